@@ -1,0 +1,41 @@
+// Stable error codes: the function returns them, the UI shows the Chinese message (or its own, per field).
+
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: '填写的信息有误，请检查后重试',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNAUTHENTICATED: '请在微信中打开后再操作',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '活动不存在或已下架',
+  FULL: '名额已满',
+  CLOSED: '报名已截止',
+  ALREADY_SIGNED_UP: '你已经报名了这个活动',
+  NOT_SIGNED_UP: '你还没有报名这个活动',
+  INTERNAL: '服务暂时不可用，请稍后再试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface ApiError {
+  ok: false
+  code: ErrorCode
+  message: string
+  /** per-field messages for forms, keyed by field name (answers: `answers.<questionId>`) */
+  fields?: Record<string, string>
+}
+
+export interface ApiSuccess<T> {
+  ok: true
+  data: T
+}
+
+export type ApiResult<T> = ApiSuccess<T> | ApiError
+
+export function fail(code: ErrorCode, message?: string, fields?: Record<string, string>): ApiError {
+  return fields
+    ? { ok: false, code, message: message ?? ERROR_MESSAGES[code], fields }
+    : { ok: false, code, message: message ?? ERROR_MESSAGES[code] }
+}
+
+export function ok<T>(data: T): ApiSuccess<T> {
+  return { ok: true, data }
+}
