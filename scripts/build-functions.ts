@@ -1,0 +1,30 @@
+// Bundles every cloud function (cloudfunctions/<name>/index.ts) into dist/cloudfunctions/<name>/,
+// the folder WeChat DevTools uploads and the local emulator runs.
+import { readdirSync, existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { buildFunction } from '../cloudfunctions/build'
+
+export const FUNCTIONS_SRC = resolve(__dirname, '..', 'cloudfunctions')
+export const FUNCTIONS_OUT = resolve(__dirname, '..', 'dist', 'cloudfunctions')
+
+/** Function names: folders of cloudfunctions/ that have an index.ts (lib/ and the like are not functions). */
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_SRC, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(FUNCTIONS_SRC, d.name, 'index.ts')))
+    .map((d) => d.name)
+}
+
+export async function buildAllFunctions(outDir = FUNCTIONS_OUT): Promise<string[]> {
+  const names = functionNames()
+  for (const name of names) await buildFunction(name, outDir)
+  return names
+}
+
+if (require.main === module) {
+  buildAllFunctions()
+    .then((names) => console.log(`built cloud functions: ${names.join(', ')} → ${FUNCTIONS_OUT}`))
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}

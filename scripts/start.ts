@@ -1,0 +1,36 @@
+// npm start: build the cloud functions, the weapp (for WeChat DevTools) and the H5 app, then run the local
+// WeChat Cloud with demo data and serve the H5 app from it.
+// PORT (default 3000) and DATA_DIR (default .cloud-data) can be set; --no-build reuses dist/.
+import { join } from 'node:path'
+import { ROOT, taroBuild } from './run'
+import { buildAllFunctions, FUNCTIONS_OUT } from './build-functions'
+import { startEmulator } from '../emulator'
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) {
+    await buildAllFunctions()
+    taroBuild('weapp')
+    taroBuild('h5')
+  }
+  const emulator = await startEmulator({
+    port: Number(process.env.PORT ?? 3000),
+    dataDir: process.env.DATA_DIR ?? join(ROOT, '.cloud-data'),
+    functionsDir: FUNCTIONS_OUT,
+    staticDir: join(ROOT, 'dist', 'h5'),
+    seed: true,
+    timers: true,
+    log: true,
+  })
+  console.log(`\n举手 is running: ${emulator.url}/`)
+  console.log('WeChat DevTools: open this folder (project.config.json points at dist/weapp).')
+  const stop = (): void => {
+    emulator.stop().finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,42 @@
+// npm test: static checks, then build what the tests run against (the cloud functions and the H5 app),
+// then every test file under test/ (unit, emulator, integration, browser) with Node's test runner.
+// SKIP_BUILD=1 reuses an existing dist/ (quick local reruns); CI always builds.
+import { existsSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { ROOT, run, taroBuild } from './run'
+import { buildAllFunctions } from './build-functions'
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === 'bench' || entry.name === 'fixtures' ? [] : testFiles(path)
+    return entry.name.endsWith('.test.ts') ? [path] : []
+  })
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2)
+  if (only.length === 0) {
+    run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+    run('npx', ['eslint', '.'])
+    run('npx', ['prettier', '--check', '.', '--log-level', 'warn'])
+  }
+  if (!process.env.SKIP_BUILD || !existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
+    await buildAllFunctions()
+    taroBuild('h5')
+  }
+  const files = only.length > 0 ? only : testFiles(join(ROOT, 'test'))
+  console.log(`running ${files.length} test files`)
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter', 'spec', ...files.map((f) => relative(ROOT, f))],
+    { cwd: ROOT, stdio: 'inherit' },
+  )
+  process.exit(result.status ?? 1)
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})
