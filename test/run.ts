@@ -4,8 +4,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { ROOT, run, taroBuild } from './run'
-import { buildAllFunctions } from './build-functions'
+import { ROOT, run, taroBuild } from '../config/run'
+import { buildAllFunctions } from '../config/build-functions'
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
