@@ -1,0 +1,122 @@
+// One schema per action of the `api` function. The client form runs the same functions, so a message the
+// volunteer sees under a field is the one the server would send. Unknown fields are ignored.
+import type { CancelSignUpRequest, GetCallRequest, SignUpRequest } from './api'
+import { readAnswers } from './answers'
+import { type CursorPosition, decodeCursor, CURSOR_MAX_LENGTH } from './cursor'
+import { looksLikeOpenid, NAME_MAX_LENGTH } from './rules'
+import type { Question } from './types'
+import {
+  asInput,
+  type FieldErrors,
+  finish,
+  notAnObject,
+  readId,
+  readText,
+  readTime,
+  type Validation,
+} from './validation'
+
+export const PHONE_PATTERN = /^1[3-9]\d{9}$/
+export const CITY_MAX_LENGTH = 20
+export const TAG_MAX_LENGTH = 20
+export const KEYWORD_MAX_LENGTH = 30
+
+/** listCalls filters, cleaned: the cursor decoded to the position after which the page starts. */
+export interface ListCallsQuery {
+  city?: string
+  tag?: string
+  keyword?: string
+  from?: number
+  to?: number
+  after?: CursorPosition
+}
+
+export function validateListCalls(input: unknown): Validation<ListCallsQuery> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const query: ListCallsQuery = {
+    city: readText(fields, 'city', { label: '城市', required: false, max: CITY_MAX_LENGTH }, errors),
+    tag: readText(fields, 'tag', { label: '标签', required: false, max: TAG_MAX_LENGTH }, errors),
+    keyword: readText(
+      fields,
+      'keyword',
+      { label: '关键词', required: false, max: KEYWORD_MAX_LENGTH },
+      errors,
+    ),
+    from: readTime(fields, 'from', '开始日期', errors),
+    to: readTime(fields, 'to', '结束日期', errors),
+  }
+  if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
+    errors.to = '结束日期应晚于开始日期'
+  }
+  const cursor = fields.cursor
+  if (cursor !== undefined && cursor !== null && cursor !== '') {
+    const after =
+      typeof cursor === 'string' && cursor.length <= CURSOR_MAX_LENGTH ? decodeCursor(cursor) : null
+    if (after) query.after = after
+    else errors.cursor = '分页标记无效，请刷新列表'
+  }
+  return finish(errors, dropUndefined(query))
+}
+
+export function validateGetCall(input: unknown): Validation<GetCallRequest> {
+  return validateCallId(input)
+}
+
+export function validateCancelSignUp(input: unknown): Validation<CancelSignUpRequest> {
+  return validateCallId(input)
+}
+
+/** mySignUps takes no parameters; identity comes from WeChat. */
+export function validateMySignUps(input: unknown): Validation<Record<string, never>> {
+  return asInput(input) ? { ok: true, value: {} } : notAnObject()
+}
+
+/**
+ * The sign-up form, checked against the call's questions. Used by the form in the mini program (pass the
+ * questions of the call being shown) and by the `signUp` action. The referrer is never an error: it comes from a
+ * share path, not from the volunteer, so one that does not look like an openid is dropped.
+ */
+export function validateSignUpForm(
+  input: unknown,
+  questions: readonly Question[],
+): Validation<SignUpRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const name = readText(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
+  const phone = readPhone(fields.phone, errors)
+  const answers = readAnswers(fields.answers, questions, errors)
+  if (fields.privacyConsent !== true) errors.privacyConsent = '请阅读并同意隐私说明'
+  const request: SignUpRequest = { callId, name: name ?? '', phone, answers, privacyConsent: true }
+  if (looksLikeOpenid(fields.referrer)) request.referrer = fields.referrer
+  return finish(errors, request)
+}
+
+function validateCallId(input: unknown): Validation<{ callId: string }> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  return finish(errors, { callId })
+}
+
+function readPhone(raw: unknown, errors: FieldErrors): string {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    errors.phone = '请填写手机号'
+  } else if (typeof raw !== 'string') {
+    errors.phone = '手机号应为文字'
+  } else {
+    // People paste numbers with spaces or dashes (138 0013 8000); the digits are what counts.
+    const digits = raw.replace(/[\s-]/g, '')
+    if (PHONE_PATTERN.test(digits)) return digits
+    errors.phone = '请填写正确的11位手机号'
+  }
+  return ''
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}

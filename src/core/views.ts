@@ -1,0 +1,60 @@
+// Stored documents → what the API shows. Only fields listed here leave the server (no openids, no raw phones).
+import type { CallCard, CallDetail, SignUpView } from './api'
+import { isSignupOpen, maskPhone, spotsLeft } from './rules'
+import type { Call, Ngo, SignUp } from './types'
+
+export function toCallCard(call: Call, ngoName: string): CallCard {
+  return {
+    _id: call._id,
+    title: call.title,
+    cover: call.cover,
+    ngoId: call.ngoId,
+    ngoName,
+    city: call.city,
+    address: call.address,
+    tags: call.tags,
+    startAt: call.startAt,
+    endAt: call.endAt,
+    capacity: call.capacity,
+    confirmed: call.confirmed,
+    spotsLeft: spotsLeft(call),
+    status: call.status,
+  }
+}
+
+export function toCallDetail(call: Call, ngo: Ngo, mySignUp: SignUp | null, now: number): CallDetail {
+  const detail: CallDetail = {
+    ...toCallCard(call, ngo.name),
+    description: call.description,
+    signupDeadline: call.signupDeadline,
+    waitlist: call.waitlist,
+    waitlisted: call.waitlisted,
+    questions: call.questions,
+    ngo: {
+      _id: ngo._id,
+      name: ngo.name,
+      city: ngo.city,
+      logo: ngo.logo,
+      intro: ngo.intro,
+      verified: ngo.status === 'verified',
+    },
+    signupOpen: isSignupOpen(call, now),
+    mySignUp: mySignUp ? toSignUpView(mySignUp) : null,
+  }
+  if (call.location) detail.location = call.location
+  return detail
+}
+
+export function toSignUpView(signUp: SignUp): SignUpView {
+  const view: SignUpView = {
+    _id: signUp._id,
+    callId: signUp.callId,
+    name: signUp.name,
+    phone: maskPhone(signUp.phone),
+    answers: signUp.answers,
+    status: signUp.status,
+    createdAt: signUp.createdAt,
+  }
+  if (signUp.waitRank !== undefined) view.waitRank = signUp.waitRank
+  return view
+}
