@@ -1,0 +1,83 @@
+// Taro build config for both targets: the WeChat mini program (weapp) and the browser build (h5)
+// that the local emulator serves. Output goes to dist/<target> so the two never overwrite each other.
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+/**
+ * WeChat DevTools opens the repo root and reads project.config.json (appid `touristappid`, committed).
+ * A real AppID comes from WX_APPID at build time and goes into project.private.config.json, which DevTools
+ * lets override the shared file and which stays out of git.
+ */
+function applyAppId(): void {
+  const appid = process.env.WX_APPID
+  if (!appid) return
+  const file = resolve(__dirname, '..', 'project.private.config.json')
+  writeFileSync(file, JSON.stringify({ appid }, null, 2) + '\n')
+  // Taro also copies project.config.json into dist/weapp, taking the appid from TARO_APP_ID
+  process.env.TARO_APP_ID = appid
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5'
+  if (process.env.TARO_ENV === 'weapp') applyAppId()
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'jushou',
+    date: '2025-1-1',
+    // NutUI components are drawn at 375px; our own styles at 750 (rpx-like)
+    designWidth(input) {
+      const file = typeof input === 'object' ? input.file : undefined
+      if (file && file.replace(/\\+/g, '/').includes('@nutui')) return 375
+      return 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
+    plugins: [],
+    defineConstants: {
+      // values are inlined as code (webpack DefinePlugin), hence JSON.stringify
+      CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID || 'jushou-dev'),
+      // '' = the same origin that served the H5 app (the emulator)
+      H5_API_BASE: JSON.stringify(process.env.H5_API_BASE || ''),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    // a shared node_modules and several builders: no persistent cache to go stale
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // the app is served locally by the emulator; webpack's 244 KiB web hint is noise here
+        chain.performance.hints(false)
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, { logger: { quiet: false, stats: true } })
+  }
+  return baseConfig
+})

@@ -1,0 +1,39 @@
+export default defineAppConfig({
+  pages: [
+    'pages/calls/index',
+    'pages/call-detail/index',
+    'pages/sign-up/index',
+    'pages/sign-up-success/index',
+    'pages/mine/index',
+  ],
+  window: {
+    navigationBarTitleText: '举手',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#07c160',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/calls/index',
+        text: '志愿活动',
+        iconPath: 'assets/tab-calls.png',
+        selectedIconPath: 'assets/tab-calls-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab-mine.png',
+        selectedIconPath: 'assets/tab-mine-active.png',
+      },
+    ],
+  },
+  // we collect a name and phone number for sign-ups: WeChat requires the privacy guide flow
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})
