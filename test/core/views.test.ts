@@ -1,0 +1,38 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { toCallCard, toCallDetail, toSignUpView } from '../../src/core/views'
+import { DAY, makeCall, makeNgo, makeSignUp, NOW } from './fixtures'
+
+test('a card carries the NGO name and the spots left', () => {
+  const card = toCallCard(makeCall({ capacity: 30, confirmed: 28 }), '民勤治沙')
+  assert.equal(card.ngoName, '民勤治沙')
+  assert.equal(card.spotsLeft, 2)
+  assert.equal('questions' in card, false)
+  assert.equal('description' in card, false)
+})
+
+test('a detail says whether sign-up is open and shows the NGO without its admins', () => {
+  const detail = toCallDetail(makeCall(), makeNgo(), null, NOW)
+  assert.equal(detail.signupOpen, true)
+  assert.equal(detail.mySignUp, null)
+  assert.deepEqual(detail.ngo, {
+    _id: 'rescue-minqin',
+    name: '民勤治沙',
+    city: '甘肃·民勤',
+    logo: '',
+    intro: '在民勤种梭梭。',
+    verified: true,
+  })
+  assert.equal(JSON.stringify(detail).includes('oJUSHOU'), false, 'no openid leaks')
+  assert.equal(toCallDetail(makeCall(), makeNgo(), null, NOW + 9 * DAY).signupOpen, false)
+  assert.equal(toCallDetail(makeCall(), makeNgo({ status: 'pending' }), null, NOW).ngo.verified, false)
+})
+
+test('a sign-up view masks the phone and drops the openid', () => {
+  const view = toSignUpView(makeSignUp())
+  assert.equal(view.phone, '138****8000')
+  assert.equal('openid' in view, false)
+  const detail = toCallDetail(makeCall(), makeNgo(), makeSignUp(), NOW)
+  assert.equal(detail.mySignUp?.phone, '138****8000')
+  assert.equal(detail.mySignUp?.status, 'confirmed')
+})
