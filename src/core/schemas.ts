@@ -4,7 +4,7 @@ import type { CancelSignUpRequest, GetCallRequest, SignUpRequest } from './api'
 import { readAnswers } from './answers'
 import { type CursorPosition, decodeCursor, CURSOR_MAX_LENGTH } from './cursor'
 import { looksLikeOpenid, NAME_MAX_LENGTH } from './rules'
-import type { Question } from './types'
+import type { Answers, Question } from './types'
 import {
   asInput,
   type FieldErrors,
@@ -30,6 +30,9 @@ export interface ListCallsQuery {
   to?: number
   after?: CursorPosition
 }
+
+/** A sign-up as the schema returns it: answers always present (possibly empty), consent always true. */
+export type CleanSignUp = SignUpRequest & { answers: Answers; privacyConsent: true }
 
 export function validateListCalls(input: unknown): Validation<ListCallsQuery> {
   const fields = asInput(input)
@@ -90,7 +93,7 @@ export function validateSignUpForm(
   const phone = readPhone(fields.phone, errors)
   const answers = readAnswers(fields.answers, questions, errors)
   if (fields.privacyConsent !== true) errors.privacyConsent = '请阅读并同意隐私说明'
-  const request: SignUpRequest = { callId, name: name ?? '', phone, answers, privacyConsent: true }
+  const request: CleanSignUp = { callId, name: name ?? '', phone, answers, privacyConsent: true }
   if (looksLikeOpenid(fields.referrer)) request.referrer = fields.referrer
   return finish(errors, request)
 }
