@@ -81,10 +81,7 @@ export function validateMySignUps(input: unknown): Validation<Record<string, nev
  * questions of the call being shown) and by the `signUp` action. The referrer is never an error: it comes from a
  * share path, not from the volunteer, so one that does not look like an openid is dropped.
  */
-export function validateSignUpForm(
-  input: unknown,
-  questions: readonly Question[],
-): Validation<SignUpRequest> {
+export function validateSignUpForm(input: unknown, questions: readonly Question[]): Validation<CleanSignUp> {
   const fields = asInput(input)
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
