@@ -1,5 +1,5 @@
 // Business rules as pure functions of a stored document and the current time (epoch ms).
-import type { Call, Question } from './types'
+import type { Call, Ngo, Question } from './types'
 
 export const NAME_MAX_LENGTH = 20
 export const TEXT_ANSWER_MAX_LENGTH = 200
@@ -62,4 +62,19 @@ export function looksLikeId(value: unknown): value is string {
 /** Number of characters as a person counts them (code points, so 𠮷 is one), not UTF-16 units or bytes. */
 export function charCount(text: string): number {
   return Array.from(text).length
+}
+
+/** One sign-up per person per call: its id is derived, so a second insert collides instead of taking a seat. */
+export function signUpId(callId: string, openid: string): string {
+  return `${callId}_${openid}`
+}
+
+/** Drafts and the calls of suspended NGOs are seen only by the NGO's own admins. */
+export function isVisibleTo(
+  call: Pick<Call, 'status'>,
+  ngo: Pick<Ngo, 'status' | 'admins'>,
+  openid: string | undefined,
+): boolean {
+  if (openid !== undefined && ngo.admins.includes(openid)) return true
+  return call.status !== 'draft' && ngo.status !== 'suspended'
 }

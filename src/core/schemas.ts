@@ -95,7 +95,8 @@ export function validateSignUpForm(input: unknown, questions: readonly Question[
   return finish(errors, request)
 }
 
-function validateCallId(input: unknown): Validation<{ callId: string }> {
+/** Just the call a request is about; the first step of actions whose other rules depend on that call. */
+export function validateCallId(input: unknown): Validation<{ callId: string }> {
   const fields = asInput(input)
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}

@@ -7,12 +7,14 @@ import {
   isFull,
   isPast,
   isSignupOpen,
+  isVisibleTo,
   looksLikeId,
   looksLikeOpenid,
   maskPhone,
+  signUpId,
   spotsLeft,
 } from '../../src/core/rules'
-import { DAY, makeCall, NOW } from './fixtures'
+import { DAY, makeCall, makeNgo, NOW } from './fixtures'
 
 test('spots left is capacity minus confirmed, never negative', () => {
   assert.equal(spotsLeft(makeCall({ capacity: 30, confirmed: 12 })), 18)
@@ -72,4 +74,20 @@ test('ids and openids are recognised by shape', () => {
   assert.equal(looksLikeOpenid('short'), false)
   assert.equal(looksLikeOpenid('o'.repeat(27) + '!'), false)
   assert.equal(looksLikeOpenid(42), false)
+})
+
+test('drafts and suspended NGOs are visible only to the NGO admins', () => {
+  const organizer = 'oJUSHOU_demo_organizer_mq000'
+  const visitor = 'oJUSHOU_demo_volunteer_xlin0'
+  assert.equal(isVisibleTo(makeCall(), makeNgo(), undefined), true)
+  assert.equal(isVisibleTo(makeCall({ status: 'closed' }), makeNgo(), visitor), true)
+  assert.equal(isVisibleTo(makeCall({ status: 'draft' }), makeNgo(), undefined), false)
+  assert.equal(isVisibleTo(makeCall({ status: 'draft' }), makeNgo(), visitor), false)
+  assert.equal(isVisibleTo(makeCall({ status: 'draft' }), makeNgo(), organizer), true)
+  assert.equal(isVisibleTo(makeCall(), makeNgo({ status: 'suspended' }), visitor), false)
+  assert.equal(isVisibleTo(makeCall(), makeNgo({ status: 'suspended' }), organizer), true)
+})
+
+test('a sign-up id is the call id and the openid', () => {
+  assert.equal(signUpId('mq-trees', 'oJUSHOU_demo_volunteer_xlin0'), 'mq-trees_oJUSHOU_demo_volunteer_xlin0')
 })

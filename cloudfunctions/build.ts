@@ -1,0 +1,28 @@
+// Bundles one cloud function (cloudfunctions/<name>/index.ts, with the core and lib code it imports) into
+// <outDir>/<name>/index.js, the single file WeChat uploads, plus its package.json and config.json.
+// WeChat Cloud runs Node 16; wx-server-sdk stays external (installed in the cloud from package.json).
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+
+const SOURCE_DIR = __dirname
+
+export async function buildFunction(name: string, outDir: string): Promise<string> {
+  const source = join(SOURCE_DIR, name)
+  const target = join(outDir, name)
+  mkdirSync(target, { recursive: true })
+  await build({
+    entryPoints: [join(source, 'index.ts')],
+    outfile: join(target, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    logLevel: 'warning',
+  })
+  for (const file of ['package.json', 'config.json']) {
+    if (existsSync(join(source, file))) copyFileSync(join(source, file), join(target, file))
+  }
+  return target
+}

@@ -1,0 +1,14 @@
+// The one place the functions meet wx-server-sdk: initialisation, the database and the caller's identity.
+import * as cloud from 'wx-server-sdk'
+
+// DYNAMIC_CURRENT_ENV = whichever environment invoked the function; the SDK types `env` as a string only.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+export const db = cloud.database()
+export const _ = db.command
+
+/** The caller's openid, from WeChat's context only; undefined for an anonymous visitor (timeline share). */
+export function callerOpenid(): string | undefined {
+  const openid = cloud.getWXContext().OPENID
+  return typeof openid === 'string' && openid !== '' ? openid : undefined
+}
