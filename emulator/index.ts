@@ -1,0 +1,138 @@
+// The local WeChat Cloud: database, storage, openapi, cloud functions and their timers behind one HTTP server,
+// spoken to by the real wx-server-sdk. See server.ts for the routes.
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { demoData } from './demo-data'
+import { FunctionPool } from './function-pool'
+import { OpenApi } from './openapi'
+import { LOCAL_ENV_ID, sdkEnv } from './sdk-env'
+import { createEmulatorServer } from './server'
+import { FileStorage, storageRoot } from './storage'
+import { Store } from './store'
+import { TimerScheduler } from './timers'
+
+export { sdkEnv } from './sdk-env'
+export type { WxIdentity } from './sdk-env'
+export { Store, Collection, DbError } from './store'
+
+export interface EmulatorOptions {
+  /** 0 = a free port (default 0) */
+  port?: number
+  /** default 127.0.0.1 */
+  host?: string
+  /** folder for the database and stored files, or ':memory:' (default `.cloud-data`) */
+  dataDir?: string
+  /** one folder per function, each with index.js exporting main(event, context) (default dist/cloudfunctions) */
+  functionsDir?: string
+  /** a folder to serve at `/` (the H5 build) */
+  staticDir?: string
+  /** load the demo data when the database is empty */
+  seed?: boolean
+  /** warm instances per function (default 8) */
+  instances?: number
+  /** per-invocation time limit (default 20 s) */
+  timeoutMs?: number
+  /** fire timer triggers on schedule (default true) */
+  timers?: boolean
+  /** print function output and errors (default false) */
+  log?: boolean
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  store: Store
+  openapi: OpenApi
+  functions: FunctionPool
+  timers: TimerScheduler
+  /** `dbRequests`: database round trips (database.* calls on /admin); `adminRequests`: every /admin call */
+  counters: { dbRequests: number; adminRequests: number }
+  /** environment for running wx-server-sdk against this emulator (in tests, scripts) */
+  sdkEnv: Record<string, string>
+  stop(): Promise<void>
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const dataDir = opts.dataDir ?? '.cloud-data'
+  const inMemory = dataDir === ':memory:'
+  const fileDir = inMemory ? mkdtempSync(join(tmpdir(), 'emulator-files-')) : storageRoot(resolve(dataDir))
+  const functionsDir = resolve(opts.functionsDir ?? join('dist', 'cloudfunctions'))
+  const log = opts.log ?? false
+
+  const store = new Store(inMemory ? ':memory:' : resolve(dataDir))
+  if (opts.seed && store.collectionNames().length === 0) seed(store)
+
+  let url = ''
+  const counters = { dbRequests: 0, adminRequests: 0 }
+  const baseEnv = { ...sdkEnv('http://127.0.0.1:0') }
+  const functions = new FunctionPool({
+    functionsDir,
+    instances: opts.instances ?? 8,
+    timeoutMs: opts.timeoutMs ?? 20_000,
+    baseEnv,
+    log,
+  })
+  const storage = new FileStorage(fileDir, LOCAL_ENV_ID, () => url)
+  const openapi = new OpenApi(store, functions)
+  const timers = new TimerScheduler(functions, functionsDir, log)
+  const server = createEmulatorServer({
+    store,
+    storage,
+    functions,
+    counters,
+    openapi,
+    openApi: (fields) => openapi.handle(fields),
+    timers,
+    staticDir: opts.staticDir ? resolve(opts.staticDir) : undefined,
+    log,
+  })
+
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port ?? 0, host, () => ok())
+  })
+  const port = (server.address() as AddressInfo).port
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  // Instances started from now on talk to this server (a wildcard bind is still reachable on loopback).
+  const sdkHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  Object.assign(baseEnv, sdkEnv(`http://${sdkHost.includes(':') ? `[${sdkHost}]` : sdkHost}:${port}`))
+  if (opts.timers ?? true) timers.start()
+  if (log) console.log(`[emulator] listening on ${url} (data: ${inMemory ? 'in memory' : resolve(dataDir)})`)
+
+  let stopped: Promise<void> | undefined
+  return {
+    url,
+    port,
+    store,
+    openapi,
+    functions,
+    timers,
+    counters,
+    sdkEnv: { ...baseEnv },
+    stop() {
+      stopped ??= (async () => {
+        timers.stop()
+        await functions.stop()
+        await new Promise<void>((ok) => {
+          server.close(() => ok())
+          server.closeAllConnections()
+        })
+        store.close()
+        if (inMemory) rmSync(fileDir, { recursive: true, force: true })
+      })()
+      return stopped
+    },
+  }
+}
+
+function seed(store: Store): void {
+  const data = demoData(Date.now())
+  store.transaction(() => {
+    for (const [name, docs] of Object.entries(data)) {
+      if (docs.length) store.collection(name).insert(docs as Record<string, unknown>[])
+    }
+  })
+}

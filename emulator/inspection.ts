@@ -1,0 +1,86 @@
+// `/_emulator/*`: endpoints for tests, benchmarks and the H5 dev tools to look inside the local cloud.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Doc } from './ejson'
+import type { FunctionPool } from './function-pool'
+import { readBody, sendJson, sendRawJson } from './http-util'
+import type { OpenApi } from './openapi'
+import type { Store } from './store'
+import type { TimerScheduler } from './timers'
+import { toWire } from './ejson'
+
+export interface InspectionContext {
+  store: Store
+  functions: FunctionPool
+  openapi: OpenApi
+  timers: TimerScheduler
+  counters: { dbRequests: number; adminRequests: number }
+}
+
+export async function inspectionRoutes(
+  ctx: InspectionContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
+  const path = url.pathname.slice('/_emulator/'.length)
+  const method = req.method
+  if (path === 'health' && method === 'GET') {
+    return sendJson(res, 200, { ok: true, counters: ctx.counters, collections: ctx.store.collectionNames() })
+  }
+  if (path === 'outbox' && method === 'GET') {
+    const touser = url.searchParams.get('touser')
+    return sendJson(res, 200, { messages: ctx.openapi.outbox(touser ? { touser } : {}) })
+  }
+  if (path === 'outbox' && method === 'DELETE')
+    return sendJson(res, 200, { deleted: ctx.openapi.clearOutbox() })
+  if (path === 'subscriptions' && method === 'GET')
+    return sendJson(res, 200, { subscriptions: ctx.openapi.subscriptions() })
+  if (path === 'subscriptions' && method === 'POST') {
+    const body = await jsonBody(req)
+    const {
+      openid,
+      templateIds,
+      templateId,
+      count = 1,
+    } = body as { openid?: unknown; templateIds?: unknown; templateId?: unknown; count?: unknown }
+    const ids = Array.isArray(templateIds) ? templateIds : [templateId]
+    if (
+      typeof openid !== 'string' ||
+      !openid ||
+      !ids.length ||
+      ids.some((t) => typeof t !== 'string' || !t)
+    ) {
+      return sendJson(res, 400, { errMsg: 'body must be {openid, templateId | templateIds[], count?}' })
+    }
+    if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 1000) {
+      return sendJson(res, 400, { errMsg: 'count must be an integer from 1 to 1000' })
+    }
+    const counts: Record<string, number> = {}
+    for (const t of ids as string[]) counts[t] = ctx.openapi.subscribe(openid, t, count as number)
+    return sendJson(res, 200, { openid, counts })
+  }
+  const timer = /^timers\/([A-Za-z0-9_-]+)$/.exec(path)
+  if (timer && method === 'POST') {
+    if (!ctx.functions.has(timer[1]))
+      return sendJson(res, 404, { errCode: -501000, errMsg: `function not found: ${timer[1]}` })
+    const result = await ctx.timers.fire(timer[1])
+    if (result.ok) return sendRawJson(res, 200, result.json)
+    return sendJson(res, 500, { errCode: result.errCode, errMsg: result.errMsg })
+  }
+  const coll = /^db\/([A-Za-z0-9_-]+)$/.exec(path)
+  if (coll && method === 'GET') {
+    // EJSON text keeps dates recognisable ({"$date": …}) for whoever reads this.
+    const docs: Doc[] = ctx.store.collection(coll[1]).find({})
+    return sendRawJson(res, 200, `{"docs":[${docs.map(toWire).join(',')}]}`)
+  }
+  sendJson(res, 404, { errMsg: `no such emulator endpoint: ${method} ${url.pathname}` })
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  try {
+    const value: unknown = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}')
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
