@@ -168,6 +168,7 @@ export class Collection {
     checkModifier(modifier)
     const changed: Doc[] = []
     for (const doc of this.matching(criteria, multi)) {
+      checkApplicable(doc, modifier)
       const copy = structuredClone(doc)
       let fields: string[]
       try {
@@ -284,6 +285,48 @@ function checkModifier(modifier: Doc): void {
       if (field === '_id' || field.startsWith('_id.')) throw new DbError('INVALID_PARAM', '不能更新_id的值')
     }
   }
+}
+
+const NUMERIC_OPS = new Set(['$inc', '$mul'])
+const ARRAY_OPS = new Set(['$push', '$addToSet', '$pull', '$pullAll', '$pop'])
+
+/** mingo skips an operator that cannot apply; MongoDB (so CloudBase) fails the whole write instead. */
+function checkApplicable(doc: Doc, modifier: Doc): void {
+  for (const [op, fields] of Object.entries(modifier)) {
+    for (const [path, arg] of Object.entries(fields as Doc)) {
+      const { found, value, blocked } = lookup(doc, path)
+      if (blocked)
+        throw new DbError(
+          'DATABASE_REQUEST_FAILED',
+          `Cannot create field '${path}': ${blocked} is not an object`,
+        )
+      if (NUMERIC_OPS.has(op)) {
+        if (typeof arg !== 'number')
+          throw new DbError('DATABASE_REQUEST_FAILED', `${op} needs a number for '${path}'`)
+        if (found && typeof value !== 'number') {
+          throw new DbError(
+            'DATABASE_REQUEST_FAILED',
+            `Cannot apply ${op} to a value of non-numeric type at '${path}'`,
+          )
+        }
+      }
+      if (ARRAY_OPS.has(op) && found && !Array.isArray(value)) {
+        throw new DbError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to a non-array field '${path}'`)
+      }
+    }
+  }
+}
+
+function lookup(doc: Doc, path: string): { found: boolean; value?: unknown; blocked?: string } {
+  let current: unknown = doc
+  const parts = path.split('.')
+  for (let i = 0; i < parts.length; i++) {
+    if (current === undefined || current === null) return { found: false }
+    if (typeof current !== 'object' || current instanceof Date)
+      return { found: false, blocked: parts.slice(0, i).join('.') }
+    current = (current as Doc)[parts[i]]
+  }
+  return { found: current !== undefined, value: current }
 }
 
 function duplicateKey(coll: string, id: DocId): DbError {
