@@ -1,0 +1,86 @@
+// The `api` function as it ships: bundled by cloudfunctions/build.ts, run by the local WeChat Cloud with the real
+// wx-server-sdk, called over HTTP through the H5 door. Each test file starts one harness and resets between tests.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { buildFunction } from '../../cloudfunctions/build'
+import { startEmulator, type Emulator } from '../../emulator'
+import type { Action } from '../../src/core/api'
+import type { ApiResult } from '../../src/core/errors'
+import type { Call, Ngo, SignUp } from '../../src/core/types'
+
+const ROOT = resolve(__dirname, '..', '..')
+
+export interface ApiHarness {
+  emu: Emulator
+  /** POSTs `{action, ...body}` to the api function as `openid` (undefined = anonymous). */
+  api<T = unknown>(action: Action | string, body?: object, openid?: string): Promise<ApiResult<T>>
+  /** Like `api` for a call expected to succeed: its data, or a failed assertion with the error. */
+  apiOk<T = unknown>(action: Action | string, body?: object, openid?: string): Promise<T>
+  insert(docs: { ngos?: Ngo[]; calls?: Call[]; signups?: SignUp[] }): void
+  call(id: string): Call | undefined
+  signUp(id: string): SignUp | undefined
+  signUpsOf(callId: string): SignUp[]
+  /** every document of every collection, for "nothing changed" checks */
+  snapshot(): string
+  reset(): void
+  stop(): Promise<void>
+}
+
+export async function startApi(opts: { seed?: boolean } = {}): Promise<ApiHarness> {
+  // Inside the repository so the bundle's `require('wx-server-sdk')` resolves from node_modules, as in dist/.
+  mkdirSync(join(ROOT, 'dist'), { recursive: true })
+  const functionsDir = mkdtempSync(join(ROOT, 'dist', 'test-functions-'))
+  await buildFunction('api', functionsDir)
+  const emu = await startEmulator({
+    port: 0,
+    dataDir: ':memory:',
+    functionsDir,
+    seed: opts.seed,
+    timers: false,
+  })
+  const coll = (name: string) => emu.store.collection(name)
+
+  async function api<T>(action: string, body: object = {}, openid?: string): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (openid !== undefined) headers['x-wx-openid'] = openid
+    const res = await fetch(`${emu.url}/functions/api`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ action, ...body }),
+    })
+    if (res.status !== 200) throw new Error(`the door answered ${res.status}: ${await res.text()}`)
+    return (await res.json()) as ApiResult<T>
+  }
+
+  return {
+    emu,
+    api,
+    async apiOk<T>(action: string, body?: object, openid?: string): Promise<T> {
+      const result = await api<T>(action, body, openid)
+      if (!result.ok) throw new Error(`${action} failed: ${JSON.stringify(result)}`)
+      return result.data
+    },
+    insert(docs) {
+      for (const [name, list] of Object.entries(docs)) {
+        if (list.length) coll(name).insert(list as unknown as Record<string, unknown>[])
+      }
+    },
+    call: (id) => coll('calls').get(id) as Call | undefined,
+    signUp: (id) => coll('signups').get(id) as SignUp | undefined,
+    signUpsOf: (callId) => coll('signups').find({ callId }) as unknown as SignUp[],
+    snapshot: () =>
+      JSON.stringify(
+        emu.store
+          .collectionNames()
+          .sort()
+          .map((name) => [name, coll(name).all()]),
+      ),
+    reset() {
+      for (const name of emu.store.collectionNames()) coll(name).remove({}, true)
+    },
+    async stop() {
+      await emu.stop()
+      rmSync(functionsDir, { recursive: true, force: true })
+    },
+  }
+}
