@@ -1,4 +1,218 @@
-import { View } from '@tarojs/components'
-export default function Page() {
-  return <View>call-detail</View>
+// 活动详情: everything a volunteer needs to decide, and the one button to act. Renders read-only for an
+// anonymous visitor (a page opened from Moments on WeChat, 游客 on H5).
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import type { CallDetail } from '../../core/api'
+import { canCancel } from '../../core/rules'
+import CallCover from '../../components/CallCover'
+import EmptyState from '../../components/EmptyState'
+import PersonaChip from '../../components/PersonaChip'
+import SpotsLabel from '../../components/SpotsLabel'
+import StatusTag from '../../components/StatusTag'
+import { formatTime, formatTimeRange } from '../../components/format'
+import { cancelSignUp, getCall } from '../../services/api'
+import { isAnonymous } from '../../services/session'
+import './index.scss'
+
+type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
+
+export default function CallDetailPage() {
+  const callId = useRouter().params.id ?? ''
+  const [state, setState] = useState<State>({ phase: 'loading' })
+  const [cancelling, setCancelling] = useState(false)
+
+  const load = useCallback(async () => {
+    const result = await getCall({ callId })
+    setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
+    if (result.ok) Taro.setNavigationBarTitle({ title: result.data.title })
+  }, [callId])
+
+  // again on every show: coming back from the form or from 我的 must show the sign-up as it is now
+  useDidShow(() => {
+    load()
+  })
+
+  const call = state.phase === 'ready' ? state.call : null
+  useShareAppMessage(() => ({
+    title: call ? call.title : '举手 · 志愿活动',
+    path: `/pages/call-detail/index?id=${callId}`,
+  }))
+  useShareTimeline(() => ({ title: call ? call.title : '举手 · 志愿活动', query: `id=${callId}` }))
+
+  if (state.phase === 'loading') {
+    return (
+      <View className="detail-page">
+        <View className="detail-page__placeholder" />
+        <PersonaChip />
+      </View>
+    )
+  }
+  if (state.phase === 'error') {
+    return (
+      <View className="detail-page">
+        <EmptyState
+          icon="⚠️"
+          title="加载失败"
+          description={state.message}
+          actionText="重试"
+          onAction={load}
+        />
+        <PersonaChip />
+      </View>
+    )
+  }
+
+  const detail = state.call
+  const cancel = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: '确定取消这次报名吗？名额会让给其他志愿者。',
+      confirmText: '取消报名',
+      confirmColor: '#fa5151',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setCancelling(true)
+    const result = await cancelSignUp({ callId })
+    setCancelling(false)
+    if (!result.ok) {
+      Taro.showToast({ title: result.message, icon: 'none' })
+      return
+    }
+    Taro.showToast({ title: '已取消报名', icon: 'success' })
+    load()
+  }
+
+  const percent =
+    detail.capacity > 0 ? Math.min(100, Math.round((detail.confirmed / detail.capacity) * 100)) : 0
+
+  return (
+    <View className="detail-page">
+      <CallCover cover={detail.cover} tags={detail.tags} size="hero" />
+      <View className="detail-page__section detail-page__head">
+        <Text className="detail-page__title">{detail.title}</Text>
+        <View className="detail-page__tags">
+          {detail.tags.map((tag) => (
+            <Text key={tag} className="detail-page__tag">
+              {tag}
+            </Text>
+          ))}
+        </View>
+        <View className="ngo-row">
+          <View className="ngo-row__logo">
+            <Text>{detail.ngo.name.slice(0, 1)}</Text>
+          </View>
+          <Text className="ngo-row__name">{detail.ngo.name}</Text>
+          {detail.ngo.verified && <Text className="ngo-row__badge">已认证</Text>}
+        </View>
+      </View>
+
+      <View className="detail-page__section">
+        <InfoRow icon="🕘" label="时间" value={formatTimeRange(detail.startAt, detail.endAt)} />
+        <InfoRow icon="📍" label="地点" value={`${detail.city} · ${detail.address}`} />
+        <InfoRow icon="⏳" label="报名截止" value={formatTime(detail.signupDeadline)} />
+        <View className="spots-box" id="spots">
+          <View className="spots-box__line">
+            <Text className="spots-box__count">
+              已报名 {detail.confirmed}/{detail.capacity}
+            </Text>
+            <SpotsLabel spotsLeft={detail.spotsLeft} waitlist={detail.waitlist} />
+          </View>
+          <View className="progress">
+            <View className="progress__bar" style={{ width: `${percent}%` }} />
+          </View>
+          {detail.waitlisted > 0 && <Text className="spots-box__wait">候补 {detail.waitlisted} 人</Text>}
+        </View>
+      </View>
+
+      <View className="detail-page__section">
+        <Text className="detail-page__subtitle">活动介绍</Text>
+        <Text className="detail-page__description" userSelect>
+          {detail.description}
+        </Text>
+      </View>
+
+      <View className="detail-page__spacer" />
+      <ActionBar call={detail} cancelling={cancelling} onCancel={cancel} />
+      <PersonaChip />
+    </View>
+  )
+}
+
+function InfoRow({ icon, label, value }: { icon: string; label: string; value: string }) {
+  return (
+    <View className="info-row">
+      <Text className="info-row__icon">{icon}</Text>
+      <Text className="info-row__label">{label}</Text>
+      <Text className="info-row__value">{value}</Text>
+    </View>
+  )
+}
+
+interface ActionBarProps {
+  call: CallDetail
+  cancelling: boolean
+  onCancel: () => void
+}
+
+/** The bottom bar: what this visitor can do with this call right now. */
+function ActionBar({ call, cancelling, onCancel }: ActionBarProps) {
+  const mine = call.mySignUp
+  if (isAnonymous()) {
+    const hint =
+      process.env.TARO_ENV === 'h5'
+        ? '登录后报名：点右下角切换为志愿者身份'
+        : '请前往小程序报名：点击下方「前往小程序」'
+    return (
+      <View className="action-bar">
+        <Text className="action-bar__hint">{hint}</Text>
+        <Button className="action-bar__primary action-bar__primary--disabled" disabled>
+          登录后报名
+        </Button>
+      </View>
+    )
+  }
+  if (mine && mine.status !== 'cancelled') {
+    const cancellable =
+      (mine.status === 'confirmed' || mine.status === 'waitlisted') && canCancel(call, Date.now())
+    return (
+      <View className="action-bar">
+        <View className="action-bar__status">
+          <Text className="action-bar__label">我的报名</Text>
+          <StatusTag status={mine.status} waitRank={mine.waitRank} />
+        </View>
+        {cancellable && (
+          <Button className="action-bar__secondary" disabled={cancelling || undefined} onClick={onCancel}>
+            {cancelling ? '取消中…' : '取消报名'}
+          </Button>
+        )}
+        <Button className="action-bar__primary" onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+          查看我的报名
+        </Button>
+      </View>
+    )
+  }
+  const full = call.spotsLeft <= 0
+  let label = '我要报名'
+  if (!call.signupOpen) label = '报名已截止'
+  else if (full && !call.waitlist) label = '已满'
+  else if (full) label = '加入候补'
+  const enabled = call.signupOpen && (!full || call.waitlist)
+  return (
+    <View className="action-bar">
+      {full && call.signupOpen && call.waitlist && (
+        <Text className="action-bar__hint">名额已满，有人取消时按顺序递补</Text>
+      )}
+      {/* `|| undefined`: the browser build would render disabled="false", which its button styles treat as disabled */}
+      <Button
+        id="sign-up-button"
+        className={`action-bar__primary ${enabled ? '' : 'action-bar__primary--disabled'}`}
+        disabled={!enabled || undefined}
+        onClick={() => Taro.navigateTo({ url: `/pages/sign-up/index?id=${call._id}` })}
+      >
+        {label}
+      </Button>
+    </View>
+  )
 }

@@ -1,4 +1,213 @@
-import { View } from '@tarojs/components'
+// 志愿活动: the open calls, searchable and filtered by city and tag, newest page appended as you scroll.
+import { Input, ScrollView, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CallCard as Call, ListCallsRequest } from '../../core/api'
+import CallCard from '../../components/CallCard'
+import CardSkeleton from '../../components/CardSkeleton'
+import EmptyState from '../../components/EmptyState'
+import PersonaChip from '../../components/PersonaChip'
+import { listCalls } from '../../services/api'
+import './index.scss'
+
+/** Offered before any result arrives; cities and tags seen in results are added to the chips. */
+const KNOWN_CITIES = ['北京', '上海', '广州', '深圳', '成都', '杭州']
+const KNOWN_TAGS = ['植树', '环保', '助老', '支教', '动物保护', '社区']
+const ALL = '全部'
+
+interface Filters {
+  keyword: string
+  city: string
+  tag: string
+}
+
+type Phase = 'loading' | 'ready' | 'error'
+
+function toRequest(filters: Filters, cursor?: string): ListCallsRequest {
+  const req: ListCallsRequest = {}
+  if (filters.keyword) req.keyword = filters.keyword
+  if (filters.city) req.city = filters.city
+  if (filters.tag) req.tag = filters.tag
+  if (cursor) req.cursor = cursor
+  return req
+}
+
+function merge(known: string[], seen: string[]): string[] {
+  return Array.from(new Set([...seen, ...known]))
+}
+
 export default function CallsPage() {
-  return <View>calls</View>
+  const [filters, setFilters] = useState<Filters>({ keyword: '', city: '', tag: '' })
+  const [draft, setDraft] = useState('')
+  const [items, setItems] = useState<Call[]>([])
+  const [nextCursor, setNextCursor] = useState<string | null>(null)
+  const [phase, setPhase] = useState<Phase>('loading')
+  const [error, setError] = useState('')
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [seenCities, setSeenCities] = useState<string[]>([])
+  const [seenTags, setSeenTags] = useState<string[]>([])
+  // only the latest request may write the list: a slow answer to an old filter is dropped
+  const requestSeq = useRef(0)
+
+  const remember = (calls: Call[]) => {
+    setSeenCities((prev) =>
+      merge(
+        prev,
+        calls.map((c) => c.city),
+      ),
+    )
+    setSeenTags((prev) =>
+      merge(
+        prev,
+        calls.flatMap((c) => c.tags),
+      ),
+    )
+  }
+
+  const loadFirstPage = useCallback(async (current: Filters, showSkeleton: boolean) => {
+    const seq = ++requestSeq.current
+    if (showSkeleton) setPhase('loading')
+    const result = await listCalls(toRequest(current))
+    if (seq !== requestSeq.current) return
+    if (result.ok) {
+      setItems(result.data.items)
+      setNextCursor(result.data.nextCursor)
+      remember(result.data.items)
+      setPhase('ready')
+    } else {
+      setError(result.message)
+      setPhase('error')
+    }
+  }, [])
+
+  useEffect(() => {
+    loadFirstPage(filters, true)
+  }, [filters, loadFirstPage])
+
+  usePullDownRefresh(async () => {
+    await loadFirstPage(filters, false)
+    Taro.stopPullDownRefresh()
+  })
+
+  useReachBottom(async () => {
+    if (!nextCursor || loadingMore || phase !== 'ready') return
+    const seq = requestSeq.current
+    setLoadingMore(true)
+    const result = await listCalls(toRequest(filters, nextCursor))
+    setLoadingMore(false)
+    if (seq !== requestSeq.current) return
+    if (result.ok) {
+      setItems((prev) => [...prev, ...result.data.items.filter((c) => !prev.some((p) => p._id === c._id))])
+      setNextCursor(result.data.nextCursor)
+      remember(result.data.items)
+    } else {
+      Taro.showToast({ title: result.message, icon: 'none' })
+    }
+  })
+
+  const open = (call: Call) => Taro.navigateTo({ url: `/pages/call-detail/index?id=${call._id}` })
+  const search = (keyword: string) => setFilters((f) => ({ ...f, keyword: keyword.trim() }))
+  const clearSearch = () => {
+    setDraft('')
+    search('')
+  }
+
+  const cities = merge(KNOWN_CITIES, seenCities)
+  const tags = merge(KNOWN_TAGS, seenTags)
+
+  return (
+    <View className="calls-page">
+      <View className="calls-page__header">
+        <View className="search-bar">
+          <Text className="search-bar__icon">🔍</Text>
+          <Input
+            id="search-input"
+            className="search-bar__input"
+            type="text"
+            confirmType="search"
+            placeholder="搜索活动、机构"
+            value={draft}
+            maxlength={30}
+            onInput={(e) => setDraft(e.detail.value)}
+            onConfirm={(e) => search(e.detail.value)}
+          />
+          {draft && (
+            <Text className="search-bar__clear" onClick={clearSearch}>
+              ✕
+            </Text>
+          )}
+        </View>
+        <ChipRow
+          options={cities}
+          selected={filters.city}
+          onSelect={(city) => setFilters((f) => ({ ...f, city }))}
+        />
+        <ChipRow
+          options={tags}
+          selected={filters.tag}
+          onSelect={(tag) => setFilters((f) => ({ ...f, tag }))}
+        />
+      </View>
+
+      {phase === 'loading' && <CardSkeleton />}
+      {phase === 'error' && (
+        <EmptyState
+          icon="⚠️"
+          title="加载失败"
+          description={error}
+          actionText="重试"
+          onAction={() => loadFirstPage(filters, true)}
+        />
+      )}
+      {phase === 'ready' && items.length === 0 && (
+        <EmptyState
+          title="暂无符合条件的活动"
+          description="换个城市或标签看看吧"
+          actionText={filters.city || filters.tag || filters.keyword ? '清除筛选' : undefined}
+          onAction={() => {
+            setDraft('')
+            setFilters({ keyword: '', city: '', tag: '' })
+          }}
+        />
+      )}
+      {phase === 'ready' && items.length > 0 && (
+        <View className="calls-page__list">
+          {items.map((call) => (
+            <CallCard key={call._id} call={call} onOpen={open} />
+          ))}
+          <Text className="calls-page__more">
+            {loadingMore ? '加载中…' : nextCursor ? '上拉加载更多' : '没有更多活动了'}
+          </Text>
+        </View>
+      )}
+      <PersonaChip />
+    </View>
+  )
+}
+
+interface ChipRowProps {
+  options: string[]
+  selected: string
+  onSelect: (value: string) => void
+}
+
+/** A horizontally scrolling row of filter chips; 「全部」 clears the filter. */
+function ChipRow({ options, selected, onSelect }: ChipRowProps) {
+  return (
+    <ScrollView className="chip-row" scrollX enhanced showScrollbar={false}>
+      {[ALL, ...options].map((option) => {
+        const value = option === ALL ? '' : option
+        const active = value === selected
+        return (
+          <Text
+            key={option}
+            className={`chip ${active ? 'chip--active' : ''}`}
+            onClick={() => onSelect(active && value ? '' : value)}
+          >
+            {option}
+          </Text>
+        )
+      })}
+    </ScrollView>
+  )
 }

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '举手' })
+export default definePageConfig({
+  navigationBarTitleText: '我的',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,4 +1,179 @@
-import { View } from '@tarojs/components'
-export default function Page() {
-  return <View>mine</View>
+// 我的: the volunteer's sign-ups, 即将参加 first, then 已结束; each opens its call, upcoming ones can be cancelled.
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import type { MySignUp, MySignUpsResponse } from '../../core/api'
+import { canCancel } from '../../core/rules'
+import CallCover from '../../components/CallCover'
+import EmptyState from '../../components/EmptyState'
+import PersonaChip from '../../components/PersonaChip'
+import StatusTag from '../../components/StatusTag'
+import { formatTime } from '../../components/format'
+import { cancelSignUp, mySignUps } from '../../services/api'
+import { isAnonymous } from '../../services/session'
+import './index.scss'
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'anonymous' }
+  | { phase: 'error'; message: string }
+  | { phase: 'ready'; data: MySignUpsResponse }
+
+export default function MinePage() {
+  const [state, setState] = useState<State>({ phase: 'loading' })
+  const [cancelling, setCancelling] = useState('')
+
+  const load = async () => {
+    if (isAnonymous()) return setState({ phase: 'anonymous' })
+    const result = await mySignUps()
+    if (result.ok) setState({ phase: 'ready', data: result.data })
+    else if (result.code === 'UNAUTHENTICATED') setState({ phase: 'anonymous' })
+    else setState({ phase: 'error', message: result.message })
+  }
+
+  // a tab page stays mounted: read again each time it is shown (a sign-up may have happened meanwhile)
+  useDidShow(() => {
+    load()
+  })
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+
+  const browse = () => Taro.switchTab({ url: '/pages/calls/index' })
+
+  const cancel = async (item: MySignUp) => {
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: `确定取消「${item.call.title}」的报名吗？名额会让给其他志愿者。`,
+      confirmText: '取消报名',
+      confirmColor: '#fa5151',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setCancelling(item.call._id)
+    const result = await cancelSignUp({ callId: item.call._id })
+    setCancelling('')
+    if (!result.ok) {
+      Taro.showToast({ title: result.message, icon: 'none' })
+      return
+    }
+    Taro.showToast({ title: '已取消报名', icon: 'success' })
+    load()
+  }
+
+  let body
+  if (state.phase === 'loading') body = <View className="mine-page__loading">加载中…</View>
+  else if (state.phase === 'anonymous') {
+    body = (
+      <EmptyState
+        icon="🔒"
+        title="登录后查看我的报名"
+        description={
+          process.env.TARO_ENV === 'h5' ? '点右下角的身份按钮，切换为志愿者' : '请在微信中打开举手小程序'
+        }
+        actionText="先逛逛活动"
+        onAction={browse}
+      />
+    )
+  } else if (state.phase === 'error') {
+    body = (
+      <EmptyState icon="⚠️" title="加载失败" description={state.message} actionText="重试" onAction={load} />
+    )
+  } else if (state.data.upcoming.length === 0 && state.data.past.length === 0) {
+    body = (
+      <EmptyState
+        icon="🙋"
+        title="还没有报名任何活动"
+        description="找一个离你近的活动，举手参加吧"
+        actionText="去看看志愿活动"
+        onAction={browse}
+      />
+    )
+  } else {
+    body = (
+      <View>
+        <Section title="即将参加" items={state.data.upcoming} cancelling={cancelling} onCancel={cancel} />
+        <Section title="已结束" items={state.data.past} cancelling={cancelling} />
+      </View>
+    )
+  }
+
+  return (
+    <View className="mine-page">
+      {body}
+      <PersonaChip />
+    </View>
+  )
+}
+
+interface SectionProps {
+  title: string
+  items: MySignUp[]
+  cancelling: string
+  onCancel?: (item: MySignUp) => void
+}
+
+function Section({ title, items, cancelling, onCancel }: SectionProps) {
+  if (items.length === 0) return null
+  return (
+    <View className="mine-section">
+      <Text className="mine-section__title">
+        {title} · {items.length}
+      </Text>
+      {items.map((item) => (
+        <SignUpRow
+          key={item.signUp._id}
+          item={item}
+          cancelling={cancelling === item.call._id}
+          onCancel={onCancel}
+        />
+      ))}
+    </View>
+  )
+}
+
+interface RowProps {
+  item: MySignUp
+  cancelling: boolean
+  onCancel?: (item: MySignUp) => void
+}
+
+function SignUpRow({ item, cancelling, onCancel }: RowProps) {
+  const { signUp, call } = item
+  const cancellable =
+    onCancel !== undefined &&
+    (signUp.status === 'confirmed' || signUp.status === 'waitlisted') &&
+    canCancel(call, Date.now())
+  const open = () => Taro.navigateTo({ url: `/pages/call-detail/index?id=${call._id}` })
+  return (
+    <View
+      className={`signup-row ${signUp.status === 'cancelled' ? 'signup-row--muted' : ''}`}
+      id={`signup-${call._id}`}
+    >
+      <View className="signup-row__main" onClick={open}>
+        <View className="signup-row__thumb">
+          <CallCover cover={call.cover} tags={call.tags} size="card" />
+        </View>
+        <View className="signup-row__info">
+          <Text className="signup-row__title">{call.title}</Text>
+          <Text className="signup-row__meta">{formatTime(call.startAt)}</Text>
+          <Text className="signup-row__meta">
+            {call.ngoName} · {call.city}
+          </Text>
+        </View>
+      </View>
+      <View className="signup-row__footer">
+        <StatusTag status={signUp.status} waitRank={signUp.waitRank} />
+        {cancellable && (
+          <Text
+            className={`signup-row__cancel ${cancelling ? 'signup-row__cancel--busy' : ''}`}
+            onClick={() => !cancelling && onCancel(item)}
+          >
+            {cancelling ? '取消中…' : '取消报名'}
+          </Text>
+        )}
+      </View>
+    </View>
+  )
 }

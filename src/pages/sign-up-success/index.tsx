@@ -1,4 +1,97 @@
-import { View } from '@tarojs/components'
-export default function Page() {
-  return <View>sign-up-success</View>
+// 报名成功: what the volunteer signed up for and what happens next. Reads the sign-up back from the server,
+// so a waitlisted volunteer sees their place in the queue rather than a cheerful lie.
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { CallDetail } from '../../core/api'
+import EmptyState from '../../components/EmptyState'
+import PersonaChip from '../../components/PersonaChip'
+import StatusTag from '../../components/StatusTag'
+import { formatTimeRange } from '../../components/format'
+import { getCall } from '../../services/api'
+import './index.scss'
+
+type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
+
+export default function SignUpSuccessPage() {
+  const callId = useRouter().params.id ?? ''
+  const [state, setState] = useState<State>({ phase: 'loading' })
+
+  const load = async () => {
+    const result = await getCall({ callId })
+    setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
+  }
+  useLoad(() => {
+    load()
+  })
+
+  const backToCall = () => {
+    // the detail page sits under this one (the form was replaced); opened any other way, go there anew
+    if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+    else Taro.redirectTo({ url: `/pages/call-detail/index?id=${callId}` })
+  }
+
+  if (state.phase === 'loading') return <View className="success-page" />
+  if (state.phase === 'error') {
+    return (
+      <View className="success-page">
+        <EmptyState
+          icon="⚠️"
+          title="加载失败"
+          description={state.message}
+          actionText="重试"
+          onAction={load}
+        />
+        <PersonaChip />
+      </View>
+    )
+  }
+
+  const call = state.call
+  const mine = call.mySignUp
+  const waitlisted = mine?.status === 'waitlisted'
+  return (
+    <View className="success-page">
+      <View className="success-page__hero">
+        <View className={`success-page__icon ${waitlisted ? 'success-page__icon--wait' : ''}`}>
+          <Text>{waitlisted ? '…' : '✓'}</Text>
+        </View>
+        <Text className="success-page__title">{waitlisted ? '已加入候补' : '报名成功'}</Text>
+        <Text className="success-page__subtitle">
+          {waitlisted
+            ? `你是候补第 ${mine?.waitRank ?? '?'} 位，有人取消时会按顺序递补并通知你`
+            : `「${call.ngo.name}」的组织者会通过手机号与你联系`}
+        </Text>
+      </View>
+
+      <View className="summary">
+        <Text className="summary__title">{call.title}</Text>
+        <Text className="summary__row">🕘 {formatTimeRange(call.startAt, call.endAt)}</Text>
+        <Text className="summary__row">
+          📍 {call.city} · {call.address}
+        </Text>
+        {mine && (
+          <View className="summary__mine">
+            <Text className="summary__who">
+              {mine.name} · {mine.phone}
+            </Text>
+            <StatusTag status={mine.status} waitRank={mine.waitRank} />
+          </View>
+        )}
+      </View>
+
+      <View className="success-page__actions">
+        <Button
+          className="success-page__primary"
+          onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}
+        >
+          查看我的报名
+        </Button>
+        <Button className="success-page__secondary" onClick={backToCall}>
+          返回活动
+        </Button>
+      </View>
+      <PersonaChip />
+    </View>
+  )
 }

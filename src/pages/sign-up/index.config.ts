@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '举手' })
+export default definePageConfig({
+  navigationBarTitleText: '报名',
+})

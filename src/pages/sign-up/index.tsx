@@ -1,4 +1,213 @@
-import { View } from '@tarojs/components'
-export default function Page() {
-  return <View>sign-up</View>
+// 报名: name, phone, the organizer's questions and the privacy consent. The form runs the same validation as
+// the server (src/core/schemas), so messages appear next to the fields before anything is sent; a field message
+// from the server lands in the same place.
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { CallDetail } from '../../core/api'
+import { NAME_MAX_LENGTH } from '../../core/rules'
+import { validateSignUpForm } from '../../core/schemas'
+import type { Answers } from '../../core/types'
+import type { FieldErrors } from '../../core/validation'
+import EmptyState from '../../components/EmptyState'
+import PersonaChip from '../../components/PersonaChip'
+import { formatTimeRange } from '../../components/format'
+import { getCall, signUp } from '../../services/api'
+import { isAnonymous } from '../../services/session'
+import QuestionField from './components/QuestionField'
+import './index.scss'
+
+type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
+
+export default function SignUpPage() {
+  const { id: callId = '', from: referrer } = useRouter().params
+  const [state, setState] = useState<State>({ phase: 'loading' })
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [answers, setAnswers] = useState<Answers>({})
+  const [consent, setConsent] = useState(false)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+
+  const load = async () => {
+    setState({ phase: 'loading' })
+    const result = await getCall({ callId })
+    setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
+  }
+  useLoad(() => {
+    load()
+  })
+
+  if (state.phase === 'loading') return <View className="sign-up-page" />
+  if (state.phase === 'error') {
+    return (
+      <View className="sign-up-page">
+        <EmptyState
+          icon="⚠️"
+          title="加载失败"
+          description={state.message}
+          actionText="重试"
+          onAction={load}
+        />
+        <PersonaChip />
+      </View>
+    )
+  }
+
+  const call = state.call
+  const active = call.mySignUp && call.mySignUp.status !== 'cancelled'
+  if (active || isAnonymous()) {
+    return (
+      <View className="sign-up-page">
+        {active ? (
+          <EmptyState
+            icon="✅"
+            title="你已报名这个活动"
+            actionText="查看我的报名"
+            onAction={() => Taro.switchTab({ url: '/pages/mine/index' })}
+          />
+        ) : (
+          <EmptyState icon="🔒" title="登录后才能报名" description="请在微信中打开，或切换为志愿者身份" />
+        )}
+        <PersonaChip />
+      </View>
+    )
+  }
+
+  // editing a field clears its message: the volunteer sees only what is still wrong
+  const clearError = (key: string) => {
+    if (errors[key]) setErrors(({ [key]: _removed, ...rest }) => rest)
+  }
+  const setAnswer = (questionId: string, value: string | string[]) => {
+    setAnswers((prev) => ({ ...prev, [questionId]: value }))
+    clearError(`answers.${questionId}`)
+  }
+
+  const submit = async () => {
+    if (submitting) return
+    const form = { callId, name, phone, answers, privacyConsent: consent, referrer }
+    const checked = validateSignUpForm(form, call.questions)
+    if (!checked.ok) {
+      setErrors(checked.fields)
+      Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
+      return
+    }
+    setSubmitting(true)
+    const result = await signUp(checked.value)
+    setSubmitting(false)
+    if (result.ok) {
+      Taro.redirectTo({ url: `/pages/sign-up-success/index?id=${callId}` })
+      return
+    }
+    if (result.fields) setErrors(result.fields)
+    if (result.code === 'ALREADY_SIGNED_UP') {
+      Taro.redirectTo({ url: `/pages/sign-up-success/index?id=${callId}` })
+      return
+    }
+    Taro.showModal({ title: '报名未成功', content: result.message, showCancel: false, confirmText: '知道了' })
+  }
+
+  return (
+    <View className="sign-up-page">
+      <View className="sign-up-page__call">
+        <Text className="sign-up-page__call-title">{call.title}</Text>
+        <Text className="sign-up-page__call-meta">
+          {call.ngo.name} · {formatTimeRange(call.startAt, call.endAt)}
+        </Text>
+        {call.spotsLeft <= 0 && call.waitlist && (
+          <Text className="sign-up-page__call-wait">名额已满，提交后将进入候补名单</Text>
+        )}
+      </View>
+
+      <View className="form-group">
+        <View className={`form-field ${errors.name ? 'form-field--error' : ''}`} id="field-name">
+          <Text className="form-field__label">
+            姓名<Text className="form-field__required"> *</Text>
+          </Text>
+          <Input
+            id="name-input"
+            className="form-field__input"
+            value={name}
+            maxlength={NAME_MAX_LENGTH}
+            placeholder="真实姓名，便于组织者联系你"
+            onInput={(e) => {
+              setName(e.detail.value)
+              clearError('name')
+            }}
+          />
+          {errors.name && <Text className="form-field__error">{errors.name}</Text>}
+        </View>
+        <View className={`form-field ${errors.phone ? 'form-field--error' : ''}`} id="field-phone">
+          <Text className="form-field__label">
+            手机号<Text className="form-field__required"> *</Text>
+          </Text>
+          <Input
+            id="phone-input"
+            className="form-field__input"
+            type="number"
+            value={phone}
+            maxlength={11}
+            placeholder="11位手机号"
+            onInput={(e) => {
+              setPhone(e.detail.value)
+              clearError('phone')
+            }}
+          />
+          {errors.phone && <Text className="form-field__error">{errors.phone}</Text>}
+        </View>
+      </View>
+
+      {call.questions.length > 0 && (
+        <View className="form-group">
+          <Text className="form-group__title">组织者的问题</Text>
+          {call.questions.map((question) => (
+            <QuestionField
+              key={question.id}
+              question={question}
+              value={answers[question.id]}
+              error={errors[`answers.${question.id}`]}
+              onChange={(value) => setAnswer(question.id, value)}
+            />
+          ))}
+        </View>
+      )}
+
+      <View className="privacy">
+        <Text className="privacy__title">隐私说明</Text>
+        <Text className="privacy__text">
+          我们收集你的姓名、手机号和上面问题的回答，仅用于「{call.ngo.name}
+          」就本次活动与你联系（如集合通知、时间地点变动）。
+          这些信息只有该机构的组织者可以看到，不会用于其他用途。你可以随时在「我的」中取消报名，取消后组织者不再就本活动联系你。
+        </Text>
+        <View
+          id="privacy-consent"
+          className={`privacy__consent ${errors.privacyConsent ? 'privacy__consent--error' : ''}`}
+          role="checkbox"
+          aria-checked={consent}
+          onClick={() => {
+            setConsent(!consent)
+            clearError('privacyConsent')
+          }}
+        >
+          <View className={`consent-box ${consent ? 'consent-box--on' : ''}`}>
+            {consent && <Text className="consent-box__tick">✓</Text>}
+          </View>
+          <Text className="privacy__agree">我已阅读并同意以上隐私说明</Text>
+        </View>
+        {errors.privacyConsent && <Text className="form-field__error">{errors.privacyConsent}</Text>}
+      </View>
+
+      <View className="submit-bar">
+        <Button
+          id="submit-sign-up"
+          className={`submit-bar__button ${submitting ? 'submit-bar__button--busy' : ''}`}
+          disabled={submitting || undefined}
+          onClick={submit}
+        >
+          {submitting ? '提交中…' : '提交报名'}
+        </Button>
+      </View>
+      <PersonaChip />
+    </View>
+  )
 }

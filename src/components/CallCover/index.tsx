@@ -1,0 +1,50 @@
+// The picture on top of a call. Most grassroots calls have no photo: then a soft gradient with an emoji
+// chosen by the call's first matching tag, so the list still reads at a glance.
+import { Image, Text, View } from '@tarojs/components'
+import './index.scss'
+
+interface Theme {
+  emoji: string
+  from: string
+  to: string
+}
+
+const THEMES: Array<{ words: string[]; theme: Theme }> = [
+  { words: ['植树', '治沙', '环保', '生态', '绿化'], theme: { emoji: '🌱', from: '#d9f5e4', to: '#9fdfb8' } },
+  { words: ['河', '水', '海', '湿地'], theme: { emoji: '💧', from: '#dcefff', to: '#a6d2f7' } },
+  { words: ['助老', '养老', '陪伴'], theme: { emoji: '🤝', from: '#fff0df', to: '#ffd1a3' } },
+  { words: ['支教', '教育', '读书', '儿童'], theme: { emoji: '📚', from: '#fff8d6', to: '#ffe48a' } },
+  { words: ['动物', '流浪'], theme: { emoji: '🐾', from: '#f3e6ff', to: '#d8b8f5' } },
+  { words: ['社区', '助残', '帮扶'], theme: { emoji: '🏘️', from: '#e6f4f1', to: '#b2dfd6' } },
+]
+
+const DEFAULT_THEME: Theme = { emoji: '🙌', from: '#e8f8ef', to: '#b7e8cb' }
+
+export function themeFor(tags: readonly string[]): Theme {
+  for (const tag of tags) {
+    const match = THEMES.find(({ words }) => words.some((word) => tag.includes(word)))
+    if (match) return match.theme
+  }
+  return DEFAULT_THEME
+}
+
+interface Props {
+  cover: string
+  tags: readonly string[]
+  /** card: the list thumbnail; hero: the top of the detail page */
+  size: 'card' | 'hero'
+}
+
+export default function CallCover({ cover, tags, size }: Props) {
+  const className = `call-cover call-cover--${size}`
+  if (cover) return <Image className={className} src={cover} mode="aspectFill" lazyLoad />
+  const theme = themeFor(tags)
+  return (
+    <View
+      className={className}
+      style={{ backgroundImage: `linear-gradient(135deg, ${theme.from}, ${theme.to})` }}
+    >
+      <Text className="call-cover__emoji">{theme.emoji}</Text>
+    </View>
+  )
+}
