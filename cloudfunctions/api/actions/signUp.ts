@@ -33,7 +33,10 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
   const details = signUpDetails(input.value, openid, now)
   const stored = existing
     ? await reactivate(id, details, now) // they had cancelled: the same row takes a seat again
-    : await create({ _id: id, callId: call._id, openid, status: 'confirmed', createdAt: now, ...details })
+    : await create(
+        { _id: id, callId: call._id, openid, status: 'confirmed', createdAt: now, ...details },
+        now,
+      )
   if (stored.created) return ok({ signUp: toSignUpView(stored.signUp), created: true })
   // Another submission by the same person won the race: theirs holds the seat, give this one back.
   await releaseSeat(call._id, now)
@@ -48,7 +51,7 @@ function signUpDetails(form: CleanSignUp, openid: string, now: number): Details 
   return details
 }
 
-async function create(signUp: SignUp): Promise<{ signUp: SignUp; created: boolean }> {
+async function create(signUp: SignUp, now: number): Promise<{ signUp: SignUp; created: boolean }> {
   try {
     await insert('signups', signUp)
     return { signUp, created: true }
@@ -56,7 +59,7 @@ async function create(signUp: SignUp): Promise<{ signUp: SignUp; created: boolea
     // A duplicate _id means a concurrent submission inserted first; anything else is a real failure.
     const winner = await findById('signups', signUp._id)
     if (winner) return { signUp: winner, created: false }
-    await releaseSeat(signUp.callId, signUp.updatedAt)
+    await releaseSeat(signUp.callId, now)
     throw err
   }
 }
