@@ -1,6 +1,7 @@
 // The `api` function as it ships: bundled by cloudfunctions/build.ts, run by the local WeChat Cloud with the real
 // wx-server-sdk, called over HTTP through the H5 door. Each test file starts one harness and resets between tests.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildFunction } from '../../cloudfunctions/build'
 import { startEmulator, type Emulator } from '../../emulator'
@@ -27,9 +28,9 @@ export interface ApiHarness {
 }
 
 export async function startApi(opts: { seed?: boolean } = {}): Promise<ApiHarness> {
-  // Inside the repository so the bundle's `require('wx-server-sdk')` resolves from node_modules, as in dist/.
-  mkdirSync(join(ROOT, 'dist'), { recursive: true })
-  const functionsDir = mkdtempSync(join(ROOT, 'dist', 'test-functions-'))
+  // A private folder (builds of dist/ may come and go meanwhile) that still finds the project's wx-server-sdk.
+  const functionsDir = mkdtempSync(join(tmpdir(), 'jushou-functions-'))
+  symlinkSync(join(ROOT, 'node_modules'), join(functionsDir, 'node_modules'), 'dir')
   await buildFunction('api', functionsDir)
   const emu = await startEmulator({
     port: 0,
