@@ -15,7 +15,10 @@ import { cancelSignUp, getCall } from '../../services/api'
 import { isAnonymous } from '../../services/session'
 import './index.scss'
 
-type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
+type State =
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string; notFound: boolean }
+  | { phase: 'ready'; call: CallDetail }
 
 export default function CallDetailPage() {
   const callId = useRouter().params.id ?? ''
@@ -24,7 +27,11 @@ export default function CallDetailPage() {
 
   const load = useCallback(async () => {
     const result = await getCall({ callId })
-    setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
+    setState(
+      result.ok
+        ? { phase: 'ready', call: result.data }
+        : { phase: 'error', message: result.message, notFound: result.code === 'NOT_FOUND' },
+    )
     if (result.ok) Taro.setNavigationBarTitle({ title: result.data.title })
   }, [callId])
 
@@ -44,6 +51,20 @@ export default function CallDetailPage() {
     return (
       <View className="detail-page">
         <View className="detail-page__placeholder" />
+        <PersonaChip />
+      </View>
+    )
+  }
+  if (state.phase === 'error' && state.notFound) {
+    // a shared link to a call that was taken down: retrying cannot help, other calls might
+    return (
+      <View className="detail-page">
+        <EmptyState
+          icon="🍂"
+          title={state.message}
+          actionText="看看其他活动"
+          onAction={() => Taro.switchTab({ url: '/pages/calls/index' })}
+        />
         <PersonaChip />
       </View>
     )
