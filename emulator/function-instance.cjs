@@ -17,6 +17,8 @@ try {
 }
 
 parentPort.on('message', async ({ id, event, env: invocation, context }) => {
+  // The time limit counts from here: loading the code (cold start) is not part of the invocation.
+  parentPort.postMessage({ id, started: true })
   for (const [key, value] of Object.entries(invocation)) {
     if (value === null) delete process.env[key]
     else process.env[key] = value

@@ -42,6 +42,11 @@ interface Pending {
   resolve: (r: InvokeResult) => void
 }
 
+type WorkerMessage =
+  | { id: number; started: true }
+  | { id: number; ok: true; json: string }
+  | { id: number; ok: false; message?: string; stack?: string }
+
 interface Instance {
   worker: Worker
   busy: boolean
@@ -133,6 +138,8 @@ export class FunctionPool {
   private spawn(name: string): Instance {
     const worker = new Worker(WORKER_FILE, {
       workerData: { file: this.file(name), env: this.opts.baseEnv },
+      // Functions are plain built JS: keep loaders the emulator itself may run under (tsx) out of instances.
+      execArgv: [],
       stdout: !this.opts.log,
       stderr: !this.opts.log,
     })
@@ -151,6 +158,7 @@ export class FunctionPool {
     this.invocations.set(token, { functionName: name, identity: job.identity })
     instance.busy = true
     let settled = false
+    let timeout: NodeJS.Timeout | undefined
 
     const finish = (result: InvokeResult, keepInstance: boolean): void => {
       if (settled) return
@@ -170,15 +178,10 @@ export class FunctionPool {
       job.resolve(result)
       this.dispatch(name)
     }
-    const onMessage = (msg: {
-      id: number
-      ok: boolean
-      json?: string
-      message?: string
-      stack?: string
-    }): void => {
+    const onMessage = (msg: WorkerMessage): void => {
       if (msg.id !== id) return
-      if (msg.ok) finish({ ok: true, json: msg.json as string }, true)
+      if ('started' in msg) timeout = setTimeout(onTimeout, this.opts.timeoutMs)
+      else if (msg.ok) finish({ ok: true, json: msg.json }, true)
       else
         finish(
           { ok: false, errCode: FUNCTION_ERRORS.EXECUTE_FAIL, errMsg: executeFail(msg.message, msg.stack) },
@@ -196,18 +199,10 @@ export class FunctionPool {
         false,
       )
     // A timed-out instance is killed, as on WeChat: whatever it was doing must not go on.
-    const timeout = setTimeout(
-      () =>
-        finish(
-          {
-            ok: false,
-            errCode: FUNCTION_ERRORS.TIMEOUT,
-            errMsg: `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds`,
-          },
-          false,
-        ),
-      this.opts.timeoutMs,
-    )
+    const onTimeout = (): void => {
+      const errMsg = `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds`
+      finish({ ok: false, errCode: FUNCTION_ERRORS.TIMEOUT, errMsg }, false)
+    }
 
     instance.worker.on('message', onMessage)
     instance.worker.on('error', onError)

@@ -92,7 +92,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const host = opts.host ?? '127.0.0.1'
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
-    server.listen(opts.port ?? 0, host, () => ok())
+    server.listen({ port: opts.port ?? 0, host, backlog: 4096 }, () => ok())
   })
   const port = (server.address() as AddressInfo).port
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
