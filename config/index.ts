@@ -47,6 +47,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // a shared node_modules and several builders: no persistent cache to go stale
     cache: { enable: false },
     mini: {
+      // component styles are BEM-scoped, so their order across chunks does not matter
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

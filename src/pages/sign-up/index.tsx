@@ -17,6 +17,27 @@ import { isAnonymous } from '../../services/session'
 import QuestionField from './components/QuestionField'
 import './index.scss'
 
+/** What we collect, why, who sees it, and how to take it back: shown right above the consent box. */
+function privacyNotice(ngoName: string): string {
+  return (
+    `我们收集你的姓名、手机号和上面问题的回答，仅用于「${ngoName}」就本次活动与你联系（如集合通知、时间地点变动）。` +
+    '这些信息只有该机构的组织者可以看到，不会用于其他用途。' +
+    '你可以随时在「我的」中取消报名，取消后组织者不再就本活动联系你。'
+  )
+}
+
+/** The element to scroll to for a field's message, in form order. */
+function fieldAnchor(key: string): string {
+  if (key.startsWith('answers.')) return `#field-q-${key.slice('answers.'.length)}`
+  return key === 'privacyConsent' ? '#privacy-consent' : `#field-${key}`
+}
+
+function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string }[]): string | undefined {
+  const order = ['name', 'phone', ...questions.map((q) => `answers.${q.id}`), 'privacyConsent']
+  const key = order.find((k) => errors[k])
+  return key && fieldAnchor(key)
+}
+
 type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
 
 export default function SignUpPage() {
@@ -83,12 +104,18 @@ export default function SignUpPage() {
     clearError(`answers.${questionId}`)
   }
 
+  const showErrors = (fields: FieldErrors) => {
+    setErrors(fields)
+    const anchor = firstErrorAnchor(fields, call.questions)
+    if (anchor) Taro.pageScrollTo({ selector: anchor, offsetTop: -80, duration: 200 })
+  }
+
   const submit = async () => {
     if (submitting) return
     const form = { callId, name, phone, answers, privacyConsent: consent, referrer }
     const checked = validateSignUpForm(form, call.questions)
     if (!checked.ok) {
-      setErrors(checked.fields)
+      showErrors(checked.fields)
       Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
       return
     }
@@ -99,7 +126,7 @@ export default function SignUpPage() {
       Taro.redirectTo({ url: `/pages/sign-up-success/index?id=${callId}` })
       return
     }
-    if (result.fields) setErrors(result.fields)
+    if (result.fields) showErrors(result.fields)
     if (result.code === 'ALREADY_SIGNED_UP') {
       Taro.redirectTo({ url: `/pages/sign-up-success/index?id=${callId}` })
       return
@@ -174,11 +201,7 @@ export default function SignUpPage() {
 
       <View className="privacy">
         <Text className="privacy__title">隐私说明</Text>
-        <Text className="privacy__text">
-          我们收集你的姓名、手机号和上面问题的回答，仅用于「{call.ngo.name}
-          」就本次活动与你联系（如集合通知、时间地点变动）。
-          这些信息只有该机构的组织者可以看到，不会用于其他用途。你可以随时在「我的」中取消报名，取消后组织者不再就本活动联系你。
-        </Text>
+        <Text className="privacy__text">{privacyNotice(call.ngo.name)}</Text>
         <View
           id="privacy-consent"
           className={`privacy__consent ${errors.privacyConsent ? 'privacy__consent--error' : ''}`}
