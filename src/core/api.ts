@@ -50,7 +50,10 @@ export interface SignUpView {
   phone: string
   answers: Answers
   status: SignUpStatus
+  /** 1-based position on the waitlist (「候补第 N 位」), for a waitlisted sign-up */
   waitRank?: number
+  /** cancelled after the call's cancellation cutoff */
+  lateDropOut?: boolean
   createdAt: number
 }
 

@@ -45,6 +45,8 @@ export interface Call {
   startAt: number
   endAt: number
   signupDeadline: number
+  /** cancelling after this moment is still possible but recorded as a late drop-out (absent: never late) */
+  cancelCutoff?: number
   capacity: number
   /** join a waitlist when full */
   waitlist: boolean
@@ -70,9 +72,41 @@ export interface SignUp {
   phone: string
   answers: Answers
   status: SignUpStatus
-  waitRank?: number
+  /**
+   * Waitlist order: the database's own time (db.serverDate()) of joining the waitlist, so the order is the order
+   * in which joins were written, whichever instance wrote them; ties broken by `_id`.
+   */
+  waitlistedAt?: Date
+  /** set when a waitlisted volunteer was given a seat */
+  promotedAt?: number
+  /** cancelled after the call's cancelCutoff: the NGO sees it flagged */
+  lateDropOut?: boolean
   referrer?: string
   createdAt: number
   updatedAt: number
   cancelledAt?: number
+}
+
+export type MessageKind = 'reminder' | 'promoted' | 'changed' | 'cancelled'
+
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed'
+
+/** The outbox (DESIGN §4): written next to the change it reports, sent later by the `remind` timer. */
+export interface Message {
+  /** deterministic, so writing the same message twice is one message: kind + '_' + signUpId (+ '_' + a version) */
+  _id: string
+  kind: MessageKind
+  openid: string
+  callId: string
+  signUpId: string
+  /** the subscribe-message template, chosen when sending; empty until then */
+  templateId: string
+  /** what the message says, as template fields are filled from it */
+  data: Record<string, string>
+  sendAt: number
+  status: MessageStatus
+  attempts: number
+  leaseUntil: number
+  lastError: string
+  createdAt: number
 }

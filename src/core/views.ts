@@ -45,7 +45,8 @@ export function toCallDetail(call: Call, ngo: Ngo, mySignUp: SignUp | null, now:
   return detail
 }
 
-export function toSignUpView(signUp: SignUp): SignUpView {
+/** `waitRank`: the 1-based waitlist position, counted by the caller for a waitlisted sign-up. */
+export function toSignUpView(signUp: SignUp, waitRank?: number): SignUpView {
   const view: SignUpView = {
     _id: signUp._id,
     callId: signUp.callId,
@@ -55,6 +56,6 @@ export function toSignUpView(signUp: SignUp): SignUpView {
     status: signUp.status,
     createdAt: signUp.createdAt,
   }
-  if (signUp.waitRank !== undefined) view.waitRank = signUp.waitRank
+  if (signUp.status === 'waitlisted' && waitRank !== undefined) view.waitRank = waitRank
   return view
 }
