@@ -50,9 +50,14 @@ export interface SignUpView {
   phone: string
   answers: Answers
   status: SignUpStatus
-  /** 1-based position on the waitlist (「候补第 N 位」), for a waitlisted sign-up */
+  /**
+   * 1-based position on the waitlist (「候补第 N 位」), for a waitlisted sign-up: counted when read (the
+   * waitlisted sign-ups of the call that joined before this one, + 1), so it moves up as others leave.
+   */
   waitRank?: number
-  /** cancelled after the call's cancellation cutoff */
+  /** when a waitlisted sign-up was given a seat (it is then `confirmed`) */
+  promotedAt?: number
+  /** cancelled after the call's cancellation cutoff: the NGO sees it flagged */
   lateDropOut?: boolean
   createdAt: number
 }
@@ -60,6 +65,9 @@ export interface SignUpView {
 export interface CallDetail extends CallCard {
   description: string
   signupDeadline: number
+  /** cancelling after this moment still works but is recorded as a late drop-out (absent: never late) */
+  cancelCutoff?: number
+  /** when full, a sign-up joins the waitlist (instead of being refused with FULL) */
   waitlist: boolean
   waitlisted: number
   questions: Question[]
@@ -82,12 +90,23 @@ export interface SignUpRequest {
   referrer?: string
 }
 
+/**
+ * `signUp.status` is `confirmed` (a seat) or, when the call is full and has a waitlist, `waitlisted` with its
+ * `waitRank`. A newcomer never takes a seat ahead of someone already waiting. Errors: FULL (full, no waitlist),
+ * CLOSED (not open, past the sign-up deadline or started), NOT_FOUND, INVALID_INPUT, UNAUTHENTICATED.
+ */
 export interface SignUpResponse {
   signUp: SignUpView
   /** false when the caller had already signed up: the existing sign-up is returned, no seat taken */
   created: boolean
 }
 
+/**
+ * Gives back a seat, or leaves the waitlist (the same action for both). A freed seat goes to the earliest
+ * waitlisted volunteer at once. After the call's `cancelCutoff` it still works and the sign-up is marked
+ * `lateDropOut`. Cancelling twice answers the same. Errors: NOT_SIGNED_UP, CLOSED (the call has started, or the
+ * sign-up is already attended/no_show), INVALID_INPUT, UNAUTHENTICATED.
+ */
 export interface CancelSignUpRequest {
   callId: string
 }
@@ -108,12 +127,85 @@ export interface MySignUpsResponse {
   past: MySignUp[]
 }
 
+// The call's own NGO (its admins) changes the call's state. Anyone else: FORBIDDEN; anonymous: UNAUTHENTICATED;
+// a cancelled call cannot be closed or edited: CALL_CANCELLED. Each is safe to retry: a retry changes nothing
+// more and queues no second message.
+
+/** No new sign-ups from now on; existing sign-ups and the waitlist are kept (seats freed later still go to it). */
+export interface CloseCallRequest {
+  callId: string
+}
+
+export interface CloseCallResponse {
+  call: CallDetail
+}
+
+/**
+ * The activity will not take place. Sign-ups keep their status (the call's `cancelled` status says it all);
+ * every confirmed and waitlisted volunteer gets a `cancelled` message.
+ */
+export interface CancelCallRequest {
+  callId: string
+  /** told to the volunteers, at most 20 characters */
+  reason?: string
+}
+
+export interface CancelCallResponse {
+  call: CallDetail
+  /** volunteers with a `cancelled` message queued (counting those queued by an earlier try) */
+  notified: number
+}
+
+/**
+ * Time, place and capacity edits; fields left out stay as they are. A time or place change queues one `changed`
+ * message to every confirmed and waitlisted volunteer. A capacity increase gives the new seats to the waitlist;
+ * a capacity below the seats already taken is refused (INVALID_INPUT, `fields.capacity`).
+ */
+export interface UpdateCallRequest {
+  callId: string
+  startAt?: number
+  endAt?: number
+  signupDeadline?: number
+  /** null removes the cutoff */
+  cancelCutoff?: number | null
+  city?: string
+  address?: string
+  /** null removes the map point */
+  location?: { lat: number; lng: number } | null
+  capacity?: number
+}
+
+export interface UpdateCallResponse {
+  call: CallDetail
+  /** volunteers with a `changed` message queued for this edit (0 when neither time nor place changed) */
+  notified: number
+  /** waitlisted volunteers given a seat by a capacity increase */
+  promoted: number
+}
+
+/**
+ * The phone number behind a `getPhoneNumber` button's `code` (single use, valid 5 minutes). An invalid, used or
+ * expired code: PHONE_CODE_INVALID (the form falls back to typing the number).
+ */
+export interface GetPhoneNumberRequest {
+  code: string
+}
+
+export interface GetPhoneNumberResponse {
+  /** 11 digits without country code, e.g. 13800138000 */
+  phone: string
+}
+
 export interface ApiContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }
   cancelSignUp: { req: CancelSignUpRequest; res: CancelSignUpResponse }
   mySignUps: { req: MySignUpsRequest; res: MySignUpsResponse }
+  closeCall: { req: CloseCallRequest; res: CloseCallResponse }
+  cancelCall: { req: CancelCallRequest; res: CancelCallResponse }
+  updateCall: { req: UpdateCallRequest; res: UpdateCallResponse }
+  getPhoneNumber: { req: GetPhoneNumberRequest; res: GetPhoneNumberResponse }
 }
 
 export type Action = keyof ApiContract

@@ -10,6 +10,8 @@ export const ERROR_MESSAGES = {
   CLOSED: '报名已截止',
   ALREADY_SIGNED_UP: '你已经报名了这个活动',
   NOT_SIGNED_UP: '你还没有报名这个活动',
+  CALL_CANCELLED: '活动已取消',
+  PHONE_CODE_INVALID: '获取手机号失败，请重试或手动填写',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const
 

@@ -22,7 +22,14 @@ export function toCallCard(call: Call, ngoName: string): CallCard {
   }
 }
 
-export function toCallDetail(call: Call, ngo: Ngo, mySignUp: SignUp | null, now: number): CallDetail {
+/** `waitRank`: the caller's waitlist position when `mySignUp` is waitlisted. */
+export function toCallDetail(
+  call: Call,
+  ngo: Ngo,
+  mySignUp: SignUp | null,
+  now: number,
+  waitRank?: number,
+): CallDetail {
   const detail: CallDetail = {
     ...toCallCard(call, ngo.name),
     description: call.description,
@@ -39,9 +46,10 @@ export function toCallDetail(call: Call, ngo: Ngo, mySignUp: SignUp | null, now:
       verified: ngo.status === 'verified',
     },
     signupOpen: isSignupOpen(call, now),
-    mySignUp: mySignUp ? toSignUpView(mySignUp) : null,
+    mySignUp: mySignUp ? toSignUpView(mySignUp, waitRank) : null,
   }
   if (call.location) detail.location = call.location
+  if (call.cancelCutoff !== undefined) detail.cancelCutoff = call.cancelCutoff
   return detail
 }
 
@@ -57,5 +65,7 @@ export function toSignUpView(signUp: SignUp, waitRank?: number): SignUpView {
     createdAt: signUp.createdAt,
   }
   if (signUp.status === 'waitlisted' && waitRank !== undefined) view.waitRank = waitRank
+  if (signUp.promotedAt !== undefined) view.promotedAt = signUp.promotedAt
+  if (signUp.lateDropOut) view.lateDropOut = true
   return view
 }
