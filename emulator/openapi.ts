@@ -136,19 +136,17 @@ export class OpenApi {
       .collection(SUBSCRIPTIONS)
       .update({ _id, count: { $gt: 0 } }, { $inc: { count: -1 } }, false)
     if (!taken) throw new WxError(43101, 'user refuse to accept the msg')
-    const [msgid] = this.store
-      .collection(OUTBOX)
-      .insert([
-        {
-          touser: p.touser,
-          templateId: p.template_id,
-          page: p.page ?? '',
-          data: p.data,
-          miniprogramState: state,
-          lang: p.lang ?? 'zh_CN',
-          sentAt: new Date(),
-        },
-      ])
+    const [msgid] = this.store.collection(OUTBOX).insert([
+      {
+        touser: p.touser,
+        templateId: p.template_id,
+        page: p.page ?? '',
+        data: p.data,
+        miniprogramState: state,
+        lang: p.lang ?? 'zh_CN',
+        sentAt: new Date(),
+      },
+    ])
     return { json: { msgid } }
   }
 }
