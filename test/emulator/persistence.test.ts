@@ -74,6 +74,8 @@ test('a clean restart keeps everything, and seeding only happens on an empty dat
       timers: false,
       seed: true,
     })
+    const seededCalls = first.store.collection('calls').size
+    assert.ok(seededCalls > 0, 'an empty database gets the demo data')
     first.store.collection('notes').insert([{ _id: 'n1', text: 'kept' }])
     first.store.collection('notes').update({ _id: 'n1' }, { $set: { text: 'kept and changed' } }, false)
     await first.stop()
