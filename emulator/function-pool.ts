@@ -32,6 +32,8 @@ export interface PoolOptions {
   instances: number
   timeoutMs: number
   baseEnv: Record<string, string>
+  /** extra environment for the instances of one function, by function name */
+  functionEnv?: Record<string, Record<string, string>>
   log: boolean
 }
 
@@ -137,7 +139,7 @@ export class FunctionPool {
 
   private spawn(name: string): Instance {
     const worker = new Worker(WORKER_FILE, {
-      workerData: { file: this.file(name), env: this.opts.baseEnv },
+      workerData: { file: this.file(name), env: { ...this.opts.baseEnv, ...this.opts.functionEnv?.[name] } },
       // Functions are plain built JS: keep loaders the emulator itself may run under (tsx) out of instances.
       execArgv: [],
       stdout: !this.opts.log,

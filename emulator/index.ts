@@ -38,6 +38,8 @@ export interface EmulatorOptions {
   timers?: boolean
   /** print function output and errors (default false) */
   log?: boolean
+  /** extra environment for one function's instances, by function name (e.g. fault injection in tests) */
+  functionEnv?: Record<string, Record<string, string>>
 }
 
 export interface Emulator {
@@ -72,6 +74,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     instances: opts.instances ?? 8,
     timeoutMs: opts.timeoutMs ?? 20_000,
     baseEnv,
+    functionEnv: opts.functionEnv,
     log,
   })
   const storage = new FileStorage(fileDir, LOCAL_ENV_ID, () => url)

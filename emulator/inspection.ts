@@ -59,6 +59,18 @@ export async function inspectionRoutes(
     for (const t of ids as string[]) counts[t] = ctx.openapi.subscribe(openid, t, count as number)
     return sendJson(res, 200, { openid, counts })
   }
+  if (path === 'phone-codes' && method === 'POST') {
+    const { phone, countryCode = '86' } = (await jsonBody(req)) as { phone?: unknown; countryCode?: unknown }
+    if (
+      typeof phone !== 'string' ||
+      !/^\d{5,15}$/.test(phone) ||
+      typeof countryCode !== 'string' ||
+      !/^\d{1,4}$/.test(countryCode)
+    ) {
+      return sendJson(res, 400, { errMsg: 'body must be {phone: digits, countryCode?: digits}' })
+    }
+    return sendJson(res, 200, { code: ctx.openapi.issuePhoneCode(phone, countryCode) })
+  }
   const timer = /^timers\/([A-Za-z0-9_-]+)$/.exec(path)
   if (timer && method === 'POST') {
     if (!ctx.functions.has(timer[1]))

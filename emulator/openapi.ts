@@ -2,8 +2,10 @@
 // parameters, and expects a protobuf CommOpenApiResp back. Both message types are defined inside wx-server-sdk
 // and registered in protobufjs's default root when the SDK loads, so we use exactly the SDK's definitions.
 import QRCode from 'qrcode'
+import { randomBytes } from 'node:crypto'
 import type { FunctionPool } from './function-pool'
 import type { Doc } from './ejson'
+import { DEV_APPID } from './sdk-env'
 import type { Store } from './store'
 
 interface PbType<T> {
@@ -44,6 +46,10 @@ type Params = Record<string, unknown>
 
 export const OUTBOX = '_emulator_outbox'
 export const SUBSCRIPTIONS = '_emulator_subscriptions'
+export const PHONE_CODES = '_emulator_phone_codes'
+
+/** A getPhoneNumber button's code is good for one use within 5 minutes, as WeChat's are. */
+export const PHONE_CODE_TTL_MS = 5 * 60_000
 
 /** The caller had no openapi permission for this API in its config.json (as WeChat rejects it). */
 const NO_PERMISSION = -604101
@@ -73,7 +79,7 @@ export class OpenApi {
       const params: Params = {}
       for (const pair of data.openapiData?.pairs ?? [])
         params[pair.key] = JSON.parse(Buffer.from(pair.value).toString('utf8'))
-      reply = await this.call(apiName, params)
+      reply = await this.call(apiName, params, caller?.identity.appid ?? DEV_APPID)
     } catch (e) {
       reply =
         e instanceof WxError
@@ -105,12 +111,23 @@ export class OpenApi {
     return this.store.collection(SUBSCRIPTIONS).find({})
   }
 
+  /** What tapping a getPhoneNumber button yields locally: a code that phonenumber.getPhoneNumber redeems once. */
+  issuePhoneCode(phone: string, countryCode = '86'): string {
+    const code = randomBytes(16).toString('hex')
+    this.store
+      .collection(PHONE_CODES)
+      .insert([{ _id: code, phone, countryCode, used: false, expiresAt: Date.now() + PHONE_CODE_TTL_MS }])
+    return code
+  }
+
   private encode(resp: CommOpenApiResp): Buffer {
     return Buffer.from(this.pb.CommOpenApiResp.encode(resp).finish())
   }
 
-  private async call(apiName: string, params: Params): Promise<Reply> {
+  private async call(apiName: string, params: Params, appid: string): Promise<Reply> {
     switch (apiName) {
+      case 'phonenumber.getPhoneNumber':
+        return { json: this.redeemPhoneCode(params, appid) }
       case 'subscribeMessage.send':
         return this.sendSubscribeMessage(params)
       case 'wxacode.getUnlimited':
@@ -119,6 +136,28 @@ export class OpenApi {
         return { json: msgSecCheck(params) }
       default:
         throw new WxError(48001, `api unauthorized: ${apiName} is not available in the local emulator`)
+    }
+  }
+
+  private redeemPhoneCode(p: Params, appid: string): Record<string, unknown> {
+    const code = p.code
+    if (typeof code !== 'string' || !code) throw new WxError(47001, 'data format error: code is empty')
+    // Used, unknown and expired codes are all refused alike, as WeChat does (40029).
+    const taken = this.store
+      .collection(PHONE_CODES)
+      .update({ _id: code, used: false, expiresAt: { $gt: Date.now() } }, { $set: { used: true } }, false)
+    if (!taken) throw new WxError(40029, 'invalid code')
+    const { phone, countryCode } = this.store.collection(PHONE_CODES).get(code) as {
+      phone: string
+      countryCode: string
+    }
+    return {
+      phone_info: {
+        phoneNumber: countryCode === '86' ? phone : `+${countryCode}${phone}`,
+        purePhoneNumber: phone,
+        countryCode,
+        watermark: { timestamp: Math.floor(Date.now() / 1000), appid },
+      },
     }
   }
 
