@@ -5,15 +5,16 @@ import { fail, type ApiResult } from '../../src/core/errors'
 import { asInput } from '../../src/core/validation'
 import { callerOpenid } from '../lib/cloud'
 import { now } from '../lib/clock'
+import { cancelCall } from './actions/cancelCall'
 import { cancelSignUp } from './actions/cancelSignUp'
+import { closeCall } from './actions/closeCall'
 import { getCall } from './actions/getCall'
+import { getPhoneNumber } from './actions/getPhoneNumber'
 import { listCalls } from './actions/listCalls'
 import { mySignUps } from './actions/mySignUps'
 import { signUp } from './actions/signUp'
+import { updateCall } from './actions/updateCall'
 import type { ActionHandler } from './caller'
-
-// Declared in the contract, being built: answered as unknown until their handlers land.
-const notYet: ActionHandler<never> = async () => fail('UNKNOWN_ACTION')
 
 const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   listCalls,
@@ -21,10 +22,10 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   signUp,
   cancelSignUp,
   mySignUps,
-  closeCall: notYet,
-  cancelCall: notYet,
-  updateCall: notYet,
-  getPhoneNumber: notYet,
+  closeCall,
+  cancelCall,
+  updateCall,
+  getPhoneNumber,
 }
 
 function isAction(name: unknown): name is Action {

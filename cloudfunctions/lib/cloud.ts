@@ -12,3 +12,6 @@ export function callerOpenid(): string | undefined {
   const openid = cloud.getWXContext().OPENID
   return typeof openid === 'string' && openid !== '' ? openid : undefined
 }
+
+/** `openapi.<group>.<name>(params)`: WeChat's server APIs; a non-zero errcode is thrown with that errCode. */
+export const openapi = cloud.openapi

@@ -1,6 +1,6 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
-import type { Call, Ngo, SignUp } from '../../src/core/types'
+import type { Call, Message, Ngo, SignUp } from '../../src/core/types'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -10,6 +10,7 @@ export interface Collections {
   calls: Call
   ngos: Ngo
   signups: SignUp
+  messages: Message
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {
@@ -53,4 +54,27 @@ export async function updateWhere(query: Query, data: Record<string, unknown>): 
 
 export async function insert<K extends keyof Collections>(name: K, doc: Collections[K]): Promise<void> {
   await collection(name).add({ data: doc })
+}
+
+/**
+ * Inserts a document whose `_id` is derived from what it records; if that `_id` is already stored (a retry, or
+ * another instance doing the same work) nothing more happens. Returns whether this call inserted it.
+ */
+export async function insertOnce<K extends keyof Collections>(
+  name: K,
+  doc: Collections[K] & { _id: string },
+): Promise<boolean> {
+  try {
+    await insert(name, doc)
+    return true
+  } catch (err) {
+    // The SDK reports a duplicate _id as a failed write: it is a duplicate if the document is there.
+    if (await findById(name, doc._id)) return false
+    throw err
+  }
+}
+
+export async function count(query: Query): Promise<number> {
+  const result = (await query.count()) as { total: number }
+  return result.total
 }

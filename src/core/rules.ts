@@ -36,6 +36,16 @@ export function canCancel(call: Pick<Call, 'startAt'>, now: number): boolean {
   return !hasStarted(call, now)
 }
 
+/** Giving a seat back after the call's cancellation cutoff is allowed, but the NGO sees it as a late drop-out. */
+export function isLateDropOut(call: Pick<Call, 'cancelCutoff'>, now: number): boolean {
+  return call.cancelCutoff !== undefined && now >= call.cancelCutoff
+}
+
+/** Seats freed on a closed call still go to its waitlist; a cancelled or started one gives out nothing. */
+export function canPromote(call: Pick<Call, 'status' | 'startAt'>, now: number): boolean {
+  return (call.status === 'open' || call.status === 'closed') && !hasStarted(call, now)
+}
+
 export function answerMaxLength(question: Pick<Question, 'kind' | 'maxLength'>): number {
   return (
     question.maxLength ?? (question.kind === 'textarea' ? TEXTAREA_ANSWER_MAX_LENGTH : TEXT_ANSWER_MAX_LENGTH)

@@ -1,6 +1,13 @@
 // One schema per action of the `api` function. The client form runs the same functions, so a message the
 // volunteer sees under a field is the one the server would send. Unknown fields are ignored.
-import type { CancelSignUpRequest, GetCallRequest, SignUpRequest } from './api'
+import type {
+  CancelCallRequest,
+  CancelSignUpRequest,
+  CloseCallRequest,
+  GetCallRequest,
+  GetPhoneNumberRequest,
+  SignUpRequest,
+} from './api'
 import { readAnswers } from './answers'
 import { type CursorPosition, decodeCursor, CURSOR_MAX_LENGTH } from './cursor'
 import { looksLikeOpenid, NAME_MAX_LENGTH } from './rules'
@@ -120,4 +127,37 @@ function readPhone(raw: unknown, errors: FieldErrors): string {
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+export const REASON_MAX_LENGTH = 20
+export const PHONE_CODE_MAX_LENGTH = 128
+
+export function validateCloseCall(input: unknown): Validation<CloseCallRequest> {
+  return validateCallId(input)
+}
+
+/** The reason is told to the volunteers in a 20-character message field. */
+export function validateCancelCall(input: unknown): Validation<CancelCallRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const reason = readText(
+    fields,
+    'reason',
+    { label: '取消原因', required: false, max: REASON_MAX_LENGTH },
+    errors,
+  )
+  return finish(errors, reason === undefined ? { callId } : { callId, reason })
+}
+
+/** The code of a getPhoneNumber button: opaque to us, only WeChat can tell whether it is good. */
+export function validateGetPhoneNumber(input: unknown): Validation<GetPhoneNumberRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const code = fields.code
+  if (typeof code !== 'string' || code === '') return { ok: false, fields: { code: '缺少手机号授权码' } }
+  if (code.length > PHONE_CODE_MAX_LENGTH || !/^[\x21-\x7e]+$/.test(code))
+    return { ok: false, fields: { code: '手机号授权码无效' } }
+  return { ok: true, value: { code } }
 }

@@ -55,6 +55,8 @@ export interface Call {
   /** counters kept with atomic updates; the rows in `signups` are the truth (repair recounts) */
   confirmed: number
   waitlisted: number
+  /** counts the organizer's edits (updateCall): a `changed` message's id carries it, so each edit notifies once */
+  editVersion?: number
   createdAt: number
   updatedAt: number
 }

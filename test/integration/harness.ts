@@ -1,5 +1,6 @@
-// The `api` function as it ships: bundled by cloudfunctions/build.ts, run by the local WeChat Cloud with the real
-// wx-server-sdk, called over HTTP through the H5 door. Each test file starts one harness and resets between tests.
+// The functions as they ship (`api`, and the `remind` timer): bundled by cloudfunctions/build.ts, run by the local
+// WeChat Cloud with the real wx-server-sdk, called over HTTP through the H5 door (the timer as its trigger fires
+// it). Each test file starts one harness and resets between tests.
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -7,7 +8,7 @@ import { buildFunction } from '../../cloudfunctions/build'
 import { startEmulator, type Emulator } from '../../emulator'
 import type { Action } from '../../src/core/api'
 import type { ApiResult } from '../../src/core/errors'
-import type { Call, Ngo, SignUp } from '../../src/core/types'
+import type { Call, Message, Ngo, SignUp } from '../../src/core/types'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -17,27 +18,41 @@ export interface ApiHarness {
   api<T = unknown>(action: Action | string, body?: object, openid?: string): Promise<ApiResult<T>>
   /** Like `api` for a call expected to succeed: its data, or a failed assertion with the error. */
   apiOk<T = unknown>(action: Action | string, body?: object, openid?: string): Promise<T>
+  /** fires the `remind` function's timer trigger; its result (throws if the invocation failed) */
+  remind<T = unknown>(): Promise<ApiResult<T>>
   insert(docs: { ngos?: Ngo[]; calls?: Call[]; signups?: SignUp[] }): void
   call(id: string): Call | undefined
   signUp(id: string): SignUp | undefined
   signUpsOf(callId: string): SignUp[]
+  messages(filter?: Partial<Message>): Message[]
   /** every document of every collection, for "nothing changed" checks */
   snapshot(): string
   reset(): void
   stop(): Promise<void>
 }
 
-export async function startApi(opts: { seed?: boolean } = {}): Promise<ApiHarness> {
+export interface ApiOptions {
+  seed?: boolean
+  /** extra environment for a function's instances, e.g. `{ api: { JUSHOU_CRASH_AT: 'seat-taken' } }` */
+  functionEnv?: Record<string, Record<string, string>>
+  /** warm instances per function (the emulator's default when absent) */
+  instances?: number
+}
+
+export async function startApi(opts: ApiOptions = {}): Promise<ApiHarness> {
   // A private folder (builds of dist/ may come and go meanwhile) that still finds the project's wx-server-sdk.
   const functionsDir = mkdtempSync(join(tmpdir(), 'jushou-functions-'))
   symlinkSync(join(ROOT, 'node_modules'), join(functionsDir, 'node_modules'), 'dir')
   await buildFunction('api', functionsDir)
+  await buildFunction('remind', functionsDir)
   const emu = await startEmulator({
     port: 0,
     dataDir: ':memory:',
     functionsDir,
     seed: opts.seed,
     timers: false,
+    functionEnv: opts.functionEnv,
+    instances: opts.instances,
   })
   const coll = (name: string) => emu.store.collection(name)
 
@@ -61,6 +76,11 @@ export async function startApi(opts: { seed?: boolean } = {}): Promise<ApiHarnes
       if (!result.ok) throw new Error(`${action} failed: ${JSON.stringify(result)}`)
       return result.data
     },
+    async remind<T>(): Promise<ApiResult<T>> {
+      const result = await emu.timers.fire('remind')
+      if (!result.ok) throw new Error(`remind failed: ${result.errMsg}`)
+      return JSON.parse(result.json) as ApiResult<T>
+    },
     insert(docs) {
       for (const [name, list] of Object.entries(docs)) {
         if (list.length) coll(name).insert(list as unknown as Record<string, unknown>[])
@@ -69,6 +89,7 @@ export async function startApi(opts: { seed?: boolean } = {}): Promise<ApiHarnes
     call: (id) => coll('calls').get(id) as Call | undefined,
     signUp: (id) => coll('signups').get(id) as SignUp | undefined,
     signUpsOf: (callId) => coll('signups').find({ callId }) as unknown as SignUp[],
+    messages: (filter = {}) => coll('messages').find(filter) as unknown as Message[],
     snapshot: () =>
       JSON.stringify(
         emu.store

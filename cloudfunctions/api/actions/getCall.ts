@@ -5,6 +5,7 @@ import { signUpId } from '../../../src/core/rules'
 import { validateGetCall } from '../../../src/core/schemas'
 import { toCallDetail } from '../../../src/core/views'
 import { findById } from '../../lib/db'
+import { waitRank } from '../../lib/waitlist'
 import type { ActionHandler } from '../caller'
 import { findVisibleCall } from '../visibleCall'
 
@@ -14,5 +15,5 @@ export const getCall: ActionHandler<CallDetail> = async (event, { openid, now })
   const found = await findVisibleCall(input.value.callId, openid)
   if (!found) return fail('NOT_FOUND')
   const mine = openid ? await findById('signups', signUpId(found.call._id, openid)) : null
-  return ok(toCallDetail(found.call, found.ngo, mine, now))
+  return ok(toCallDetail(found.call, found.ngo, mine, now, mine ? await waitRank(mine) : undefined))
 }

@@ -5,10 +5,11 @@ import { fail, ok } from '../../../src/core/errors'
 import { isPast } from '../../../src/core/rules'
 import { validateMySignUps } from '../../../src/core/schemas'
 import type { SignUp } from '../../../src/core/types'
-import { toCallCard, toSignUpView } from '../../../src/core/views'
+import { toCallCard } from '../../../src/core/views'
 import { _ } from '../../lib/cloud'
 import { collection, find, findByIds } from '../../lib/db'
 import type { ActionHandler } from '../caller'
+import { signUpView } from '../signUpView'
 
 /** Most recent first; older ones fall off (one query page of the database). */
 const MAX_SIGN_UPS = 100
@@ -32,11 +33,12 @@ export const mySignUps: ActionHandler<MySignUpsResponse> = async (event, { openi
     'ngos',
     [...calls.values()].map((call) => call.ngoId),
   )
-  const items: MySignUp[] = signUps.flatMap((signUp) => {
+  const items: MySignUp[] = []
+  for (const signUp of signUps) {
     const call = calls.get(signUp.callId)
-    if (!call) return []
-    return [{ signUp: toSignUpView(signUp), call: toCallCard(call, ngos.get(call.ngoId)?.name ?? '') }]
-  })
+    if (!call) continue
+    items.push({ signUp: await signUpView(signUp), call: toCallCard(call, ngos.get(call.ngoId)?.name ?? '') })
+  }
   return ok({
     upcoming: items.filter((item) => !isPast(item.call, now)).sort((a, b) => a.call.startAt - b.call.startAt),
     past: items.filter((item) => isPast(item.call, now)).sort((a, b) => b.call.startAt - a.call.startAt),

@@ -1,15 +1,18 @@
-// Sign up for a call: validate, take a seat atomically, then record the sign-up under a derived id so a person
-// holds at most one seat per call however many times (or however concurrently) they submit.
+// Sign up for a call: validate, then either take a seat atomically or (full, with a waitlist) join the queue, and
+// record the sign-up under a derived id so a person holds at most one seat or place per call however many times
+// (or however concurrently) they submit. The order of the steps is explained in lib/waitlist.ts.
 import type { SignUpResponse } from '../../../src/core/api'
 import { fail, ok } from '../../../src/core/errors'
 import { isSignupOpen, signUpId } from '../../../src/core/rules'
 import { validateCallId, validateSignUpForm, type CleanSignUp } from '../../../src/core/schemas'
-import type { SignUp } from '../../../src/core/types'
-import { toSignUpView } from '../../../src/core/views'
-import { _ } from '../../lib/cloud'
+import type { Call, SignUp } from '../../../src/core/types'
+import { _, db } from '../../lib/cloud'
 import { collection, findById, insert, updateWhere } from '../../lib/db'
+import { crashPoint } from '../../lib/faults'
+import { countJoiner, countLeaver, releaseSeat, takeNewcomerSeat } from '../../lib/seats'
+import { promote } from '../../lib/waitlist'
 import type { ActionHandler } from '../caller'
-import { releaseSeat, takeSeat } from '../seats'
+import { signUpView } from '../signUpView'
 import { findVisibleCall } from '../visibleCall'
 
 export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now }) => {
@@ -26,23 +29,54 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
 
   const existing = await findById('signups', id)
   if (existing && existing.status !== 'cancelled')
-    return ok({ signUp: toSignUpView(existing), created: false })
+    return ok({ signUp: await signUpView(existing), created: false })
   if (!isSignupOpen(call, now)) return fail('CLOSED')
-  if (!(await takeSeat(call, now))) return fail('FULL')
-
   const details = signUpDetails(input.value, openid, now)
-  const stored = existing
-    ? await reactivate(id, details, now) // they had cancelled: the same row takes a seat again
-    : await create(
-        { _id: id, callId: call._id, openid, status: 'confirmed', createdAt: now, ...details },
-        now,
-      )
-  if (stored.created) return ok({ signUp: toSignUpView(stored.signUp), created: true })
-  // Another submission by the same person won the race: theirs holds the seat, give this one back.
-  await releaseSeat(call._id, now)
-  return ok({ signUp: toSignUpView(stored.signUp), created: false })
+  const row = { _id: id, callId: call._id, openid, createdAt: now, ...details }
+
+  if (await seatForNewcomer(call, now)) {
+    crashPoint('seat-taken')
+    const stored = await recordOrUndo(row, 'confirmed', existing !== null, async () => {
+      await releaseSeat(call._id, now)
+      await promote(call._id, now)
+    })
+    if (stored.created) return ok({ signUp: await signUpView(stored.signUp), created: true })
+    // Another submission by the same person won the race: theirs counts, this seat goes back (maybe to the queue).
+    await releaseSeat(call._id, now)
+    await promote(call._id, now)
+    return ok({ signUp: await signUpView(stored.signUp), created: false })
+  }
+
+  if (!call.waitlist) return fail('FULL')
+  if (!(await countJoiner(call._id, now))) return fail('CLOSED') // closed or cancelled meanwhile
+  crashPoint('joiner-counted')
+  const stored = await recordOrUndo(row, 'waitlisted', existing !== null, () => countLeaver(call._id, now))
+  if (!stored.created) {
+    await countLeaver(call._id, now)
+    return ok({ signUp: await signUpView(stored.signUp), created: false })
+  }
+  // A seat may have been freed while this row was being written: the queue moves now, maybe starting with us.
+  await promote(call._id, now)
+  const latest = await findById('signups', id)
+  return ok({ signUp: await signUpView(latest ?? stored.signUp), created: true })
 }
 
+/**
+ * Tries for a seat. The update is conditional on the capacity read with the call, so a concurrent capacity edit
+ * makes it fail instead of overshooting; then the call is read again and, if it has room, tried once more.
+ */
+async function seatForNewcomer(call: Call, now: number): Promise<boolean> {
+  let current: Call | null = call
+  for (let attempt = 0; attempt < 3 && current; attempt++) {
+    if (await takeNewcomerSeat(current, now)) return true
+    const fresh: Call | null = await findById('calls', call._id)
+    if (!fresh || fresh.capacity === current.capacity) return false
+    current = fresh
+  }
+  return false
+}
+
+type Row = Pick<SignUp, '_id' | 'callId' | 'openid' | 'createdAt'> & Details
 type Details = Pick<SignUp, 'name' | 'phone' | 'answers' | 'updatedAt'> & { referrer?: string }
 
 function signUpDetails(form: CleanSignUp, openid: string, now: number): Details {
@@ -51,32 +85,63 @@ function signUpDetails(form: CleanSignUp, openid: string, now: number): Details 
   return details
 }
 
-async function create(signUp: SignUp, now: number): Promise<{ signUp: SignUp; created: boolean }> {
+/**
+ * Writes the sign-up row for a seat or queue place already counted: a new row, or (they had cancelled) the same
+ * row re-activated. `created: false` = a concurrent submission by the same person got there first. A queue place
+ * takes the database's own time, so the queue is in the order the joins were written, whichever instance wrote.
+ */
+async function record(
+  row: Row,
+  status: 'confirmed' | 'waitlisted',
+  hadCancelled: boolean,
+): Promise<{ signUp: SignUp; created: boolean }> {
+  const queued = status === 'waitlisted' ? { waitlistedAt: db.serverDate() } : { waitlistedAt: _.remove() }
+  if (hadCancelled) {
+    // Conditional on the status, so two concurrent re-sign-ups cannot both turn the same row into a seat.
+    const { _id, ...fields } = row
+    const updated = await updateWhere(collection('signups').where({ _id, status: 'cancelled' }), {
+      ...fields,
+      ...queued,
+      status,
+      cancelledAt: _.remove(),
+      lateDropOut: _.remove(),
+      promotedAt: _.remove(),
+    })
+    return { signUp: await mustFind(_id), created: updated === 1 }
+  }
   try {
-    await insert('signups', signUp)
-    return { signUp, created: true }
+    if (status === 'confirmed') {
+      const signUp: SignUp = { ...row, status }
+      await insert('signups', signUp)
+      return { signUp, created: true }
+    }
+    await insert('signups', { ...row, status, waitlistedAt: db.serverDate() } as unknown as SignUp)
+    return { signUp: { ...row, status }, created: true } // its waitlistedAt is the database's: read it back
   } catch (err) {
     // A duplicate _id means a concurrent submission inserted first; anything else is a real failure.
-    const winner = await findById('signups', signUp._id)
+    const winner = await findById('signups', row._id)
     if (winner) return { signUp: winner, created: false }
-    await releaseSeat(signUp.callId, now)
     throw err
   }
 }
 
-async function reactivate(
-  id: string,
-  details: Details,
-  now: number,
+/** `record`, giving back the counted seat or queue place if writing the row fails outright. */
+async function recordOrUndo(
+  row: Row,
+  status: 'confirmed' | 'waitlisted',
+  hadCancelled: boolean,
+  undo: () => Promise<void>,
 ): Promise<{ signUp: SignUp; created: boolean }> {
-  // Conditional on the status, so two concurrent re-sign-ups cannot both turn the same row into a seat.
-  const updated = await updateWhere(collection('signups').where({ _id: id, status: 'cancelled' }), {
-    ...details,
-    status: 'confirmed',
-    cancelledAt: _.remove(),
-    createdAt: now, // signed up (again) now
-  })
+  try {
+    return await record(row, status, hadCancelled)
+  } catch (err) {
+    await undo()
+    throw err
+  }
+}
+
+async function mustFind(id: string): Promise<SignUp> {
   const signUp = await findById('signups', id)
-  if (!signUp) throw new Error(`sign-up ${id} vanished while being re-activated`)
-  return { signUp, created: updated === 1 }
+  if (!signUp) throw new Error(`sign-up ${id} vanished while being written`)
+  return signUp
 }

@@ -1,0 +1,33 @@
+// The activity will not take place. Sign-ups keep their status (the call's status tells the story, and the
+// volunteers' lists still show what they had); each confirmed or waitlisted volunteer gets one `cancelled`
+// message. A retry, e.g. after a timeout halfway through the messages, queues the missing ones and no others.
+import type { CancelCallResponse } from '../../../src/core/api'
+import { fail, ok } from '../../../src/core/errors'
+import { cancelledMessage } from '../../../src/core/messages'
+import { validateCancelCall } from '../../../src/core/schemas'
+import { toCallDetail } from '../../../src/core/views'
+import { _ } from '../../lib/cloud'
+import { collection, findById, updateWhere } from '../../lib/db'
+import { queueForVolunteers } from '../../lib/outbox'
+import type { ActionHandler } from '../caller'
+import { findManagedCall } from '../managedCall'
+
+export const cancelCall: ActionHandler<CancelCallResponse> = async (event, { openid, now }) => {
+  if (!openid) return fail('UNAUTHENTICATED')
+  const input = validateCancelCall(event)
+  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
+  const managed = await findManagedCall(input.value.callId, openid)
+  if ('code' in managed) return managed
+  const { call, ngo } = managed
+
+  // From here on no seat or queue place can be taken (both need the call open, or open/closed for promotions).
+  await updateWhere(collection('calls').where({ _id: call._id, status: _.neq('cancelled') }), {
+    status: 'cancelled',
+    updatedAt: now,
+  })
+  const latest = (await findById('calls', call._id)) ?? call
+  const notified = await queueForVolunteers(call._id, (signUp) =>
+    cancelledMessage(latest, signUp, now, input.value.reason),
+  )
+  return ok({ call: toCallDetail(latest, ngo, null, now), notified })
+}

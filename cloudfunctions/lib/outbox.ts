@@ -1,0 +1,32 @@
+// Queues outbox messages (sent later by the `remind` timer). Message ids are derived from what they report, so
+// queueing is idempotent: a retried or concurrent job stores each message once.
+import { _ } from './cloud'
+import { collection, find, insertOnce } from './db'
+import type { Message, SignUp } from '../../src/core/types'
+
+const PAGE = 100
+
+export async function queueMessage(message: Message): Promise<void> {
+  await insertOnce('messages', message)
+}
+
+/** One message to every confirmed and waitlisted volunteer of the call; returns how many were addressed. */
+export async function queueForVolunteers(
+  callId: string,
+  build: (signUp: SignUp) => Message,
+): Promise<number> {
+  let addressed = 0
+  let after = ''
+  for (;;) {
+    const page = await find<SignUp>(
+      collection('signups')
+        .where({ callId, status: _.in(['confirmed', 'waitlisted']), _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    )
+    for (const signUp of page) await queueMessage(build(signUp))
+    addressed += page.length
+    if (page.length < PAGE) return addressed
+    after = page[page.length - 1]._id
+  }
+}
