@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { Query, aggregate as mingoAggregate, find as mingoFind, update as applyUpdate } from 'mingo'
+import { Query, aggregate as mingoAggregate, update as applyUpdate } from 'mingo'
 import type { Doc } from './ejson'
 import { fromStored, toStored } from './ejson'
 
@@ -129,7 +129,8 @@ export class Collection {
   }
 
   find(criteria: Doc = {}, opts: FindOptions = {}): Doc[] {
-    let cursor = mingoFind(this.candidates(criteria), criteria, opts.projection)
+    // A compiled Query, not mingo's find(): that helper rebuilds mingo's operator context on every call.
+    let cursor = compile(criteria).find(this.candidates(criteria), opts.projection)
     if (opts.order && Object.keys(opts.order).length) cursor = cursor.sort(opts.order)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit) cursor = cursor.limit(opts.limit)
