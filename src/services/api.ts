@@ -33,3 +33,9 @@ export const getCall = (req: Req<'getCall'>) => callApi('getCall', req)
 export const signUp = (req: Req<'signUp'>) => callApi('signUp', req)
 export const cancelSignUp = (req: Req<'cancelSignUp'>) => callApi('cancelSignUp', req)
 export const mySignUps = () => callApi('mySignUps', {})
+export const getPhoneNumber = (req: Req<'getPhoneNumber'>) => callApi('getPhoneNumber', req)
+
+// the organizer's actions, for the NGO console
+export const closeCall = (req: Req<'closeCall'>) => callApi('closeCall', req)
+export const cancelCall = (req: Req<'cancelCall'>) => callApi('cancelCall', req)
+export const updateCall = (req: Req<'updateCall'>) => callApi('updateCall', req)
