@@ -1,16 +1,18 @@
-// A sign-up's status as a coloured tag: 已确认 / 候补第 N 位 / 已取消 / 已签到 / 未到场.
+// A sign-up's status as a coloured tag: 已确认 / 候补第 N 位 / 已取消（临时退出） / 已签到 / 未到场.
 import { Text } from '@tarojs/components'
-import type { SignUpStatus } from '../../core/types'
+import type { SignUpView } from '../../core/api'
 import './index.scss'
 
-export function statusText(status: SignUpStatus, waitRank?: number): string {
+type Shown = Pick<SignUpView, 'status' | 'waitRank' | 'lateDropOut'>
+
+export function statusText({ status, waitRank, lateDropOut }: Shown): string {
   switch (status) {
     case 'confirmed':
       return '已确认'
     case 'waitlisted':
       return waitRank ? `候补第 ${waitRank} 位` : '候补中'
     case 'cancelled':
-      return '已取消'
+      return lateDropOut ? '已取消（临时退出）' : '已取消'
     case 'attended':
       return '已签到'
     case 'no_show':
@@ -19,10 +21,9 @@ export function statusText(status: SignUpStatus, waitRank?: number): string {
 }
 
 interface Props {
-  status: SignUpStatus
-  waitRank?: number
+  signUp: Shown
 }
 
-export default function StatusTag({ status, waitRank }: Props) {
-  return <Text className={`status-tag status-tag--${status}`}>{statusText(status, waitRank)}</Text>
+export default function StatusTag({ signUp }: Props) {
+  return <Text className={`status-tag status-tag--${signUp.status}`}>{statusText(signUp)}</Text>
 }

@@ -7,11 +7,13 @@ import type { CallDetail } from '../../core/api'
 import { canCancel } from '../../core/rules'
 import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
+import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
 import SpotsLabel from '../../components/SpotsLabel'
 import StatusTag from '../../components/StatusTag'
+import { confirmAndCancel, noticeSpan } from '../../components/cancel-sign-up'
 import { formatTime, formatTimeRange } from '../../components/format'
-import { cancelSignUp, getCall } from '../../services/api'
+import { getCall } from '../../services/api'
 import { isAnonymous } from '../../services/session'
 import './index.scss'
 
@@ -72,37 +74,16 @@ export default function CallDetailPage() {
   if (state.phase === 'error') {
     return (
       <View className="detail-page">
-        <EmptyState
-          icon="⚠️"
-          title="加载失败"
-          description={state.message}
-          actionText="重试"
-          onAction={load}
-        />
-        <PersonaChip />
+        <LoadFailed message={state.message} onRetry={load} />
       </View>
     )
   }
 
   const detail = state.call
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '取消报名',
-      content: '确定取消这次报名吗？名额会让给其他志愿者。',
-      confirmText: '取消报名',
-      confirmColor: '#fa5151',
-      cancelText: '再想想',
-    })
-    if (!confirm) return
-    setCancelling(true)
-    const result = await cancelSignUp({ callId })
+    const cancelled = await confirmAndCancel(detail, () => setCancelling(true))
     setCancelling(false)
-    if (!result.ok) {
-      Taro.showToast({ title: result.message, icon: 'none' })
-      return
-    }
-    Taro.showToast({ title: '已取消报名', icon: 'success' })
-    load()
+    if (cancelled) load()
   }
 
   const percent =
@@ -111,6 +92,7 @@ export default function CallDetailPage() {
   return (
     <View className="detail-page">
       <CallCover cover={detail.cover} tags={detail.tags} size="hero" />
+      <StatusBanner call={detail} />
       <View className="detail-page__section detail-page__head">
         <Text className="detail-page__title">{detail.title}</Text>
         <View className="detail-page__tags">
@@ -133,6 +115,13 @@ export default function CallDetailPage() {
         <InfoRow icon="🕘" label="时间" value={formatTimeRange(detail.startAt, detail.endAt)} />
         <InfoRow icon="📍" label="地点" value={`${detail.city} · ${detail.address}`} />
         <InfoRow icon="⏳" label="报名截止" value={formatTime(detail.signupDeadline)} />
+        {detail.cancelCutoff !== undefined && (
+          <InfoRow
+            icon="📌"
+            label="取消须知"
+            value={`活动开始前 ${noticeSpan(detail.startAt - detail.cancelCutoff)} 内取消，记为临时退出`}
+          />
+        )}
         <View className="spots-box" id="spots">
           <View className="spots-box__line">
             <Text className="spots-box__count">
@@ -171,6 +160,29 @@ function InfoRow({ icon, label, value }: { icon: string; label: string; value: s
   )
 }
 
+/** A call that no longer takes sign-ups by the organizer's decision says so before anything else. */
+function StatusBanner({ call }: { call: CallDetail }) {
+  if (call.status === 'cancelled') {
+    return (
+      <View className="status-banner status-banner--cancelled" id="call-status-banner">
+        <Text className="status-banner__title">活动已取消</Text>
+        <Text className="status-banner__text">
+          组织者取消了这次活动，无需前往。已报名的志愿者会收到通知。
+        </Text>
+      </View>
+    )
+  }
+  if (call.status === 'closed') {
+    return (
+      <View className="status-banner status-banner--closed" id="call-status-banner">
+        <Text className="status-banner__title">报名已结束</Text>
+        <Text className="status-banner__text">组织者已停止接受新的报名，已报名的志愿者照常参加。</Text>
+      </View>
+    )
+  }
+  return null
+}
+
 interface ActionBarProps {
   call: CallDetail
   cancelling: boolean
@@ -195,17 +207,28 @@ function ActionBar({ call, cancelling, onCancel }: ActionBarProps) {
     )
   }
   if (mine && mine.status !== 'cancelled') {
+    const waitlisted = mine.status === 'waitlisted'
     const cancellable =
-      (mine.status === 'confirmed' || mine.status === 'waitlisted') && canCancel(call, Date.now())
+      (mine.status === 'confirmed' || waitlisted) &&
+      call.status !== 'cancelled' &&
+      canCancel(call, Date.now())
     return (
       <View className="action-bar">
         <View className="action-bar__status">
           <Text className="action-bar__label">我的报名</Text>
-          <StatusTag status={mine.status} waitRank={mine.waitRank} />
+          <StatusTag signUp={mine} />
+          {mine.status === 'confirmed' && mine.promotedAt !== undefined && (
+            <Text className="action-bar__note">由候补递补</Text>
+          )}
         </View>
         {cancellable && (
-          <Button className="action-bar__secondary" disabled={cancelling || undefined} onClick={onCancel}>
-            {cancelling ? '取消中…' : '取消报名'}
+          <Button
+            id="cancel-sign-up-button"
+            className="action-bar__secondary"
+            disabled={cancelling || undefined}
+            onClick={onCancel}
+          >
+            {cancelling ? '处理中…' : waitlisted ? '退出候补' : '取消报名'}
           </Button>
         )}
         <Button className="action-bar__primary" onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
@@ -216,14 +239,23 @@ function ActionBar({ call, cancelling, onCancel }: ActionBarProps) {
   }
   const full = call.spotsLeft <= 0
   let label = '我要报名'
-  if (!call.signupOpen) label = '报名已截止'
+  if (call.status === 'cancelled') label = '活动已取消'
+  else if (call.status === 'closed') label = '报名已结束'
+  else if (!call.signupOpen) label = '报名已截止'
   else if (full && !call.waitlist) label = '已满'
   else if (full) label = '加入候补'
   const enabled = call.signupOpen && (!full || call.waitlist)
   return (
     <View className="action-bar">
+      {mine && (
+        // a sign-up given back earlier: say so, especially when the organizer saw it as a late drop-out
+        <View className="action-bar__past">
+          <Text className="action-bar__label">我的报名</Text>
+          <StatusTag signUp={mine} />
+        </View>
+      )}
       {full && call.signupOpen && call.waitlist && (
-        <Text className="action-bar__hint">名额已满，有人取消时按顺序递补</Text>
+        <Text className="action-bar__hint">名额已满，加入候补后有人取消会按顺序自动递补，并通知你</Text>
       )}
       {/* `|| undefined`: the browser build would render disabled="false", which its button styles treat as disabled */}
       <Button

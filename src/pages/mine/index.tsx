@@ -6,10 +6,12 @@ import type { MySignUp, MySignUpsResponse } from '../../core/api'
 import { canCancel } from '../../core/rules'
 import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
+import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
 import StatusTag from '../../components/StatusTag'
+import { confirmAndCancel } from '../../components/cancel-sign-up'
 import { formatTime } from '../../components/format'
-import { cancelSignUp, mySignUps } from '../../services/api'
+import { getCall, mySignUps } from '../../services/api'
 import { isAnonymous } from '../../services/session'
 import './index.scss'
 
@@ -43,23 +45,26 @@ export default function MinePage() {
   const browse = () => Taro.switchTab({ url: '/pages/calls/index' })
 
   const cancel = async (item: MySignUp) => {
-    const { confirm } = await Taro.showModal({
-      title: '取消报名',
-      content: `确定取消「${item.call.title}」的报名吗？名额会让给其他志愿者。`,
-      confirmText: '取消报名',
-      confirmColor: '#fa5151',
-      cancelText: '再想想',
-    })
-    if (!confirm) return
+    // the dialog must know the call's cancellation cutoff and the sign-up as it is now (a waitlisted one may
+    // have been promoted since the list was read): read the call first
     setCancelling(item.call._id)
-    const result = await cancelSignUp({ callId: item.call._id })
+    const detail = await getCall({ callId: item.call._id })
     setCancelling('')
-    if (!result.ok) {
-      Taro.showToast({ title: result.message, icon: 'none' })
+    if (!detail.ok) {
+      Taro.showToast({ title: detail.message, icon: 'none' })
       return
     }
-    Taro.showToast({ title: '已取消报名', icon: 'success' })
-    load()
+    const cancelled = await confirmAndCancel(detail.data, () => setCancelling(item.call._id))
+    setCancelling('')
+    if (cancelled) load()
+  }
+
+  if (state.phase === 'error') {
+    return (
+      <View className="mine-page">
+        <LoadFailed message={state.message} onRetry={load} />
+      </View>
+    )
   }
 
   let body
@@ -75,10 +80,6 @@ export default function MinePage() {
         actionText="先逛逛活动"
         onAction={browse}
       />
-    )
-  } else if (state.phase === 'error') {
-    body = (
-      <EmptyState icon="⚠️" title="加载失败" description={state.message} actionText="重试" onAction={load} />
     )
   } else if (state.data.upcoming.length === 0 && state.data.past.length === 0) {
     body = (
@@ -164,13 +165,13 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
         </View>
       </View>
       <View className="signup-row__footer">
-        <StatusTag status={signUp.status} waitRank={signUp.waitRank} />
+        <StatusTag signUp={signUp} />
         {cancellable && (
           <Text
             className={`signup-row__cancel ${cancelling ? 'signup-row__cancel--busy' : ''}`}
             onClick={() => !cancelling && onCancel(item)}
           >
-            {cancelling ? '取消中…' : '取消报名'}
+            {cancelling ? '处理中…' : signUp.status === 'waitlisted' ? '退出候补' : '取消报名'}
           </Text>
         )}
       </View>

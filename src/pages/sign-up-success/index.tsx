@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { CallDetail } from '../../core/api'
-import EmptyState from '../../components/EmptyState'
+import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
 import StatusTag from '../../components/StatusTag'
 import { formatTimeRange } from '../../components/format'
@@ -35,14 +35,7 @@ export default function SignUpSuccessPage() {
   if (state.phase === 'error') {
     return (
       <View className="success-page">
-        <EmptyState
-          icon="⚠️"
-          title="加载失败"
-          description={state.message}
-          actionText="重试"
-          onAction={load}
-        />
-        <PersonaChip />
+        <LoadFailed message={state.message} onRetry={load} />
       </View>
     )
   }
@@ -56,10 +49,12 @@ export default function SignUpSuccessPage() {
         <View className={`success-page__icon ${waitlisted ? 'success-page__icon--wait' : ''}`}>
           <Text>{waitlisted ? '…' : '✓'}</Text>
         </View>
-        <Text className="success-page__title">{waitlisted ? '已加入候补' : '报名成功'}</Text>
+        <Text className="success-page__title">
+          {waitlisted ? `已加入候补，第 ${mine?.waitRank ?? '?'} 位` : '报名成功'}
+        </Text>
         <Text className="success-page__subtitle">
           {waitlisted
-            ? `你是候补第 ${mine?.waitRank ?? '?'} 位，有人取消时会按顺序递补并通知你`
+            ? '有人取消时会按顺序自动递补，递补成功后会通知你'
             : `「${call.ngo.name}」的组织者会通过手机号与你联系`}
         </Text>
       </View>
@@ -75,7 +70,7 @@ export default function SignUpSuccessPage() {
             <Text className="summary__who">
               {mine.name} · {mine.phone}
             </Text>
-            <StatusTag status={mine.status} waitRank={mine.waitRank} />
+            <StatusTag signUp={mine} />
           </View>
         )}
       </View>

@@ -10,7 +10,9 @@ import { validateSignUpForm } from '../../core/schemas'
 import type { Answers } from '../../core/types'
 import type { FieldErrors } from '../../core/validation'
 import EmptyState from '../../components/EmptyState'
+import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
+import PhoneQuickFill from '../../components/PhoneQuickFill'
 import { formatTimeRange } from '../../components/format'
 import { getCall, signUp } from '../../services/api'
 import { isAnonymous } from '../../services/session'
@@ -63,19 +65,13 @@ export default function SignUpPage() {
   if (state.phase === 'error') {
     return (
       <View className="sign-up-page">
-        <EmptyState
-          icon="⚠️"
-          title="加载失败"
-          description={state.message}
-          actionText="重试"
-          onAction={load}
-        />
-        <PersonaChip />
+        <LoadFailed message={state.message} onRetry={load} />
       </View>
     )
   }
 
   const call = state.call
+  const joinsWaitlist = call.spotsLeft <= 0 && call.waitlist
   const active = call.mySignUp && call.mySignUp.status !== 'cancelled'
   if (active || isAnonymous()) {
     return (
@@ -83,7 +79,11 @@ export default function SignUpPage() {
         {active ? (
           <EmptyState
             icon="✅"
-            title="你已报名这个活动"
+            title={
+              call.mySignUp?.status === 'waitlisted'
+                ? `你已在候补名单中（第 ${call.mySignUp.waitRank ?? '?'} 位）`
+                : '你已报名这个活动'
+            }
             actionText="查看我的报名"
             onAction={() => Taro.switchTab({ url: '/pages/mine/index' })}
           />
@@ -141,9 +141,7 @@ export default function SignUpPage() {
         <Text className="sign-up-page__call-meta">
           {call.ngo.name} · {formatTimeRange(call.startAt, call.endAt)}
         </Text>
-        {call.spotsLeft <= 0 && call.waitlist && (
-          <Text className="sign-up-page__call-wait">名额已满，提交后将进入候补名单</Text>
-        )}
+        {joinsWaitlist && <Text className="sign-up-page__call-wait">名额已满，提交后将进入候补名单</Text>}
       </View>
 
       <View className="form-group">
@@ -177,6 +175,12 @@ export default function SignUpPage() {
             placeholder="11位手机号"
             onInput={(e) => {
               setPhone(e.detail.value)
+              clearError('phone')
+            }}
+          />
+          <PhoneQuickFill
+            onPhone={(number) => {
+              setPhone(number)
               clearError('phone')
             }}
           />
@@ -227,7 +231,7 @@ export default function SignUpPage() {
           disabled={submitting || undefined}
           onClick={submit}
         >
-          {submitting ? '提交中…' : '提交报名'}
+          {submitting ? '提交中…' : joinsWaitlist ? '提交并加入候补' : '提交报名'}
         </Button>
       </View>
       <PersonaChip />

@@ -1,0 +1,18 @@
+// What a page shows when its data could not be read: the reason and a retry, with the persona chip still there
+// (on H5 a wrong identity is a common reason, so switching must stay one tap away).
+import EmptyState from '../EmptyState'
+import PersonaChip from '../PersonaChip'
+
+interface Props {
+  message: string
+  onRetry: () => void
+}
+
+export default function LoadFailed({ message, onRetry }: Props) {
+  return (
+    <>
+      <EmptyState icon="⚠️" title="加载失败" description={message} actionText="重试" onAction={onRetry} />
+      <PersonaChip />
+    </>
+  )
+}

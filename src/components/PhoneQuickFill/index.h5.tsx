@@ -1,0 +1,6 @@
+// In the browser there is no WeChat account to take a number from: the volunteer types it.
+import type { PhoneQuickFillProps } from '.'
+
+export default function PhoneQuickFill(_props: PhoneQuickFillProps) {
+  return null
+}

@@ -1,0 +1,68 @@
+// Giving back a seat or leaving the waitlist, behind a dialog that says what it costs. A seat given back after
+// the call's cancellation cutoff is recorded as a late drop-out the organizer sees: the volunteer hears it before
+// tapping, not after.
+import Taro from '@tarojs/taro'
+import type { CallDetail } from '../core/api'
+import { isLateDropOut } from '../core/rules'
+import { cancelSignUp } from '../services/api'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+/** The notice the organizer asked for, as a person says it: 「24 小时」, 「1.5 小时」, 「30 分钟」. */
+export function noticeSpan(ms: number): string {
+  if (ms < HOUR) return `${Math.max(1, Math.round(ms / MINUTE))} 分钟`
+  return `${Math.round((ms / HOUR) * 10) / 10} 小时`
+}
+
+interface DialogText {
+  title: string
+  content: string
+  confirmText: string
+}
+
+/** What the confirm dialog says for the caller's own sign-up on this call, at `now`. */
+export function cancelDialogText(call: CallDetail, now: number): DialogText {
+  if (call.mySignUp?.status === 'waitlisted') {
+    return {
+      title: '退出候补',
+      content: `确定退出「${call.title}」的候补吗？之后再报名需要重新排队。`,
+      confirmText: '退出候补',
+    }
+  }
+  if (call.cancelCutoff !== undefined && isLateDropOut(call, now)) {
+    return {
+      title: '临时退出',
+      content: `距活动开始已不足 ${noticeSpan(call.startAt - call.cancelCutoff)}，现在取消将记为临时退出，组织者会看到。确定取消吗？`,
+      confirmText: '仍要取消',
+    }
+  }
+  return {
+    title: '取消报名',
+    content: `确定取消「${call.title}」的报名吗？名额会让给其他志愿者。`,
+    confirmText: '取消报名',
+  }
+}
+
+/**
+ * Asks, then cancels and says how it went; resolves true when the sign-up is cancelled. `onConfirmed` runs once
+ * the volunteer has said yes, for the page to show the request under way.
+ */
+export async function confirmAndCancel(call: CallDetail, onConfirmed?: () => void): Promise<boolean> {
+  const wasWaitlisted = call.mySignUp?.status === 'waitlisted'
+  const text = cancelDialogText(call, Date.now())
+  const { confirm } = await Taro.showModal({
+    ...text,
+    confirmColor: '#fa5151',
+    cancelText: '再想想',
+  })
+  if (!confirm) return false
+  onConfirmed?.()
+  const result = await cancelSignUp({ callId: call._id })
+  if (!result.ok) {
+    Taro.showToast({ title: result.message, icon: 'none' })
+    return false
+  }
+  Taro.showToast({ title: wasWaitlisted ? '已退出候补' : '已取消报名', icon: 'success' })
+  return true
+}
