@@ -3,25 +3,18 @@
 // → the call has its seat back. Needs `dist/h5` and `dist/cloudfunctions` (npm test builds them first).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startEmulator, type Emulator } from '../../emulator'
+import type { Browser, Page } from 'playwright-core'
+import type { Emulator } from '../../emulator'
+import {
+  launchChromium,
+  onScreen,
+  phoneContext,
+  startLocalCloud,
+  textOnScreen,
+  whyNotRunnable,
+} from './harness'
 
-const ROOT = resolve(__dirname, '..', '..')
-const H5_DIR = join(ROOT, 'dist', 'h5')
-const FUNCTIONS_DIR = join(ROOT, 'dist', 'cloudfunctions')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const MINQIN_TITLE = '民勤梭梭林植树志愿者招募'
-
-function whyNotRunnable(): string | undefined {
-  if (!existsSync(join(H5_DIR, 'index.html'))) return 'dist/h5 is missing: run `npm run build:h5` first'
-  if (!existsSync(join(FUNCTIONS_DIR, 'api', 'index.js'))) {
-    return 'dist/cloudfunctions/api is missing: run `npm run build:functions` first'
-  }
-  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`
-  return undefined
-}
 
 const skip = whyNotRunnable()
 let emulator: Emulator | undefined
@@ -29,43 +22,14 @@ let browser: Browser | undefined
 
 before(async () => {
   if (skip) return
-  emulator = await startEmulator({
-    port: 0,
-    dataDir: ':memory:',
-    functionsDir: FUNCTIONS_DIR,
-    staticDir: H5_DIR,
-    seed: true,
-    timers: false,
-    instances: 2,
-  })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  emulator = await startLocalCloud()
+  browser = await launchChromium()
 })
 
 after(async () => {
   await browser?.close()
   await emulator?.stop()
 })
-
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is on screen counts. */
-function onScreen(page: Page, selector: string) {
-  return page.locator(selector).filter({ visible: true })
-}
-
-function textOnScreen(page: Page, text: string) {
-  return page.getByText(text, { exact: true }).filter({ visible: true })
-}
 
 /** 「已报名 17/30」 on the detail page → 17 */
 async function confirmedOnDetail(page: Page): Promise<number> {
@@ -83,12 +47,7 @@ test(
   },
   async () => {
     assert.ok(emulator && browser)
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 667 },
-      deviceScaleFactor: 2,
-      timezoneId: 'Asia/Shanghai',
-      locale: 'zh-CN',
-    })
+    const context = await phoneContext(browser)
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on('pageerror', (err) => pageErrors.push(String(err)))
