@@ -35,8 +35,6 @@ import { countLeaver, releaseSeat, takePromotionSeat } from './seats'
 /** Enough for any capacity increase; a lost race costs a round. */
 const MAX_ROUNDS = 2000
 
-type Waiting = SignUp & { waitlistedAt: Date }
-
 /** Gives free seats to the waitlist in order; returns how many were promoted by this run. */
 export async function promote(callId: string, now: number): Promise<number> {
   let promoted = 0
@@ -47,7 +45,11 @@ export async function promote(callId: string, now: number): Promise<number> {
     if (!next) break
     if (!(await takePromotionSeat(call, now))) continue // the counters moved meanwhile: read again
     const flipped = await updateWhere(
-      collection('signups').where({ _id: next._id, status: 'waitlisted', waitlistedAt: next.waitlistedAt }),
+      collection('signups').where({
+        _id: next._id,
+        status: 'waitlisted',
+        waitlistedAt: next.waitlistedAt ?? _.exists(false),
+      }),
       { status: 'confirmed', promotedAt: now, updatedAt: now },
     )
     if (flipped === 0) {
@@ -77,8 +79,8 @@ export async function waitRank(signUp: SignUp): Promise<number | undefined> {
   return ahead + 1
 }
 
-async function headOfQueue(callId: string): Promise<Waiting | undefined> {
-  const [head] = await find<Waiting>(
+async function headOfQueue(callId: string): Promise<SignUp | undefined> {
+  const [head] = await find<SignUp>(
     collection('signups')
       .where({ callId, status: 'waitlisted' })
       .orderBy('waitlistedAt', 'asc')

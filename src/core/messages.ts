@@ -30,10 +30,10 @@ type SignUpFacts = Pick<SignUp, '_id' | 'openid'>
 /** A waitlisted volunteer got a seat. One per promotion: re-joining the waitlist later is another promotion. */
 export function promotedMessage(
   call: CallFacts,
-  signUp: SignUpFacts & { waitlistedAt: Date },
+  signUp: SignUpFacts & Pick<SignUp, 'waitlistedAt'>,
   now: number,
 ): Message {
-  return message('promoted', `${signUp._id}_${signUp.waitlistedAt.getTime()}`, call, signUp, now, {
+  return message('promoted', `${signUp._id}_${signUp.waitlistedAt?.getTime() ?? 0}`, call, signUp, now, {
     title: fitText(call.title),
     time: formatChinaTime(call.startAt),
     place: placeOf(call),

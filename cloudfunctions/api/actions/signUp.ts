@@ -63,12 +63,14 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
 
 /**
  * Tries for a seat. The update is conditional on the capacity read with the call, so a concurrent capacity edit
- * makes it fail instead of overshooting; then the call is read again and, if it has room, tried once more.
+ * makes it fail instead of overshooting; then (without a waitlist, whose promotion reads the call afresh anyway)
+ * the call is read again and, if its capacity changed, tried once more.
  */
 async function seatForNewcomer(call: Call, now: number): Promise<boolean> {
   let current: Call | null = call
   for (let attempt = 0; attempt < 3 && current; attempt++) {
     if (await takeNewcomerSeat(current, now)) return true
+    if (call.waitlist) return false
     const fresh: Call | null = await findById('calls', call._id)
     if (!fresh || fresh.capacity === current.capacity) return false
     current = fresh
