@@ -1,5 +1,6 @@
 // The local demo: Rescue Minqin's tree-planting call and a dozen more from grassroots groups in several cities,
-// with existing sign-ups that agree with every call's `confirmed` counter. Dates are relative to `now`, so the
+// with existing sign-ups that agree with every call's `confirmed` and `waitlisted` counters (a full call has a
+// queue; some calls have a cancellation cutoff a day before the start). Dates are relative to `now`, so the
 // demo always has upcoming calls. Everyone except the personas (src/core/demo-personas.ts) is invented.
 import { PERSONAS, type Persona } from '../src/core/demo-personas'
 import { signUpId } from '../src/core/rules'
@@ -124,6 +125,10 @@ interface CallSeed {
   deadlineDays: number
   capacity: number
   confirmed: number
+  /** people on the waitlist (a full call only) */
+  waitlisted?: number
+  /** giving a seat back later than this many hours before the start counts as a late drop-out */
+  cutoffHours?: number
   status?: Call['status']
   questions?: Question[]
 }
@@ -149,6 +154,7 @@ const CALLS: CallSeed[] = [
     deadlineDays: 2,
     capacity: 30,
     confirmed: 17,
+    cutoffHours: 24,
     questions: TREE_QUESTIONS,
   },
   {
@@ -167,6 +173,7 @@ const CALLS: CallSeed[] = [
     deadlineDays: 1,
     capacity: 10,
     confirmed: 9,
+    cutoffHours: 24,
     questions: [
       { id: 'dialect', kind: 'text', title: '会说哪些方言？', required: false, maxLength: 30 },
       {
@@ -193,6 +200,8 @@ const CALLS: CallSeed[] = [
     deadlineDays: 1,
     capacity: 8,
     confirmed: 8,
+    waitlisted: 2,
+    cutoffHours: 24,
   },
   {
     _id: 'bj-library',
@@ -535,12 +544,13 @@ export function demoData(now: number): Record<string, object[]> {
       startAt,
       endAt: startAt + seed.hours * HOUR,
       signupDeadline: startAt - seed.deadlineDays * DAY,
+      ...(seed.cutoffHours ? { cancelCutoff: startAt - seed.cutoffHours * HOUR } : {}),
       capacity: seed.capacity,
-      waitlist: false,
+      waitlist: true,
       questions,
       status: seed.status ?? 'open',
       confirmed: seed.confirmed,
-      waitlisted: 0,
+      waitlisted: seed.waitlisted ?? 0,
       createdAt,
       updatedAt: createdAt,
     })
@@ -567,6 +577,23 @@ export function demoData(now: number): Record<string, object[]> {
         updatedAt: at,
       })
     })
+    // The queue of a full call, in the order they joined.
+    for (let i = 0; i < (seed.waitlisted ?? 0); i++) {
+      const person = extra(++volunteerNo)
+      const at = Math.min(now, startAt) - (seed.waitlisted ?? 0) * HOUR + i * HOUR
+      signups.push({
+        _id: signUpId(seed._id, person.openid),
+        callId: seed._id,
+        openid: person.openid,
+        name: person.name,
+        phone: person.phone,
+        answers: sampleAnswers(questions, i),
+        status: 'waitlisted',
+        waitlistedAt: new Date(at),
+        createdAt: at,
+        updatedAt: at,
+      })
+    }
     for (const person of cancelled) {
       const at = createdAt + DAY
       signups.push({

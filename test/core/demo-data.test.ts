@@ -77,6 +77,25 @@ test('every call’s counter equals its seat-holding sign-ups, within capacity',
   }
 })
 
+test('the waitlist counters equal the waitlisted rows; a queue only where the call is full', () => {
+  for (const call of calls) {
+    const queue = signups.filter((s) => s.callId === call._id && s.status === 'waitlisted')
+    assert.equal(call.waitlisted, queue.length, call._id)
+    if (queue.length) assert.equal(spotsLeft(call), 0, `${call._id} has free seats and a queue`)
+    for (const s of queue) assert.ok(s.waitlistedAt instanceof Date && s.waitlistedAt.getTime() <= NOW)
+  }
+  assert.ok(
+    calls.some((call) => call.waitlisted >= 2 && isSignupOpen(call, NOW)),
+    'a full open call with a waitlist',
+  )
+})
+
+test('some calls have a cancellation cutoff, before their start', () => {
+  const withCutoff = calls.filter((call) => call.cancelCutoff !== undefined)
+  assert.ok(withCutoff.length >= 2)
+  for (const call of withCutoff) assert.ok((call.cancelCutoff as number) < call.startAt, call._id)
+})
+
 test('every stored sign-up would pass the sign-up form of its call', () => {
   for (const signUp of signups) {
     const call = calls.find((c) => c._id === signUp.callId) as Call
