@@ -71,12 +71,12 @@ function addCall(emu: Emulator, overrides: Partial<Call> & Pick<Call, '_id' | 't
   return call
 }
 
-/** 阿梅 holding a seat on `call` (the call's `confirmed` counter must already count her). */
-function addAmeiSeat(emu: Emulator, call: Call): void {
+/** A persona holding a seat on `call` (the call's `confirmed` counter must already count it). */
+function addSeat(emu: Emulator, call: Call, who: Persona['key']): void {
   const signUp: SignUp = {
-    _id: signUpId(call._id, openid('volunteer2')),
+    _id: signUpId(call._id, openid(who)),
     callId: call._id,
-    openid: openid('volunteer2'),
+    openid: openid(who),
     name: '梅丽',
     phone: '13912345678',
     answers: {},
@@ -115,7 +115,7 @@ test(
       confirmed: 1,
       waitlist: true,
     })
-    addAmeiSeat(emu, call)
+    addSeat(emu, call, 'volunteer2')
 
     const context = await phoneContext(browser, 'volunteer')
     const page = await context.newPage()
@@ -201,14 +201,14 @@ test(
       cancelCutoff: startAt - 6 * HOUR,
       confirmed: 1,
     })
-    addAmeiSeat(emu, call)
+    addSeat(emu, call, 'volunteer2')
 
     const context = await phoneContext(browser, 'volunteer2')
     const page = await context.newPage()
     try {
       await page.goto(detailUrl(emu, call._id))
       await textOnScreen(page, '当前身份：志愿者 阿梅').waitFor({ timeout: 20_000 })
-      await textOnScreen(page, '活动开始前 6 小时 内取消，记为临时退出').waitFor()
+      await textOnScreen(page, '活动开始前 6 小时内取消，记为临时退出').waitFor()
       await onScreen(page, '#cancel-sign-up-button').filter({ hasText: '取消报名' }).click()
       await confirmDialog(page, '距活动开始已不足 6 小时，现在取消将记为临时退出，组织者会看到。确定取消吗？')
       await onScreen(page, '.action-bar').getByText('已取消（临时退出）', { exact: true }).waitFor()
@@ -268,6 +268,40 @@ test(
           `${call._id}: the button is disabled`,
         )
       }
+    } finally {
+      await context.close()
+    }
+  },
+)
+
+test(
+  'a volunteer holding a seat on a call the organizer cancelled sees it called off, with nothing to cancel',
+  { skip, timeout: 60_000 },
+  async () => {
+    assert.ok(emulator && browser)
+    const emu = emulator
+    const call = addCall(emu, {
+      _id: 'wl-called-off',
+      title: '湿地观鸟（组织者已取消）',
+      status: 'cancelled',
+      confirmed: 1,
+    })
+    addSeat(emu, call, 'volunteer2')
+
+    const context = await phoneContext(browser, 'volunteer2')
+    const page = await context.newPage()
+    try {
+      await page.goto(detailUrl(emu, call._id))
+      await onScreen(page, '#call-status-banner')
+        .getByText('活动已取消', { exact: true })
+        .waitFor({ timeout: 20_000 })
+      await onScreen(page, '.action-bar').getByText('已确认', { exact: true }).waitFor()
+      assert.equal(await onScreen(page, '#cancel-sign-up-button').count(), 0)
+
+      await textOnScreen(page, '查看我的报名').click()
+      const row = onScreen(page, `#signup-${call._id}`)
+      await row.getByText('活动已取消', { exact: true }).waitFor()
+      assert.equal(await row.getByText('取消报名', { exact: true }).count(), 0)
     } finally {
       await context.close()
     }

@@ -119,7 +119,7 @@ export default function CallDetailPage() {
           <InfoRow
             icon="📌"
             label="取消须知"
-            value={`活动开始前 ${noticeSpan(detail.startAt - detail.cancelCutoff)} 内取消，记为临时退出`}
+            value={`活动开始前 ${noticeSpan(detail.startAt - detail.cancelCutoff)}内取消，记为临时退出`}
           />
         )}
         <View className="spots-box" id="spots">
@@ -127,7 +127,10 @@ export default function CallDetailPage() {
             <Text className="spots-box__count">
               已报名 {detail.confirmed}/{detail.capacity}
             </Text>
-            <SpotsLabel spotsLeft={detail.spotsLeft} waitlist={detail.waitlist} />
+            {/* places left are an invitation: not on a call that takes no more sign-ups */}
+            {detail.status === 'open' && (
+              <SpotsLabel spotsLeft={detail.spotsLeft} waitlist={detail.waitlist} />
+            )}
           </View>
           <View className="progress">
             <View className="progress__bar" style={{ width: `${percent}%` }} />
@@ -166,9 +169,7 @@ function StatusBanner({ call }: { call: CallDetail }) {
     return (
       <View className="status-banner status-banner--cancelled" id="call-status-banner">
         <Text className="status-banner__title">活动已取消</Text>
-        <Text className="status-banner__text">
-          组织者取消了这次活动，无需前往。已报名的志愿者会收到通知。
-        </Text>
+        <Text className="status-banner__text">组织者已取消这次活动，报名的志愿者无需前往。</Text>
       </View>
     )
   }

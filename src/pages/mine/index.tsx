@@ -145,6 +145,7 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
   const cancellable =
     onCancel !== undefined &&
     (signUp.status === 'confirmed' || signUp.status === 'waitlisted') &&
+    call.status !== 'cancelled' &&
     canCancel(call, Date.now())
   const open = () => Taro.navigateTo({ url: `/pages/call-detail/index?id=${call._id}` })
   return (
@@ -165,7 +166,10 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
         </View>
       </View>
       <View className="signup-row__footer">
-        <StatusTag signUp={signUp} />
+        <View className="signup-row__tags">
+          <StatusTag signUp={signUp} />
+          {call.status === 'cancelled' && <Text className="signup-row__call-cancelled">活动已取消</Text>}
+        </View>
         {cancellable && (
           <Text
             className={`signup-row__cancel ${cancelling ? 'signup-row__cancel--busy' : ''}`}
