@@ -12,6 +12,10 @@ export const ERROR_MESSAGES = {
   NOT_SIGNED_UP: '你还没有报名这个活动',
   CALL_CANCELLED: '活动已取消',
   PHONE_CODE_INVALID: '获取手机号失败，请重试或手动填写',
+  NGO_NOT_VERIFIED: '机构通过认证后才能发布活动',
+  CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',
+  ALREADY_ORGANIZER: '你已经是一个机构的组织者',
+  INVITE_INVALID: '邀请码无效或已失效',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const
 

@@ -1,6 +1,7 @@
 // The data model (DESIGN §4). Times are epoch milliseconds, so they cross JSON, EJSON and the H5 door unchanged.
 
-export type NgoStatus = 'pending' | 'verified' | 'suspended'
+/** `rejected`: a platform admin turned the registration down (`rejectReason` says why); it may be resubmitted */
+export type NgoStatus = 'pending' | 'verified' | 'rejected' | 'suspended'
 
 export interface Ngo {
   _id: string
@@ -11,9 +12,28 @@ export interface Ngo {
   logo: string
   contact: string
   status: NgoStatus
-  /** openids of the people who may manage this NGO */
+  /** openids of the people who may manage this NGO; the first is its owner (who registered it) */
   admins: string[]
   createdAt: number
+  /** from registration (older documents may lack them): the contact person, their phone, a certificate image */
+  contactName?: string
+  contactPhone?: string
+  certificate?: string
+  /** why a platform admin rejected the registration */
+  rejectReason?: string
+  /** the owner's current invitation for co-organizers (replaced when a new one is made) */
+  inviteCode?: string
+  updatedAt?: number
+}
+
+/** Platform roles, kept in `users` (the platform admins are listed there, `_id` = openid). */
+export type UserRole = 'admin'
+
+export interface User {
+  /** the openid */
+  _id: string
+  roles: UserRole[]
+  nickname?: string
 }
 
 export type QuestionKind = 'text' | 'textarea' | 'single' | 'multi'
@@ -57,6 +77,8 @@ export interface Call {
   waitlisted: number
   /** counts the organizer's edits (updateCall): a `changed` message's id carries it, so each edit notifies once */
   editVersion?: number
+  /** hours before the start that volunteers are reminded (absent: 24) */
+  reminderLeadHours?: 24 | 2
   createdAt: number
   updatedAt: number
 }
@@ -84,6 +106,11 @@ export interface SignUp {
   /** cancelled after the call's cancelCutoff: the NGO sees it flagged */
   lateDropOut?: boolean
   referrer?: string
+  /**
+   * Subscribe-message acceptances by template id, as the volunteer's client reported them (recordSubscriptions),
+   * less those used since. WeChat keeps the real count and has no API to read it, so this is our best knowledge.
+   */
+  subscriptions?: Record<string, number>
   createdAt: number
   updatedAt: number
   cancelledAt?: number
