@@ -7,10 +7,7 @@ const at = (iso: string) => Date.parse(iso)
 
 test('a time is shown in China time, with the weekday', () => {
   const year = new Date().getUTCFullYear()
-  assert.equal(
-    formatTime(at(`${year}-12-09T00:30:00Z`)),
-    '12月9日 周三'.replace('周三', weekday(year, 11, 9)) + ' 08:30',
-  )
+  assert.equal(formatTime(at(`${year}-12-09T00:30:00Z`)), `12月9日 ${weekday(year, 11, 9)} 08:30`)
 })
 
 test('a time in another year carries the year', () => {
