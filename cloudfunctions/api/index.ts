@@ -14,6 +14,7 @@ import { listCalls } from './actions/listCalls'
 import { mySignUps } from './actions/mySignUps'
 import { signUp } from './actions/signUp'
 import { updateCall } from './actions/updateCall'
+import { authorize } from './authorize'
 import type { ActionHandler } from './caller'
 
 const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
@@ -35,8 +36,11 @@ function isAction(name: unknown): name is Action {
 export async function main(event: unknown): Promise<ApiResult<unknown>> {
   const action = asInput(event)?.action
   if (!isAction(action)) return fail('UNKNOWN_ACTION')
+  const openid = callerOpenid()
   try {
-    return await actions[action](event, { openid: callerOpenid(), now: now() })
+    const refused = await authorize(action, event, openid)
+    if (refused) return refused
+    return await actions[action](event, { openid, now: now() })
   } catch (err) {
     // The details stay in the function's log; the client gets a stable code and a calm message.
     console.error(`api ${action} failed:`, err)

@@ -1,6 +1,6 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
-import type { Call, Message, Ngo, SignUp } from '../../src/core/types'
+import type { Call, Message, Ngo, SignUp, User } from '../../src/core/types'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -11,6 +11,7 @@ export interface Collections {
   ngos: Ngo
   signups: SignUp
   messages: Message
+  users: User
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {

@@ -1,0 +1,59 @@
+// Who may call which action of the `api` function: one table, checked by the dispatcher before any action runs.
+// Roles are relative to the NGO a request is about (the NGO of its `callId`, or its `ngoId`). Everyone signed in
+// is a volunteer; an organizer of another NGO is, toward this NGO, just a volunteer, so the table never lists it.
+import type { Action } from './api'
+import type { Ngo } from './types'
+
+export type Role =
+  /** no openid: a timeline share opened in single-page mode */
+  | 'anonymous'
+  /** anyone signed in */
+  | 'volunteer'
+  /** the NGO's first admin: registered it, invites and removes co-organizers */
+  | 'owner'
+  /** any other admin of the NGO */
+  | 'coOrganizer'
+  /** listed in `users` with the `admin` role: reviews registrations */
+  | 'platformAdmin'
+
+const EVERYONE: readonly Role[] = ['anonymous', 'volunteer']
+const SIGNED_IN: readonly Role[] = ['volunteer']
+const ORGANIZERS: readonly Role[] = ['owner', 'coOrganizer']
+
+export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
+  listCalls: EVERYONE,
+  getCall: EVERYONE,
+  signUp: SIGNED_IN,
+  cancelSignUp: SIGNED_IN,
+  mySignUps: SIGNED_IN,
+  getPhoneNumber: SIGNED_IN,
+  closeCall: ORGANIZERS,
+  cancelCall: ORGANIZERS,
+  updateCall: ORGANIZERS,
+}
+
+/** Roles that only hold toward a particular NGO: checking them needs the NGO the request is about. */
+export const NGO_ROLES: readonly Role[] = ['owner', 'coOrganizer']
+
+/** The caller's roles toward `ngo` (null: the request names no NGO). */
+export function rolesOf(openid: string | undefined, ngo: Ngo | null, platformAdmin: boolean): Set<Role> {
+  if (openid === undefined) return new Set(['anonymous'])
+  const roles = new Set<Role>(['volunteer'])
+  if (ngo && ngo.admins.includes(openid)) roles.add(ngo.admins[0] === openid ? 'owner' : 'coOrganizer')
+  if (platformAdmin) roles.add('platformAdmin')
+  return roles
+}
+
+export function isAllowed(action: Action, roles: ReadonlySet<Role>): boolean {
+  return PERMISSIONS[action].some((role) => roles.has(role))
+}
+
+/** Whether the action can be allowed by someone's standing toward an NGO (then the dispatcher looks it up). */
+export function needsNgo(action: Action): boolean {
+  return PERMISSIONS[action].some((role) => NGO_ROLES.includes(role))
+}
+
+/** Whether the action can be allowed by the platform admin role (then the dispatcher looks up the caller). */
+export function needsPlatformRole(action: Action): boolean {
+  return PERMISSIONS[action].includes('platformAdmin')
+}
