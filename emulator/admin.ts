@@ -2,6 +2,7 @@
 // Replies are `{requestId, data}` on success and `{requestId, code, message}` on failure, which the SDK turns
 // into errors with wx-server-sdk's errCode for `code` (e.g. DATABASE_REQUEST_FAILED → -502001).
 import { randomBytes } from 'node:crypto'
+import type { EmulatorClock } from './clock'
 import type { WireRequest } from './database-actions'
 import { databaseActions } from './database-actions'
 import type { FunctionPool } from './function-pool'
@@ -15,6 +16,8 @@ export interface AdminContext {
   storage: FileStorage
   functions: FunctionPool
   counters: { dbRequests: number; adminRequests: number }
+  /** the local cloud's time (db.serverDate()), which tests may move */
+  clock: EmulatorClock
   /** wx.openApi: the reply is a protobuf message (binary), not JSON */
   openApi: (fields: Record<string, unknown>) => Promise<Buffer>
 }
@@ -37,7 +40,7 @@ export async function handleAdmin(ctx: AdminContext, params: Record<string, unkn
       if (!handler)
         return fail('DATABASE_INVALID_OPERRATOR', `${action} is not supported by the local emulator`)
       // Synchronous on purpose: nothing else runs between reading and writing, so each action is atomic.
-      return ok(handler(ctx.store, params as unknown as WireRequest, Date.now()))
+      return ok(handler(ctx.store, params as unknown as WireRequest, ctx.clock.now()))
     }
     switch (action) {
       case 'storage.getUploadMetadata':

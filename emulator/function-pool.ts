@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import type { EmulatorClock } from './clock'
 import type { WxIdentity } from './sdk-env'
 import { invocationEnv } from './sdk-env'
 
@@ -35,6 +36,8 @@ export interface PoolOptions {
   /** extra environment for the instances of one function, by function name */
   functionEnv?: Record<string, Record<string, string>>
   log: boolean
+  /** a moved clock reaches each invocation as JUSHOU_CLOCK_OFFSET_MS */
+  clock?: EmulatorClock
 }
 
 interface Pending {
@@ -212,7 +215,10 @@ export class FunctionPool {
     instance.worker.postMessage({
       id,
       event: job.event,
-      env: invocationEnv(job.identity, token, job.timer),
+      env: {
+        ...invocationEnv(job.identity, token, job.timer),
+        JUSHOU_CLOCK_OFFSET_MS: this.opts.clock?.offsetMs ? String(this.opts.clock.offsetMs) : null,
+      },
       context: {
         request_id: token,
         function_name: name,

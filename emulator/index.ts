@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { EmulatorClock } from './clock'
 import { demoData } from './demo-data'
 import { FunctionPool } from './function-pool'
 import { OpenApi } from './openapi'
@@ -49,6 +50,8 @@ export interface Emulator {
   openapi: OpenApi
   functions: FunctionPool
   timers: TimerScheduler
+  /** the local cloud's time: move it (`clock.set`) to test what happens later */
+  clock: EmulatorClock
   /** `dbRequests`: database round trips (database.* calls on /admin); `adminRequests`: every /admin call */
   counters: { dbRequests: number; adminRequests: number }
   /** environment for running wx-server-sdk against this emulator (in tests, scripts) */
@@ -69,6 +72,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   let url = ''
   const counters = { dbRequests: 0, adminRequests: 0 }
   const baseEnv = { ...sdkEnv('http://127.0.0.1:0') }
+  const clock = new EmulatorClock()
   const functions = new FunctionPool({
     functionsDir,
     instances: opts.instances ?? 8,
@@ -76,10 +80,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     baseEnv,
     functionEnv: opts.functionEnv,
     log,
+    clock,
   })
   const storage = new FileStorage(fileDir, LOCAL_ENV_ID, () => url)
-  const openapi = new OpenApi(store, functions)
-  const timers = new TimerScheduler(functions, functionsDir, log)
+  const openapi = new OpenApi(store, functions, clock)
+  const timers = new TimerScheduler(functions, functionsDir, log, clock)
   const server = createEmulatorServer({
     store,
     storage,
@@ -88,6 +93,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     openapi,
     openApi: (fields) => openapi.handle(fields),
     timers,
+    clock,
     staticDir: opts.staticDir ? resolve(opts.staticDir) : undefined,
     log,
   })
@@ -113,6 +119,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     openapi,
     functions,
     timers,
+    clock,
     counters,
     sdkEnv: { ...baseEnv },
     stop() {

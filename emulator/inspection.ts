@@ -4,6 +4,8 @@ import type { Doc } from './ejson'
 import type { FunctionPool } from './function-pool'
 import { readBody, sendJson, sendRawJson } from './http-util'
 import type { OpenApi } from './openapi'
+import { outboxPage } from './outbox-page'
+import type { EmulatorClock } from './clock'
 import type { Store } from './store'
 import type { TimerScheduler } from './timers'
 import { toWire } from './ejson'
@@ -13,6 +15,7 @@ export interface InspectionContext {
   functions: FunctionPool
   openapi: OpenApi
   timers: TimerScheduler
+  clock: EmulatorClock
   counters: { dbRequests: number; adminRequests: number }
 }
 
@@ -30,6 +33,20 @@ export async function inspectionRoutes(
   if (path === 'outbox' && method === 'GET') {
     const touser = url.searchParams.get('touser')
     return sendJson(res, 200, { messages: ctx.openapi.outbox(touser ? { touser } : {}) })
+  }
+  if (path === 'outbox.html' && method === 'GET') {
+    const html = outboxPage(ctx.openapi.outbox().reverse())
+    return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)
+  }
+  if (path === 'clock' && method === 'GET')
+    return sendJson(res, 200, { now: ctx.clock.now(), offsetMs: ctx.clock.offsetMs })
+  if (path === 'clock' && method === 'POST') {
+    const { now, offsetMs } = await jsonBody(req)
+    const valid = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v))
+    if ((now === undefined && offsetMs === undefined) || !valid(now) || !valid(offsetMs))
+      return sendJson(res, 400, { errMsg: 'body must be {now: epoch ms} or {offsetMs: ms from real time}' })
+    ctx.clock.set({ at: now as number | undefined, offsetMs: offsetMs as number | undefined })
+    return sendJson(res, 200, { now: ctx.clock.now(), offsetMs: ctx.clock.offsetMs })
   }
   if (path === 'outbox' && method === 'DELETE')
     return sendJson(res, 200, { deleted: ctx.openapi.clearOutbox() })

@@ -60,6 +60,7 @@ export class OpenApi {
   constructor(
     private readonly store: Store,
     private readonly functions: FunctionPool,
+    private readonly clock: { now(): number } = Date,
   ) {}
 
   /** Handles one `wx.openApi` request (multipart fields already parsed) and returns the protobuf reply. */
@@ -183,7 +184,9 @@ export class OpenApi {
         data: p.data,
         miniprogramState: state,
         lang: p.lang ?? 'zh_CN',
-        sentAt: new Date(),
+        // The page's query, parsed: a sender that puts its own message id there can count deliveries per id.
+        query: Object.fromEntries(new URLSearchParams(String(p.page ?? '').split('?')[1] ?? '')),
+        sentAt: new Date(this.clock.now()),
       },
     ])
     return { json: { msgid } }

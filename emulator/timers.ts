@@ -67,6 +67,7 @@ export class TimerScheduler {
     private readonly functions: FunctionPool,
     functionsDir: string,
     private readonly log: boolean,
+    private readonly clock: { now(): number } = Date,
   ) {
     let names: string[] = []
     try {
@@ -88,7 +89,7 @@ export class TimerScheduler {
 
   start(): void {
     const tick = (): void => {
-      const now = new Date()
+      const now = new Date(this.clock.now())
       for (const t of this.timers) if (t.matches(now)) void this.fire(t.functionName, t.triggerName, now)
       this.handle = setTimeout(tick, 1000 - (Date.now() % 1000) + 5)
     }
@@ -102,7 +103,11 @@ export class TimerScheduler {
   }
 
   /** Invokes a function as its timer trigger would (no user, TRIGGER_SRC=timer). */
-  async fire(functionName: string, triggerName?: string, at = new Date()): Promise<InvokeResult> {
+  async fire(
+    functionName: string,
+    triggerName?: string,
+    at = new Date(this.clock.now()),
+  ): Promise<InvokeResult> {
     const name =
       triggerName ?? this.timers.find((t) => t.functionName === functionName)?.triggerName ?? 'manual'
     const event = { Type: 'Timer', TriggerName: name, Time: at.toISOString(), Message: '' }
