@@ -1,0 +1,101 @@
+// The `poster` cloud function: a call's share poster as a PNG in cloud storage, with a mini-program code whose
+// scene carries the call and the caller's referrer code. Stored under a hash of everything it shows, so the same
+// poster is rendered once and then only looked up.
+import { createHash } from 'node:crypto'
+import { fail, ok, type ApiResult } from '../../src/core/errors'
+import { POSTER_PAGE, POSTER_TEMPLATE_VERSION, posterFacts, type PosterResponse } from '../../src/core/poster'
+import { encodeScene } from '../../src/core/scene'
+import { validateCallId } from '../../src/core/schemas'
+import { findVisibleCall } from '../api/visibleCall'
+import { now } from '../lib/clock'
+import { callerOpenid, db, openapi } from '../lib/cloud'
+import { find } from '../lib/db'
+import { downloadFile, storeFile, tempUrlOf } from '../lib/cloud-files'
+import { referrerCodeFor } from '../lib/referrers'
+import { generatedCover } from './layout'
+import { renderPoster } from './render'
+
+export async function main(event: unknown): Promise<ApiResult<PosterResponse>> {
+  try {
+    return await poster(event)
+  } catch (err) {
+    console.error('poster failed:', err)
+    return fail('INTERNAL')
+  }
+}
+
+async function poster(event: unknown): Promise<ApiResult<PosterResponse>> {
+  const openid = callerOpenid()
+  if (!openid) return fail('UNAUTHENTICATED')
+  const input = validateCallId(event)
+  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
+  const found = await findVisibleCall(input.value.callId, openid)
+  if (!found) return fail('NOT_FOUND')
+  const { call, ngo } = found
+
+  const scene = encodeScene({ callId: call._id, referrerCode: await referrerCodeFor(openid, now()) })
+  const facts = posterFacts(call, ngo)
+  const key = createHash('sha256')
+    .update(JSON.stringify({ v: POSTER_TEMPLATE_VERSION, facts, cover: call.cover, scene }))
+    .digest('hex')
+    .slice(0, 32)
+  const cloudPath = `posters/${call._id}/${key}.png`
+
+  const storedId = await findStored(cloudPath)
+  if (storedId) {
+    const url = await tempUrlOf(storedId)
+    if (url) return ok({ fileID: storedId, url, scene, cached: true })
+  }
+
+  const code = (await openapi.wxacode.getUnlimited({
+    scene,
+    page: POSTER_PAGE,
+    checkPath: false,
+    width: 280,
+  })) as { buffer: Buffer; contentType?: string }
+  const png = await renderPoster(
+    facts,
+    await coverOf(call.cover, call.tags),
+    dataUri(code.buffer, 'image/png'),
+  )
+  const fileID = await storeFile(cloudPath, png)
+  await rememberStored(cloudPath, fileID, call._id)
+  return ok({ fileID, url: (await tempUrlOf(fileID)) ?? '', scene, cached: false })
+}
+
+/** `posters` docs record what is in storage: `_id` = the hash key, so a lookup is one read, no listing. */
+async function findStored(cloudPath: string): Promise<string | null> {
+  const [doc] = await find<{ fileID: string }>(
+    db
+      .collection('posters')
+      .where({ _id: cloudPath.replace(/\//g, ':') })
+      .limit(1),
+  )
+  return doc?.fileID ?? null
+}
+
+async function rememberStored(cloudPath: string, fileID: string, callId: string): Promise<void> {
+  try {
+    await db
+      .collection('posters')
+      .add({ data: { _id: cloudPath.replace(/\//g, ':'), fileID, callId, createdAt: now() } })
+  } catch {
+    // a concurrent render of the same poster stored the same picture first: either one serves
+  }
+}
+
+async function coverOf(cover: string, tags: string[]): Promise<string> {
+  if (cover.startsWith('cloud://')) {
+    try {
+      const content = await downloadFile(cover)
+      return dataUri(content, content[0] === 0x89 ? 'image/png' : 'image/jpeg')
+    } catch (err) {
+      console.warn('cover unavailable, drawing one:', err)
+    }
+  }
+  return generatedCover(tags)
+}
+
+function dataUri(content: Buffer, type: string): string {
+  return `data:${type};base64,${content.toString('base64')}`
+}

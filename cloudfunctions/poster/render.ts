@@ -1,0 +1,33 @@
+// Element tree → SVG (satori, with the poster's fonts) → PNG (resvg compiled to wasm: no native binary to ship).
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { initWasm, Resvg } from '@resvg/resvg-wasm'
+import satori from 'satori'
+import type { PosterFacts } from '../../src/core/poster'
+import { posterText } from '../../src/core/poster'
+import { fontsFor } from './fonts'
+import { POSTER_HEIGHT, POSTER_WIDTH, posterTree } from './layout'
+
+let wasmReady: Promise<void> | undefined
+
+/** The deployed function carries resvg.wasm beside index.js; from source it is the package's own file. */
+function wasmFile(): string {
+  const bundled = join(__dirname, 'resvg.wasm')
+  return existsSync(bundled) ? bundled : join(__dirname, '../../node_modules/@resvg/resvg-wasm/index_bg.wasm')
+}
+
+function ready(): Promise<void> {
+  wasmReady ??= initWasm(readFileSync(wasmFile()))
+  return wasmReady
+}
+
+/** A 750×1334 PNG of the poster; `cover` and `code` are image data URIs. */
+export async function renderPoster(facts: PosterFacts, cover: string, code: string): Promise<Buffer> {
+  await ready()
+  const fonts = fontsFor(posterText(facts))
+  // satori's typings want its React element type; our plain tree is what it reads at run time.
+  const tree = posterTree(facts, cover, code) as unknown as Parameters<typeof satori>[0]
+  const svg = await satori(tree, { width: POSTER_WIDTH, height: POSTER_HEIGHT, fonts })
+  const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng()
+  return Buffer.from(png)
+}
