@@ -14,6 +14,15 @@ import { listCalls } from './actions/listCalls'
 import { mySignUps } from './actions/mySignUps'
 import { signUp } from './actions/signUp'
 import { updateCall } from './actions/updateCall'
+import { exportRoster } from './actions/exportRoster'
+import { myNgo } from './actions/myNgo'
+import { pendingNgos } from './actions/pendingNgos'
+import { publishCall } from './actions/publishCall'
+import { registerNgo } from './actions/registerNgo'
+import { rejectNgo } from './actions/rejectNgo'
+import { roster } from './actions/roster'
+import { saveCall } from './actions/saveCall'
+import { verifyNgo } from './actions/verifyNgo'
 import { authorize } from './authorize'
 import type { ActionHandler } from './caller'
 
@@ -27,6 +36,15 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   cancelCall,
   updateCall,
   getPhoneNumber,
+  registerNgo,
+  myNgo,
+  pendingNgos,
+  verifyNgo,
+  rejectNgo,
+  saveCall,
+  publishCall,
+  roster,
+  exportRoster,
 }
 
 function isAction(name: unknown): name is Action {

@@ -15,3 +15,15 @@ export function callerOpenid(): string | undefined {
 
 /** `openapi.<group>.<name>(params)`: WeChat's server APIs; a non-zero errcode is thrown with that errCode. */
 export const openapi = cloud.openapi
+
+/** Stores `content` in cloud storage under `cloudPath`; returns a temporary download URL with its fileID. */
+export async function uploadFile(
+  cloudPath: string,
+  content: Buffer,
+): Promise<{ fileID: string; url: string }> {
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content })
+  const urls = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+    fileList: { tempFileURL?: string }[]
+  }
+  return { fileID, url: urls.fileList[0]?.tempFileURL ?? '' }
+}

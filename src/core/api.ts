@@ -1,5 +1,6 @@
 // The API contract of the `api` cloud function: action → request and response.
 // The client (src/services) and the function (cloudfunctions/api) both type against this file.
+import type { NgoContract } from './ngo-api'
 import type { Answers, CallStatus, Question, SignUpStatus } from './types'
 
 export interface ListCallsRequest {
@@ -196,7 +197,8 @@ export interface GetPhoneNumberResponse {
   phone: string
 }
 
-export interface ApiContract {
+/** The NGO side's actions are listed in ngo-api.ts. */
+export interface ApiContract extends NgoContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }

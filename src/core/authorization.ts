@@ -19,6 +19,7 @@ export type Role =
 const EVERYONE: readonly Role[] = ['anonymous', 'volunteer']
 const SIGNED_IN: readonly Role[] = ['volunteer']
 const ORGANIZERS: readonly Role[] = ['owner', 'coOrganizer']
+const PLATFORM: readonly Role[] = ['platformAdmin']
 
 export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   listCalls: EVERYONE,
@@ -30,6 +31,16 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   closeCall: ORGANIZERS,
   cancelCall: ORGANIZERS,
   updateCall: ORGANIZERS,
+  // the NGO side
+  registerNgo: SIGNED_IN,
+  myNgo: SIGNED_IN,
+  pendingNgos: PLATFORM,
+  verifyNgo: PLATFORM,
+  rejectNgo: PLATFORM,
+  saveCall: ORGANIZERS,
+  publishCall: ORGANIZERS,
+  roster: ORGANIZERS,
+  exportRoster: ORGANIZERS,
 }
 
 /** Roles that only hold toward a particular NGO: checking them needs the NGO the request is about. */

@@ -1,0 +1,54 @@
+// An NGO registers from a phone: it starts `pending`, its registrant is the owner. A rejected registration is
+// corrected and sent again through the same action (back to `pending`, the reason cleared).
+import { fail, ok } from '../../../src/core/errors'
+import { newId, isOwner, placeName, toNgoConsole, validateRegisterNgo } from '../../../src/core/ngo'
+import type { RegisterNgoResponse } from '../../../src/core/ngo-api'
+import type { Ngo } from '../../../src/core/types'
+import { _ } from '../../lib/cloud'
+import { riskyTexts } from '../../lib/content-check'
+import { collection, find, findById, insert, updateWhere } from '../../lib/db'
+import type { ActionHandler } from '../caller'
+
+export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { openid, now }) => {
+  if (!openid) return fail('UNAUTHENTICATED')
+  const input = validateRegisterNgo(event)
+  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
+  const reg = input.value
+  const [existing] = await find<Ngo>(collection('ngos').where({ admins: openid }).limit(1))
+  if (existing && !(existing.status === 'rejected' && isOwner(existing, openid)))
+    return fail('ALREADY_ORGANIZER')
+  const risky = await riskyTexts(
+    openid,
+    { name: reg.name, intro: reg.intro, city: reg.city, contactName: reg.contactName },
+    1,
+  )
+  if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
+
+  const fields = {
+    name: reg.name,
+    city: placeName(reg.province, reg.city),
+    causes: reg.causes,
+    intro: reg.intro,
+    logo: reg.logo,
+    contact: reg.contactPhone,
+    contactName: reg.contactName,
+    contactPhone: reg.contactPhone,
+    certificate: reg.certificate,
+    status: 'pending' as const,
+    updatedAt: now,
+  }
+  let id: string
+  if (existing) {
+    id = existing._id
+    await updateWhere(collection('ngos').where({ _id: id, status: 'rejected' }), {
+      ...fields,
+      rejectReason: _.remove(),
+    })
+  } else {
+    id = newId('ngo', now, Math.random)
+    await insert('ngos', { _id: id, ...fields, admins: [openid], createdAt: now })
+  }
+  const ngo = await findById('ngos', id)
+  if (!ngo) throw new Error(`registered NGO ${id} is gone`)
+  return ok({ ngo: toNgoConsole(ngo, openid) })
+}

@@ -1,0 +1,70 @@
+// The call editor saves: a new draft for the caller's NGO, or the same draft again. Every field is checked
+// (src/core/call-form.ts) and every text passes content review before anything is stored. Published calls are
+// edited with updateCall, which tells the volunteers about time and place changes.
+import { validateCallForm, textsOf } from '../../../src/core/call-form'
+import { fail, ok } from '../../../src/core/errors'
+import { newId } from '../../../src/core/ngo'
+import type { SaveCallResponse } from '../../../src/core/ngo-api'
+import type { Call, Ngo } from '../../../src/core/types'
+import { asInput, type FieldErrors, readId } from '../../../src/core/validation'
+import { toCallDetail } from '../../../src/core/views'
+import { _ } from '../../lib/cloud'
+import { riskyTexts } from '../../lib/content-check'
+import { collection, findById, insert, updateWhere } from '../../lib/db'
+import type { ActionHandler } from '../caller'
+import { findManagedCall } from '../managedCall'
+
+const OPTIONAL = ['cover', 'location', 'cancelCutoff'] as const
+
+export const saveCall: ActionHandler<SaveCallResponse> = async (event, { openid, now }) => {
+  if (!openid) return fail('UNAUTHENTICATED')
+  const form = validateCallForm(event)
+  const fields = asInput(event) ?? {}
+  const errors: FieldErrors = form.ok ? {} : { ...form.fields }
+  const editing = fields.callId !== undefined
+  const id = readId(fields, editing ? 'callId' : 'ngoId', editing ? '活动编号' : '机构编号', errors)
+  if (!form.ok || Object.keys(errors).length > 0) return fail('INVALID_INPUT', undefined, errors)
+
+  let ngo: Ngo
+  let draft: Call | undefined
+  if (editing) {
+    const managed = await findManagedCall(id, openid)
+    if ('code' in managed) return managed
+    if (managed.call.status !== 'draft')
+      return fail('INVALID_INPUT', '已发布的活动只能修改时间、地点和名额', { request: '活动已发布' })
+    ;({ ngo, call: draft } = managed)
+  } else {
+    const found = await findById('ngos', id)
+    if (!found) return fail('NOT_FOUND', '机构不存在')
+    if (!found.admins.includes(openid)) return fail('FORBIDDEN')
+    ngo = found
+  }
+
+  const risky = await riskyTexts(openid, textsOf(form.value), 3)
+  if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
+
+  const values = { ...form.value, cover: form.value.cover ?? '', updatedAt: now }
+  let callId: string
+  if (draft) {
+    callId = draft._id
+    const data: Record<string, unknown> = { ...values }
+    for (const key of OPTIONAL) if (form.value[key] === undefined && key !== 'cover') data[key] = _.remove()
+    const updated = await updateWhere(collection('calls').where({ _id: callId, status: 'draft' }), data)
+    if (updated === 0 && (await findById('calls', callId))?.status !== 'draft')
+      return fail('INVALID_INPUT', '活动已发布，请刷新', { request: '活动已发布' })
+  } else {
+    callId = newId('c', now, Math.random)
+    await insert('calls', {
+      _id: callId,
+      ngoId: ngo._id,
+      ...values,
+      status: 'draft',
+      confirmed: 0,
+      waitlisted: 0,
+      createdAt: now,
+    })
+  }
+  const call = await findById('calls', callId)
+  if (!call) throw new Error(`saved call ${callId} is gone`)
+  return ok({ call: toCallDetail(call, ngo, null, now) })
+}

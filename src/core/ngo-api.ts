@@ -1,0 +1,171 @@
+// The API contract of the NGO side: registration and its review, the NGO console (calls, roster, export,
+// co-organizers) and the public NGO directory. Part of `ApiContract` (api.ts).
+import type { CallCard, CallDetail } from './api'
+import type { Answers, NgoStatus, Question, SignUpStatus } from './types'
+
+/** An NGO as anyone may see it. */
+export interface NgoCard {
+  _id: string
+  name: string
+  /** 「省·市」, or one name for a municipality (北京) */
+  city: string
+  causes: string[]
+  intro: string
+  logo: string
+  verified: boolean
+}
+
+/** The NGO as its own organizers see it in the console. */
+export interface NgoConsole extends NgoCard {
+  status: NgoStatus
+  rejectReason?: string
+  contactName: string
+  contactPhone: string
+  certificate: string
+  /** the caller registered it: may invite and remove co-organizers */
+  isOwner: boolean
+  organizers: number
+}
+
+/** A registration as a platform admin reviews it. */
+export interface NgoReview extends NgoCard {
+  status: NgoStatus
+  contactName: string
+  contactPhone: string
+  certificate: string
+  createdAt: number
+}
+
+export interface RegisterNgoRequest {
+  name: string
+  province: string
+  /** the city in the province; for a municipality the same as the province */
+  city: string
+  causes: string[]
+  intro: string
+  /** cloud fileID of the uploaded logo */
+  logo?: string
+  contactName: string
+  contactPhone: string
+  /** cloud fileID of the registration certificate image */
+  certificate?: string
+}
+
+/**
+ * A new NGO, `pending` until a platform admin verifies it; the caller is its owner. A rejected registration is
+ * corrected and sent again by the same action. Errors: ALREADY_ORGANIZER (the caller already manages a pending or
+ * verified NGO), CONTENT_RISKY (with `fields`), INVALID_INPUT.
+ */
+export interface RegisterNgoResponse {
+  ngo: NgoConsole
+}
+
+export interface MyNgoResponse {
+  /** null: the caller manages no NGO */
+  ngo: NgoConsole | null
+  /** all of its calls, drafts included, newest first */
+  calls: CallCard[]
+}
+
+export interface PendingNgosResponse {
+  items: NgoReview[]
+}
+
+export interface ReviewNgoRequest {
+  ngoId: string
+}
+
+export interface RejectNgoRequest {
+  ngoId: string
+  /** told to the NGO */
+  reason: string
+}
+
+export interface ReviewNgoResponse {
+  ngo: NgoReview
+}
+
+/** Everything an organizer fills in for a call (DESIGN §4). */
+export interface CallForm {
+  title: string
+  description: string
+  /** cloud fileID of the cover; empty = a generated cover */
+  cover?: string
+  tags: string[]
+  city: string
+  address: string
+  location?: { lat: number; lng: number }
+  startAt: number
+  endAt: number
+  signupDeadline: number
+  cancelCutoff?: number
+  capacity: number
+  waitlist: boolean
+  questions: Question[]
+}
+
+/**
+ * Creates a draft (`ngoId`, no `callId`) or saves a draft again (`callId`). A published call is edited with
+ * updateCall. Errors: CONTENT_RISKY (with `fields`), INVALID_INPUT (with `fields`), NOT_FOUND.
+ */
+export type SaveCallRequest = CallForm & { callId?: string; ngoId?: string }
+
+export interface SaveCallResponse {
+  call: CallDetail
+}
+
+/** A draft goes live. Errors: NGO_NOT_VERIFIED, INVALID_INPUT (e.g. its times have passed), NOT_FOUND. */
+export interface PublishCallRequest {
+  callId: string
+}
+
+export interface PublishCallResponse {
+  call: CallDetail
+}
+
+export type RosterTab = 'confirmed' | 'waitlisted' | 'cancelled' | 'late'
+
+export interface RosterEntry {
+  _id: string
+  name: string
+  /** in full: the roster is only for the call's own organizers */
+  phone: string
+  answers: Answers
+  status: SignUpStatus
+  tab: RosterTab
+  waitRank?: number
+  createdAt: number
+  cancelledAt?: number
+}
+
+export interface RosterRequest {
+  callId: string
+}
+
+export interface RosterResponse {
+  call: CallCard & { questions: Question[] }
+  counts: Record<RosterTab, number>
+  /** confirmed in sign-up order, then the waitlist in its order, then the cancelled ones */
+  entries: RosterEntry[]
+}
+
+export interface ExportRosterResponse {
+  /** the .xlsx in cloud storage */
+  fileID: string
+  /** a temporary download URL */
+  url: string
+  fileName: string
+  rows: number
+}
+
+export interface NgoContract {
+  registerNgo: { req: RegisterNgoRequest; res: RegisterNgoResponse }
+  myNgo: { req: Record<string, never>; res: MyNgoResponse }
+  pendingNgos: { req: Record<string, never>; res: PendingNgosResponse }
+  verifyNgo: { req: ReviewNgoRequest; res: ReviewNgoResponse }
+  rejectNgo: { req: RejectNgoRequest; res: ReviewNgoResponse }
+  saveCall: { req: SaveCallRequest; res: SaveCallResponse }
+  publishCall: { req: PublishCallRequest; res: PublishCallResponse }
+  roster: { req: RosterRequest; res: RosterResponse }
+  exportRoster: { req: RosterRequest; res: ExportRosterResponse }
+}

@@ -1,0 +1,287 @@
+// The NGO side through the real SDK and the local cloud: registration and review, drafts and publishing,
+// content review, the roster with full phone numbers, and the Excel export read back.
+import { after, before, beforeEach, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import ExcelJS from 'exceljs'
+import type { CallDetail, SignUpResponse } from '../../src/core/api'
+import type {
+  ExportRosterResponse,
+  MyNgoResponse,
+  PendingNgosResponse,
+  RegisterNgoResponse,
+  ReviewNgoResponse,
+  RosterResponse,
+  SaveCallResponse,
+} from '../../src/core/ngo-api'
+import { ALICE, BOB, DAY, HOUR, volunteer } from './docs'
+import { startApi, type ApiHarness } from './harness'
+
+let h: ApiHarness
+before(async () => {
+  h = await startApi()
+})
+after(() => h.stop())
+
+const OWNER = 'oTEST_ngo_owner_000000000001'
+const STRANGER_ORGANIZER = 'oTEST_ngo_other_000000000001'
+const ADMIN = 'oTEST_platform_admin_0000001'
+
+beforeEach(() => {
+  h.reset()
+  h.emu.store.collection('users').insert([{ _id: ADMIN, roles: ['admin'] }])
+})
+
+export const REGISTRATION = {
+  name: '青山环保社',
+  province: '浙江',
+  city: '杭州',
+  causes: ['环境保护', '社区服务'],
+  intro: '在杭州组织社区垃圾分类和西溪湿地清洁。',
+  contactName: '王青',
+  contactPhone: '139 0571 0000',
+}
+
+export function callForm(overrides: object = {}) {
+  const startAt = Date.now() + 10 * DAY
+  return {
+    title: '西溪湿地清洁日',
+    description: '沿湿地步道捡拾垃圾，手套和夹子由我们提供。',
+    tags: ['环保', '周末'],
+    city: '浙江·杭州',
+    address: '西溪湿地东门',
+    startAt,
+    endAt: startAt + 4 * HOUR,
+    signupDeadline: startAt - DAY,
+    capacity: 2,
+    waitlist: true,
+    questions: [
+      { id: 'q1', kind: 'single', title: '是否自带水杯？', required: true, options: ['是', '否'] },
+      { id: 'q2', kind: 'text', title: '紧急联系人电话', required: false },
+    ],
+    ...overrides,
+  }
+}
+
+async function registeredNgo(owner = OWNER, name = REGISTRATION.name): Promise<string> {
+  const { ngo } = await h.apiOk<RegisterNgoResponse>('registerNgo', { ...REGISTRATION, name }, owner)
+  return ngo._id
+}
+
+async function verifiedNgo(owner = OWNER, name?: string): Promise<string> {
+  const ngoId = await registeredNgo(owner, name)
+  await h.apiOk('verifyNgo', { ngoId }, ADMIN)
+  return ngoId
+}
+
+async function openCall(ngoId: string, owner = OWNER): Promise<string> {
+  const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm() }, owner)
+  await h.apiOk('publishCall', { callId: call._id }, owner)
+  return call._id
+}
+
+describe('registration and review', () => {
+  test('a registration waits for review; the admin verifies it; the volunteer side then sees 已认证', async () => {
+    const { ngo } = await h.apiOk<RegisterNgoResponse>('registerNgo', REGISTRATION, OWNER)
+    assert.equal(ngo.status, 'pending')
+    assert.equal(ngo.city, '浙江·杭州')
+    assert.equal(ngo.contactPhone, '13905710000')
+    assert.equal(ngo.isOwner, true)
+    const queue = await h.apiOk<PendingNgosResponse>('pendingNgos', {}, ADMIN)
+    assert.deepEqual(
+      queue.items.map((n) => n.name),
+      ['青山环保社'],
+    )
+    const verified = await h.apiOk<ReviewNgoResponse>('verifyNgo', { ngoId: ngo._id }, ADMIN)
+    assert.equal(verified.ngo.status, 'verified')
+    assert.equal((await h.apiOk<PendingNgosResponse>('pendingNgos', {}, ADMIN)).items.length, 0)
+    const callId = await openCall(ngo._id)
+    const detail = await h.apiOk<CallDetail>('getCall', { callId }, ALICE)
+    assert.equal(detail.ngo.verified, true)
+  })
+
+  test('a rejected registration carries its reason, and is corrected and sent again', async () => {
+    const ngoId = await registeredNgo()
+    await h.apiOk('rejectNgo', { ngoId, reason: '请上传登记证书' }, ADMIN)
+    const mine = await h.apiOk<MyNgoResponse>('myNgo', {}, OWNER)
+    assert.equal(mine.ngo?.status, 'rejected')
+    assert.equal(mine.ngo?.rejectReason, '请上传登记证书')
+    const again = await h.apiOk<RegisterNgoResponse>(
+      'registerNgo',
+      { ...REGISTRATION, certificate: 'cloud://env.bucket/certs/a.png' },
+      OWNER,
+    )
+    assert.equal(again.ngo._id, ngoId)
+    assert.equal(again.ngo.status, 'pending')
+    assert.equal(again.ngo.rejectReason, undefined)
+  })
+
+  test('one NGO per organizer; bad input names each field and stores nothing', async () => {
+    await registeredNgo()
+    const before = h.snapshot()
+    const twice = await h.api('registerNgo', REGISTRATION, OWNER)
+    assert.equal(twice.ok ? 'OK' : twice.code, 'ALREADY_ORGANIZER')
+    const bad = await h.api(
+      'registerNgo',
+      {
+        name: '',
+        province: '火星',
+        city: '杭州',
+        causes: ['炒股'],
+        intro: 'x',
+        contactName: '王',
+        contactPhone: '123',
+      },
+      BOB,
+    )
+    assert.equal(bad.ok, false)
+    assert.deepEqual(Object.keys(bad.ok ? {} : (bad.fields ?? {})).sort(), [
+      'causes',
+      'contactPhone',
+      'name',
+      'province',
+    ])
+    assert.equal(h.snapshot(), before)
+  })
+})
+
+describe('drafts and publishing', () => {
+  test('an NGO under review saves drafts but cannot publish; once verified it can', async () => {
+    const ngoId = await registeredNgo()
+    const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm() }, OWNER)
+    assert.equal(call.status, 'draft')
+    assert.equal(call.questions.length, 2)
+    // a draft is not on the volunteer side
+    assert.equal((await h.api('getCall', { callId: call._id }, ALICE)).ok, false)
+    const before = h.snapshot()
+    const refused = await h.api('publishCall', { callId: call._id }, OWNER)
+    assert.equal(refused.ok ? 'OK' : refused.code, 'NGO_NOT_VERIFIED')
+    assert.equal(h.snapshot(), before)
+    await h.apiOk('verifyNgo', { ngoId }, ADMIN)
+    const edited = await h.apiOk<SaveCallResponse>(
+      'saveCall',
+      { callId: call._id, ...callForm({ title: '西溪湿地清洁日（第二期）' }) },
+      OWNER,
+    )
+    assert.equal(edited.call.title, '西溪湿地清洁日（第二期）')
+    const published = await h.apiOk<SaveCallResponse>('publishCall', { callId: call._id }, OWNER)
+    assert.equal(published.call.status, 'open')
+    const list = await h.apiOk<{ items: { _id: string }[] }>('listCalls', {}, ALICE)
+    assert.ok(list.items.some((c) => c._id === call._id))
+  })
+
+  test('a text with a blocked word is refused with a clear message and nothing is stored', async () => {
+    const ngoId = await verifiedNgo()
+    const before = h.snapshot()
+    const result = await h.api('saveCall', { ngoId, ...callForm({ description: '周末一起来赌博' }) }, OWNER)
+    assert.equal(result.ok ? 'OK' : result.code, 'CONTENT_RISKY')
+    assert.ok(!result.ok && result.message.includes('不适宜'))
+    assert.ok(!result.ok && result.fields?.description)
+    const inQuestion = await h.api(
+      'saveCall',
+      {
+        ngoId,
+        ...callForm({
+          questions: [{ id: 'q', kind: 'single', title: '选择', required: true, options: ['毒品', '无'] }],
+        }),
+      },
+      OWNER,
+    )
+    assert.ok(!inQuestion.ok && inQuestion.fields?.['questions.0'])
+    const ngoName = await h.api('registerNgo', { ...REGISTRATION, name: '博彩之家' }, BOB)
+    assert.ok(!ngoName.ok && ngoName.code === 'CONTENT_RISKY' && ngoName.fields?.name)
+    assert.equal(h.snapshot(), before)
+  })
+
+  test('the form is checked field by field', async () => {
+    const ngoId = await verifiedNgo()
+    const before = h.snapshot()
+    const result = await h.api(
+      'saveCall',
+      {
+        ngoId,
+        ...callForm({
+          title: '',
+          capacity: 0,
+          endAt: Date.now(),
+          questions: [{ id: 'q', kind: 'single', title: '只有一个选项', required: true, options: ['是'] }],
+        }),
+      },
+      OWNER,
+    )
+    assert.ok(!result.ok)
+    assert.deepEqual(Object.keys(result.fields ?? {}).sort(), ['capacity', 'endAt', 'questions.0', 'title'])
+    assert.equal(h.snapshot(), before)
+  })
+})
+
+describe('roster and export', () => {
+  test('organizers see full phones and answers in tabs; the export matches the roster row for row', async () => {
+    const ngoId = await verifiedNgo()
+    const callId = await openCall(ngoId)
+    const sign = (openid: string, name: string, phone: string, q1: string) =>
+      h.apiOk<SignUpResponse>(
+        'signUp',
+        { callId, name, phone, answers: { q1 }, privacyConsent: true },
+        openid,
+      )
+    await sign(ALICE, '林晓', '13800138000', '是')
+    await sign(BOB, '周博', '13900139000', '否')
+    await sign(volunteer(3), '陈三', '13700137000', '是')
+    await h.apiOk('cancelSignUp', { callId }, BOB)
+
+    const roster = await h.apiOk<RosterResponse>('roster', { callId }, OWNER)
+    assert.deepEqual(roster.counts, { confirmed: 2, waitlisted: 0, cancelled: 1, late: 0 })
+    assert.deepEqual(
+      roster.entries.map((e) => [e.name, e.phone, e.tab]),
+      [
+        ['林晓', '13800138000', 'confirmed'],
+        ['陈三', '13700137000', 'confirmed'],
+        ['周博', '13900139000', 'cancelled'],
+      ],
+    )
+    // everyone else sees masked numbers only
+    const mine = await h.apiOk<CallDetail>('getCall', { callId }, ALICE)
+    assert.equal(mine.mySignUp?.phone, '138****8000')
+
+    const file = await h.apiOk<ExportRosterResponse>('exportRoster', { callId }, OWNER)
+    assert.match(file.fileName, /\.xlsx$/)
+    assert.equal(file.rows, 3)
+    const res = await fetch(file.url)
+    assert.equal(res.status, 200)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer)
+    const sheet = book.worksheets[0]
+    const rows: string[][] = []
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    assert.deepEqual(rows[0], [
+      '序号',
+      '姓名',
+      '手机号',
+      '状态',
+      '候补顺序',
+      '报名时间',
+      '是否自带水杯？',
+      '紧急联系人电话',
+    ])
+    assert.deepEqual(
+      rows.slice(1).map((r) => [r[1], r[2], r[3], r[6]]),
+      roster.entries.map((e) => [
+        e.name,
+        e.phone,
+        e.status === 'cancelled' ? '已取消' : '已报名',
+        e.answers.q1,
+      ]),
+    )
+  })
+
+  test("another NGO's organizer cannot open the roster or export it", async () => {
+    const callId = await openCall(await verifiedNgo())
+    await verifiedNgo(STRANGER_ORGANIZER, '别的机构')
+    for (const action of ['roster', 'exportRoster']) {
+      const before = h.snapshot()
+      const result = await h.api(action, { callId }, STRANGER_ORGANIZER)
+      assert.equal(result.ok ? 'OK' : result.code, 'FORBIDDEN')
+      assert.equal(h.snapshot(), before)
+    }
+  })
+})
