@@ -12,7 +12,9 @@ import { getCall } from './actions/getCall'
 import { getPhoneNumber } from './actions/getPhoneNumber'
 import { listCalls } from './actions/listCalls'
 import { mySignUps } from './actions/mySignUps'
+import { recordSubscriptions } from './actions/recordSubscriptions'
 import { signUp } from './actions/signUp'
+import { subscribeTemplates } from './actions/subscribeTemplates'
 import { updateCall } from './actions/updateCall'
 import { exportRoster } from './actions/exportRoster'
 import { myNgo } from './actions/myNgo'
@@ -36,6 +38,8 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   cancelCall,
   updateCall,
   getPhoneNumber,
+  subscribeTemplates,
+  recordSubscriptions,
   registerNgo,
   myNgo,
   pendingNgos,

@@ -1,6 +1,7 @@
 // The API contract of the `api` cloud function: action → request and response.
 // The client (src/services) and the function (cloudfunctions/api) both type against this file.
 import type { NgoContract } from './ngo-api'
+import type { ReminderContract } from './reminder-api'
 import type { Answers, CallStatus, Question, SignUpStatus } from './types'
 
 export interface ListCallsRequest {
@@ -197,8 +198,8 @@ export interface GetPhoneNumberResponse {
   phone: string
 }
 
-/** The NGO side's actions are listed in ngo-api.ts. */
-export interface ApiContract extends NgoContract {
+/** The NGO side's actions are listed in ngo-api.ts, subscribe messages' in reminder-api.ts. */
+export interface ApiContract extends NgoContract, ReminderContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }

@@ -31,6 +31,8 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   closeCall: ORGANIZERS,
   cancelCall: ORGANIZERS,
   updateCall: ORGANIZERS,
+  subscribeTemplates: EVERYONE,
+  recordSubscriptions: SIGNED_IN,
   // the NGO side
   registerNgo: SIGNED_IN,
   myNgo: SIGNED_IN,
