@@ -34,6 +34,9 @@ export async function inspectionRoutes(
     const touser = url.searchParams.get('touser')
     return sendJson(res, 200, { messages: ctx.openapi.outbox(touser ? { touser } : {}) })
   }
+  if (path === 'group-cards' && method === 'GET') {
+    return sendJson(res, 200, { updates: ctx.openapi.groupCardUpdates() })
+  }
   if (path === 'outbox.html' && method === 'GET') {
     const html = outboxPage(ctx.openapi.outbox().reverse())
     return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)

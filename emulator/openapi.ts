@@ -47,6 +47,8 @@ type Params = Record<string, unknown>
 export const OUTBOX = '_emulator_outbox'
 export const SUBSCRIPTIONS = '_emulator_subscriptions'
 export const PHONE_CODES = '_emulator_phone_codes'
+export const ACTIVITIES = '_emulator_activities'
+export const GROUP_CARD_UPDATES = '_emulator_group_card_updates'
 
 /** A getPhoneNumber button's code is good for one use within 5 minutes, as WeChat's are. */
 export const PHONE_CODE_TTL_MS = 5 * 60_000
@@ -96,6 +98,11 @@ export class OpenApi {
     return this.store.collection(OUTBOX).find(filter, { order: { sentAt: 1 } })
   }
 
+  /** Every setUpdatableMsg received: what each live group card showed, in order. */
+  groupCardUpdates(filter: Doc = {}): Doc[] {
+    return this.store.collection(GROUP_CARD_UPDATES).find(filter, { order: { at: 1 } })
+  }
+
   clearOutbox(): number {
     return this.store.collection(OUTBOX).remove({}, true)
   }
@@ -133,6 +140,10 @@ export class OpenApi {
         return this.sendSubscribeMessage(params)
       case 'wxacode.getUnlimited':
         return { png: await unlimitedCode(params) }
+      case 'updatableMessage.createActivityId':
+        return { json: createActivityId(this.store, params) }
+      case 'updatableMessage.setUpdatableMsg':
+        return { json: setUpdatableMsg(this.store, params) }
       case 'security.msgSecCheck':
         return { json: msgSecCheck(params) }
       default:
@@ -266,4 +277,34 @@ function msgSecCheck(p: Params): Record<string, unknown> {
     ],
     trace_id: Math.random().toString(16).slice(2),
   }
+}
+
+/** Live group cards: an activity id lives 24 hours, as WeChat's do. */
+function createActivityId(store: Store, p: Params): Record<string, unknown> {
+  const who = p.openid ?? p.unionid
+  if (typeof who !== 'string' || !who) throw new WxError(40003, 'invalid openid')
+  const activityId = `${randomBytes(12).toString('hex')}#${Date.now()}`
+  const expirationTime = Math.floor(Date.now() / 1000) + 86400
+  store.collection(ACTIVITIES).insert([{ _id: activityId, openid: who, expirationTime }])
+  return { activity_id: activityId, expiration_time: expirationTime }
+}
+
+function setUpdatableMsg(store: Store, p: Params): Record<string, unknown> {
+  const activity =
+    typeof p.activity_id === 'string' ? store.collection(ACTIVITIES).get(p.activity_id) : undefined
+  if (!activity) throw new WxError(44990, 'invalid activity_id')
+  if (p.target_state !== 0 && p.target_state !== 1) throw new WxError(47001, 'invalid target_state')
+  const list = (p.template_info as { parameter_list?: { name?: unknown; value?: unknown }[] } | undefined)
+    ?.parameter_list
+  const value = (name: string) => list?.find((item) => item.name === name)?.value
+  const memberCount = Number(value('member_count'))
+  const roomLimit = Number(value('room_limit'))
+  if (!Number.isInteger(memberCount) || !Number.isInteger(roomLimit) || memberCount < 0 || roomLimit <= 0)
+    throw new WxError(47001, 'template_info needs member_count and room_limit')
+  store
+    .collection(GROUP_CARD_UPDATES)
+    .insert([
+      { activityId: p.activity_id, targetState: p.target_state, memberCount, roomLimit, at: new Date() },
+    ])
+  return {}
 }

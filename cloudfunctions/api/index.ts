@@ -17,6 +17,9 @@ import { signUp } from './actions/signUp'
 import { subscribeTemplates } from './actions/subscribeTemplates'
 import { updateCall } from './actions/updateCall'
 import { exportRoster } from './actions/exportRoster'
+import { callShareStats } from './actions/callShareStats'
+import { myRecruits } from './actions/myRecruits'
+import { prepareShare } from './actions/prepareShare'
 import { myNgo } from './actions/myNgo'
 import { pendingNgos } from './actions/pendingNgos'
 import { publishCall } from './actions/publishCall'
@@ -49,6 +52,9 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   publishCall,
   roster,
   exportRoster,
+  prepareShare,
+  callShareStats,
+  myRecruits,
 }
 
 function isAction(name: unknown): name is Action {

@@ -2,6 +2,8 @@
 // The client (src/services) and the function (cloudfunctions/api) both type against this file.
 import type { NgoContract } from './ngo-api'
 import type { ReminderContract } from './reminder-api'
+import type { SignUpSource } from './share'
+import type { ShareContract } from './share-api'
 import type { Answers, CallStatus, Question, SignUpStatus } from './types'
 
 export interface ListCallsRequest {
@@ -90,6 +92,10 @@ export interface SignUpRequest {
   privacyConsent: boolean
   /** openid of the volunteer whose share brought this one (from the share path) */
   referrer?: string
+  /** the sharer's short code from a share path or poster scene (takes the place of `referrer`) */
+  referrerCode?: string
+  /** how the volunteer arrived: share card, poster, Moments, search or direct (absent = direct) */
+  source?: SignUpSource
 }
 
 /**
@@ -199,7 +205,7 @@ export interface GetPhoneNumberResponse {
 }
 
 /** The NGO side's actions are listed in ngo-api.ts, subscribe messages' in reminder-api.ts. */
-export interface ApiContract extends NgoContract, ReminderContract {
+export interface ApiContract extends NgoContract, ReminderContract, ShareContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }

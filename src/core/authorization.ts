@@ -43,6 +43,10 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   publishCall: ORGANIZERS,
   roster: ORGANIZERS,
   exportRoster: ORGANIZERS,
+  // sharing
+  prepareShare: SIGNED_IN,
+  callShareStats: ORGANIZERS,
+  myRecruits: SIGNED_IN,
 }
 
 /** Roles that only hold toward a particular NGO: checking them needs the NGO the request is about. */

@@ -1,4 +1,5 @@
 // The data model (DESIGN §4). Times are epoch milliseconds, so they cross JSON, EJSON and the H5 door unchanged.
+import type { SignUpSource } from './share'
 
 /** `rejected`: a platform admin turned the registration down (`rejectReason` says why); it may be resubmitted */
 export type NgoStatus = 'pending' | 'verified' | 'rejected' | 'suspended'
@@ -105,7 +106,10 @@ export interface SignUp {
   promotedAt?: number
   /** cancelled after the call's cancelCutoff: the NGO sees it flagged */
   lateDropOut?: boolean
+  /** openid of the volunteer whose share card or poster brought this one */
   referrer?: string
+  /** how this volunteer arrived (share card, poster, Moments, search, direct); absent = direct */
+  source?: SignUpSource
   /**
    * Subscribe-message acceptances by template id, as the volunteer's client reported them (recordSubscriptions),
    * less those used since. WeChat keeps the real count and has no API to read it, so this is our best knowledge.

@@ -5,10 +5,13 @@ import type { SignUpResponse } from '../../../src/core/api'
 import { fail, ok } from '../../../src/core/errors'
 import { isSignupOpen, signUpId } from '../../../src/core/rules'
 import { validateCallId, validateSignUpForm, type CleanSignUp } from '../../../src/core/schemas'
+import { readAttribution } from '../../../src/core/share'
 import type { Call, SignUp } from '../../../src/core/types'
 import { _, db } from '../../lib/cloud'
 import { collection, findById, insert, updateWhere } from '../../lib/db'
 import { crashPoint } from '../../lib/faults'
+import { refreshGroupCards } from '../../lib/group-cards'
+import { openidOfReferrer } from '../../lib/referrers'
 import { countJoiner, countLeaver, releaseSeat, takeNewcomerSeat } from '../../lib/seats'
 import { promote } from '../../lib/waitlist'
 import type { ActionHandler } from '../caller'
@@ -24,6 +27,8 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
   if (!found) return fail('NOT_FOUND')
   const input = validateSignUpForm(event, found.call.questions)
   if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
+  const attribution = readAttribution(event)
+  if (!attribution.ok) return fail('INVALID_INPUT', undefined, attribution.fields)
   const { call } = found
   const id = signUpId(call._id, openid)
 
@@ -31,7 +36,11 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
   if (existing && existing.status !== 'cancelled')
     return ok({ signUp: await signUpView(existing), created: false })
   if (!isSignupOpen(call, now)) return fail('CLOSED')
-  const details = signUpDetails(input.value, openid, now)
+  const referrer = attribution.value.referrerCode
+    ? await openidOfReferrer(attribution.value.referrerCode)
+    : input.value.referrer
+  const details = signUpDetails({ ...input.value, referrer: referrer ?? undefined }, openid, now)
+  details.source = attribution.value.source
   const row = { _id: id, callId: call._id, openid, createdAt: now, ...details }
 
   if (await seatForNewcomer(call, now)) {
@@ -40,7 +49,10 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
       await releaseSeat(call._id, now)
       await promote(call._id, now)
     })
-    if (stored.created) return ok({ signUp: await signUpView(stored.signUp), created: true })
+    if (stored.created) {
+      await updateGroupCards(call._id)
+      return ok({ signUp: await signUpView(stored.signUp), created: true })
+    }
     // Another submission by the same person won the race: theirs counts, this seat goes back (maybe to the queue).
     await releaseSeat(call._id, now)
     await promote(call._id, now)
@@ -79,12 +91,22 @@ async function seatForNewcomer(call: Call, now: number): Promise<boolean> {
 }
 
 type Row = Pick<SignUp, '_id' | 'callId' | 'openid' | 'createdAt'> & Details
-type Details = Pick<SignUp, 'name' | 'phone' | 'answers' | 'updatedAt'> & { referrer?: string }
+type Details = Pick<SignUp, 'name' | 'phone' | 'answers' | 'updatedAt' | 'source'> & { referrer?: string }
 
 function signUpDetails(form: CleanSignUp, openid: string, now: number): Details {
   const details: Details = { name: form.name, phone: form.phone, answers: form.answers, updatedAt: now }
   if (form.referrer && form.referrer !== openid) details.referrer = form.referrer
   return details
+}
+
+/** The live group cards shared for the call show the new count; a failure there never fails the sign-up. */
+async function updateGroupCards(callId: string): Promise<void> {
+  try {
+    const fresh = await findById('calls', callId)
+    if (fresh) await refreshGroupCards(fresh)
+  } catch (err) {
+    console.warn('group cards not updated:', err)
+  }
 }
 
 /**

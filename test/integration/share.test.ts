@@ -1,0 +1,85 @@
+// Sharing through the real api function: referrer codes, live group cards updated on each sign-up, attribution
+// by source and recruiter, and what the organizer and the recruiter see of it.
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, test } from 'node:test'
+import type {
+  CallShareStatsResponse,
+  MyRecruitsResponse,
+  PrepareShareResponse,
+} from '../../src/core/share-api'
+import { ALICE, BOB, call, form, ngo, ORGANIZER, volunteer } from './docs'
+import { startApi, type ApiHarness } from './harness'
+
+let h: ApiHarness
+before(async () => {
+  h = await startApi()
+})
+after(() => h.stop())
+beforeEach(() => {
+  h.reset()
+  h.insert({ ngos: [ngo()], calls: [call({ confirmed: 0 })] })
+})
+
+describe('sharing and attribution', () => {
+  test('prepareShare gives the sharer a stable short code and a live card; each sign-up updates the card', async () => {
+    const first = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
+    const second = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
+    assert.match(first.referrerCode, /^[0-9a-z]{6}$/)
+    assert.equal(second.referrerCode, first.referrerCode)
+    assert.notEqual(second.activityId, first.activityId)
+
+    await h.apiOk('signUp', form('trees', { source: 'share', referrerCode: first.referrerCode }), BOB)
+    const updates = h.emu.openapi.groupCardUpdates()
+    assert.deepEqual(
+      updates.map((u) => [u.activityId, u.memberCount, u.roomLimit, u.targetState]).sort(),
+      [first.activityId, second.activityId].map((id) => [id, 1, 30, 0]).sort(),
+    )
+  })
+
+  test('a sign-up remembers its source and referrer; the organizer sees both, the recruiter their count', async () => {
+    const { referrerCode } = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
+    await h.apiOk('signUp', form('trees', { name: '爱丽丝' }), ALICE)
+    await h.apiOk('signUp', form('trees', { source: 'poster', referrerCode }), BOB)
+    await h.apiOk('signUp', form('trees', { source: 'share', referrerCode }), volunteer(1))
+    await h.apiOk('signUp', form('trees', { source: 'moments' }), volunteer(2))
+    await h.apiOk('signUp', form('trees', { source: 'poster', referrerCode }), volunteer(3))
+    await h.apiOk('cancelSignUp', { callId: 'trees' }, volunteer(3))
+
+    assert.equal(h.signUp(`trees_${BOB}`)?.referrer, ALICE)
+    assert.equal(h.signUp(`trees_${BOB}`)?.source, 'poster')
+    const stats = await h.apiOk<CallShareStatsResponse>('callShareStats', { callId: 'trees' }, ORGANIZER)
+    assert.deepEqual(stats.bySource, { share: 1, poster: 1, moments: 1, search: 0, direct: 1 })
+    assert.equal(stats.total, 4)
+    assert.deepEqual(stats.topRecruiters, [{ name: '爱**', count: 2 }])
+    assert.equal(JSON.stringify(stats).includes('oTEST'), false, 'no openids leak')
+
+    assert.equal((await h.apiOk<MyRecruitsResponse>('myRecruits', {}, ALICE)).count, 2)
+    assert.equal((await h.apiOk<MyRecruitsResponse>('myRecruits', {}, BOB)).count, 0)
+  })
+
+  test('bad requests get a clear error and change nothing', async () => {
+    const before = h.snapshot()
+    const cases: [string, object, string | undefined, string][] = [
+      ['signUp', form('trees', { source: 'billboard' }), BOB, 'INVALID_INPUT'],
+      ['prepareShare', { callId: 'trees' }, undefined, 'UNAUTHENTICATED'],
+      ['prepareShare', { callId: 'nope' }, BOB, 'NOT_FOUND'],
+      ['prepareShare', { callId: '' }, BOB, 'INVALID_INPUT'],
+      ['callShareStats', { callId: 'trees' }, BOB, 'FORBIDDEN'],
+      ['myRecruits', {}, undefined, 'UNAUTHENTICATED'],
+    ]
+    for (const [action, body, openid, code] of cases) {
+      const result = await h.api(action, body, openid)
+      assert.equal(result.ok ? 'OK' : result.code, code, `${action} ${JSON.stringify(body)}`)
+    }
+    assert.equal(h.snapshot(), before)
+  })
+
+  test('an unknown or malformed referrer code is dropped, never an error; one cannot refer oneself', async () => {
+    await h.apiOk('signUp', form('trees', { source: 'share', referrerCode: 'zzzzzz' }), BOB)
+    await h.apiOk('signUp', form('trees', { source: 'share', referrerCode: 'NOT A CODE' }), volunteer(1))
+    const { referrerCode } = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
+    await h.apiOk('signUp', form('trees', { source: 'share', referrerCode }), ALICE)
+    for (const who of [BOB, volunteer(1), ALICE]) assert.equal(h.signUp(`trees_${who}`)?.referrer, undefined)
+    assert.equal(h.signUp(`trees_${BOB}`)?.source, 'share')
+  })
+})
