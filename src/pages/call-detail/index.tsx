@@ -5,6 +5,7 @@ import Taro, { useDidShow, useRouter, useShareAppMessage, useShareTimeline } fro
 import { useCallback, useState } from 'react'
 import type { CallDetail } from '../../core/api'
 import { canCancel } from '../../core/rules'
+import CalendarButton from '../../components/CalendarButton'
 import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
 import LoadFailed from '../../components/LoadFailed'
@@ -137,6 +138,9 @@ export default function CallDetailPage() {
           </View>
           {detail.waitlisted > 0 && <Text className="spots-box__wait">候补 {detail.waitlisted} 人</Text>}
         </View>
+        {detail.mySignUp?.status === 'confirmed' && detail.status !== 'cancelled' && (
+          <CalendarButton call={{ ...detail, ngoName: detail.ngo.name }} className="calendar-button--block" />
+        )}
       </View>
 
       <View className="detail-page__section">

@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MySignUp, MySignUpsResponse } from '../../core/api'
 import { canCancel } from '../../core/rules'
+import CalendarButton from '../../components/CalendarButton'
 import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
 import LoadFailed from '../../components/LoadFailed'
@@ -170,6 +171,9 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
           <StatusTag signUp={signUp} />
           {call.status === 'cancelled' && <Text className="signup-row__call-cancelled">活动已取消</Text>}
         </View>
+        {cancellable && signUp.status === 'confirmed' && (
+          <CalendarButton call={call} className="calendar-button--small" />
+        )}
         {cancellable && (
           <Text
             className={`signup-row__cancel ${cancelling ? 'signup-row__cancel--busy' : ''}`}

@@ -9,6 +9,7 @@ import PersonaChip from '../../components/PersonaChip'
 import StatusTag from '../../components/StatusTag'
 import { formatTimeRange } from '../../components/format'
 import { getCall } from '../../services/api'
+import ReminderCard from './ReminderCard'
 import './index.scss'
 
 type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
@@ -74,6 +75,8 @@ export default function SignUpSuccessPage() {
           </View>
         )}
       </View>
+
+      {mine && <ReminderCard call={call} />}
 
       <View className="success-page__actions">
         <Button

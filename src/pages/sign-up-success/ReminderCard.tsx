@@ -1,0 +1,53 @@
+// Whether a reminder will come, said honestly: WeChat sends one only if the volunteer allows it in its sheet, which
+// opens only from a tap. The calendar is offered either way.
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import type { CallDetail } from '../../core/api'
+import type { SubscribeTemplate } from '../../core/reminder-api'
+import CalendarButton from '../../components/CalendarButton'
+import { callApi } from '../../services/api'
+import { requestSubscriptions } from '../../services/subscribe'
+import './ReminderCard.scss'
+
+type Reminder = 'unasked' | 'asking' | 'on' | 'off'
+
+export default function ReminderCard({ call }: { call: CallDetail }) {
+  const [templates, setTemplates] = useState<SubscribeTemplate[]>([])
+  const [reminder, setReminder] = useState<Reminder>('unasked')
+
+  useEffect(() => {
+    callApi('subscribeTemplates', {}).then((result) => {
+      if (result.ok) setTemplates(result.data.templates)
+    })
+  }, [])
+
+  const ask = async () => {
+    setReminder('asking')
+    const accepted = await requestSubscriptions(templates)
+    const result = await callApi('recordSubscriptions', { callId: call._id, accepted })
+    setReminder(result.ok && result.data.reminder ? 'on' : 'off')
+  }
+
+  return (
+    <View className="reminder-card">
+      {reminder === 'on' && (
+        <Text className="reminder-card__text reminder-card__text--on">活动开始前，微信会提醒你一次</Text>
+      )}
+      {reminder === 'off' && (
+        <Text className="reminder-card__text">
+          你没有开启提醒，活动开始前不会收到微信通知，可以添加到日历
+        </Text>
+      )}
+      {(reminder === 'unasked' || reminder === 'asking') && (
+        <Button
+          className="reminder-card__ask"
+          disabled={templates.length === 0 || reminder === 'asking'}
+          onClick={ask}
+        >
+          开启活动提醒
+        </Button>
+      )}
+      <CalendarButton call={{ ...call, ngoName: call.ngo.name }} />
+    </View>
+  )
+}
