@@ -67,3 +67,14 @@ export function readAttribution(input: unknown): Validation<Attribution> {
     ? { ok: true, value: { source, referrerCode: fields.referrerCode } }
     : { ok: true, value: { source } }
 }
+
+/** The attribution a page passes on from its query (`src`, `ref`): only well-formed values, else nothing. */
+export function attributionFromQuery(
+  src: unknown,
+  ref: unknown,
+): { source?: SignUpSource; referrerCode?: string } {
+  const found: { source?: SignUpSource; referrerCode?: string } = {}
+  if (isSignUpSource(src)) found.source = src
+  if (looksLikeReferrerCode(ref)) found.referrerCode = ref
+  return found
+}

@@ -39,3 +39,8 @@ export const getPhoneNumber = (req: Req<'getPhoneNumber'>) => callApi('getPhoneN
 export const closeCall = (req: Req<'closeCall'>) => callApi('closeCall', req)
 export const cancelCall = (req: Req<'cancelCall'>) => callApi('cancelCall', req)
 export const updateCall = (req: Req<'updateCall'>) => callApi('updateCall', req)
+
+// sharing: share cards, live group cards, who recruited whom
+export const prepareShare = (req: Req<'prepareShare'>) => callApi('prepareShare', req)
+export const callShareStats = (req: Req<'callShareStats'>) => callApi('callShareStats', req)
+export const myRecruits = () => callApi('myRecruits', {})

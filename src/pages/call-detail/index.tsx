@@ -1,7 +1,7 @@
 // 活动详情: everything a volunteer needs to decide, and the one button to act. Renders read-only for an
 // anonymous visitor (a page opened from Moments on WeChat, 游客 on H5).
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import type { CallDetail } from '../../core/api'
 import { canCancel } from '../../core/rules'
@@ -10,6 +10,8 @@ import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
 import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
+import { signUpQuery, useArrival, useShareCard, type Arrival } from '../../components/ShareCard'
+import SharePoster from '../../components/SharePoster'
 import SpotsLabel from '../../components/SpotsLabel'
 import StatusTag from '../../components/StatusTag'
 import { confirmAndCancel, noticeSpan } from '../../components/cancel-sign-up'
@@ -24,7 +26,8 @@ type State =
   | { phase: 'ready'; call: CallDetail }
 
 export default function CallDetailPage() {
-  const callId = useRouter().params.id ?? ''
+  const arrival = useArrival()
+  const { callId } = arrival
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [cancelling, setCancelling] = useState(false)
 
@@ -44,11 +47,7 @@ export default function CallDetailPage() {
   })
 
   const call = state.phase === 'ready' ? state.call : null
-  useShareAppMessage(() => ({
-    title: call ? call.title : '举手 · 志愿活动',
-    path: `/pages/call-detail/index?id=${callId}`,
-  }))
-  useShareTimeline(() => ({ title: call ? call.title : '举手 · 志愿活动', query: `id=${callId}` }))
+  useShareCard(callId, call)
 
   if (state.phase === 'loading') {
     return (
@@ -150,8 +149,17 @@ export default function CallDetailPage() {
         </Text>
       </View>
 
+      {!isAnonymous() && detail.status === 'open' && (
+        <View className="detail-page__section detail-page__share">
+          <Text className="detail-page__share-text">
+            邀请朋友一起报名，你带来的每位志愿者都会记在你的名下
+          </Text>
+          <SharePoster callId={detail._id} />
+        </View>
+      )}
+
       <View className="detail-page__spacer" />
-      <ActionBar call={detail} cancelling={cancelling} onCancel={cancel} />
+      <ActionBar call={detail} arrival={arrival} cancelling={cancelling} onCancel={cancel} />
       <PersonaChip />
     </View>
   )
@@ -190,18 +198,19 @@ function StatusBanner({ call }: { call: CallDetail }) {
 
 interface ActionBarProps {
   call: CallDetail
+  arrival: Arrival
   cancelling: boolean
   onCancel: () => void
 }
 
 /** The bottom bar: what this visitor can do with this call right now. */
-function ActionBar({ call, cancelling, onCancel }: ActionBarProps) {
+function ActionBar({ call, arrival, cancelling, onCancel }: ActionBarProps) {
   const mine = call.mySignUp
   if (isAnonymous()) {
     const hint =
       process.env.TARO_ENV === 'h5'
         ? '登录后报名：点右下角切换为志愿者身份'
-        : '请前往小程序报名：点击下方「前往小程序」'
+        : '前往小程序报名：点击下方「前往小程序」'
     return (
       <View className="action-bar">
         <Text className="action-bar__hint">{hint}</Text>
@@ -267,7 +276,7 @@ function ActionBar({ call, cancelling, onCancel }: ActionBarProps) {
         id="sign-up-button"
         className={`action-bar__primary ${enabled ? '' : 'action-bar__primary--disabled'}`}
         disabled={!enabled || undefined}
-        onClick={() => Taro.navigateTo({ url: `/pages/sign-up/index?id=${call._id}` })}
+        onClick={() => Taro.navigateTo({ url: `/pages/sign-up/index?id=${call._id}${signUpQuery(arrival)}` })}
       >
         {label}
       </Button>

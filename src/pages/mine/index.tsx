@@ -8,11 +8,13 @@ import CalendarButton from '../../components/CalendarButton'
 import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
 import LoadFailed from '../../components/LoadFailed'
+import OrganizerEntry from '../../components/OrganizerEntry'
 import PersonaChip from '../../components/PersonaChip'
 import StatusTag from '../../components/StatusTag'
 import { confirmAndCancel } from '../../components/cancel-sign-up'
 import { formatTime } from '../../components/format'
-import { getCall, mySignUps } from '../../services/api'
+import { getCall, myRecruits, mySignUps } from '../../services/api'
+import ShareRecruits from '../../components/ShareRecruits'
 import { isAnonymous } from '../../services/session'
 import './index.scss'
 
@@ -25,10 +27,12 @@ type State =
 export default function MinePage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [cancelling, setCancelling] = useState('')
+  const [recruits, setRecruits] = useState(0)
 
   const load = async () => {
     if (isAnonymous()) return setState({ phase: 'anonymous' })
-    const result = await mySignUps()
+    const [result, recruited] = await Promise.all([mySignUps(), myRecruits()])
+    if (recruited.ok) setRecruits(recruited.data.count)
     if (result.ok) setState({ phase: 'ready', data: result.data })
     else if (result.code === 'UNAUTHENTICATED') setState({ phase: 'anonymous' })
     else setState({ phase: 'error', message: result.message })
@@ -103,7 +107,9 @@ export default function MinePage() {
 
   return (
     <View className="mine-page">
+      {state.phase === 'ready' && <ShareRecruits count={recruits} />}
       {body}
+      {state.phase !== 'anonymous' && <OrganizerEntry />}
       <PersonaChip />
     </View>
   )

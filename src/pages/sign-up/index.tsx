@@ -7,6 +7,7 @@ import { useState } from 'react'
 import type { CallDetail } from '../../core/api'
 import { NAME_MAX_LENGTH } from '../../core/rules'
 import { validateSignUpForm } from '../../core/schemas'
+import { attributionFromQuery } from '../../core/share'
 import type { Answers } from '../../core/types'
 import type { FieldErrors } from '../../core/validation'
 import EmptyState from '../../components/EmptyState'
@@ -43,7 +44,7 @@ function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string 
 type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
 
 export default function SignUpPage() {
-  const { id: callId = '', from: referrer } = useRouter().params
+  const { id: callId = '', from: referrer, ref, src } = useRouter().params
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -120,7 +121,7 @@ export default function SignUpPage() {
       return
     }
     setSubmitting(true)
-    const result = await signUp(checked.value)
+    const result = await signUp({ ...checked.value, ...attributionFromQuery(src, ref) })
     setSubmitting(false)
     if (result.ok) {
       Taro.redirectTo({ url: `/pages/sign-up-success/index?id=${callId}` })
