@@ -610,7 +610,9 @@ export function demoData(now: number): Record<string, object[]> {
       })
     }
   }
-  return { ngos, calls, signups }
+  // the platform admin persona reviews NGO registrations
+  const users = [{ _id: persona('admin'), roles: ['admin'] }]
+  return { ngos, calls, signups, users }
 }
 
 interface DemoPerson {

@@ -6,6 +6,13 @@ export default defineAppConfig({
     'pages/sign-up-success/index',
     'pages/mine/index',
   ],
+  // the NGO console: loaded only by organizers and platform admins, so the main package stays small
+  subPackages: [
+    {
+      root: 'packages/ngo',
+      pages: ['dashboard/index', 'register/index', 'call-editor/index', 'roster/index', 'admin/index'],
+    },
+  ],
   window: {
     navigationBarTitleText: '举手',
     navigationBarBackgroundColor: '#ffffff',

@@ -65,6 +65,8 @@ export interface MyNgoResponse {
   ngo: NgoConsole | null
   /** all of its calls, drafts included, newest first */
   calls: CallCard[]
+  /** the caller reviews registrations (the 平台管理 entry) */
+  platformAdmin: boolean
 }
 
 export interface PendingNgosResponse {

@@ -1,0 +1,264 @@
+// The call editor: every field of a call, the questions editor, then save as a draft, preview it as a volunteer
+// sees it, or publish. Opened with `ngoId` for a new call or `id` for a draft.
+import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import type { CallForm } from '../../../core/ngo-api'
+import { getCall } from '../../../services/api'
+import { publishCall, saveCall } from '../../../services/ngo'
+import Field from '../Field'
+import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
+import QuestionsEditor from './components/QuestionsEditor'
+import '../console.scss'
+
+const HOUR = 3_600_000
+
+function blankForm(now: number): CallForm {
+  const startAt = nextWeekAt9(now)
+  return {
+    title: '',
+    description: '',
+    tags: [],
+    city: '',
+    address: '',
+    startAt,
+    endAt: startAt + 3 * HOUR,
+    signupDeadline: startAt - DAY,
+    capacity: 20,
+    waitlist: true,
+    questions: [],
+  }
+}
+
+export default function CallEditorPage() {
+  const [form, setForm] = useState<CallForm>(() => blankForm(Date.now()))
+  const [tagsText, setTagsText] = useState('')
+  const [callId, setCallId] = useState<string | undefined>()
+  const [ngoId, setNgoId] = useState<string | undefined>()
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState('')
+
+  useLoad(async (params: Record<string, string | undefined>) => {
+    setNgoId(params.ngoId)
+    if (!params.id) return
+    setCallId(params.id)
+    const found = await getCall({ callId: params.id })
+    if (!found.ok) return Taro.showToast({ title: found.message, icon: 'none' })
+    const c = found.data
+    setForm({
+      title: c.title,
+      description: c.description,
+      cover: c.cover || undefined,
+      tags: c.tags,
+      city: c.city,
+      address: c.address,
+      location: c.location,
+      startAt: c.startAt,
+      endAt: c.endAt,
+      signupDeadline: c.signupDeadline,
+      cancelCutoff: c.cancelCutoff,
+      capacity: c.capacity,
+      waitlist: c.waitlist,
+      questions: c.questions,
+    })
+    setTagsText(c.tags.join(' '))
+  })
+
+  const set = (patch: Partial<CallForm>) => setForm((f) => ({ ...f, ...patch }))
+  const setStart = (date: string, time: string) => {
+    const startAt = chinaMs(date, time)
+    // the end keeps its length, the deadline its distance before the start
+    set({
+      startAt,
+      endAt: startAt + (form.endAt - form.startAt),
+      signupDeadline: startAt - (form.startAt - form.signupDeadline),
+    })
+  }
+
+  /** Saves the form; the draft's id, or undefined with the messages shown. */
+  const save = async (): Promise<string | undefined> => {
+    const tags = tagsText.split(/[\s,，、]+/).filter((t) => t !== '')
+    const result = await saveCall({ ...form, tags, ...(callId ? { callId } : { ngoId }) })
+    if (!result.ok) {
+      setErrors(result.fields ?? {})
+      Taro.showToast({ title: result.message, icon: 'none' })
+      return undefined
+    }
+    setErrors({})
+    setCallId(result.data.call._id)
+    return result.data.call._id
+  }
+
+  const run = (name: string, job: () => Promise<void>) => async () => {
+    setBusy(name)
+    await job()
+    setBusy('')
+  }
+
+  const saveDraft = run('save', async () => {
+    if (await save()) Taro.showToast({ title: '草稿已保存', icon: 'success' })
+  })
+  const preview = run('preview', async () => {
+    const id = await save()
+    if (id) Taro.navigateTo({ url: `/pages/call-detail/index?id=${id}` })
+  })
+  const publish = run('publish', async () => {
+    const id = await save()
+    if (!id) return
+    const result = await publishCall({ callId: id })
+    if (!result.ok) {
+      setErrors(result.fields ?? {})
+      Taro.showToast({ title: result.message, icon: 'none' })
+      return
+    }
+    await Taro.showToast({ title: '已发布', icon: 'success' })
+    Taro.redirectTo({ url: `/packages/ngo/roster/index?id=${id}` })
+  })
+
+  return (
+    <View className="console">
+      <View className="console-card">
+        <Text className="console-title">活动内容</Text>
+        <Field label="标题" error={errors.title}>
+          <Input
+            id="call-title"
+            className="field__input"
+            value={form.title}
+            onInput={(e) => set({ title: e.detail.value })}
+          />
+        </Field>
+        <Field label="介绍" error={errors.description}>
+          <Textarea
+            id="call-description"
+            className="field__textarea"
+            maxlength={2000}
+            placeholder="做什么、需要什么样的志愿者、有什么保障"
+            value={form.description}
+            onInput={(e) => set({ description: e.detail.value })}
+          />
+        </Field>
+        <Field label="标签（空格分隔）" error={errors.tags}>
+          <Input
+            id="call-tags"
+            className="field__input"
+            value={tagsText}
+            onInput={(e) => setTagsText(e.detail.value)}
+          />
+        </Field>
+      </View>
+      <View className="console-card">
+        <Text className="console-title">时间和地点</Text>
+        <Field label="开始" error={errors.startAt}>
+          <View className="chips">
+            <Picker
+              mode="date"
+              value={dateOf(form.startAt)}
+              onChange={(e) => setStart(e.detail.value, timeOf(form.startAt))}
+            >
+              <Text className="chip">{dateOf(form.startAt)}</Text>
+            </Picker>
+            <Picker
+              mode="time"
+              value={timeOf(form.startAt)}
+              onChange={(e) => setStart(dateOf(form.startAt), e.detail.value)}
+            >
+              <Text className="chip">{timeOf(form.startAt)}</Text>
+            </Picker>
+          </View>
+        </Field>
+        <Field label="结束" error={errors.endAt}>
+          <View className="chips">
+            <Picker
+              mode="date"
+              value={dateOf(form.endAt)}
+              onChange={(e) => set({ endAt: chinaMs(e.detail.value, timeOf(form.endAt)) })}
+            >
+              <Text className="chip">{dateOf(form.endAt)}</Text>
+            </Picker>
+            <Picker
+              mode="time"
+              value={timeOf(form.endAt)}
+              onChange={(e) => set({ endAt: chinaMs(dateOf(form.endAt), e.detail.value) })}
+            >
+              <Text className="chip">{timeOf(form.endAt)}</Text>
+            </Picker>
+          </View>
+        </Field>
+        <Field label="报名截止" error={errors.signupDeadline}>
+          <View className="chips">
+            <Picker
+              mode="date"
+              value={dateOf(form.signupDeadline)}
+              onChange={(e) => set({ signupDeadline: chinaMs(e.detail.value, timeOf(form.signupDeadline)) })}
+            >
+              <Text className="chip">{dateOf(form.signupDeadline)}</Text>
+            </Picker>
+            <Picker
+              mode="time"
+              value={timeOf(form.signupDeadline)}
+              onChange={(e) => set({ signupDeadline: chinaMs(dateOf(form.signupDeadline), e.detail.value) })}
+            >
+              <Text className="chip">{timeOf(form.signupDeadline)}</Text>
+            </Picker>
+          </View>
+        </Field>
+        <Field label="城市" error={errors.city}>
+          <Input
+            id="call-city"
+            className="field__input"
+            placeholder="如：浙江·杭州"
+            value={form.city}
+            onInput={(e) => set({ city: e.detail.value })}
+          />
+        </Field>
+        <Field label="集合地址" error={errors.address}>
+          <Input
+            id="call-address"
+            className="field__input"
+            value={form.address}
+            onInput={(e) => set({ address: e.detail.value })}
+          />
+        </Field>
+      </View>
+      <View className="console-card">
+        <Text className="console-title">名额</Text>
+        <Field label="人数上限" error={errors.capacity}>
+          <Input
+            id="call-capacity"
+            className="field__input"
+            type="number"
+            value={String(form.capacity)}
+            onInput={(e) => set({ capacity: Number(e.detail.value) || 0 })}
+          />
+        </Field>
+        <View className="console-row">
+          <Text>满员后可候补</Text>
+          <Switch checked={form.waitlist} onChange={(e) => set({ waitlist: e.detail.value })} />
+        </View>
+      </View>
+      <View className="console-card">
+        <Text className="console-title">报名时要问的问题</Text>
+        <QuestionsEditor
+          questions={form.questions}
+          errors={errors}
+          onChange={(questions) => set({ questions })}
+        />
+      </View>
+      <View className="console-actions">
+        <Button className="console-button" loading={busy === 'save'} onClick={saveDraft}>
+          保存草稿
+        </Button>
+        <Button className="console-button" loading={busy === 'preview'} onClick={preview}>
+          预览
+        </Button>
+        <Button
+          className="console-button console-button--primary"
+          loading={busy === 'publish'}
+          onClick={publish}
+        >
+          发布
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,151 @@
+// The NGO side in the H5 build, in headless Chromium, against the local WeChat Cloud running the built `api`
+// function: a volunteer registers an NGO from 我的, the platform admin verifies it, the new organizer posts a call
+// with two questions, a volunteer finds it and signs up, the organizer sees the full phone number in the roster
+// while another NGO's organizer cannot open it, and the Excel export holds the roster's rows (read back here).
+// Needs `dist/h5` and `dist/cloudfunctions`.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import ExcelJS from 'exceljs'
+import type { Browser, Page } from 'playwright-core'
+import type { Emulator } from '../../emulator'
+import type { Persona } from '../../src/core/demo-personas'
+import type { Call, Ngo } from '../../src/core/types'
+import {
+  launchChromium,
+  onScreen,
+  phoneContext,
+  startLocalCloud,
+  textOnScreen,
+  whyNotRunnable,
+} from './harness'
+
+const skip = whyNotRunnable()
+let emulator: Emulator | undefined
+let browser: Browser | undefined
+
+before(async () => {
+  if (skip) return
+  emulator = await startLocalCloud()
+  browser = await launchChromium()
+})
+
+after(async () => {
+  await browser?.close()
+  await emulator?.stop()
+})
+
+const NGO_NAME = '梅园社区互助会'
+const CALL_TITLE = '梅园社区助老午餐日'
+
+async function as(page: Page, persona: Persona['key'], path = '/#/pages/mine/index'): Promise<void> {
+  await page.evaluate((key) => window.localStorage.setItem('jushou.persona', key), persona)
+  await page.goto(`${emulator?.url}${path}`)
+  await page.reload()
+}
+
+test('register → verify → post a call → a volunteer signs up → roster and export', { skip }, async () => {
+  assert.ok(emulator && browser)
+  const emu = emulator
+  const context = await phoneContext(browser, 'volunteer2')
+  const page = await context.newPage()
+  try {
+    // 阿梅 manages no NGO: 我的 → 我是组织者 → 登记机构
+    await page.goto(`${emu.url}/#/pages/mine/index`)
+    await textOnScreen(page, '我是组织者').click()
+    await textOnScreen(page, '登记机构').click()
+    await onScreen(page, '#ngo-name input').fill(NGO_NAME)
+    await onScreen(page, '#ngo-province').click()
+    await textOnScreen(page, '确定').click()
+    await onScreen(page, '#ngo-city input').fill('北京')
+    await textOnScreen(page, '助老').click()
+    await textOnScreen(page, '社区服务').click()
+    await onScreen(page, '#ngo-intro textarea').fill('为梅园社区的独居老人送餐、陪伴。')
+    await onScreen(page, '#contact-name input').fill('梅丽')
+    await onScreen(page, '#contact-phone input').fill('13912345678')
+    await textOnScreen(page, '提交审核').click()
+    await page.getByText('机构审核中', { exact: false }).filter({ visible: true }).waitFor()
+    const ngo = emu.store.collection('ngos').find({ name: NGO_NAME })[0] as unknown as Ngo
+    assert.equal(ngo.status, 'pending')
+
+    // the platform admin verifies it from 我的 → 平台管理
+    await as(page, 'admin')
+    await textOnScreen(page, '平台管理').click()
+    const card = onScreen(page, '.console-card').filter({ hasText: NGO_NAME })
+    await card.getByText('认证通过').click()
+    await card.waitFor({ state: 'detached' })
+    assert.equal((emu.store.collection('ngos').get(ngo._id) as unknown as Ngo).status, 'verified')
+
+    // 阿梅 posts a call with two questions
+    await as(page, 'volunteer2', '/#/packages/ngo/dashboard/index')
+    await textOnScreen(page, `${NGO_NAME} · 已认证`).waitFor()
+    await textOnScreen(page, '发布新活动').click()
+    await onScreen(page, '#call-title input').fill(CALL_TITLE)
+    await onScreen(page, '#call-description textarea').fill('给社区独居老人送午餐，陪他们聊聊天。')
+    await onScreen(page, '#call-tags input').fill('助老 社区')
+    await onScreen(page, '#call-city input').fill('北京')
+    await onScreen(page, '#call-address input').fill('梅园社区活动中心')
+    await onScreen(page, '#call-capacity input').fill('5')
+    await textOnScreen(page, '+ 单选').click()
+    await textOnScreen(page, '+ 填空').click()
+    const questions = onScreen(page, '.question-editor')
+    await questions.nth(0).locator('input').fill('会骑电动车吗？')
+    await questions.nth(0).locator('textarea').fill('会\n不会')
+    await questions.nth(0).getByText('选填').click()
+    await questions.nth(1).locator('input').fill('有什么特长')
+    await textOnScreen(page, '发布').click()
+    await textOnScreen(page, '导出 Excel').waitFor()
+    const call = emu.store.collection('calls').find({ title: CALL_TITLE })[0] as unknown as Call
+    assert.equal(call.status, 'open')
+    assert.deepEqual(
+      call.questions.map((q) => [q.title, q.kind, q.required]),
+      [
+        ['会骑电动车吗？', 'single', true],
+        ['有什么特长', 'text', false],
+      ],
+    )
+
+    // 小林 finds it in the list and signs up
+    await as(page, 'volunteer', '/')
+    await onScreen(page, '.call-card').filter({ hasText: CALL_TITLE }).click()
+    await textOnScreen(page, '已认证').waitFor()
+    await onScreen(page, '#sign-up-button').filter({ hasText: '我要报名' }).click()
+    await onScreen(page, '#name-input input').fill('林晓')
+    await onScreen(page, '#phone-input input').fill('13800138000')
+    await textOnScreen(page, '会').click()
+    await onScreen(page, '#privacy-consent').click()
+    await onScreen(page, '#submit-sign-up').click()
+    await onScreen(page, '.summary').getByText('已确认').waitFor()
+
+    // the organizer sees the full number; another NGO's organizer (民勤治沙) is refused
+    await as(page, 'volunteer2', `/#/packages/ngo/roster/index?id=${call._id}`)
+    const entry = onScreen(page, '.roster-entry').filter({ hasText: '林晓' })
+    await entry.getByText('13800138000').waitFor()
+    await entry.getByText('会骑电动车吗？：会').waitFor()
+    await textOnScreen(page, '已报名 1').waitFor()
+    await as(page, 'organizer', `/#/packages/ngo/roster/index?id=${call._id}`)
+    await textOnScreen(page, '没有权限进行此操作').waitFor()
+    assert.equal(await page.getByText('13800138000').count(), 0)
+
+    // the export downloads an .xlsx whose rows are the roster's
+    await as(page, 'volunteer2', `/#/packages/ngo/roster/index?id=${call._id}`)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      textOnScreen(page, '导出 Excel').click(),
+    ])
+    assert.match(download.suggestedFilename(), /\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(await download.path())
+    const rows: string[][] = []
+    book.worksheets[0].eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+    )
+    assert.deepEqual(rows[0].slice(0, 4), ['序号', '姓名', '手机号', '状态'])
+    assert.deepEqual(rows[0].slice(6), ['会骑电动车吗？', '有什么特长'])
+    assert.deepEqual(
+      rows.slice(1).map((r) => [r[1], r[2], r[3], r[6]]),
+      [['林晓', '13800138000', '已报名', '会']],
+    )
+  } finally {
+    await context.close()
+  }
+})
