@@ -24,6 +24,8 @@ export interface Ngo {
   rejectReason?: string
   /** the owner's current invitation for co-organizers (replaced when a new one is made) */
   inviteCode?: string
+  /** what each organizer is called in the console, by openid (given when joining or registering) */
+  organizerNames?: Record<string, string>
   updatedAt?: number
 }
 
