@@ -243,20 +243,25 @@ export class Collection {
     return out
   }
 
-  /** Fast path: a query pinned to one `_id` looks at one document instead of scanning. */
+  /** Fast path: a query pinned to one `_id` (or a list of them) looks at those documents instead of scanning. */
   private candidates(criteria: Doc): Doc[] {
-    const id = pinnedId(criteria._id)
-    if (id === undefined) return this.all()
-    const doc = this.map.get(keyOf(id))
-    return doc ? [doc] : []
+    const ids = pinnedIds(criteria._id)
+    if (ids === undefined) return this.all()
+    return ids.flatMap((id): Doc[] => {
+      const doc = this.map.get(keyOf(id))
+      return doc ? [doc] : []
+    })
   }
 }
 
-function pinnedId(cond: unknown): DocId | undefined {
-  if (typeof cond === 'string' || typeof cond === 'number') return cond
+function pinnedIds(cond: unknown): DocId[] | undefined {
+  if (typeof cond === 'string' || typeof cond === 'number') return [cond]
   if (cond && typeof cond === 'object' && Object.keys(cond).length === 1) {
-    const eq = (cond as Doc).$eq
-    if (typeof eq === 'string' || typeof eq === 'number') return eq
+    const { $eq: eq, $in: list } = cond as Doc
+    if (typeof eq === 'string' || typeof eq === 'number') return [eq]
+    // in the list's order, not the stored one: a query over ids without an orderBy promises no order anyway
+    if (Array.isArray(list) && list.every((id) => typeof id === 'string' || typeof id === 'number'))
+      return [...new Set(list as DocId[])]
   }
   return undefined
 }

@@ -16,6 +16,7 @@ import type { Call, Message, SignUp } from '../../src/core/types'
 import { _, openapi } from './cloud'
 import { collection, find, findByIds, updateWhere } from './db'
 import { crashPoint } from './faults'
+import { inParallel } from './parallel'
 import { templates } from './templates'
 
 export const MAX_ATTEMPTS = 5
@@ -32,8 +33,8 @@ export interface DeliveryOptions {
   clock: () => number
   /** sends at once */
   concurrency: number
-  /** stop claiming after this long, so the run ends well before WeChat's time limit */
-  budgetMs: number
+  /** claim nothing more from this moment (by `clock`), so the run ends well before WeChat's time limit */
+  deadline: number
 }
 
 export interface DeliveryReport {
@@ -47,9 +48,8 @@ export interface DeliveryReport {
 
 export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, skipped: 0, retried: 0, failed: 0, lost: 0 }
-  const startedAt = opts.clock()
   const seen = new Set<string>()
-  while (opts.clock() - startedAt < opts.budgetMs) {
+  while (opts.clock() < opts.deadline) {
     const now = opts.clock()
     // Handled messages leave this query (sent, skipped, rescheduled, or leased by someone): no cursor is needed.
     const due = (
@@ -175,12 +175,4 @@ async function useSubscription(
   await updateWhere(collection('signups').where({ _id: signUp._id, [field]: _.gt(0) }), {
     [field]: noneLeft ? 0 : _.inc(-1),
   })
-}
-
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++])
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
 }

@@ -5,6 +5,7 @@ import { isReminderDue, reminderId, reminderMessage } from '../../src/core/remin
 import type { Call, SignUp } from '../../src/core/types'
 import { _ } from './cloud'
 import { collection, find, findByIds, insertOnce } from './db'
+import { inParallel } from './parallel'
 
 const PAGE = 100
 
@@ -12,7 +13,7 @@ const PAGE = 100
 const LONGEST_LEAD_MS = 24 * 3_600_000
 
 /** Returns how many reminders this run wrote (those already written by an earlier or concurrent run not counted). */
-export async function queueDueReminders(now: number): Promise<number> {
+export async function queueDueReminders(now: number, concurrency: number): Promise<number> {
   let written = 0
   let after = ''
   for (;;) {
@@ -26,13 +27,15 @@ export async function queueDueReminders(now: number): Promise<number> {
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )
-    for (const call of calls) if (isReminderDue(call, now)) written += await queueForCall(call, now)
+    for (const call of calls) {
+      if (isReminderDue(call, now)) written += await queueForCall(call, now, concurrency)
+    }
     if (calls.length < PAGE) return written
     after = calls[calls.length - 1]._id
   }
 }
 
-async function queueForCall(call: Call, now: number): Promise<number> {
+async function queueForCall(call: Call, now: number, concurrency: number): Promise<number> {
   let written = 0
   let after = ''
   for (;;) {
@@ -47,10 +50,10 @@ async function queueForCall(call: Call, now: number): Promise<number> {
       'messages',
       signUps.map((s) => reminderId(s._id, call.startAt)),
     )
-    for (const signUp of signUps) {
-      if (existing.has(reminderId(signUp._id, call.startAt))) continue
+    const missing = signUps.filter((s) => !existing.has(reminderId(s._id, call.startAt)))
+    await inParallel(missing, concurrency, async (signUp) => {
       if (await insertOnce('messages', reminderMessage(call, signUp, now))) written++
-    }
+    })
     if (signUps.length < PAGE) return written
     after = signUps[signUps.length - 1]._id
   }

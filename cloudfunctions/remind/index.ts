@@ -16,15 +16,25 @@ export interface RemindReport {
   reminders: number
   delivery: DeliveryReport
   repair: RepairReport
+  /** how long each step took, ms */
+  took: { reminders: number; delivery: number; repair: number }
 }
 
 export async function main(): Promise<ApiResult<RemindReport>> {
   try {
     const startedAt = now()
-    const reminders = await queueDueReminders(startedAt)
-    const delivery = await deliverDue({ clock: now, concurrency: CONCURRENCY, budgetMs: BUDGET_MS })
-    const repair = await repairCounters(now())
-    return ok({ reminders, delivery, repair })
+    const reminders = await queueDueReminders(startedAt, CONCURRENCY)
+    const queuedAt = now()
+    const deadline = startedAt + BUDGET_MS
+    const delivery = await deliverDue({ clock: now, concurrency: CONCURRENCY, deadline })
+    const deliveredAt = now()
+    const repair = await repairCounters(deliveredAt)
+    const took = {
+      reminders: queuedAt - startedAt,
+      delivery: deliveredAt - queuedAt,
+      repair: now() - deliveredAt,
+    }
+    return ok({ reminders, delivery, repair, took })
   } catch (err) {
     console.error('remind failed:', err)
     return fail('INTERNAL')

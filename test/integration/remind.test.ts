@@ -79,7 +79,9 @@ describe('reminder times', () => {
     assert.equal(first.query.m, reminderId(`trees_${ALICE}`, startAt))
 
     await clockAt(startAt - DAY + 9 * MINUTE)
-    assert.deepEqual(await remind(), { ...report, reminders: 0, delivery: { ...report.delivery, sent: 0 } })
+    const again = await remind()
+    assert.equal(again.reminders, 0)
+    assert.deepEqual(again.delivery, { ...report.delivery, sent: 0 })
     assert.equal(outbox().length, 2, 'nothing sent twice')
   })
 
