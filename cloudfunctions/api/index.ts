@@ -16,7 +16,10 @@ import { recordSubscriptions } from './actions/recordSubscriptions'
 import { signUp } from './actions/signUp'
 import { subscribeTemplates } from './actions/subscribeTemplates'
 import { updateCall } from './actions/updateCall'
+import { createInvite } from './actions/createInvite'
 import { exportRoster } from './actions/exportRoster'
+import { joinNgo } from './actions/joinNgo'
+import { removeOrganizer } from './actions/removeOrganizer'
 import { callShareStats } from './actions/callShareStats'
 import { myRecruits } from './actions/myRecruits'
 import { prepareShare } from './actions/prepareShare'
@@ -52,6 +55,9 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   publishCall,
   roster,
   exportRoster,
+  createInvite,
+  joinNgo,
+  removeOrganizer,
   prepareShare,
   callShareStats,
   myRecruits,

@@ -19,6 +19,7 @@ export type Role =
 const EVERYONE: readonly Role[] = ['anonymous', 'volunteer']
 const SIGNED_IN: readonly Role[] = ['volunteer']
 const ORGANIZERS: readonly Role[] = ['owner', 'coOrganizer']
+const OWNER: readonly Role[] = ['owner']
 const PLATFORM: readonly Role[] = ['platformAdmin']
 
 export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
@@ -43,6 +44,9 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   publishCall: ORGANIZERS,
   roster: ORGANIZERS,
   exportRoster: ORGANIZERS,
+  createInvite: OWNER,
+  joinNgo: SIGNED_IN,
+  removeOrganizer: OWNER,
   // sharing
   prepareShare: SIGNED_IN,
   callShareStats: ORGANIZERS,

@@ -25,6 +25,16 @@ export interface NgoConsole extends NgoCard {
   /** the caller registered it: may invite and remove co-organizers */
   isOwner: boolean
   organizers: number
+  team: Organizer[]
+}
+
+/** One of an NGO's organizers, as its console lists them (no openid leaves the server). */
+export interface Organizer {
+  /** names this organizer in removeOrganizer */
+  key: string
+  name: string
+  owner: boolean
+  me: boolean
 }
 
 /** A registration as a platform admin reviews it. */
@@ -160,6 +170,34 @@ export interface ExportRosterResponse {
   rows: number
 }
 
+/** The owner's invitation for co-organizers: a new code replaces the previous one. */
+export interface CreateInviteRequest {
+  ngoId: string
+}
+
+export interface CreateInviteResponse {
+  code: string
+  /** the page a share card opens */
+  path: string
+}
+
+/** Errors: INVITE_INVALID (unknown or replaced code), ALREADY_ORGANIZER (of another NGO). */
+export interface JoinNgoRequest {
+  code: string
+  /** how the others will see the new organizer */
+  name: string
+}
+
+export interface RemoveOrganizerRequest {
+  ngoId: string
+  /** an `Organizer.key`; the owner cannot be removed */
+  key: string
+}
+
+export interface TeamResponse {
+  ngo: NgoConsole
+}
+
 export interface NgoContract {
   registerNgo: { req: RegisterNgoRequest; res: RegisterNgoResponse }
   myNgo: { req: Record<string, never>; res: MyNgoResponse }
@@ -170,4 +208,7 @@ export interface NgoContract {
   publishCall: { req: PublishCallRequest; res: PublishCallResponse }
   roster: { req: RosterRequest; res: RosterResponse }
   exportRoster: { req: RosterRequest; res: ExportRosterResponse }
+  createInvite: { req: CreateInviteRequest; res: CreateInviteResponse }
+  joinNgo: { req: JoinNgoRequest; res: TeamResponse }
+  removeOrganizer: { req: RemoveOrganizerRequest; res: TeamResponse }
 }

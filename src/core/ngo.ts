@@ -75,6 +75,43 @@ export function isOwner(ngo: Pick<Ngo, 'admins'>, openid: string): boolean {
   return ngo.admins[0] === openid
 }
 
+/** Names an organizer to its team without giving out the openid: its last 8 characters (unique in a team). */
+export function organizerKey(openid: string): string {
+  return openid.slice(-8)
+}
+
+export const INVITE_CODE_PATTERN = /^[A-Za-z0-9]{10}$/
+
+/** The invite link a share card opens. */
+export function invitePath(code: string): string {
+  return `/packages/ngo/join/index?code=${code}`
+}
+
+export function validateJoinNgo(input: unknown): Validation<{ code: string; name: string }> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const code = typeof fields.code === 'string' && INVITE_CODE_PATTERN.test(fields.code) ? fields.code : ''
+  if (!code) errors.code = '邀请码无效'
+  const name = readText(
+    fields,
+    'name',
+    { label: '你的称呼', required: true, max: CONTACT_NAME_MAX_LENGTH },
+    errors,
+  )
+  return finish(errors, { code, name: name ?? '' })
+}
+
+export function validateRemoveOrganizer(input: unknown): Validation<{ ngoId: string; key: string }> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const ngoId = readId(fields, 'ngoId', '机构编号', errors)
+  const key = typeof fields.key === 'string' && /^[A-Za-z0-9_-]{8}$/.test(fields.key) ? fields.key : ''
+  if (!key) errors.key = '组织者无效'
+  return finish(errors, { ngoId, key })
+}
+
 /** 「甘肃·民勤」 → 甘肃; a municipality stored as one name is its own province. */
 export function provinceOf(city: string): string {
   return city.split('·')[0]
@@ -188,6 +225,12 @@ export function toNgoConsole(ngo: Ngo, openid: string): NgoConsole {
     certificate: ngo.certificate ?? '',
     isOwner: isOwner(ngo, openid),
     organizers: ngo.admins.length,
+    team: ngo.admins.map((admin, i) => ({
+      key: organizerKey(admin),
+      name: ngo.organizerNames?.[admin] ?? (i === 0 ? ngo.contactName || '创建者' : `组织者 ${i + 1}`),
+      owner: i === 0,
+      me: admin === openid,
+    })),
   }
   if (ngo.status === 'rejected' && ngo.rejectReason) view.rejectReason = ngo.rejectReason
   return view

@@ -29,6 +29,7 @@ type Person = keyof typeof PEOPLE
 const ALL: Person[] = ['anonymous', 'volunteer', 'owner', 'coOrganizer', 'otherOrganizer', 'platformAdmin']
 const SIGNED_IN: Person[] = ['volunteer', 'owner', 'coOrganizer', 'otherOrganizer', 'platformAdmin']
 const ORGANIZERS: Person[] = ['owner', 'coOrganizer']
+const OWNER: Person[] = ['owner']
 const PLATFORM: Person[] = ['platformAdmin']
 
 /** action → [a request about the fixture's NGO or call, who may make it] */
@@ -56,13 +57,16 @@ const MATRIX: Record<string, [object, Person[]]> = {
   publishCall: [{ callId: 'draft' }, ORGANIZERS],
   roster: [{ callId: 'trees' }, ORGANIZERS],
   exportRoster: [{ callId: 'trees' }, ORGANIZERS],
+  createInvite: [{ ngoId: 'ngo-minqin' }, OWNER],
+  joinNgo: [{ code: 'Invite2345', name: '小周' }, SIGNED_IN],
+  removeOrganizer: [{ ngoId: 'ngo-minqin', key: PEOPLE.coOrganizer.slice(-8) }, OWNER],
 }
 
 function seed(): void {
   h.reset()
   h.insert({
     ngos: [
-      ngo({ admins: [PEOPLE.owner, PEOPLE.coOrganizer] }),
+      ngo({ admins: [PEOPLE.owner, PEOPLE.coOrganizer], inviteCode: 'Invite2345' }),
       ngo({ _id: 'ngo-other', name: '别的公益', admins: [PEOPLE.otherOrganizer] }),
       ngo({
         _id: 'ngo-pending',

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import ExcelJS from 'exceljs'
 import type { CallDetail, SignUpResponse } from '../../src/core/api'
 import type {
+  CreateInviteResponse,
   ExportRosterResponse,
   MyNgoResponse,
   PendingNgosResponse,
@@ -12,6 +13,7 @@ import type {
   ReviewNgoResponse,
   RosterResponse,
   SaveCallResponse,
+  TeamResponse,
 } from '../../src/core/ngo-api'
 import { ALICE, BOB, volunteer } from './docs'
 import { callForm, REGISTRATION } from './ngo-docs'
@@ -253,5 +255,54 @@ describe('roster and export', () => {
       assert.equal(result.ok ? 'OK' : result.code, 'FORBIDDEN')
       assert.equal(h.snapshot(), before)
     }
+  })
+})
+
+describe('co-organizers', () => {
+  const CO = 'oTEST_ngo_co_organizer_00001'
+
+  test('the owner invites, a co-organizer joins and manages calls, the owner removes them', async () => {
+    const ngoId = await verifiedNgo()
+    const callId = await openCall(ngoId)
+    const invite = await h.apiOk<CreateInviteResponse>('createInvite', { ngoId }, OWNER)
+    assert.equal(invite.path, `/packages/ngo/join/index?code=${invite.code}`)
+    const joined = await h.apiOk<TeamResponse>('joinNgo', { code: invite.code, name: '小周' }, CO)
+    assert.equal(joined.ngo.isOwner, false)
+    assert.deepEqual(
+      joined.ngo.team.map((m) => [m.name, m.owner, m.me]),
+      [
+        ['王青', true, false],
+        ['小周', false, true],
+      ],
+    )
+    assert.equal((await h.api('roster', { callId }, CO)).ok, true)
+    // a co-organizer may not invite or remove
+    const before = h.snapshot()
+    const refused = await h.api('createInvite', { ngoId }, CO)
+    assert.equal(refused.ok ? 'OK' : refused.code, 'FORBIDDEN')
+    assert.equal(h.snapshot(), before)
+
+    const coKey = joined.ngo.team[1].key
+    const ownerKey = joined.ngo.team[0].key
+    const notOwner = await h.api('removeOrganizer', { ngoId, key: ownerKey }, OWNER)
+    assert.equal(notOwner.ok ? 'OK' : notOwner.code, 'INVALID_INPUT')
+    const removed = await h.apiOk<TeamResponse>('removeOrganizer', { ngoId, key: coKey }, OWNER)
+    assert.equal(removed.ngo.organizers, 1)
+    const gone = await h.api('roster', { callId }, CO)
+    assert.equal(gone.ok ? 'OK' : gone.code, 'FORBIDDEN')
+    // the old link was withdrawn with the removal
+    const again = await h.api('joinNgo', { code: invite.code, name: '小周' }, CO)
+    assert.equal(again.ok ? 'OK' : again.code, 'INVITE_INVALID')
+  })
+
+  test('a replaced invitation admits no one; an organizer of another NGO cannot join', async () => {
+    const ngoId = await verifiedNgo()
+    const first = await h.apiOk<CreateInviteResponse>('createInvite', { ngoId }, OWNER)
+    const second = await h.apiOk<CreateInviteResponse>('createInvite', { ngoId }, OWNER)
+    const old = await h.api('joinNgo', { code: first.code, name: '小周' }, CO)
+    assert.equal(old.ok ? 'OK' : old.code, 'INVITE_INVALID')
+    await verifiedNgo(STRANGER_ORGANIZER, '别的机构')
+    const other = await h.api('joinNgo', { code: second.code, name: '老李' }, STRANGER_ORGANIZER)
+    assert.equal(other.ok ? 'OK' : other.code, 'ALREADY_ORGANIZER')
   })
 })

@@ -42,11 +42,18 @@ export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { o
     id = existing._id
     await updateWhere(collection('ngos').where({ _id: id, status: 'rejected' }), {
       ...fields,
+      [`organizerNames.${openid}`]: reg.contactName,
       rejectReason: _.remove(),
     })
   } else {
     id = newId('ngo', now, Math.random)
-    await insert('ngos', { _id: id, ...fields, admins: [openid], createdAt: now })
+    await insert('ngos', {
+      _id: id,
+      ...fields,
+      admins: [openid],
+      organizerNames: { [openid]: reg.contactName },
+      createdAt: now,
+    })
   }
   const ngo = await findById('ngos', id)
   if (!ngo) throw new Error(`registered NGO ${id} is gone`)
