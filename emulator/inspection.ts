@@ -79,6 +79,18 @@ export async function inspectionRoutes(
     for (const t of ids as string[]) counts[t] = ctx.openapi.subscribe(openid, t, count as number)
     return sendJson(res, 200, { openid, counts })
   }
+  if (path === 'openapi-faults' && method === 'POST') {
+    const { apiName, errcode, times = 1 } = await jsonBody(req)
+    if (
+      typeof apiName !== 'string' ||
+      !Number.isInteger(errcode) ||
+      !Number.isInteger(times) ||
+      Number(times) < 1
+    )
+      return sendJson(res, 400, { errMsg: 'body must be {apiName, errcode: integer, times?: integer ≥ 1}' })
+    ctx.openapi.failNext(apiName, errcode as number, times as number)
+    return sendJson(res, 200, { ok: true })
+  }
   if (path === 'phone-codes' && method === 'POST') {
     const { phone, countryCode = '86' } = (await jsonBody(req)) as { phone?: unknown; countryCode?: unknown }
     if (

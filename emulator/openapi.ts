@@ -58,6 +58,8 @@ const NO_PERMISSION = -604101
 
 export class OpenApi {
   private readonly pb = protobufTypes()
+  /** outages to play back, by API name: the next calls fail with these errcodes (tests of retries) */
+  private readonly faults = new Map<string, number[]>()
 
   constructor(
     private readonly store: Store,
@@ -92,6 +94,11 @@ export class OpenApi {
     if ('png' in reply) return this.encode({ respData: reply.png, contentType: 'image/png', httpCode: 200 })
     const json = Buffer.from(JSON.stringify({ errcode: 0, errmsg: 'ok', ...reply.json }))
     return this.encode({ respData: json, contentType: 'application/json; charset=utf-8', httpCode: 200 })
+  }
+
+  /** The next `times` calls of `apiName` fail with `errcode` (e.g. -1, WeChat's "system busy"). */
+  failNext(apiName: string, errcode: number, times = 1): void {
+    this.faults.set(apiName, [...(this.faults.get(apiName) ?? []), ...Array<number>(times).fill(errcode)])
   }
 
   outbox(filter: Doc = {}): Doc[] {
@@ -133,6 +140,8 @@ export class OpenApi {
   }
 
   private async call(apiName: string, params: Params, appid: string): Promise<Reply> {
+    const fault = this.faults.get(apiName)?.shift()
+    if (fault !== undefined) throw new WxError(fault, 'system error (injected by the local cloud)')
     switch (apiName) {
       case 'phonenumber.getPhoneNumber':
         return { json: this.redeemPhoneCode(params, appid) }

@@ -7,7 +7,11 @@ import { _ } from './cloud'
 import { collection, find, findByIds, insertOnce } from './db'
 import { inParallel } from './parallel'
 
-const PAGE = 100
+const CALL_PAGE = 100
+/** The SDK's largest page on the server side. */
+const SIGNUP_PAGE = 1000
+/** findByIds reads at most 100 ids at a time. */
+const ID_BATCH = 100
 
 /** No lead is longer than this: only calls starting within it can have reminders due. */
 const LONGEST_LEAD_MS = 24 * 3_600_000
@@ -25,36 +29,39 @@ export async function queueDueReminders(now: number, concurrency: number): Promi
           _id: _.gt(after),
         })
         .orderBy('_id', 'asc')
-        .limit(PAGE),
+        .limit(CALL_PAGE),
     )
-    for (const call of calls) {
-      if (isReminderDue(call, now)) written += await queueForCall(call, now, concurrency)
-    }
-    if (calls.length < PAGE) return written
+    const due = calls.filter((call) => isReminderDue(call, now))
+    if (due.length > 0) written += await queueForCalls(new Map(due.map((c) => [c._id, c])), now, concurrency)
+    if (calls.length < CALL_PAGE) return written
     after = calls[calls.length - 1]._id
   }
 }
 
-async function queueForCall(call: Call, now: number, concurrency: number): Promise<number> {
+/** The confirmed sign-ups of these calls, a large page at a time, each page's missing reminders written. */
+async function queueForCalls(calls: Map<string, Call>, now: number, concurrency: number): Promise<number> {
   let written = 0
   let after = ''
   for (;;) {
     const signUps = await find<SignUp>(
       collection('signups')
-        .where({ callId: call._id, status: 'confirmed', _id: _.gt(after) })
+        .where({ callId: _.in([...calls.keys()]), status: 'confirmed', _id: _.gt(after) })
         .orderBy('_id', 'asc')
-        .limit(PAGE),
+        .limit(SIGNUP_PAGE),
     )
-    // One read tells which are written already, so a later run costs a query per 100 volunteers, not a write each.
-    const existing = await findByIds(
-      'messages',
-      signUps.map((s) => reminderId(s._id, call.startAt)),
-    )
-    const missing = signUps.filter((s) => !existing.has(reminderId(s._id, call.startAt)))
+    const idOf = (s: SignUp) => reminderId(s._id, (calls.get(s.callId) as Call).startAt)
+    // Reading which exist costs a query per 100 volunteers; a later run writes nothing again.
+    const existing = new Set<string>()
+    for (let i = 0; i < signUps.length; i += ID_BATCH) {
+      const found = await findByIds('messages', signUps.slice(i, i + ID_BATCH).map(idOf))
+      for (const id of found.keys()) existing.add(id)
+    }
+    const missing = signUps.filter((s) => !existing.has(idOf(s)))
     await inParallel(missing, concurrency, async (signUp) => {
+      const call = calls.get(signUp.callId) as Call
       if (await insertOnce('messages', reminderMessage(call, signUp, now))) written++
     })
-    if (signUps.length < PAGE) return written
+    if (signUps.length < SIGNUP_PAGE) return written
     after = signUps[signUps.length - 1]._id
   }
 }

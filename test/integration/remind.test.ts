@@ -180,6 +180,38 @@ describe('sending', () => {
     assert.equal(h.signUp(`trees_${ALICE}`)?.subscriptions?.[STARTING], 1)
   })
 
+  test('a passing outage: retried later with a growing delay, failed after 5 attempts with the error kept', async () => {
+    const startAt = setUp()
+    await clockAt(startAt - DAY + MINUTE)
+    h.emu.openapi.failNext('subscribeMessage.send', -1, 2) // both volunteers' first try
+    const first = await remind()
+    assert.equal(first.delivery.retried, 2)
+    const [waiting] = h.messages({ signUpId: `trees_${ALICE}` })
+    assert.equal(waiting.status, 'pending')
+    assert.equal(waiting.attempts, 1)
+    assert.match(waiting.lastError, /^-1 /)
+    assert.ok(waiting.sendAt >= h.emu.clock.now() + MINUTE - 5000, 'not before a minute has passed')
+    assert.equal((await remind()).delivery.sent, 0, 'not sent again at once')
+
+    await clockAt(startAt - DAY + 3 * MINUTE)
+    h.emu.openapi.failNext('subscribeMessage.send', -1, 1) // Alice's or Bob's second try fails again
+    const second = await remind()
+    assert.deepEqual([second.delivery.sent, second.delivery.retried], [1, 1])
+
+    // The one still failing: each later try fails too, until the fifth gives up.
+    const [left] = h.messages({ status: 'pending' })
+    h.emu.openapi.failNext('subscribeMessage.send', -1, 3)
+    for (const wait of [6, 14, 30]) {
+      await clockAt(startAt - DAY + wait * MINUTE)
+      await remind()
+    }
+    const [failed] = h.messages({ _id: left._id })
+    assert.equal(failed.status, 'failed')
+    assert.equal(failed.attempts, 5)
+    assert.match(failed.lastError, /injected/)
+    assert.equal(outbox().length, 1)
+  })
+
   test('a refusal no retry can fix fails at once, the error kept', async () => {
     h.insert({ ngos: [ngo()], calls: [call()] })
     h.emu.store
