@@ -10,7 +10,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/ngo',
-      pages: ['dashboard/index', 'register/index', 'call-editor/index', 'roster/index', 'admin/index'],
+      pages: [
+        'dashboard/index',
+        'register/index',
+        'call-editor/index',
+        'roster/index',
+        'admin/index',
+        'join/index',
+      ],
     },
   ],
   window: {

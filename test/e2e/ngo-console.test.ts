@@ -149,3 +149,30 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await context.close()
   }
 })
+
+test('the owner invites a co-organizer by code, who joins, and removes them again', { skip }, async () => {
+  assert.ok(emulator && browser)
+  const context = await phoneContext(browser, 'organizer')
+  const page = await context.newPage()
+  try {
+    await page.goto(`${emulator.url}/#/packages/ngo/dashboard/index`)
+    await textOnScreen(page, '邀请组织者').click()
+    const codeText = await onScreen(page, '.invite-code').textContent()
+    const code = /邀请码：(\w+)/.exec(codeText ?? '')?.[1]
+    assert.ok(code, codeText ?? '')
+
+    await as(page, 'volunteer', `/#/packages/ngo/join/index?code=${code}`)
+    await onScreen(page, '#organizer-name input').fill('小林')
+    await textOnScreen(page, '加入').click()
+    await textOnScreen(page, '小林（我）').waitFor()
+
+    await as(page, 'organizer', '/#/packages/ngo/dashboard/index')
+    const member = onScreen(page, '.team-member').filter({ hasText: '小林' })
+    await member.getByText('移除').click()
+    await onScreen(page, '.taro-modal__confirm, .taro-model__confirm').click()
+    await member.waitFor({ state: 'detached' })
+    await onScreen(page, '.console-title').filter({ hasText: '组织者 · 1' }).waitFor()
+  } finally {
+    await context.close()
+  }
+})

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我是组织者' })
+export default definePageConfig({ navigationBarTitleText: '我是组织者', enableShareAppMessage: true })

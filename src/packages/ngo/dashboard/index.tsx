@@ -8,6 +8,7 @@ import type { CallCard } from '../../../core/api'
 import LoadFailed from '../../../components/LoadFailed'
 import { formatTime } from '../../../components/format'
 import { myNgo } from '../../../services/ngo'
+import Team from './Team'
 import '../console.scss'
 
 const STATUS_TEXT: Record<CallCard['status'], string> = {
@@ -53,6 +54,9 @@ export default function DashboardPage() {
             >
               登记机构
             </Button>
+            <Button className="console-button" onClick={() => go('/packages/ngo/join/index')}>
+              我有邀请码
+            </Button>
           </View>
         </View>
       </View>
@@ -90,6 +94,7 @@ export default function DashboardPage() {
           </View>
         )}
       </View>
+      <Team ngo={ngo} onChange={load} />
       <View className="console-card">
         <Text className="console-title">活动 · {calls.length}</Text>
         {calls.length === 0 && <Text className="console-note">还没有活动，发布第一个吧。</Text>}

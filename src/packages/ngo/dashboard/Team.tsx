@@ -1,0 +1,79 @@
+// The NGO's organizers; the owner invites co-organizers with a share card (a code and link in the browser) and
+// removes them.
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
+import type { NgoConsole } from '../../../core/ngo-api'
+import { invitePath } from '../../../core/ngo'
+import { createInvite, removeOrganizer } from '../../../services/ngo'
+
+interface Props {
+  ngo: NgoConsole
+  onChange: () => void
+}
+
+export default function Team({ ngo, onChange }: Props) {
+  const [code, setCode] = useState('')
+
+  // WeChat asks the page for the card when the share button is tapped: it carries the invitation
+  useShareAppMessage(() => ({ title: `邀请你一起管理「${ngo.name}」`, path: invitePath(code) }))
+
+  const invite = async () => {
+    const result = await createInvite({ ngoId: ngo._id })
+    if (!result.ok) return Taro.showToast({ title: result.message, icon: 'none' })
+    setCode(result.data.code)
+  }
+
+  const remove = async (key: string, name: string) => {
+    const { confirm } = await Taro.showModal({ title: '移除组织者', content: `确定移除「${name}」吗？` })
+    if (!confirm) return
+    const result = await removeOrganizer({ ngoId: ngo._id, key })
+    if (!result.ok) return Taro.showToast({ title: result.message, icon: 'none' })
+    setCode('')
+    onChange()
+  }
+
+  return (
+    <View className="console-card">
+      <Text className="console-title">组织者 · {ngo.organizers}</Text>
+      {ngo.team.map((member) => (
+        <View key={member.key} className="console-row team-member">
+          <Text>
+            {member.name}
+            {member.owner ? '（创建者）' : ''}
+            {member.me ? '（我）' : ''}
+          </Text>
+          {ngo.isOwner && !member.owner && (
+            <Text className="console-link" onClick={() => remove(member.key, member.name)}>
+              移除
+            </Text>
+          )}
+        </View>
+      ))}
+      {ngo.isOwner && !code && (
+        <View className="console-actions">
+          <Button className="console-button" onClick={invite}>
+            邀请组织者
+          </Button>
+        </View>
+      )}
+      {code && (
+        <View>
+          <Text className="console-note invite-code">邀请码：{code}</Text>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Button className="console-button console-button--primary" openType="share">
+              发送邀请卡片
+            </Button>
+          ) : (
+            <Button
+              className="console-button console-button--primary"
+              onClick={() => Taro.setClipboardData({ data: `${location.origin}/#${invitePath(code)}` })}
+            >
+              复制邀请链接
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
