@@ -18,6 +18,8 @@ import { subscribeTemplates } from './actions/subscribeTemplates'
 import { updateCall } from './actions/updateCall'
 import { createInvite } from './actions/createInvite'
 import { exportRoster } from './actions/exportRoster'
+import { getNgo } from './actions/getNgo'
+import { listNgos } from './actions/listNgos'
 import { joinNgo } from './actions/joinNgo'
 import { removeOrganizer } from './actions/removeOrganizer'
 import { callShareStats } from './actions/callShareStats'
@@ -58,6 +60,8 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   createInvite,
   joinNgo,
   removeOrganizer,
+  listNgos,
+  getNgo,
   prepareShare,
   callShareStats,
   myRecruits,

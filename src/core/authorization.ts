@@ -47,6 +47,8 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   createInvite: OWNER,
   joinNgo: SIGNED_IN,
   removeOrganizer: OWNER,
+  listNgos: EVERYONE,
+  getNgo: EVERYONE,
   // sharing
   prepareShare: SIGNED_IN,
   callShareStats: ORGANIZERS,

@@ -198,7 +198,7 @@ export interface TeamResponse {
   ngo: NgoConsole
 }
 
-export interface NgoContract {
+export interface NgoContract extends DirectoryContract {
   registerNgo: { req: RegisterNgoRequest; res: RegisterNgoResponse }
   myNgo: { req: Record<string, never>; res: MyNgoResponse }
   pendingNgos: { req: Record<string, never>; res: PendingNgosResponse }
@@ -211,4 +211,48 @@ export interface NgoContract {
   createInvite: { req: CreateInviteRequest; res: CreateInviteResponse }
   joinNgo: { req: JoinNgoRequest; res: TeamResponse }
   removeOrganizer: { req: RemoveOrganizerRequest; res: TeamResponse }
+}
+
+export interface ListNgosRequest {
+  /** one of PROVINCES */
+  province?: string
+  /** one of CAUSES */
+  cause?: string
+}
+
+/** An NGO in the directory: on the map where its latest call with a map point took place. */
+export interface DirectoryNgo extends NgoCard {
+  openCalls: number
+  location?: { lat: number; lng: number }
+}
+
+export interface ListNgosResponse {
+  /** verified NGOs only, by name */
+  items: DirectoryNgo[]
+}
+
+export interface GetNgoRequest {
+  ngoId: string
+}
+
+/** What an NGO has done, in numbers anyone can check against its calls. */
+export interface NgoFigures {
+  /** calls that took place (ended, not cancelled) */
+  callsHeld: number
+  /** seats taken on those calls (confirmed, attended) */
+  volunteers: number
+  /** hours the NGO certified (0 until hours are recorded) */
+  hours: number
+}
+
+export interface NgoProfile {
+  ngo: NgoCard
+  openCalls: CallCard[]
+  pastCalls: CallCard[]
+  figures: NgoFigures
+}
+
+export interface DirectoryContract {
+  listNgos: { req: ListNgosRequest; res: ListNgosResponse }
+  getNgo: { req: GetNgoRequest; res: NgoProfile }
 }

@@ -121,6 +121,24 @@ export function placeName(province: string, city: string): string {
   return province === city ? city : `${province}·${city}`
 }
 
+/** Directory filters: a province and a cause from the lists, both optional. */
+export function validateListNgos(input: unknown): Validation<{ province?: string; cause?: string }> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const query: { province?: string; cause?: string } = {}
+  if (fields.province !== undefined && fields.province !== '') {
+    if (typeof fields.province === 'string' && PROVINCES.includes(fields.province))
+      query.province = fields.province
+    else errors.province = '请选择省份'
+  }
+  if (fields.cause !== undefined && fields.cause !== '') {
+    if (typeof fields.cause === 'string' && CAUSES.includes(fields.cause)) query.cause = fields.cause
+    else errors.cause = '请选择关注领域'
+  }
+  return finish(errors, query)
+}
+
 export type CleanRegistration = Required<RegisterNgoRequest>
 
 export function validateRegisterNgo(input: unknown): Validation<CleanRegistration> {

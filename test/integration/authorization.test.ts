@@ -57,6 +57,8 @@ const MATRIX: Record<string, [object, Person[]]> = {
   publishCall: [{ callId: 'draft' }, ORGANIZERS],
   roster: [{ callId: 'trees' }, ORGANIZERS],
   exportRoster: [{ callId: 'trees' }, ORGANIZERS],
+  listNgos: [{ province: '甘肃' }, ALL],
+  getNgo: [{ ngoId: 'ngo-minqin' }, ALL],
   createInvite: [{ ngoId: 'ngo-minqin' }, OWNER],
   joinNgo: [{ code: 'Invite2345', name: '小周' }, SIGNED_IN],
   removeOrganizer: [{ ngoId: 'ngo-minqin', key: PEOPLE.coOrganizer.slice(-8) }, OWNER],

@@ -1,0 +1,111 @@
+// The NGO directory and profiles through the real SDK and the local cloud: only verified NGOs, filters by
+// province and cause, map points from calls, and transparency figures counted from the calls themselves.
+import { after, before, beforeEach, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { ListNgosResponse, NgoProfile } from '../../src/core/ngo-api'
+import { ALICE, BOB, call, DAY, ngo, ORGANIZER, signUp, volunteer } from './docs'
+import { startApi, type ApiHarness } from './harness'
+
+let h: ApiHarness
+before(async () => {
+  h = await startApi()
+})
+after(() => h.stop())
+
+const PENDING_OWNER = 'oTEST_pending_owner_0000001'
+
+beforeEach(() => {
+  h.reset()
+  const past = Date.now() - 30 * DAY
+  h.insert({
+    ngos: [
+      ngo({ causes: ['环境保护', '乡村振兴'] }),
+      ngo({
+        _id: 'ngo-bj',
+        name: '银龄陪伴',
+        city: '北京',
+        causes: ['助老'],
+        admins: ['oTEST_bj_owner_000000000001'],
+      }),
+      ngo({
+        _id: 'ngo-gs2',
+        name: '河西助学',
+        city: '甘肃·张掖',
+        causes: ['助学'],
+        admins: ['oTEST_gs_owner_000000000001'],
+      }),
+      ngo({
+        _id: 'ngo-new',
+        name: '新机构',
+        status: 'pending',
+        causes: ['环境保护'],
+        admins: [PENDING_OWNER],
+      }),
+    ],
+    calls: [
+      call({ location: { lat: 38.6, lng: 103.1 } }),
+      call({
+        _id: 'held',
+        startAt: past,
+        endAt: past + 8 * 3_600_000,
+        signupDeadline: past - DAY,
+        status: 'closed',
+      }),
+      call({
+        _id: 'called-off',
+        startAt: past,
+        endAt: past + DAY,
+        signupDeadline: past - DAY,
+        status: 'cancelled',
+      }),
+      call({ _id: 'draft', status: 'draft' }),
+    ],
+    signups: [
+      signUp('held', ALICE, { status: 'attended', ...({ hours: 6 } as object) }),
+      signUp('held', BOB, { status: 'confirmed' }),
+      signUp('held', volunteer(3), { status: 'cancelled' }),
+      signUp('called-off', volunteer(4), { status: 'confirmed' }),
+      signUp('trees', volunteer(5), { status: 'confirmed' }),
+    ],
+  })
+})
+
+test('the directory lists verified NGOs only, filtered by province and cause', async () => {
+  const all = await h.apiOk<ListNgosResponse>('listNgos', {})
+  assert.deepEqual(all.items.map((n) => n.name).sort(), ['民勤治沙', '河西助学', '银龄陪伴'].sort())
+  const gansu = await h.apiOk<ListNgosResponse>('listNgos', { province: '甘肃' })
+  assert.deepEqual(gansu.items.map((n) => n._id).sort(), ['ngo-gs2', 'ngo-minqin'])
+  const beijing = await h.apiOk<ListNgosResponse>('listNgos', { province: '北京', cause: '助老' })
+  assert.deepEqual(
+    beijing.items.map((n) => n._id),
+    ['ngo-bj'],
+  )
+  const minqin = gansu.items.find((n) => n._id === 'ngo-minqin')
+  assert.equal(minqin?.openCalls, 1)
+  assert.deepEqual(minqin?.location, { lat: 38.6, lng: 103.1 })
+  assert.equal(minqin?.verified, true)
+  const bad = await h.api('listNgos', { province: '火星', cause: { $ne: 1 } })
+  assert.ok(!bad.ok && bad.code === 'INVALID_INPUT' && bad.fields?.province && bad.fields.cause)
+})
+
+test('a profile shows open and past calls and figures counted from them', async () => {
+  const profile = await h.apiOk<NgoProfile>('getNgo', { ngoId: 'ngo-minqin' })
+  assert.deepEqual(
+    profile.openCalls.map((c) => c._id),
+    ['trees'],
+  )
+  assert.deepEqual(
+    profile.pastCalls.map((c) => c._id),
+    ['held'],
+  )
+  // the cancelled call was not held, the draft is not shown, the cancelled sign-up mobilized no one
+  assert.deepEqual(profile.figures, { callsHeld: 1, volunteers: 2, hours: 6 })
+})
+
+test('an NGO under review has no public profile, except for its own organizers', async () => {
+  const stranger = await h.api('getNgo', { ngoId: 'ngo-new' }, ALICE)
+  assert.equal(stranger.ok ? 'OK' : stranger.code, 'NOT_FOUND')
+  const own = await h.apiOk<NgoProfile>('getNgo', { ngoId: 'ngo-new' }, PENDING_OWNER)
+  assert.equal(own.ngo.verified, false)
+  assert.equal((await h.api('getNgo', { ngoId: 'nope' }, ORGANIZER)).ok, false)
+})
