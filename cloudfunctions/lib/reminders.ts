@@ -2,7 +2,7 @@
 // each call whose reminder time has come and which has not started, one `reminder` message per confirmed
 // sign-up, under an id that carries the call's start, so every run may do it again and nothing is written twice.
 import { isReminderDue, reminderId, reminderMessage } from '../../src/core/reminders'
-import type { Call, SignUp } from '../../src/core/types'
+import type { Call, Message, SignUp } from '../../src/core/types'
 import { _ } from './cloud'
 import { collection, find, findByIds, insertOnce } from './db'
 import { inParallel } from './parallel'
@@ -56,12 +56,32 @@ async function queueForCalls(calls: Map<string, Call>, now: number, concurrency:
       const found = await findByIds('messages', signUps.slice(i, i + ID_BATCH).map(idOf))
       for (const id of found.keys()) existing.add(id)
     }
-    const missing = signUps.filter((s) => !existing.has(idOf(s)))
-    await inParallel(missing, concurrency, async (signUp) => {
-      const call = calls.get(signUp.callId) as Call
-      if (await insertOnce('messages', reminderMessage(call, signUp, now))) written++
-    })
+    const missing = signUps
+      .map((s) => reminderMessage(calls.get(s.callId) as Call, s, now))
+      .filter((m) => !existing.has(m._id))
+    written += await insertAll(missing, concurrency)
     if (signUps.length < SIGNUP_PAGE) return written
     after = signUps[signUps.length - 1]._id
   }
+}
+
+/**
+ * Writes messages in batches of 100 (one round trip each). A batch that fails (another run wrote one of them
+ * meanwhile; the database may have kept some of the batch) is written again one by one, each only if missing.
+ */
+async function insertAll(messages: Message[], concurrency: number): Promise<number> {
+  let written = 0
+  const batches: Message[][] = []
+  for (let i = 0; i < messages.length; i += ID_BATCH) batches.push(messages.slice(i, i + ID_BATCH))
+  await inParallel(batches, concurrency, async (batch) => {
+    try {
+      await collection('messages').add({ data: batch as unknown as Record<string, unknown> })
+      written += batch.length
+    } catch {
+      await inParallel(batch, concurrency, async (message) => {
+        if (await insertOnce('messages', message)) written++
+      })
+    }
+  })
+  return written
 }

@@ -138,6 +138,20 @@ describe('reminder times', () => {
     assert.equal(outbox().length, 0)
   })
 
+  test('two runs at once write and send each reminder once', async () => {
+    const startAt = setUp()
+    await clockAt(startAt - DAY + MINUTE)
+    const [a, b] = await Promise.all([remind(), remind()])
+    assert.equal(a.reminders + b.reminders, 2)
+    assert.equal(a.delivery.sent + b.delivery.sent, 2)
+    assert.deepEqual(
+      outbox()
+        .map((m) => m.touser)
+        .sort(),
+      [ALICE, BOB].sort(),
+    )
+  })
+
   test('a cancelled sign-up gets no reminder', async () => {
     const startAt = setUp()
     await h.apiOk('cancelSignUp', { callId: 'trees' }, BOB)
