@@ -17,6 +17,8 @@ export default defineAppConfig({
         'roster/index',
         'admin/index',
         'join/index',
+        'directory/index',
+        'profile/index',
       ],
     },
   ],

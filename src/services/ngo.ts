@@ -16,3 +16,5 @@ export const exportRoster = (req: Req<'exportRoster'>) => callApi('exportRoster'
 export const createInvite = (req: Req<'createInvite'>) => callApi('createInvite', req)
 export const joinNgo = (req: Req<'joinNgo'>) => callApi('joinNgo', req)
 export const removeOrganizer = (req: Req<'removeOrganizer'>) => callApi('removeOrganizer', req)
+export const listNgos = (req: Req<'listNgos'>) => callApi('listNgos', req)
+export const getNgo = (req: Req<'getNgo'>) => callApi('getNgo', req)

@@ -1,5 +1,5 @@
-// The way into the NGO console from 我的: 「我是组织者」 for everyone signed in (it leads to registration when they
-// manage no NGO yet), 「平台管理」 only for platform admins.
+// The way into the NGO side from 我的: 「我是组织者」 for everyone signed in (it leads to registration when they
+// manage no NGO yet), 「公益地图」 (the NGO directory), 「平台管理」 only for platform admins.
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
@@ -25,6 +25,13 @@ export default function OrganizerEntry() {
       >
         <Text>我是组织者</Text>
         <Text className="organizer-entry__hint">{ngoName || '登记机构，发布活动'} ›</Text>
+      </View>
+      <View
+        className="organizer-entry__row"
+        onClick={() => Taro.navigateTo({ url: '/packages/ngo/directory/index' })}
+      >
+        <Text>公益地图</Text>
+        <Text className="organizer-entry__hint">身边认证的公益机构 ›</Text>
       </View>
       {admin && (
         <View

@@ -102,7 +102,10 @@ export default function CallDetailPage() {
             </Text>
           ))}
         </View>
-        <View className="ngo-row">
+        <View
+          className="ngo-row"
+          onClick={() => Taro.navigateTo({ url: `/packages/ngo/profile/index?id=${detail.ngo._id}` })}
+        >
           <View className="ngo-row__logo">
             <Text>{detail.ngo.name.slice(0, 1)}</Text>
           </View>

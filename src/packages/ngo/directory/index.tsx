@@ -1,0 +1,90 @@
+// The philanthropy map: verified NGOs by province and cause; on WeChat a map above the list.
+import { Picker, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import type { DirectoryNgo } from '../../../core/ngo-api'
+import { CAUSES, PROVINCES } from '../../../core/ngo'
+import EmptyState from '../../../components/EmptyState'
+import LoadFailed from '../../../components/LoadFailed'
+import { listNgos } from '../../../services/ngo'
+import NgoMap from './NgoMap'
+import '../console.scss'
+import './index.scss'
+
+const ALL = '全部'
+
+type State =
+  { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; items: DirectoryNgo[] }
+
+export default function DirectoryPage() {
+  const [state, setState] = useState<State>({ phase: 'loading' })
+  const [province, setProvince] = useState('')
+  const [cause, setCause] = useState('')
+
+  const load = async (filters = { province, cause }) => {
+    const result = await listNgos(filters)
+    setState(
+      result.ok ? { phase: 'ready', items: result.data.items } : { phase: 'error', message: result.message },
+    )
+  }
+
+  useDidShow(() => {
+    load()
+  })
+
+  const choose = (next: { province: string; cause: string }) => {
+    setProvince(next.province)
+    setCause(next.cause)
+    load(next)
+  }
+  const open = (ngoId: string) => Taro.navigateTo({ url: `/packages/ngo/profile/index?id=${ngoId}` })
+
+  if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={() => load()} />
+  const provinces = [ALL, ...PROVINCES]
+
+  return (
+    <View className="console">
+      <View className="chips directory-filters">
+        <Picker
+          mode="selector"
+          range={provinces}
+          value={Math.max(0, provinces.indexOf(province))}
+          onChange={(e) => {
+            const picked = provinces[Number(e.detail.value)]
+            choose({ province: picked === ALL ? '' : picked, cause })
+          }}
+        >
+          <Text className="chip chip--on">{province || '全部地区'} ▾</Text>
+        </Picker>
+        {CAUSES.map((c) => (
+          <Text
+            key={c}
+            className={`chip ${c === cause ? 'chip--on' : ''}`}
+            onClick={() => choose({ province, cause: c === cause ? '' : c })}
+          >
+            {c}
+          </Text>
+        ))}
+      </View>
+      {state.phase === 'loading' && <Text className="console-note">加载中…</Text>}
+      {state.phase === 'ready' && (
+        <View>
+          <NgoMap ngos={state.items} onOpen={open} />
+          {state.items.length === 0 && <EmptyState icon="🗺️" title="这里还没有认证的公益机构" />}
+          {state.items.map((ngo) => (
+            <View key={ngo._id} className="console-card directory-item" onClick={() => open(ngo._id)}>
+              <Text className="console-title">
+                {ngo.name}
+                {ngo.verified && <Text className="verified-badge">已认证</Text>}
+              </Text>
+              <Text className="console-note">
+                {ngo.city} · {ngo.causes.join('、')}
+                {ngo.openCalls > 0 ? ` · ${ngo.openCalls} 个活动招募中` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
