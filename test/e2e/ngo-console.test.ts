@@ -176,3 +176,40 @@ test('the owner invites a co-organizer by code, who joins, and removes them agai
     await context.close()
   }
 })
+
+test(
+  'the organizer moves a published call, then cancels it: volunteers are told each time',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const emu = emulator
+    const context = await phoneContext(browser, 'organizer')
+    const page = await context.newPage()
+    const messages = (kind: string) =>
+      emu.store.collection('messages').find({ kind, callId: 'mq-trees' }).length
+    try {
+      await page.goto(`${emu.url}/#/packages/ngo/roster/index?id=mq-trees`)
+      await textOnScreen(page, '修改时间地点').click()
+      await page.getByText('活动已发布', { exact: false }).filter({ visible: true }).waitFor()
+      await onScreen(page, '#call-address input').fill('红崖山水库西侧治沙站')
+      await textOnScreen(page, '保存修改').click()
+      await textOnScreen(page, '导出 Excel').waitFor()
+      const call = emu.store.collection('calls').get('mq-trees') as { address: string; confirmed: number }
+      assert.equal(call.address, '红崖山水库西侧治沙站')
+      const told = emu.store
+        .collection('signups')
+        .find({ callId: 'mq-trees', status: { $in: ['confirmed', 'waitlisted'] } }).length
+      assert.ok(told > 0)
+      assert.equal(messages('changed'), told, 'one changed message per volunteer')
+
+      await onScreen(page, '#cancel-reason input').fill('沙尘暴预警')
+      await textOnScreen(page, '取消活动').click()
+      await onScreen(page, '.taro-modal__confirm, .taro-model__confirm').click()
+      await textOnScreen(page, '活动已取消').waitFor()
+      assert.equal((emu.store.collection('calls').get('mq-trees') as { status: string }).status, 'cancelled')
+      assert.equal(messages('cancelled'), told, 'one cancelled message per volunteer')
+    } finally {
+      await context.close()
+    }
+  },
+)

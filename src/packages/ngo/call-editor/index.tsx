@@ -4,7 +4,7 @@ import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/com
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import type { CallForm } from '../../../core/ngo-api'
-import { getCall } from '../../../services/api'
+import { getCall, updateCall } from '../../../services/api'
 import { publishCall, saveCall } from '../../../services/ngo'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
@@ -37,6 +37,8 @@ export default function CallEditorPage() {
   const [ngoId, setNgoId] = useState<string | undefined>()
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState('')
+  /** a published call: only time, place and capacity change, through updateCall (volunteers are told) */
+  const [published, setPublished] = useState(false)
 
   useLoad(async (params: Record<string, string | undefined>) => {
     setNgoId(params.ngoId)
@@ -45,6 +47,7 @@ export default function CallEditorPage() {
     const found = await getCall({ callId: params.id })
     if (!found.ok) return Taro.showToast({ title: found.message, icon: 'none' })
     const c = found.data
+    setPublished(c.status !== 'draft')
     setForm({
       title: c.title,
       description: c.description,
@@ -115,13 +118,41 @@ export default function CallEditorPage() {
     Taro.redirectTo({ url: `/packages/ngo/roster/index?id=${id}` })
   })
 
+  const saveEdit = run('edit', async () => {
+    if (!callId) return
+    const result = await updateCall({
+      callId,
+      startAt: form.startAt,
+      endAt: form.endAt,
+      signupDeadline: form.signupDeadline,
+      city: form.city,
+      address: form.address,
+      capacity: form.capacity,
+    })
+    if (!result.ok) {
+      setErrors(result.fields ?? {})
+      Taro.showToast({ title: result.message, icon: 'none' })
+      return
+    }
+    setErrors({})
+    const told = result.data.notified
+    await Taro.showToast({ title: told > 0 ? `已保存，已通知 ${told} 位志愿者` : '已保存', icon: 'none' })
+    Taro.navigateBack()
+  })
+
   return (
     <View className="console">
+      {published && (
+        <Text className="console-banner console-banner--warn">
+          活动已发布：可以修改时间、地点和名额，已报名的志愿者会收到变更通知。
+        </Text>
+      )}
       <View className="console-card">
         <Text className="console-title">活动内容</Text>
         <Field label="标题" error={errors.title}>
           <Input
             id="call-title"
+            disabled={published}
             className="field__input"
             value={form.title}
             onInput={(e) => set({ title: e.detail.value })}
@@ -130,6 +161,7 @@ export default function CallEditorPage() {
         <Field label="介绍" error={errors.description}>
           <Textarea
             id="call-description"
+            disabled={published}
             className="field__textarea"
             maxlength={2000}
             placeholder="做什么、需要什么样的志愿者、有什么保障"
@@ -140,6 +172,7 @@ export default function CallEditorPage() {
         <Field label="标签（空格分隔）" error={errors.tags}>
           <Input
             id="call-tags"
+            disabled={published}
             className="field__input"
             value={tagsText}
             onInput={(e) => setTagsText(e.detail.value)}
@@ -238,27 +271,44 @@ export default function CallEditorPage() {
       </View>
       <View className="console-card">
         <Text className="console-title">报名时要问的问题</Text>
-        <QuestionsEditor
-          questions={form.questions}
-          errors={errors}
-          onChange={(questions) => set({ questions })}
-        />
+        {published ? (
+          <Text className="console-note">
+            {form.questions.map((q) => q.title).join('、') || '没有问题'}
+            （发布后不能修改，以免已有的回答对不上）
+          </Text>
+        ) : (
+          <QuestionsEditor
+            questions={form.questions}
+            errors={errors}
+            onChange={(questions) => set({ questions })}
+          />
+        )}
       </View>
-      <View className="console-actions">
-        <Button className="console-button" loading={busy === 'save'} onClick={saveDraft}>
-          保存草稿
-        </Button>
-        <Button className="console-button" loading={busy === 'preview'} onClick={preview}>
-          预览
-        </Button>
+      {published ? (
         <Button
           className="console-button console-button--primary"
-          loading={busy === 'publish'}
-          onClick={publish}
+          loading={busy === 'edit'}
+          onClick={saveEdit}
         >
-          发布
+          保存修改
         </Button>
-      </View>
+      ) : (
+        <View className="console-actions">
+          <Button className="console-button" loading={busy === 'save'} onClick={saveDraft}>
+            保存草稿
+          </Button>
+          <Button className="console-button" loading={busy === 'preview'} onClick={preview}>
+            预览
+          </Button>
+          <Button
+            className="console-button console-button--primary"
+            loading={busy === 'publish'}
+            onClick={publish}
+          >
+            发布
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,13 +1,14 @@
 // A call's roster for its organizers: counts on top, tabs (已报名 / 候补 / 已取消 / 临时退出), each volunteer's
 // full phone number and answers, and the Excel export.
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import type { RosterResponse, RosterTab } from '../../../core/ngo-api'
 import { ROSTER_TABS } from '../../../core/roster'
 import LoadFailed from '../../../components/LoadFailed'
 import { formatTime } from '../../../components/format'
 import { exportRoster, roster } from '../../../services/ngo'
+import ManageCall from './ManageCall'
 import { openExport } from './open-export'
 import '../console.scss'
 import './index.scss'
@@ -26,9 +27,11 @@ export default function RosterPage() {
     setState(result.ok ? { phase: 'ready', data: result.data } : { phase: 'error', message: result.message })
   }
 
-  useLoad((params: Record<string, string | undefined>) => {
-    setCallId(params.id ?? '')
-    load(params.id ?? '')
+  useLoad((params: Record<string, string | undefined>) => setCallId(params.id ?? ''))
+  // read again whenever shown: the editor may have changed the call meanwhile
+  useDidShow(() => {
+    const id = Taro.getCurrentInstance().router?.params.id ?? callId
+    if (id) load(id)
   })
 
   const download = async () => {
@@ -99,6 +102,7 @@ export default function RosterPage() {
       <Button className="console-button console-button--primary" loading={exporting} onClick={download}>
         导出 Excel
       </Button>
+      <ManageCall callId={call._id} status={call.status} onChange={() => load()} />
     </View>
   )
 }
