@@ -5,6 +5,7 @@ import QRCode from 'qrcode'
 import { randomBytes } from 'node:crypto'
 import type { FunctionPool } from './function-pool'
 import type { Doc } from './ejson'
+import { MEDIA_CHECK_DELAY_MS, mediaCheckAsync } from './media-check'
 import { DEV_APPID } from './sdk-env'
 import type { Store } from './store'
 
@@ -84,7 +85,7 @@ export class OpenApi {
       const params: Params = {}
       for (const pair of data.openapiData?.pairs ?? [])
         params[pair.key] = JSON.parse(Buffer.from(pair.value).toString('utf8'))
-      reply = await this.call(apiName, params, caller?.identity.appid ?? DEV_APPID)
+      reply = await this.call(apiName, params, caller?.identity.appid ?? DEV_APPID, caller?.functionName)
     } catch (e) {
       reply =
         e instanceof WxError
@@ -139,7 +140,7 @@ export class OpenApi {
     return Buffer.from(this.pb.CommOpenApiResp.encode(resp).finish())
   }
 
-  private async call(apiName: string, params: Params, appid: string): Promise<Reply> {
+  private async call(apiName: string, params: Params, appid: string, functionName?: string): Promise<Reply> {
     const fault = this.faults.get(apiName)?.shift()
     if (fault !== undefined) throw new WxError(fault, 'system error (injected by the local cloud)')
     switch (apiName) {
@@ -155,9 +156,25 @@ export class OpenApi {
         return { json: setUpdatableMsg(this.store, params) }
       case 'security.msgSecCheck':
         return { json: msgSecCheck(params) }
+      case 'security.mediaCheckAsync':
+        return { json: this.mediaCheck(params, appid, functionName) }
       default:
         throw new WxError(48001, `api unauthorized: ${apiName} is not available in the local emulator`)
     }
+  }
+
+  /** Accepts an image for review; the verdict is pushed to the asking function a moment later. */
+  private mediaCheck(p: Params, appid: string, functionName?: string): Record<string, unknown> {
+    const check = mediaCheckAsync(p)
+    if ('error' in check) throw new WxError(...check.error)
+    if (functionName) {
+      const event = check.push(appid)
+      setTimeout(
+        () => void this.functions.invoke(functionName, event, {}).catch(() => undefined),
+        MEDIA_CHECK_DELAY_MS,
+      ).unref()
+    }
+    return { trace_id: check.traceId }
   }
 
   private redeemPhoneCode(p: Params, appid: string): Record<string, unknown> {

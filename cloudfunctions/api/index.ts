@@ -1,7 +1,7 @@
 // The `api` cloud function: one entry for the mini program's user actions, dispatched on `event.action`.
 // Identity comes only from WeChat's context; any openid-like field in the event is ignored.
 import type { Action, ApiContract } from '../../src/core/api'
-import { fail, type ApiResult } from '../../src/core/errors'
+import { fail, ok, type ApiResult } from '../../src/core/errors'
 import { asInput } from '../../src/core/validation'
 import { callerOpenid } from '../lib/cloud'
 import { now } from '../lib/clock'
@@ -33,6 +33,7 @@ import { rejectNgo } from './actions/rejectNgo'
 import { roster } from './actions/roster'
 import { saveCall } from './actions/saveCall'
 import { verifyNgo } from './actions/verifyNgo'
+import { applyVerdict, isMediaCheckPush } from '../lib/media-review'
 import { authorize } from './authorize'
 import type { ActionHandler } from './caller'
 
@@ -72,6 +73,8 @@ function isAction(name: unknown): name is Action {
 }
 
 export async function main(event: unknown): Promise<ApiResult<unknown>> {
+  // WeChat pushes image review verdicts here (message push): not a user's action
+  if (isMediaCheckPush(event)) return ok(await applyVerdict(event))
   const action = asInput(event)?.action
   if (!isAction(action)) return fail('UNKNOWN_ACTION')
   const openid = callerOpenid()

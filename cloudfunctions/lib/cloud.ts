@@ -22,8 +22,13 @@ export async function uploadFile(
   content: Buffer,
 ): Promise<{ fileID: string; url: string }> {
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content })
+  return { fileID, url: await tempFileUrl(fileID) }
+}
+
+/** A temporary download URL of a stored file ('' if it does not exist). */
+export async function tempFileUrl(fileID: string): Promise<string> {
   const urls = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
     fileList: { tempFileURL?: string }[]
   }
-  return { fileID, url: urls.fileList[0]?.tempFileURL ?? '' }
+  return urls.fileList[0]?.tempFileURL ?? ''
 }

@@ -1,6 +1,6 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
-import type { Call, Message, Ngo, SignUp, User } from '../../src/core/types'
+import type { Call, MediaReview, Message, Ngo, SignUp, User } from '../../src/core/types'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -12,6 +12,7 @@ export interface Collections {
   signups: SignUp
   messages: Message
   users: User
+  mediaReviews: MediaReview
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {

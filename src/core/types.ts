@@ -22,6 +22,8 @@ export interface Ngo {
   certificate?: string
   /** why a platform admin rejected the registration */
   rejectReason?: string
+  /** the trace of a logo still under content review: the logo is shown only once it passes */
+  logoReview?: string
   /** the owner's current invitation for co-organizers (replaced when a new one is made) */
   inviteCode?: string
   /** what each organizer is called in the console, by openid (given when joining or registering) */
@@ -78,6 +80,8 @@ export interface Call {
   /** counters kept with atomic updates; the rows in `signups` are the truth (repair recounts) */
   confirmed: number
   waitlisted: number
+  /** the trace of a cover image still under content review: the cover is shown only once it passes */
+  coverReview?: string
   /** counts the organizer's edits (updateCall): a `changed` message's id carries it, so each edit notifies once */
   editVersion?: number
   /** hours before the start that volunteers are reminded (absent: 24) */
@@ -143,5 +147,20 @@ export interface Message {
   attempts: number
   leaseUntil: number
   lastError: string
+  createdAt: number
+}
+
+/**
+ * An image sent to WeChat's asynchronous content review (security.mediaCheckAsync); `_id` is its trace_id. The
+ * image becomes the document's `field` only when the verdict `pass` arrives, and only if it is still the one
+ * waiting there.
+ */
+export interface MediaReview {
+  _id: string
+  collection: 'calls' | 'ngos'
+  docId: string
+  field: 'cover' | 'logo'
+  fileID: string
+  status: 'pending' | 'pass' | 'risky'
   createdAt: number
 }

@@ -306,3 +306,52 @@ describe('co-organizers', () => {
     assert.equal(other.ok ? 'OK' : other.code, 'ALREADY_ORGANIZER')
   })
 })
+
+describe('image review', () => {
+  async function until(check: () => boolean, what: string): Promise<void> {
+    const deadline = Date.now() + 5000
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+  const review = (callId: string) =>
+    h.emu.store.collection('mediaReviews').find({ docId: callId })[0] as { status: string } | undefined
+
+  test('a cover is hidden until the review passes it', async () => {
+    const ngoId = await verifiedNgo()
+    const cover = 'https://img.example.org/xixi-cover.png'
+    const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm({ cover }) }, OWNER)
+    assert.equal(call.cover, '', 'not shown while under review')
+    await until(() => review(call._id)?.status === 'pass', 'the verdict')
+    await h.apiOk('publishCall', { callId: call._id }, OWNER)
+    const shown = await h.apiOk<CallDetail>('getCall', { callId: call._id }, ALICE)
+    assert.equal(shown.cover, cover)
+    // saving the draft again without touching the cover keeps it
+    assert.equal(h.call(call._id)?.coverReview, undefined)
+  })
+
+  test('a cover that fails the review never becomes visible; a forged verdict changes nothing', async () => {
+    const ngoId = await verifiedNgo()
+    const cover = 'https://img.example.org/risky-cover.png'
+    const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm({ cover }) }, OWNER)
+    const traceId = h.call(call._id)?.coverReview
+    assert.ok(traceId)
+    // a client cannot pass its own image: it does not know the trace, and a guessed one is unknown
+    const before = h.snapshot()
+    await h.api(
+      'x',
+      { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'guess', result: { suggest: 'pass' } },
+      OWNER,
+    )
+    assert.equal(h.snapshot(), before)
+    await until(() => review(call._id)?.status === 'risky', 'the verdict')
+    await h.apiOk('publishCall', { callId: call._id }, OWNER)
+    const shown = await h.apiOk<CallDetail>('getCall', { callId: call._id }, ALICE)
+    assert.equal(shown.cover, '')
+    assert.equal(h.call(call._id)?.cover, '')
+    assert.equal(h.call(call._id)?.coverReview, undefined)
+    const list = await h.apiOk<{ items: { _id: string; cover: string }[] }>('listCalls', {}, ALICE)
+    assert.equal(list.items.find((c) => c._id === call._id)?.cover, '')
+  })
+})
