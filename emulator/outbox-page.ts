@@ -1,6 +1,7 @@
 // `GET /_emulator/outbox.html`: the subscribe messages delivered so far, each as a phone shows it under 服务通知
 // (template title, keyword names and values, 进入小程序查看). Titles and keyword names come from the app's local
 // template defaults, the way WeChat knows them from the templates picked in its console.
+import { formatChinaTime } from '../src/core/messages'
 import { DEFAULT_TEMPLATES, type Template } from '../src/core/templates'
 import type { Doc } from './ejson'
 
@@ -35,7 +36,7 @@ function card(m: Doc): string {
   const sentAt = m.sentAt instanceof Date ? m.sentAt : new Date(String(m.sentAt))
   const query = (m.query ?? {}) as Record<string, string>
   return `<section class="msg" data-template="${esc(String(m.templateId))}" data-message-id="${esc(query.m ?? '')}">
-<div class="meta">举手 · 发给 ${esc(String(m.touser))} · ${esc(sentAt.toISOString())}</div>
+<div class="meta">举手 · 发给 ${esc(String(m.touser))} · ${esc(formatChinaTime(sentAt.getTime()))}</div>
 <div class="title">${esc(template?.title ?? String(m.templateId))}</div><dl>${rows}</dl>
 <div class="open">进入小程序查看 ›</div></section>`
 }
