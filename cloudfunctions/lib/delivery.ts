@@ -17,7 +17,7 @@ import { _, openapi } from './cloud'
 import { collection, find, findByIds, updateWhere } from './db'
 import { crashPoint } from './faults'
 import { inParallel } from './parallel'
-import { templates } from './templates'
+import { miniprogramState, templates } from './templates'
 
 export const MAX_ATTEMPTS = 5
 /** Longer than a run may last (WeChat stops a function at 60 s), so a live run's claims never lapse. */
@@ -120,7 +120,7 @@ async function deliver(
       // The message id rides in the page's query: the tap opens the call, and the local cloud counts deliveries.
       page: `pages/call-detail/index?id=${encodeURIComponent(message.callId)}&m=${encodeURIComponent(message._id)}`,
       data: templateData(template, message.data),
-      miniprogramState: 'formal',
+      miniprogramState: miniprogramState(),
     } as Parameters<typeof openapi.subscribeMessage.send>[0])
   } catch (err) {
     const code = (err as { errCode?: number }).errCode

@@ -16,3 +16,9 @@ export function templates(): Templates {
   }
   return merged
 }
+
+/** Which build a message's tap opens: `formal` (released), `trial` or `developer`; JUSHOU_MINIPROGRAM_STATE. */
+export function miniprogramState(): 'formal' | 'trial' | 'developer' {
+  const state = process.env.JUSHOU_MINIPROGRAM_STATE
+  return state === 'trial' || state === 'developer' ? state : 'formal'
+}
