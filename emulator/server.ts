@@ -12,6 +12,7 @@ import { parseMultipart } from './multipart'
 import type { InspectionContext } from './inspection'
 import { contentTypeOf, serveStatic } from './static-files'
 import { STORAGE_PREFIX } from './storage'
+import { uploadDoor } from './upload-door'
 
 export interface ServerContext extends AdminContext, InspectionContext {
   functions: FunctionPool
@@ -44,6 +45,11 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
 
   if (path === '/admin' && req.method === 'POST') return admin(ctx, req, res)
   if (path.startsWith(STORAGE_PREFIX)) return storageFile(ctx, req, res, path.slice(STORAGE_PREFIX.length))
+  if (path === '/upload') {
+    allowCors(req, res)
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end()
+    return uploadDoor(ctx.storage, req, res, url)
+  }
   if (path.startsWith('/functions/') || path.startsWith('/_emulator/')) {
     allowCors(req, res)
     if (req.method === 'OPTIONS') return void res.writeHead(204).end()

@@ -331,6 +331,30 @@ describe('image review', () => {
     assert.equal(h.call(call._id)?.coverReview, undefined)
   })
 
+  test('the browser upload door stores an image whose URL then serves as a cover', async () => {
+    const upload = (path: string, openid?: string) =>
+      fetch(`${h.emu.url}/upload?cloudPath=${encodeURIComponent(path)}`, {
+        method: 'POST',
+        headers: openid ? { 'x-wx-openid': openid } : {},
+        body: Buffer.from('not really a jpeg'),
+      })
+    assert.equal((await upload('covers/a.jpg')).status, 401)
+    assert.equal((await upload('../etc/passwd', OWNER)).status, 400)
+    const res = await upload('covers/a.jpg', OWNER)
+    assert.equal(res.status, 200)
+    const { fileID, url } = (await res.json()) as { fileID: string; url: string }
+    assert.match(fileID, /^cloud:\/\/.+\/covers\/a\.jpg$/)
+    assert.equal(await (await fetch(url)).text(), 'not really a jpeg')
+    const ngoId = await verifiedNgo()
+    const { call } = await h.apiOk<SaveCallResponse>(
+      'saveCall',
+      { ngoId, ...callForm({ cover: fileID }) },
+      OWNER,
+    )
+    await until(() => review(call._id)?.status === 'pass', 'the verdict')
+    assert.equal(h.call(call._id)?.cover, fileID)
+  })
+
   test('a cover that fails the review never becomes visible; a forged verdict changes nothing', async () => {
     const ngoId = await verifiedNgo()
     const cover = 'https://img.example.org/risky-cover.png'

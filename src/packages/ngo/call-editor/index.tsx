@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { CallForm } from '../../../core/ngo-api'
 import { getCall, updateCall } from '../../../services/api'
 import { publishCall, saveCall } from '../../../services/ngo'
+import { uploadImage } from '../../../services/upload'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
 import QuestionsEditor from './components/QuestionsEditor'
@@ -118,6 +119,23 @@ export default function CallEditorPage() {
     Taro.redirectTo({ url: `/packages/ngo/roster/index?id=${id}` })
   })
 
+  const pickCover = run('cover', async () => {
+    try {
+      const { tempFilePaths } = await Taro.chooseImage({
+        count: 1,
+        sizeType: ['compressed'],
+        // a browser has no camera choice to offer: straight to the file picker
+        sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
+      })
+      if (!tempFilePaths[0]) return
+      set({ cover: await uploadImage(tempFilePaths[0], 'covers') })
+    } catch (err) {
+      // closing the picker is not an error worth a message
+      if (!String((err as Error)?.message ?? err).includes('cancel'))
+        Taro.showToast({ title: '封面上传失败，请重试', icon: 'none' })
+    }
+  })
+
   const saveEdit = run('edit', async () => {
     if (!callId) return
     const result = await updateCall({
@@ -168,6 +186,27 @@ export default function CallEditorPage() {
             value={form.description}
             onInput={(e) => set({ description: e.detail.value })}
           />
+        </Field>
+        <Field label="封面" error={errors.cover}>
+          <View className="chips">
+            <Button
+              className="console-button"
+              size="mini"
+              disabled={published}
+              loading={busy === 'cover'}
+              onClick={pickCover}
+            >
+              {form.cover ? '更换封面' : '选择封面'}
+            </Button>
+            {form.cover && !published && (
+              <Text className="chip" onClick={() => set({ cover: undefined })}>
+                不用封面
+              </Text>
+            )}
+          </View>
+          <Text className="console-note">
+            {form.cover ? '已上传：保存后经内容安全审核，通过后才对志愿者显示' : '不选则使用按标签生成的封面'}
+          </Text>
         </Field>
         <Field label="标签（空格分隔）" error={errors.tags}>
           <Input
