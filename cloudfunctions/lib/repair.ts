@@ -5,8 +5,8 @@
 // can run has nothing in flight. The fix is conditional on the values read, so a change that starts meanwhile
 // makes it a no-op rather than being overwritten.
 import { isPast } from '../../src/core/rules'
-import type { Call } from '../../src/core/types'
-import { _ } from './cloud'
+import type { Call, SignUp } from '../../src/core/types'
+import { _, db } from './cloud'
 import { collection, count, find, updateWhere } from './db'
 import { promote } from './waitlist'
 
@@ -26,7 +26,15 @@ export interface RepairReport {
   promoted: number
 }
 
-/** Every open or closed call that has not ended, a page at a time. */
+/** Sign-up statuses that hold a seat (the `confirmed` counter counts them). */
+const SEAT_HOLDING: SignUp['status'][] = ['confirmed', 'attended', 'no_show']
+
+interface RowCounts {
+  seats: number
+  queued: number
+}
+
+/** Every open or closed call that has not ended, a page at a time; the rows of a page counted in one query. */
 export async function repairCounters(now: number): Promise<RepairReport> {
   const report: RepairReport = { checked: 0, repaired: 0, busy: 0, promoted: 0 }
   let after = ''
@@ -37,30 +45,57 @@ export async function repairCounters(now: number): Promise<RepairReport> {
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )
-    for (const call of calls) {
-      if (isPast(call, now)) continue
+    const current = calls.filter((call) => !isPast(call, now))
+    const rows = await countRows(current.map((call) => call._id))
+    for (const call of current) {
       report.checked++
-      const outcome = await repairCall(call, now)
+      const counted = rows.get(call._id) ?? { seats: 0, queued: 0 }
+      const outcome = await repairCall(call, counted, now)
       if (outcome === 'repaired') report.repaired++
       if (outcome === 'busy') report.busy++
-      report.promoted += await promote(call._id, now)
+      // Nobody waits unless the queue counter or the rows say so (rows ≤ counter): then free seats go to the queue.
+      if (call.waitlisted > 0 || counted.queued > 0) report.promoted += await promote(call._id, now)
     }
     if (calls.length < PAGE) return report
     after = calls[calls.length - 1]._id
   }
 }
 
-export async function repairCall(call: Call, now: number): Promise<'ok' | 'repaired' | 'busy'> {
+/** Seats held and queue places of each call, from its sign-ups: one aggregate round trip for the whole page. */
+async function countRows(callIds: string[]): Promise<Map<string, RowCounts>> {
+  const counts = new Map<string, RowCounts>()
+  if (callIds.length === 0) return counts
+  const $ = db.command.aggregate
+  const groups = (
+    (await collection('signups')
+      .aggregate()
+      .match({ callId: _.in(callIds), status: _.in([...SEAT_HOLDING, 'waitlisted']) })
+      .group({ _id: { callId: '$callId', status: '$status' }, n: $.sum(1) })
+      .limit(callIds.length * (SEAT_HOLDING.length + 1))
+      .end()) as { list: { _id: { callId: string; status: SignUp['status'] }; n: number }[] }
+  ).list
+  for (const { _id, n } of groups) {
+    const entry = counts.get(_id.callId) ?? { seats: 0, queued: 0 }
+    if (_id.status === 'waitlisted') entry.queued += n
+    else entry.seats += n
+    counts.set(_id.callId, entry)
+  }
+  return counts
+}
+
+/** Fixes one call's counters to the rows counted (`counted`, read after the call itself). */
+export async function repairCall(
+  call: Call,
+  counted: RowCounts,
+  now: number,
+): Promise<'ok' | 'repaired' | 'busy'> {
   const quietSince = now - QUIET_MS
-  const signUps = collection('signups')
-  const seats = await count(
-    signUps.where({ callId: call._id, status: _.in(['confirmed', 'attended', 'no_show']) }),
-  )
-  const queued = await count(signUps.where({ callId: call._id, status: 'waitlisted' }))
+  const { seats, queued } = counted
   if (seats === call.confirmed && queued === call.waitlisted) return 'ok'
   if (call.updatedAt > quietSince) return 'busy'
   // Looked at after counting: a row step that the counts may have seen is then seen here too (it wrote updatedAt).
-  if ((await count(signUps.where({ callId: call._id, updatedAt: _.gt(quietSince) }))) > 0) return 'busy'
+  if ((await count(collection('signups').where({ callId: call._id, updatedAt: _.gt(quietSince) }))) > 0)
+    return 'busy'
   const updated = await updateWhere(
     collection('calls').where({
       _id: call._id,
