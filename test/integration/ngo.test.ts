@@ -355,6 +355,13 @@ describe('image review', () => {
     assert.equal(h.call(call._id)?.cover, fileID)
   })
 
+  test("an NGO's logo is hidden until the review passes it", async () => {
+    const logo = 'https://img.example.org/qingshan-logo.png'
+    const { ngo } = await h.apiOk<RegisterNgoResponse>('registerNgo', { ...REGISTRATION, logo }, OWNER)
+    assert.equal(ngo.logo, '')
+    await until(() => h.emu.store.collection('ngos').get(ngo._id)?.logo === logo, 'the logo to pass')
+  })
+
   test('a cover that fails the review never becomes visible; a forged verdict changes nothing', async () => {
     const ngoId = await verifiedNgo()
     const cover = 'https://img.example.org/risky-cover.png'

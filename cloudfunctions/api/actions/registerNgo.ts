@@ -6,6 +6,7 @@ import type { RegisterNgoResponse } from '../../../src/core/ngo-api'
 import type { Ngo } from '../../../src/core/types'
 import { _ } from '../../lib/cloud'
 import { riskyTexts } from '../../lib/content-check'
+import { requestReview } from '../../lib/media-review'
 import { collection, find, findById, insert, updateWhere } from '../../lib/db'
 import type { ActionHandler } from '../caller'
 
@@ -29,7 +30,6 @@ export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { o
     city: placeName(reg.province, reg.city),
     causes: reg.causes,
     intro: reg.intro,
-    logo: reg.logo,
     contact: reg.contactPhone,
     contactName: reg.contactName,
     contactPhone: reg.contactPhone,
@@ -50,11 +50,21 @@ export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { o
     await insert('ngos', {
       _id: id,
       ...fields,
+      logo: '',
       admins: [openid],
       organizerNames: { [openid]: reg.contactName },
       createdAt: now,
     })
   }
+  // a new logo stays hidden until WeChat's image review passes it (lib/media-review.ts)
+  if (reg.logo && reg.logo !== existing?.logo) {
+    const traceId = await requestReview(
+      openid,
+      { collection: 'ngos', docId: id, field: 'logo', fileID: reg.logo },
+      now,
+    )
+    await updateWhere(collection('ngos').where({ _id: id }), { logoReview: traceId })
+  } else if (!reg.logo) await updateWhere(collection('ngos').where({ _id: id }), { logo: '' })
   const ngo = await findById('ngos', id)
   if (!ngo) throw new Error(`registered NGO ${id} is gone`)
   return ok({ ngo: toNgoConsole(ngo, openid) })

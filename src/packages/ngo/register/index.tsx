@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { RegisterNgoRequest } from '../../../core/ngo-api'
 import { CAUSES, PROVINCES, provinceOf } from '../../../core/ngo'
 import { myNgo, registerNgo } from '../../../services/ngo'
+import { uploadImage, type ImageFolder } from '../../../services/upload'
 import Field from '../Field'
 import '../console.scss'
 
@@ -45,6 +46,20 @@ export default function RegisterPage() {
     set({
       causes: form.causes.includes(cause) ? form.causes.filter((c) => c !== cause) : [...form.causes, cause],
     })
+
+  const pick = async (folder: ImageFolder, key: 'logo' | 'certificate') => {
+    try {
+      const { tempFilePaths } = await Taro.chooseImage({
+        count: 1,
+        sizeType: ['compressed'],
+        sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
+      })
+      if (tempFilePaths[0]) set({ [key]: await uploadImage(tempFilePaths[0], folder) })
+    } catch (err) {
+      if (!String((err as Error)?.message ?? err).includes('cancel'))
+        Taro.showToast({ title: '上传失败，请重试', icon: 'none' })
+    }
+  }
 
   const submit = async () => {
     setSending(true)
@@ -117,6 +132,20 @@ export default function RegisterPage() {
             onInput={(e) => set({ intro: e.detail.value })}
           />
         </Field>
+      </View>
+      <View className="console-card">
+        <Text className="console-title">图片（选填）</Text>
+        <Field label="机构标志" error={errors.logo}>
+          <Text className="chip" onClick={() => pick('logos', 'logo')}>
+            {form.logo ? '已上传，点此更换' : '上传标志'}
+          </Text>
+        </Field>
+        <Field label="登记证书（仅平台审核时查看）" error={errors.certificate}>
+          <Text className="chip" onClick={() => pick('certificates', 'certificate')}>
+            {form.certificate ? '已上传，点此更换' : '上传证书照片'}
+          </Text>
+        </Field>
+        <Text className="console-note">图片经内容安全审核通过后才会显示。</Text>
       </View>
       <View className="console-card">
         <Text className="console-title">联系人</Text>
