@@ -52,4 +52,6 @@ export default defineAppConfig({
   // we collect a name and phone number for sign-ups: WeChat requires the privacy guide flow
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
+  // the call editor picks a place on WeChat's map
+  requiredPrivateInfos: ['chooseLocation'],
 })

@@ -136,6 +136,19 @@ export default function CallEditorPage() {
     }
   })
 
+  // WeChat's map picker fills the address and the map point; the browser has only the address text
+  const pickPlace = async () => {
+    try {
+      const place = await Taro.chooseLocation({})
+      set({
+        address: [place.address, place.name].filter(Boolean).join(' '),
+        location: { lat: place.latitude, lng: place.longitude },
+      })
+    } catch {
+      // closed without choosing
+    }
+  }
+
   const saveEdit = run('edit', async () => {
     if (!callId) return
     const result = await updateCall({
@@ -145,6 +158,7 @@ export default function CallEditorPage() {
       signupDeadline: form.signupDeadline,
       city: form.city,
       address: form.address,
+      ...(form.location ? { location: form.location } : {}),
       capacity: form.capacity,
     })
     if (!result.ok) {
@@ -290,6 +304,11 @@ export default function CallEditorPage() {
             value={form.address}
             onInput={(e) => set({ address: e.detail.value })}
           />
+          {process.env.TARO_ENV === 'weapp' && (
+            <Text className="chip" onClick={pickPlace}>
+              {form.location ? '已在地图上选点，点此更换' : '在地图上选点'}
+            </Text>
+          )}
         </Field>
       </View>
       <View className="console-card">
