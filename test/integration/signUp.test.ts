@@ -98,6 +98,18 @@ describe('signUp', () => {
     assert.ok((await refused('INVALID_INPUT', { ...form(), callId: undefined }, ALICE))?.callId)
   })
 
+  test('a name or a written answer that fails content review is CONTENT_RISKY and stores nothing', async () => {
+    const byName = await refused('CONTENT_RISKY', form('trees', { name: '代开发票小王' }), ALICE)
+    assert.deepEqual(Object.keys(byName ?? {}), ['name'])
+    const byAnswer = await refused(
+      'CONTENT_RISKY',
+      form('trees', { answers: { planted: '参加过', words: '出售毒品' } }),
+      ALICE,
+    )
+    assert.deepEqual(Object.keys(byAnswer ?? {}), ['answers.words'])
+    assert.equal(h.call('trees')?.confirmed, call().confirmed, 'no seat taken')
+  })
+
   test('missing and draft calls are NOT_FOUND', async () => {
     h.insert({ calls: [call({ _id: 'draft', status: 'draft' })] })
     await refused('NOT_FOUND', form('nope'), ALICE)

@@ -6,9 +6,10 @@ import { fail, ok } from '../../../src/core/errors'
 import { isSignupOpen, signUpId } from '../../../src/core/rules'
 import { validateCallId, validateSignUpForm, type CleanSignUp } from '../../../src/core/schemas'
 import { readAttribution } from '../../../src/core/share'
-import type { Call, SignUp } from '../../../src/core/types'
+import type { Call, Question, SignUp } from '../../../src/core/types'
 import { _, db } from '../../lib/cloud'
 import { collection, findById, insert, updateWhere } from '../../lib/db'
+import { riskyTexts } from '../../lib/content-check'
 import { crashPoint } from '../../lib/faults'
 import { refreshGroupCards } from '../../lib/group-cards'
 import { openidOfReferrer } from '../../lib/referrers'
@@ -36,6 +37,9 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
   if (existing && existing.status !== 'cancelled')
     return ok({ signUp: await signUpView(existing), created: false })
   if (!isSignupOpen(call, now)) return fail('CLOSED')
+  // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
+  const risky = await riskyTexts(openid, writtenTexts(input.value, call.questions), 1)
+  if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
   const referrer = attribution.value.referrerCode
     ? await openidOfReferrer(attribution.value.referrerCode)
     : input.value.referrer
@@ -168,4 +172,16 @@ async function mustFind(id: string): Promise<SignUp> {
   const signUp = await findById('signups', id)
   if (!signUp) throw new Error(`sign-up ${id} vanished while being written`)
   return signUp
+}
+
+/** The free texts of a sign-up, keyed as the form names its fields (choices are the NGO's own words). */
+function writtenTexts(input: CleanSignUp, questions: readonly Question[]): Record<string, string> {
+  const texts: Record<string, string> = { name: input.name }
+  for (const question of questions) {
+    const answer = input.answers[question.id]
+    if ((question.kind === 'text' || question.kind === 'textarea') && typeof answer === 'string') {
+      texts[`answers.${question.id}`] = answer
+    }
+  }
+  return texts
 }
