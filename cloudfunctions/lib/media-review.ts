@@ -41,9 +41,8 @@ export async function applyVerdict(push: MediaCheckPush): Promise<{ applied: boo
   const review = await findById('mediaReviews', push.trace_id)
   if (!review || review.status !== 'pending') return { applied: false }
   const passed = push.result?.suggest === 'pass'
-  await updateWhere(collection('mediaReviews').where({ _id: review._id, status: 'pending' }), {
-    status: passed ? 'pass' : 'risky',
-  })
+  // The document first, the review's own status last: a push retried after a crash between the two finds the
+  // review still pending and completes it, and whoever sees the review decided sees the document decided too.
   const pendingKey = `${review.field}Review`
   const data: Record<string, unknown> = { [pendingKey]: _.remove() }
   if (passed) data[review.field] = review.fileID
@@ -51,5 +50,8 @@ export async function applyVerdict(push: MediaCheckPush): Promise<{ applied: boo
     collection(review.collection).where({ _id: review.docId, [pendingKey]: review._id }),
     data,
   )
+  await updateWhere(collection('mediaReviews').where({ _id: review._id, status: 'pending' }), {
+    status: passed ? 'pass' : 'risky',
+  })
   return { applied: updated > 0 }
 }
