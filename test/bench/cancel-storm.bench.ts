@@ -2,9 +2,9 @@
 // waitlist places, some tapped twice) and sign-ups of newcomers, through the H5 door. How fast, how many database
 // round trips an operation costs, and whether the end state is consistent: counters equal to the rows, no more
 // confirmed than seats, no seat empty while someone waits. Exits non-zero if not.
-import type { Call, Ngo, SignUp } from '../../src/core/types'
+import type { Call, SignUp } from '../../src/core/types'
 import { signUpId } from '../../src/core/rules'
-import { callDoor, latencySummary, openid, startBenchCloud } from './harness'
+import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud } from './harness'
 
 const CAPACITY = 50
 const WAITING = 500
@@ -27,39 +27,12 @@ async function main(): Promise<void> {
   const { emu } = cloud
   const now = Date.now()
   const random = prng(20250501)
-  const ngo: Ngo = {
-    _id: 'bench-ngo',
-    name: '压测公益',
-    city: '北京',
-    causes: ['环保'],
-    intro: '',
-    logo: '',
-    contact: '',
-    status: 'verified',
-    admins: [],
-    createdAt: now,
-  }
-  const call: Call = {
-    _id: 'bench-call',
-    ngoId: ngo._id,
-    title: '压测植树活动',
-    description: '',
-    cover: '',
-    tags: ['环保'],
-    city: '北京',
-    address: '北京',
-    startAt: now + 10 * DAY,
-    endAt: now + 10 * DAY + 3_600_000,
-    signupDeadline: now + 9 * DAY,
+  const call = insertBenchCall(emu, {
     capacity: CAPACITY,
     waitlist: true,
-    questions: [],
-    status: 'open',
     confirmed: CAPACITY,
     waitlisted: WAITING,
-    createdAt: now,
-    updatedAt: now,
-  }
+  })
   const holders = Array.from({ length: CAPACITY + WAITING }, (_, i) => openid(i))
   const rows: SignUp[] = holders.map((person, i) => ({
     _id: signUpId(call._id, person),
@@ -73,8 +46,6 @@ async function main(): Promise<void> {
     createdAt: now - DAY,
     updatedAt: now - DAY,
   }))
-  emu.store.collection('ngos').insert([ngo as unknown as Record<string, unknown>])
-  emu.store.collection('calls').insert([call as unknown as Record<string, unknown>])
   emu.store.collection('signups').insert(rows as unknown as Record<string, unknown>[])
 
   await Promise.all(

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { Agent, request } from 'node:http'
 import { buildFunction } from '../../cloudfunctions/build'
 import { startEmulator, type Emulator } from '../../emulator'
+import type { Call, Ngo } from '../../src/core/types'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -87,4 +88,48 @@ export function latencySummary(ms: number[]): string {
 export function openid(i: number): string {
   // 28 characters, like a real openid
   return `oBENCH${String(i).padStart(22, '0')}`
+}
+
+const DAY = 86_400_000
+
+/** A verified NGO and its open call ten days ahead, stored in the cloud; `call` overrides the call's fields. */
+export function insertBenchCall(emu: Emulator, call: Partial<Call> = {}): Call {
+  const now = Date.now()
+  const ngo: Ngo = {
+    _id: 'bench-ngo',
+    name: '压测公益',
+    city: '北京',
+    causes: ['环保'],
+    intro: '',
+    logo: '',
+    contact: '',
+    status: 'verified',
+    admins: [],
+    createdAt: now,
+  }
+  const stored: Call = {
+    _id: 'bench-call',
+    ngoId: ngo._id,
+    title: '压测植树活动',
+    description: '',
+    cover: '',
+    tags: ['环保'],
+    city: '北京',
+    address: '北京',
+    startAt: now + 10 * DAY,
+    endAt: now + 10 * DAY + 3_600_000,
+    signupDeadline: now + 9 * DAY,
+    capacity: 50,
+    waitlist: false,
+    questions: [],
+    status: 'open',
+    confirmed: 0,
+    waitlisted: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...call,
+  }
+  emu.store.collection('ngos').insert([ngo as unknown as Record<string, unknown>])
+  emu.store.collection('calls').insert([stored as unknown as Record<string, unknown>])
+  return stored
 }

@@ -1,51 +1,15 @@
 // 2,000 volunteers tap 报名 at once on a 50-seat call, through the H5 door: how many get in (must be exactly 50),
 // how fast, and how many database round trips a sign-up costs; beside it, a trivial function through the same door.
-import type { Call, Ngo } from '../../src/core/types'
-import { callDoor, latencySummary, openid, startBenchCloud } from './harness'
+import type { Call } from '../../src/core/types'
+import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud } from './harness'
 
 const VOLUNTEERS = 2000
 const CAPACITY = 50
-const DAY = 86_400_000
 
 async function main(): Promise<void> {
   const cloud = await startBenchCloud()
   const { emu } = cloud
-  const now = Date.now()
-  const ngo: Ngo = {
-    _id: 'bench-ngo',
-    name: '压测公益',
-    city: '北京',
-    causes: ['环保'],
-    intro: '',
-    logo: '',
-    contact: '',
-    status: 'verified',
-    admins: [],
-    createdAt: now,
-  }
-  const call: Call = {
-    _id: 'bench-call',
-    ngoId: ngo._id,
-    title: '压测植树活动',
-    description: '',
-    cover: '',
-    tags: ['环保'],
-    city: '北京',
-    address: '北京',
-    startAt: now + 10 * DAY,
-    endAt: now + 10 * DAY + 3_600_000,
-    signupDeadline: now + 9 * DAY,
-    capacity: CAPACITY,
-    waitlist: false,
-    questions: [],
-    status: 'open',
-    confirmed: 0,
-    waitlisted: 0,
-    createdAt: now,
-    updatedAt: now,
-  }
-  emu.store.collection('ngos').insert([ngo as unknown as Record<string, unknown>])
-  emu.store.collection('calls').insert([call as unknown as Record<string, unknown>])
+  const call = insertBenchCall(emu, { capacity: CAPACITY })
 
   // Warm the instances so the figure is the steady state, not the cold starts.
   await Promise.all(Array.from({ length: 16 }, () => callDoor(emu, 'ping', {})))
