@@ -71,6 +71,8 @@ export interface CallDetail extends CallCard {
   signupDeadline: number
   /** cancelling after this moment still works but is recorded as a late drop-out (absent: never late) */
   cancelCutoff?: number
+  /** volunteers are reminded this many hours before the start */
+  reminderLeadHours: 24 | 2
   /** when full, a sign-up joins the waitlist (instead of being refused with FULL) */
   waitlist: boolean
   waitlisted: number
@@ -181,6 +183,8 @@ export interface UpdateCallRequest {
   /** null removes the map point */
   location?: { lat: number; lng: number } | null
   capacity?: number
+  /** when volunteers are reminded: 24 or 2 hours before the start (volunteers are not told of this change) */
+  reminderLeadHours?: 24 | 2
 }
 
 export interface UpdateCallResponse {

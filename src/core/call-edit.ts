@@ -1,5 +1,6 @@
 // The organizer's edits of a call (updateCall): what may change, how the result must hang together, and what
 // actually changed (a retried edit changes nothing, so it neither bumps the version nor notifies anyone again).
+import { readReminderLead } from './reminders'
 import type { UpdateCallRequest } from './api'
 import type { Call } from './types'
 import {
@@ -34,6 +35,7 @@ const EDITABLE = [
   'address',
   'location',
   'capacity',
+  'reminderLeadHours',
 ] as const
 
 type Editable = (typeof EDITABLE)[number]
@@ -79,6 +81,8 @@ export function validateUpdateCall(input: unknown): Validation<CallEdit> {
       errors.capacity = `名额应为 1 到 ${CAPACITY_MAX} 的整数`
     else edit.capacity = capacity
   }
+  const lead = readReminderLead(fields, errors)
+  if (lead !== undefined) edit.reminderLeadHours = lead
   if (Object.keys(errors).length === 0 && !EDITABLE.some((key) => key in edit))
     errors.request = '没有要修改的内容'
   return finish(errors, edit)

@@ -2,6 +2,7 @@
 import { ADDRESS_MAX_LENGTH, CAPACITY_MAX } from './call-edit'
 import type { CallForm } from './ngo-api'
 import { readFileId } from './ngo'
+import { readReminderLead } from './reminders'
 import { charCount } from './rules'
 import { CITY_MAX_LENGTH, TAG_MAX_LENGTH } from './schemas'
 import type { Question, QuestionKind } from './types'
@@ -49,6 +50,8 @@ export function validateCallForm(input: unknown): Validation<CallForm> {
   if (cover) form.cover = cover
   const cutoff = readTime(fields, 'cancelCutoff', '取消截止时间', errors)
   if (cutoff !== undefined) form.cancelCutoff = cutoff
+  const lead = readReminderLead(fields, errors)
+  if (lead !== undefined) form.reminderLeadHours = lead
   if (fields.location !== undefined && fields.location !== null) {
     const { lat, lng } = asInput(fields.location) ?? {}
     if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180)

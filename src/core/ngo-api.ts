@@ -1,5 +1,6 @@
 // The API contract of the NGO side: registration and its review, the NGO console (calls, roster, export,
 // co-organizers) and the public NGO directory. Part of `ApiContract` (api.ts).
+import type { ReminderLead } from './reminders'
 import type { CallCard, CallDetail } from './api'
 import type { Answers, NgoStatus, Question, SignUpStatus } from './types'
 
@@ -111,6 +112,8 @@ export interface CallForm {
   endAt: number
   signupDeadline: number
   cancelCutoff?: number
+  /** when volunteers are reminded: hours before the start (absent: 24) */
+  reminderLeadHours?: ReminderLead
   capacity: number
   waitlist: boolean
   questions: Question[]

@@ -4,6 +4,7 @@
 // gets a new one for the new time, and the old one (if still unsent) is recognised as stale and skipped.
 import { fitText, formatChinaTime } from './messages'
 import type { Call, Message, SignUp } from './types'
+import type { FieldErrors } from './validation'
 
 export type ReminderLead = 24 | 2
 
@@ -13,6 +14,18 @@ export const DEFAULT_REMINDER_LEAD: ReminderLead = 24
 export const REMINDER_LEADS: readonly ReminderLead[] = [24, 2]
 
 const HOUR_MS = 3_600_000
+
+/** The lead an organizer chose, from a call form or an edit: absent stays absent; only 24 or 2 hours are offered. */
+export function readReminderLead(
+  fields: Record<string, unknown>,
+  errors: FieldErrors,
+): ReminderLead | undefined {
+  const value = fields.reminderLeadHours
+  if (value === undefined) return undefined
+  if ((REMINDER_LEADS as readonly unknown[]).includes(value)) return value as ReminderLead
+  errors.reminderLeadHours = '活动提醒只能选开始前 24 小时或 2 小时'
+  return undefined
+}
 
 export function reminderLeadMs(call: Pick<Call, 'reminderLeadHours'>): number {
   return (call.reminderLeadHours ?? DEFAULT_REMINDER_LEAD) * HOUR_MS

@@ -1,4 +1,5 @@
 // Stored documents → what the API shows. Only fields listed here leave the server (no openids, no raw phones).
+import { DEFAULT_REMINDER_LEAD } from './reminders'
 import type { CallCard, CallDetail, SignUpView } from './api'
 import { isSignupOpen, maskPhone, spotsLeft } from './rules'
 import type { Call, Ngo, SignUp } from './types'
@@ -34,6 +35,7 @@ export function toCallDetail(
     ...toCallCard(call, ngo.name),
     description: call.description,
     signupDeadline: call.signupDeadline,
+    reminderLeadHours: call.reminderLeadHours ?? DEFAULT_REMINDER_LEAD,
     waitlist: call.waitlist,
     waitlisted: call.waitlisted,
     questions: call.questions,

@@ -117,6 +117,28 @@ describe('registration and review', () => {
 })
 
 describe('drafts and publishing', () => {
+  test('the organizer chooses when volunteers are reminded: 24 h (default) or 2 h, when posting and after', async () => {
+    const ngoId = await verifiedNgo()
+    const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm() }, OWNER)
+    assert.equal(call.reminderLeadHours, 24, 'a day before unless chosen')
+    const before = h.snapshot()
+    const odd = await h.api('saveCall', { callId: call._id, ...callForm({ reminderLeadHours: 5 }) }, OWNER)
+    assert.ok(!odd.ok && odd.code === 'INVALID_INPUT' && odd.fields?.reminderLeadHours)
+    assert.equal(h.snapshot(), before, 'nothing changed')
+    await h.apiOk('saveCall', { callId: call._id, ...callForm({ reminderLeadHours: 2 }) }, OWNER)
+    assert.equal(h.call(call._id)?.reminderLeadHours, 2)
+    await h.apiOk('publishCall', { callId: call._id }, OWNER)
+    const edited = await h.apiOk<{ notified: number }>(
+      'updateCall',
+      { callId: call._id, reminderLeadHours: 24 },
+      OWNER,
+    )
+    assert.equal(edited.notified, 0, 'a reminder setting is not news for volunteers')
+    assert.equal(h.call(call._id)?.reminderLeadHours, 24)
+    const shown = await h.apiOk<CallDetail>('getCall', { callId: call._id }, ALICE)
+    assert.equal(shown.reminderLeadHours, 24)
+  })
+
   test('an NGO under review saves drafts but cannot publish; once verified it can', async () => {
     const ngoId = await registeredNgo()
     const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm() }, OWNER)

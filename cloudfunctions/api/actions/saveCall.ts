@@ -15,7 +15,7 @@ import { collection, findById, insert, updateWhere } from '../../lib/db'
 import type { ActionHandler } from '../caller'
 import { findManagedCall } from '../managedCall'
 
-const OPTIONAL = ['cover', 'location', 'cancelCutoff'] as const
+const OPTIONAL = ['cover', 'location', 'cancelCutoff', 'reminderLeadHours'] as const
 
 export const saveCall: ActionHandler<SaveCallResponse> = async (event, { openid, now }) => {
   if (!openid) return fail('UNAUTHENTICATED')

@@ -4,6 +4,7 @@ import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/com
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import type { CallForm } from '../../../core/ngo-api'
+import { DEFAULT_REMINDER_LEAD, REMINDER_LEADS } from '../../../core/reminders'
 import { getCall, updateCall } from '../../../services/api'
 import { publishCall, saveCall } from '../../../services/ngo'
 import { uploadImage } from '../../../services/upload'
@@ -61,6 +62,7 @@ export default function CallEditorPage() {
       endAt: c.endAt,
       signupDeadline: c.signupDeadline,
       cancelCutoff: c.cancelCutoff,
+      reminderLeadHours: c.reminderLeadHours,
       capacity: c.capacity,
       waitlist: c.waitlist,
       questions: c.questions,
@@ -160,6 +162,7 @@ export default function CallEditorPage() {
       address: form.address,
       ...(form.location ? { location: form.location } : {}),
       capacity: form.capacity,
+      reminderLeadHours: form.reminderLeadHours ?? DEFAULT_REMINDER_LEAD,
     })
     if (!result.ok) {
       setErrors(result.fields ?? {})
@@ -326,6 +329,20 @@ export default function CallEditorPage() {
           <Text>满员后可候补</Text>
           <Switch checked={form.waitlist} onChange={(e) => set({ waitlist: e.detail.value })} />
         </View>
+        <Field label="活动提醒" error={errors.reminderLeadHours}>
+          <View className="chips">
+            {REMINDER_LEADS.map((hours) => (
+              <Text
+                key={hours}
+                id={`call-reminder-${hours}`}
+                className={`chip ${(form.reminderLeadHours ?? DEFAULT_REMINDER_LEAD) === hours ? 'chip--on' : ''}`}
+                onClick={() => set({ reminderLeadHours: hours })}
+              >
+                开始前 {hours} 小时
+              </Text>
+            ))}
+          </View>
+        </Field>
       </View>
       <View className="console-card">
         <Text className="console-title">报名时要问的问题</Text>
