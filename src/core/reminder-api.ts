@@ -23,6 +23,8 @@ export interface SubscribeTemplatesResponse {
 export interface RecordSubscriptionsRequest {
   callId: string
   accepted: string[]
+  /** one per tap in the subscribe sheet: a retried report of the same tap is counted once */
+  requestId: string
 }
 
 export interface RecordSubscriptionsResponse {
@@ -55,5 +57,6 @@ export function validateRecordSubscriptions(
     errors.accepted = `一次最多订阅 ${MAX_TEMPLATES_PER_REQUEST} 种消息`
   else if (accepted.some((id) => typeof id !== 'string' || !knownIds.includes(id)))
     errors.accepted = '订阅的消息无效'
-  return finish(errors, { callId, accepted: accepted as string[] })
+  const requestId = readId(fields, 'requestId', '订阅请求', errors)
+  return finish(errors, { callId, accepted: accepted as string[], requestId })
 }

@@ -121,6 +121,8 @@ export interface SignUp {
    * less those used since. WeChat keeps the real count and has no API to read it, so this is our best knowledge.
    */
   subscriptions?: Record<string, number>
+  /** the subscribe-sheet taps already counted into `subscriptions` (a retried report counts once) */
+  subscriptionRequests?: string[]
   createdAt: number
   updatedAt: number
   cancelledAt?: number

@@ -41,7 +41,7 @@ const MATRIX: Record<string, [object, Person[]]> = {
   mySignUps: [{}, SIGNED_IN],
   getPhoneNumber: [{ code: 'not-a-real-code' }, SIGNED_IN],
   subscribeTemplates: [{}, ALL],
-  recordSubscriptions: [{ callId: 'trees', accepted: [] }, SIGNED_IN],
+  recordSubscriptions: [{ callId: 'trees', accepted: [], requestId: 'tap1' }, SIGNED_IN],
   prepareShare: [{ callId: 'trees' }, SIGNED_IN],
   callShareStats: [{ callId: 'trees' }, ORGANIZERS],
   myRecruits: [{}, SIGNED_IN],

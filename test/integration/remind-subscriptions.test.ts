@@ -35,13 +35,20 @@ describe('subscribe messages', () => {
   test('accepted templates add up on the sign-up; a reminder will come only with 活动开始提醒', async () => {
     const first = await h.apiOk<RecordSubscriptionsResponse>(
       'recordSubscriptions',
-      { callId: 'trees', accepted: [signedUp.id] },
+      { callId: 'trees', accepted: [signedUp.id], requestId: 'tap1' },
       ALICE,
     )
     assert.deepEqual(first, { subscriptions: { [signedUp.id]: 1 }, reminder: false })
+    // the same tap reported again (a retry) counts nothing more
+    const retried = await h.apiOk<RecordSubscriptionsResponse>(
+      'recordSubscriptions',
+      { callId: 'trees', accepted: [signedUp.id], requestId: 'tap1' },
+      ALICE,
+    )
+    assert.deepEqual(retried, first)
     const second = await h.apiOk<RecordSubscriptionsResponse>(
       'recordSubscriptions',
-      { callId: 'trees', accepted: [starting.id, signedUp.id], openid: BOB },
+      { callId: 'trees', accepted: [starting.id, signedUp.id], requestId: 'tap2', openid: BOB },
       ALICE,
     )
     assert.deepEqual(second, { subscriptions: { [signedUp.id]: 2, [starting.id]: 1 }, reminder: true })
@@ -51,16 +58,17 @@ describe('subscribe messages', () => {
   test('bad input, no sign-up or no identity: refused, nothing changes', async () => {
     const before = h.snapshot()
     const refusals: [object, string | undefined, string][] = [
-      [{ callId: 'trees', accepted: ['not-a-template'] }, ALICE, 'INVALID_INPUT'],
+      [{ callId: 'trees', accepted: ['not-a-template'], requestId: 'tap1' }, ALICE, 'INVALID_INPUT'],
       [
         { callId: 'trees', accepted: [starting.id, signedUp.id, changed.id, starting.id] },
         ALICE,
         'INVALID_INPUT',
       ],
-      [{ callId: 'trees', accepted: 'all' }, ALICE, 'INVALID_INPUT'],
-      [{ accepted: [starting.id] }, ALICE, 'INVALID_INPUT'],
-      [{ callId: 'trees', accepted: [starting.id] }, BOB, 'NOT_SIGNED_UP'],
-      [{ callId: 'trees', accepted: [starting.id] }, undefined, 'UNAUTHENTICATED'],
+      [{ callId: 'trees', accepted: 'all', requestId: 'tap1' }, ALICE, 'INVALID_INPUT'],
+      [{ callId: 'trees', accepted: [starting.id] }, ALICE, 'INVALID_INPUT'],
+      [{ accepted: [starting.id], requestId: 'tap1' }, ALICE, 'INVALID_INPUT'],
+      [{ callId: 'trees', accepted: [starting.id], requestId: 'tap1' }, BOB, 'NOT_SIGNED_UP'],
+      [{ callId: 'trees', accepted: [starting.id], requestId: 'tap1' }, undefined, 'UNAUTHENTICATED'],
     ]
     for (const [body, openid, code] of refusals) {
       const result = await h.api('recordSubscriptions', body, openid)

@@ -1,5 +1,6 @@
 // Records what the volunteer accepted in WeChat's subscribe sheet, on their sign-up: one more message per
-// accepted template (an atomic increment, so concurrent reports add up). WeChat keeps the real count and offers
+// accepted template (an atomic increment, so concurrent reports add up), once per tap: the increment and the tap's
+// request id are written in one conditional update, so a retried report of the same tap counts nothing more. WeChat keeps the real count and offers
 // no way to read it; the `remind` run counts down as it uses them.
 import { validateRecordSubscriptions, type RecordSubscriptionsResponse } from '../../../src/core/reminder-api'
 import { fail, ok } from '../../../src/core/errors'
@@ -21,11 +22,19 @@ export const recordSubscriptions: ActionHandler<RecordSubscriptionsResponse> = a
   )
   if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
   const id = signUpId(input.value.callId, openid)
-  const active = { _id: id, status: _.in(['confirmed', 'waitlisted']) }
-  if (input.value.accepted.length > 0) {
-    const data: Record<string, unknown> = { updatedAt: now }
-    for (const templateId of input.value.accepted) data[`subscriptions.${templateId}`] = _.inc(1)
-    if ((await updateWhere(collection('signups').where(active), data)) === 0) return fail('NOT_SIGNED_UP')
+  const { accepted, requestId } = input.value
+  if (accepted.length > 0) {
+    const data: Record<string, unknown> = { updatedAt: now, subscriptionRequests: _.push([requestId]) }
+    for (const templateId of accepted) data[`subscriptions.${templateId}`] = _.inc(1)
+    // 0 updated: not signed up (answered below), or this tap was already counted (then the counts stand).
+    await updateWhere(
+      collection('signups').where({
+        _id: id,
+        status: _.in(['confirmed', 'waitlisted']),
+        subscriptionRequests: _.nin([requestId]),
+      }),
+      data,
+    )
   }
   const signUp = await findById('signups', id)
   if (!signUp || (signUp.status !== 'confirmed' && signUp.status !== 'waitlisted'))

@@ -24,7 +24,9 @@ export default function ReminderCard({ call }: { call: CallDetail }) {
   const ask = async () => {
     setReminder('asking')
     const accepted = await requestSubscriptions(templates)
-    const result = await callApi('recordSubscriptions', { callId: call._id, accepted })
+    // one id per tap, so a retried report of this tap is counted once
+    const requestId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+    const result = await callApi('recordSubscriptions', { callId: call._id, accepted, requestId })
     setReminder(result.ok && result.data.reminder ? 'on' : 'off')
   }
 
