@@ -1,4 +1,5 @@
 // The data model (DESIGN §4). Times are epoch milliseconds, so they cross JSON, EJSON and the H5 door unchanged.
+import type { HoursRule } from './hours'
 import type { SignUpSource } from './share'
 
 /** `rejected`: a platform admin turned the registration down (`rejectReason` says why); it may be resubmitted */
@@ -28,6 +29,8 @@ export interface Ngo {
   inviteCode?: string
   /** what each organizer is called in the console, by openid (given when joining or registering) */
   organizerNames?: Record<string, string>
+  /** how this NGO rounds minutes of service into hours (absent: DEFAULT_HOURS_RULE) */
+  hoursRule?: HoursRule
   updatedAt?: number
 }
 
@@ -126,6 +129,30 @@ export interface SignUp {
   createdAt: number
   updatedAt: number
   cancelledAt?: number
+  // Attendance (attendance-api.ts). A check-in makes the status `attended`; never checked in after the end: `no_show`.
+  checkedInAt?: number
+  checkedOutAt?: number
+  /**
+   * Came without signing up, added by an organizer: `_id` is callId + '_walkin_' + phone and `openid` is empty.
+   * A walk-in holds no seat: counters and repair leave it out.
+   */
+  walkIn?: boolean
+  /** the hours of this attendance: the NGO rule's rounding of the minutes, or the organizer's edit */
+  hours?: number
+  /** the organizer's edits of `hours`, oldest first; the first `from` is the rule's value */
+  hoursEdits?: HoursEdit[]
+  /** only confirmed hours count (the volunteer's record, certificates, exports, the NGO's figures) */
+  hoursConfirmedAt?: number
+  hoursConfirmedBy?: string
+}
+
+export interface HoursEdit {
+  from: number
+  to: number
+  reason: string
+  /** the organizer's openid */
+  by: string
+  at: number
 }
 
 export type MessageKind = 'reminder' | 'promoted' | 'changed' | 'cancelled'
