@@ -21,6 +21,8 @@ export interface CheckInCodeResponse {
   code: string
   /** epoch ms after which the code is refused */
   expiresAt: number
+  /** the function's clock when it answered: screens count down `expiresAt - now` (a phone's clock may be off) */
+  now: number
 }
 
 /**
@@ -43,6 +45,8 @@ export type PersonalCodeRequest = Record<string, never>
 export interface PersonalCodeResponse {
   code: string
   expiresAt: number
+  /** the function's clock when it answered (as in CheckInCodeResponse) */
+  now: number
 }
 
 /**
