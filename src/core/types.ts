@@ -193,3 +193,30 @@ export interface MediaReview {
   status: 'pending' | 'pass' | 'risky'
   createdAt: number
 }
+
+/**
+ * A 志愿服务证明 (certificate.ts, certificate-api.ts): `_id` is its number. It stores exactly what it prints;
+ * `code` is an HMAC of those facts, so a changed fact no longer matches its code. Written once, never updated
+ * except to mark it superseded by a newer version (the sign-up's confirmed hours changed).
+ */
+export interface Certificate {
+  _id: string
+  signUpId: string
+  openid: string
+  callId: string
+  ngoId: string
+  /** 1, 2, … per sign-up */
+  version: number
+  volunteerName: string
+  ngoName: string
+  ngoVerified: boolean
+  callTitle: string
+  /** 「2026年3月12日」 (China time) */
+  serviceDate: string
+  hours: number
+  issuedAt: number
+  /** the verification code: 12 characters of CODE_ALPHABET, stored without separators */
+  code: string
+  /** the number of the version that replaced it */
+  supersededBy?: string
+}

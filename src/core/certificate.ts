@@ -1,0 +1,165 @@
+// What a 志愿服务证明 states, and how its number and verification code look. Pure: the function signs the
+// canonical string of the facts (cloudfunctions/lib/certificates.ts); the client and tests read codes with the
+// same rules.
+import type { CertificateView } from './certificate-api'
+import type { Certificate } from './types'
+
+/** The page a certificate's QR opens (its `scene` is the verification code). */
+export const VERIFY_PAGE = 'packages/volunteer/verify/index'
+
+/**
+ * Crockford's base32: digits and capitals without I, L, O, U, so what a person reads off paper is what they
+ * type; when typed, O is read as 0 and I, L as 1.
+ */
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** Characters of a verification code: 60 bits of the HMAC, in three groups of four. */
+export const CODE_LENGTH = 12
+
+/** The longest input 证书查验 accepts (a pasted code with separators and spaces, or a scanned path). */
+export const CODE_INPUT_MAX = 80
+
+/** The first `chars` characters of `bytes` in CODE_ALPHABET (5 bits each, most significant first). */
+export function toBase32(bytes: Uint8Array, chars: number): string {
+  if (bytes.length * 8 < chars * 5) throw new Error('not enough bytes for the code')
+  let out = ''
+  for (let i = 0; i < chars; i++) {
+    let value = 0
+    for (let bit = i * 5; bit < i * 5 + 5; bit++) {
+      value = (value << 1) | ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1)
+    }
+    out += CODE_ALPHABET[value]
+  }
+  return out
+}
+
+/** 7KQ4M9XC2HDW → 7KQ4-M9XC-2HDW */
+export function formatCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join('-') ?? code
+}
+
+/**
+ * The code in a typed or scanned text, as stored (12 characters, no separators), or null. Accepts 「7kq4 m9xc
+ * 2hdw」, 「7KQ4-M9XC-2HDW」 and a scanned certificate QR's path (…verify/index?scene=7KQ4M9XC2HDW).
+ */
+export function readCode(text: string): string | null {
+  if (typeof text !== 'string' || text.length > CODE_INPUT_MAX) return null
+  const scene = /[?&](?:scene|code)=([^&#]*)/.exec(text)
+  let raw = scene ? safeDecode(scene[1]) : text
+  raw = raw
+    .toUpperCase()
+    .replace(/[\s\-–—_.·]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1')
+  if (raw.length !== CODE_LENGTH) return null
+  for (const ch of raw) if (!CODE_ALPHABET.includes(ch)) return null
+  return raw
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** 「JS2026-7KQ4-M9XC」: the year of service and 8 characters derived from the sign-up and version. */
+export function certificateNumber(serviceYear: number, chars: string): string {
+  return `JS${serviceYear}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`
+}
+
+export function looksLikeCertificateNo(value: unknown): value is string {
+  return typeof value === 'string' && /^JS\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(value)
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000
+
+/** 「2026年3月12日」, the day in China time. */
+export function chinaDate(epochMs: number): string {
+  const d = new Date(epochMs + CHINA_OFFSET_MS)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+export function chinaYear(epochMs: number): number {
+  return new Date(epochMs + CHINA_OFFSET_MS).getUTCFullYear()
+}
+
+/** 3.5 → 「3.5」, 4 → 「4」 */
+export function formatHours(hours: number): string {
+  return String(Math.round(hours * 10) / 10)
+}
+
+/** The facts a certificate prints (everything its code vouches for). */
+export type CertificateFacts = Pick<
+  Certificate,
+  | '_id'
+  | 'signUpId'
+  | 'version'
+  | 'volunteerName'
+  | 'ngoName'
+  | 'ngoVerified'
+  | 'callTitle'
+  | 'serviceDate'
+  | 'hours'
+  | 'issuedAt'
+>
+
+/**
+ * The string the verification code signs: every printed fact in a fixed order, JSON-escaped so no choice of
+ * names can make two different certificates read the same. Changing it invalidates every issued code: add a
+ * new tag instead.
+ */
+export function canonicalFacts(facts: CertificateFacts): string {
+  return JSON.stringify([
+    'jushou-certificate-1',
+    facts._id,
+    facts.signUpId,
+    facts.version,
+    facts.volunteerName,
+    facts.ngoName,
+    facts.ngoVerified,
+    facts.callTitle,
+    facts.serviceDate,
+    facts.hours,
+    facts.issuedAt,
+  ])
+}
+
+export function certificateView(doc: Certificate): CertificateView {
+  return {
+    certificateNo: doc._id,
+    code: formatCode(doc.code),
+    volunteerName: doc.volunteerName,
+    ngoName: doc.ngoName,
+    ngoVerified: doc.ngoVerified,
+    callTitle: doc.callTitle,
+    serviceDate: doc.serviceDate,
+    hours: doc.hours,
+    issuedAt: doc.issuedAt,
+    version: doc.version,
+  }
+}
+
+/** 「兹证明 林晓 于 2026年3月12日 参加 民勤治沙 组织的「…」志愿服务，服务时长 3.5 小时。」 */
+export function certificateStatement(
+  c: Pick<CertificateView, 'volunteerName' | 'serviceDate' | 'ngoName' | 'callTitle' | 'hours'>,
+): string {
+  return `兹证明 ${c.volunteerName} 于 ${c.serviceDate} 参加 ${c.ngoName} 组织的「${c.callTitle}」志愿服务，服务时长 ${formatHours(c.hours)} 小时。`
+}
+
+/** The certificate image's own words (heading, labels), for choosing fonts and checking coverage. */
+export const CERTIFICATE_FIXED_TEXT =
+  '志愿服务证明已认证证书编号验证码签发日期扫码或在举手小程序「证书查验」输入验证码核验真伪举手 · 志愿服务平台0123456789年月日-'
+
+/** Every character the certificate image draws. */
+export function certificateText(c: CertificateView): string {
+  return [
+    certificateStatement(c),
+    c.ngoName,
+    c.certificateNo,
+    c.code,
+    chinaDate(c.issuedAt),
+    CERTIFICATE_FIXED_TEXT,
+  ].join('')
+}
