@@ -151,9 +151,9 @@ export class OpenApi {
       case 'wxacode.getUnlimited':
         return { png: await unlimitedCode(params) }
       case 'updatableMessage.createActivityId':
-        return { json: createActivityId(this.store, params) }
+        return { json: createActivityId(this.store, params, this.clock.now()) }
       case 'updatableMessage.setUpdatableMsg':
-        return { json: setUpdatableMsg(this.store, params) }
+        return { json: setUpdatableMsg(this.store, params, this.clock.now()) }
       case 'security.msgSecCheck':
         return { json: msgSecCheck(params) }
       case 'security.mediaCheckAsync':
@@ -306,19 +306,20 @@ function msgSecCheck(p: Params): Record<string, unknown> {
 }
 
 /** Live group cards: an activity id lives 24 hours, as WeChat's do. */
-function createActivityId(store: Store, p: Params): Record<string, unknown> {
+function createActivityId(store: Store, p: Params, now: number): Record<string, unknown> {
   const who = p.openid ?? p.unionid
   if (typeof who !== 'string' || !who) throw new WxError(40003, 'invalid openid')
-  const activityId = `${randomBytes(12).toString('hex')}#${Date.now()}`
-  const expirationTime = Math.floor(Date.now() / 1000) + 86400
+  const activityId = `${randomBytes(12).toString('hex')}#${now}`
+  const expirationTime = Math.floor(now / 1000) + 86400
   store.collection(ACTIVITIES).insert([{ _id: activityId, openid: who, expirationTime }])
   return { activity_id: activityId, expiration_time: expirationTime }
 }
 
-function setUpdatableMsg(store: Store, p: Params): Record<string, unknown> {
+function setUpdatableMsg(store: Store, p: Params, now: number): Record<string, unknown> {
   const activity =
     typeof p.activity_id === 'string' ? store.collection(ACTIVITIES).get(p.activity_id) : undefined
-  if (!activity) throw new WxError(44990, 'invalid activity_id')
+  if (!activity || Number(activity.expirationTime) * 1000 <= now)
+    throw new WxError(44990, 'invalid activity_id')
   if (p.target_state !== 0 && p.target_state !== 1) throw new WxError(47001, 'invalid target_state')
   const list = (p.template_info as { parameter_list?: { name?: unknown; value?: unknown }[] } | undefined)
     ?.parameter_list

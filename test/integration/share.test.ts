@@ -20,20 +20,53 @@ beforeEach(() => {
   h.insert({ ngos: [ngo()], calls: [call({ confirmed: 0 })] })
 })
 
+/** The live card updates WeChat received, oldest first: [activity id, joined, capacity, state]. */
+function cards(): unknown[][] {
+  return h.emu.openapi
+    .groupCardUpdates()
+    .map((u) => [u.activityId, u.memberCount, u.roomLimit, u.targetState])
+}
+
 describe('sharing and attribution', () => {
   test('prepareShare gives the sharer a stable short code and a live card; each sign-up updates the card', async () => {
     const first = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
     const second = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
     assert.match(first.referrerCode, /^[0-9a-z]{6}$/)
     assert.equal(second.referrerCode, first.referrerCode)
-    assert.notEqual(second.activityId, first.activityId)
+    assert.equal(second.activityId, first.activityId, 'opening the page again makes no new card')
+    const other = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, BOB)
+    assert.notEqual(other.activityId, first.activityId)
 
     await h.apiOk('signUp', form('trees', { source: 'share', referrerCode: first.referrerCode }), BOB)
-    const updates = h.emu.openapi.groupCardUpdates()
-    assert.deepEqual(
-      updates.map((u) => [u.activityId, u.memberCount, u.roomLimit, u.targetState]).sort(),
-      [first.activityId, second.activityId].map((id) => [id, 1, 30, 0]).sort(),
-    )
+    assert.deepEqual(cards().sort(), [first.activityId, other.activityId].map((id) => [id, 1, 30, 0]).sort())
+  })
+
+  test('a cancelled seat, a capacity edit and closing the call all show on the live cards', async () => {
+    const { activityId } = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
+    await h.apiOk('signUp', form('trees'), BOB)
+    await h.apiOk('cancelSignUp', { callId: 'trees' }, BOB)
+    await h.apiOk('updateCall', { callId: 'trees', capacity: 40 }, ORGANIZER)
+    await h.apiOk('closeCall', { callId: 'trees' }, ORGANIZER)
+    assert.deepEqual(cards(), [
+      [activityId, 1, 30, 0],
+      [activityId, 0, 30, 0],
+      [activityId, 0, 40, 0],
+      [activityId, 0, 40, 1],
+    ])
+  })
+
+  test('a card lives 24 hours: after that it is neither reused nor updated', async () => {
+    const { activityId } = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
+    try {
+      h.emu.clock.set({ offsetMs: 23.5 * 3600_000 }) // under an hour left: the next share gets a fresh card
+      const fresh = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, ALICE)
+      assert.notEqual(fresh.activityId, activityId)
+      h.emu.clock.set({ offsetMs: 24.5 * 3600_000 })
+      await h.apiOk('signUp', form('trees'), BOB)
+      assert.deepEqual(cards(), [[fresh.activityId, 1, 30, 0]])
+    } finally {
+      h.emu.clock.set({ offsetMs: 0 })
+    }
   })
 
   test('a sign-up remembers its source and referrer; the organizer sees both, the recruiter their count', async () => {

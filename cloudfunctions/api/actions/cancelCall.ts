@@ -8,6 +8,7 @@ import { validateCancelCall } from '../../../src/core/schemas'
 import { toCallDetail } from '../../../src/core/views'
 import { _ } from '../../lib/cloud'
 import { collection, findById, updateWhere } from '../../lib/db'
+import { refreshGroupCards } from '../../lib/group-cards'
 import { queueForVolunteers } from '../../lib/outbox'
 import type { ActionHandler } from '../caller'
 import { findManagedCall } from '../managedCall'
@@ -26,6 +27,7 @@ export const cancelCall: ActionHandler<CancelCallResponse> = async (event, { ope
     updatedAt: now,
   })
   const latest = (await findById('calls', call._id)) ?? call
+  await refreshGroupCards(latest, now)
   const notified = await queueForVolunteers(call._id, (signUp) =>
     cancelledMessage(latest, signUp, now, input.value.reason),
   )

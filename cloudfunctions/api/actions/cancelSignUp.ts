@@ -7,6 +7,7 @@ import { canCancel, isLateDropOut, signUpId } from '../../../src/core/rules'
 import { validateCancelSignUp } from '../../../src/core/schemas'
 import type { SignUp } from '../../../src/core/types'
 import { collection, findById, updateWhere } from '../../lib/db'
+import { refreshGroupCardsOf } from '../../lib/group-cards'
 import { countLeaver, releaseSeat } from '../../lib/seats'
 import { promote } from '../../lib/waitlist'
 import type { ActionHandler } from '../caller'
@@ -40,6 +41,7 @@ export const cancelSignUp: ActionHandler<CancelSignUpResponse> = async (event, {
     if (heldSeat) {
       await releaseSeat(call._id, now)
       await promote(call._id, now)
+      await refreshGroupCardsOf(call._id, now)
     } else {
       await countLeaver(call._id, now)
     }

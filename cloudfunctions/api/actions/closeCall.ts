@@ -4,6 +4,7 @@ import { fail, ok } from '../../../src/core/errors'
 import { validateCloseCall } from '../../../src/core/schemas'
 import { toCallDetail } from '../../../src/core/views'
 import { collection, findById, updateWhere } from '../../lib/db'
+import { refreshGroupCards } from '../../lib/group-cards'
 import type { ActionHandler } from '../caller'
 import { findManagedCall } from '../managedCall'
 
@@ -22,5 +23,6 @@ export const closeCall: ActionHandler<CloseCallResponse> = async (event, { openi
   })
   const latest = (await findById('calls', call._id)) ?? call
   if (latest.status === 'cancelled') return fail('CALL_CANCELLED')
+  await refreshGroupCards(latest, now)
   return ok({ call: toCallDetail(latest, ngo, null, now) })
 }

@@ -2,7 +2,7 @@
 import { fail, ok } from '../../../src/core/errors'
 import { validateCallId } from '../../../src/core/schemas'
 import type { PrepareShareResponse } from '../../../src/core/share-api'
-import { createActivity } from '../../lib/group-cards'
+import { activityFor } from '../../lib/group-cards'
 import { referrerCodeFor } from '../../lib/referrers'
 import type { ActionHandler } from '../caller'
 import { findVisibleCall } from '../visibleCall'
@@ -14,6 +14,6 @@ export const prepareShare: ActionHandler<PrepareShareResponse> = async (event, {
   const found = await findVisibleCall(input.value.callId, openid)
   if (!found) return fail('NOT_FOUND')
   const referrerCode = await referrerCodeFor(openid, now)
-  const activityId = await createActivity(found.call._id, openid, now)
+  const activityId = await activityFor(found.call._id, openid, now)
   return ok({ referrerCode, activityId })
 }

@@ -11,7 +11,7 @@ import { _, db } from '../../lib/cloud'
 import { collection, findById, insert, updateWhere } from '../../lib/db'
 import { riskyTexts } from '../../lib/content-check'
 import { crashPoint } from '../../lib/faults'
-import { refreshGroupCards } from '../../lib/group-cards'
+import { refreshGroupCardsOf } from '../../lib/group-cards'
 import { openidOfReferrer } from '../../lib/referrers'
 import { countJoiner, countLeaver, releaseSeat, takeNewcomerSeat } from '../../lib/seats'
 import { promote } from '../../lib/waitlist'
@@ -54,7 +54,7 @@ export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now
       await promote(call._id, now)
     })
     if (stored.created) {
-      await updateGroupCards(call._id)
+      await refreshGroupCardsOf(call._id, now)
       return ok({ signUp: await signUpView(stored.signUp), created: true })
     }
     // Another submission by the same person won the race: theirs counts, this seat goes back (maybe to the queue).
@@ -101,16 +101,6 @@ function signUpDetails(form: CleanSignUp, openid: string, now: number): Details 
   const details: Details = { name: form.name, phone: form.phone, answers: form.answers, updatedAt: now }
   if (form.referrer && form.referrer !== openid) details.referrer = form.referrer
   return details
-}
-
-/** The live group cards shared for the call show the new count; a failure there never fails the sign-up. */
-async function updateGroupCards(callId: string): Promise<void> {
-  try {
-    const fresh = await findById('calls', callId)
-    if (fresh) await refreshGroupCards(fresh)
-  } catch (err) {
-    console.warn('group cards not updated:', err)
-  }
 }
 
 /**

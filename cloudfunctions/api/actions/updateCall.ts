@@ -17,6 +17,7 @@ import { toCallDetail } from '../../../src/core/views'
 import { _ } from '../../lib/cloud'
 import { collection, findById, updateWhere } from '../../lib/db'
 import { queueForVolunteers } from '../../lib/outbox'
+import { refreshGroupCards } from '../../lib/group-cards'
 import { promote } from '../../lib/waitlist'
 import type { ActionHandler } from '../caller'
 import { findManagedCall } from '../managedCall'
@@ -58,6 +59,7 @@ export const updateCall: ActionHandler<UpdateCallResponse> = async (event, { ope
     : 0
   const promoted = await promote(current._id, now) // more seats, or a retry finishing what a first try began
   const latest = (await findById('calls', current._id)) ?? current
+  if (latest.capacity !== call.capacity || promoted > 0) await refreshGroupCards(latest, now)
   return ok({ call: toCallDetail(latest, ngo, null, now), notified, promoted })
 }
 
