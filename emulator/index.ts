@@ -10,6 +10,7 @@ import { FunctionPool } from './function-pool'
 import { OpenApi } from './openapi'
 import { LOCAL_ENV_ID, sdkEnv } from './sdk-env'
 import { createEmulatorServer } from './server'
+import { signingSecret } from './signing-secret'
 import { FileStorage, storageRoot } from './storage'
 import { Store } from './store'
 import { TimerScheduler } from './timers'
@@ -71,7 +72,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   let url = ''
   const counters = { dbRequests: 0, adminRequests: 0 }
-  const baseEnv = { ...sdkEnv('http://127.0.0.1:0') }
+  // The functions' signing secret (check-in codes, certificates), as WeChat Cloud would set it for them.
+  const baseEnv = {
+    ...sdkEnv('http://127.0.0.1:0'),
+    JUSHOU_SIGNING_SECRET: signingSecret(inMemory ? null : resolve(dataDir)),
+  }
   const clock = new EmulatorClock()
   const functions = new FunctionPool({
     functionsDir,

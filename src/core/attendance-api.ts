@@ -19,8 +19,10 @@ export interface CheckInCodeRequest {
 export interface CheckInCodeResponse {
   /** what the QR encodes (also a path: the mini program opened by scanning it checks the scanner in) */
   code: string
-  /** epoch ms after which the code is refused */
+  /** epoch ms after which the code is refused (its 60-second window plus a 15-second grace for a late scan) */
   expiresAt: number
+  /** epoch ms when the screen should ask for the next code (the end of the window, 15 s before `expiresAt`) */
+  refreshAt: number
   /** the function's clock when it answered: screens count down `expiresAt - now` (a phone's clock may be off) */
   now: number
 }
@@ -45,6 +47,7 @@ export type PersonalCodeRequest = Record<string, never>
 export interface PersonalCodeResponse {
   code: string
   expiresAt: number
+  refreshAt: number
   /** the function's clock when it answered (as in CheckInCodeResponse) */
   now: number
 }

@@ -16,6 +16,16 @@ export const ERROR_MESSAGES = {
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',
   ALREADY_ORGANIZER: '你已经是一个机构的组织者',
   INVITE_INVALID: '邀请码无效或已失效',
+  // attendance
+  CODE_INVALID: '签到码无效，请扫描活动现场的二维码',
+  CODE_EXPIRED: '签到码已过期，请扫描现场最新的二维码',
+  NOT_CHECKED_IN: '还没有签到，不能签退',
+  HOURS_CONFIRMED: '时长已确认，不能再修改',
+  NO_HOURS: '还没有记录时长（未签退），不能确认',
+  NOT_ENDED: '活动结束后才能标记缺席',
+  // certificates
+  HOURS_NOT_CONFIRMED: '机构确认志愿时长后才能生成证明',
+  TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const
 
