@@ -9,6 +9,7 @@ import LoadFailed from '../../../components/LoadFailed'
 import { formatTime } from '../../../components/format'
 import { exportRoster, roster } from '../../../services/ngo'
 import ManageCall from './ManageCall'
+import Recruiting from './Recruiting'
 import { openExport } from './open-export'
 import '../console.scss'
 import './index.scss'
@@ -21,9 +22,11 @@ export default function RosterPage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [tab, setTab] = useState<RosterTab>('confirmed')
   const [exporting, setExporting] = useState(false)
+  const [loads, setLoads] = useState(0)
 
   const load = async (id = callId) => {
     const result = await roster({ callId: id })
+    setLoads((n) => n + 1)
     setState(result.ok ? { phase: 'ready', data: result.data } : { phase: 'error', message: result.message })
   }
 
@@ -102,6 +105,7 @@ export default function RosterPage() {
       <Button className="console-button console-button--primary" loading={exporting} onClick={download}>
         导出 Excel
       </Button>
+      <Recruiting callId={call._id} version={loads} />
       <ManageCall callId={call._id} status={call.status} onChange={() => load()} />
     </View>
   )
