@@ -87,6 +87,16 @@ describe('registration and review', () => {
     assert.equal(again.ngo.rejectReason, undefined)
   })
 
+  test('two registrations sent at once (a double tap) store one NGO', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => h.api('registerNgo', REGISTRATION, OWNER)))
+    assert.equal(results.filter((r) => r.ok).length, 1)
+    assert.deepEqual(
+      results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.code)),
+      ['ALREADY_ORGANIZER', 'ALREADY_ORGANIZER'],
+    )
+    assert.equal(h.emu.store.collection('ngos').find({ admins: OWNER }).length, 1)
+  })
+
   test('one NGO per organizer; bad input names each field and stores nothing', async () => {
     await registeredNgo()
     const before = h.snapshot()

@@ -1,13 +1,15 @@
 // An NGO registers from a phone: it starts `pending`, its registrant is the owner. A rejected registration is
-// corrected and sent again through the same action (back to `pending`, the reason cleared).
+// corrected and sent again through the same action (back to `pending`, the reason cleared). A new NGO's `_id`
+// comes from its owner's openid, so two registrations sent at once (a double tap, two phones) store one NGO.
+import { createHash } from 'node:crypto'
 import { fail, ok } from '../../../src/core/errors'
-import { newId, isOwner, placeName, toNgoConsole, validateRegisterNgo } from '../../../src/core/ngo'
+import { isOwner, placeName, toNgoConsole, validateRegisterNgo } from '../../../src/core/ngo'
 import type { RegisterNgoResponse } from '../../../src/core/ngo-api'
 import type { Ngo } from '../../../src/core/types'
 import { _ } from '../../lib/cloud'
 import { riskyTexts } from '../../lib/content-check'
 import { requestReview } from '../../lib/media-review'
-import { collection, find, findById, insert, updateWhere } from '../../lib/db'
+import { collection, find, findById, insertOnce, updateWhere } from '../../lib/db'
 import type { ActionHandler } from '../caller'
 
 export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { openid, now }) => {
@@ -46,8 +48,8 @@ export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { o
       rejectReason: _.remove(),
     })
   } else {
-    id = newId('ngo', now, Math.random)
-    await insert('ngos', {
+    id = ngoIdOf(openid)
+    const inserted = await insertOnce('ngos', {
       _id: id,
       ...fields,
       logo: '',
@@ -55,6 +57,7 @@ export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { o
       organizerNames: { [openid]: reg.contactName },
       createdAt: now,
     })
+    if (!inserted) return fail('ALREADY_ORGANIZER') // the same person's other registration got there first
   }
   // a new logo stays hidden until WeChat's image review passes it (lib/media-review.ts)
   if (reg.logo && reg.logo !== existing?.logo) {
@@ -68,4 +71,9 @@ export const registerNgo: ActionHandler<RegisterNgoResponse> = async (event, { o
   const ngo = await findById('ngos', id)
   if (!ngo) throw new Error(`registered NGO ${id} is gone`)
   return ok({ ngo: toNgoConsole(ngo, openid) })
+}
+
+/** The id of the NGO `openid` registers: one per owner (the registration after a rejection reuses it anyway). */
+function ngoIdOf(openid: string): string {
+  return `ngo${createHash('sha256').update(openid).digest('hex').slice(0, 16)}`
 }
