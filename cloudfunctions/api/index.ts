@@ -33,6 +33,9 @@ import { rejectNgo } from './actions/rejectNgo'
 import { roster } from './actions/roster'
 import { saveCall } from './actions/saveCall'
 import { verifyNgo } from './actions/verifyNgo'
+import { issueCertificate } from './actions/issueCertificate'
+import { myCertificates } from './actions/myCertificates'
+import { verifyCertificate } from './actions/verifyCertificate'
 import { applyVerdict, isMediaCheckPush } from '../lib/media-review'
 import { authorize } from './authorize'
 import type { ActionHandler } from './caller'
@@ -66,6 +69,9 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   prepareShare,
   callShareStats,
   myRecruits,
+  issueCertificate,
+  myCertificates,
+  verifyCertificate,
 }
 
 function isAction(name: unknown): name is Action {

@@ -13,6 +13,12 @@ export function callerOpenid(): string | undefined {
   return typeof openid === 'string' && openid !== '' ? openid : undefined
 }
 
+/** The caller's IP address as WeChat reports it ('' if none): tells anonymous visitors apart for rate limits. */
+export function callerIp(): string {
+  const ip = cloud.getWXContext().CLIENTIP
+  return typeof ip === 'string' ? ip : ''
+}
+
 /** `openapi.<group>.<name>(params)`: WeChat's server APIs; a non-zero errcode is thrown with that errCode. */
 export const openapi = cloud.openapi
 

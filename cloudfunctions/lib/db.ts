@@ -1,6 +1,6 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
-import type { Call, MediaReview, Message, Ngo, SignUp, User } from '../../src/core/types'
+import type { Call, Certificate, MediaReview, Message, Ngo, SignUp, User } from '../../src/core/types'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -13,6 +13,9 @@ export interface Collections {
   messages: Message
   users: User
   mediaReviews: MediaReview
+  certificates: Certificate
+  /** rate-limit.ts: requests counted per caller and window */
+  rateLimits: { _id: string; count: number; until: number }
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {

@@ -53,6 +53,10 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   prepareShare: SIGNED_IN,
   callShareStats: ORGANIZERS,
   myRecruits: SIGNED_IN,
+  // certificates: the volunteer's own; 证书查验 is for anyone holding a paper
+  issueCertificate: SIGNED_IN,
+  myCertificates: SIGNED_IN,
+  verifyCertificate: EVERYONE,
 }
 
 /** Roles that only hold toward a particular NGO: checking them needs the NGO the request is about. */

@@ -1,8 +1,9 @@
 // What a 志愿服务证明 states, and how its number and verification code look. Pure: the function signs the
 // canonical string of the facts (cloudfunctions/lib/certificates.ts); the client and tests read codes with the
 // same rules.
-import type { CertificateView } from './certificate-api'
-import type { Certificate } from './types'
+import type { CertificateView, IssueCertificateRequest } from './certificate-api'
+import type { Certificate, SignUp } from './types'
+import { asInput, finish, notAnObject, type FieldErrors, type Validation } from './validation'
 
 /** The page a certificate's QR opens (its `scene` is the verification code). */
 export const VERIFY_PAGE = 'packages/volunteer/verify/index'
@@ -162,4 +163,41 @@ export function certificateText(c: CertificateView): string {
     chinaDate(c.issuedAt),
     CERTIFICATE_FIXED_TEXT,
   ].join('')
+}
+
+/** Sign-up ids are callId + '_' + openid: longer than other ids, the same characters. */
+export function looksLikeSignUpId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(value)
+}
+
+/** The most hours a certificate can state for one event; a typed figure beyond it is a typing error. */
+export const HOURS_MAX = 1000
+
+export function validateIssueCertificate(input: unknown): Validation<IssueCertificateRequest> {
+  const body = asInput(input)
+  if (!body) return notAnObject()
+  const errors: FieldErrors = {}
+  if (!looksLikeSignUpId(body.signUpId)) errors.signUpId = '志愿服务记录无效'
+  return finish(errors, { signUpId: String(body.signUpId) })
+}
+
+export function validateVerifyCertificate(input: unknown): Validation<{ code: string; hours?: number }> {
+  const body = asInput(input)
+  if (!body) return notAnObject()
+  const errors: FieldErrors = {}
+  let code: string | null = null
+  if (typeof body.code !== 'string' || body.code.trim() === '') errors.code = '请输入验证码'
+  else if (!(code = readCode(body.code))) errors.code = `验证码是 ${CODE_LENGTH} 位字母和数字，请核对后重试`
+  const hours = body.hours
+  if (hours !== undefined && hours !== null) {
+    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > HOURS_MAX) {
+      errors.hours = '请输入证书上的服务时长（小时）'
+    }
+  }
+  return finish(errors, typeof hours === 'number' ? { code: code ?? '', hours } : { code: code ?? '' })
+}
+
+/** Only confirmed hours count: the NGO confirmed them and there is something to certify. */
+export function hasConfirmedHours(signUp: Pick<SignUp, 'hoursConfirmedAt' | 'hours'>): boolean {
+  return typeof signUp.hoursConfirmedAt === 'number' && (signUp.hours ?? 0) > 0
 }

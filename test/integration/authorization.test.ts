@@ -62,6 +62,9 @@ const MATRIX: Record<string, [object, Person[]]> = {
   createInvite: [{ ngoId: 'ngo-minqin' }, OWNER],
   joinNgo: [{ code: 'Invite2345', name: '小周' }, SIGNED_IN],
   removeOrganizer: [{ ngoId: 'ngo-minqin', key: PEOPLE.coOrganizer.slice(-8) }, OWNER],
+  issueCertificate: [{ signUpId: `trees_${volunteer(1)}` }, SIGNED_IN],
+  myCertificates: [{}, SIGNED_IN],
+  verifyCertificate: [{ code: '7KQ4-M9XC-2HDW' }, ALL],
 }
 
 function seed(): void {
