@@ -24,3 +24,22 @@ export function decodeCursor(cursor: string): CursorPosition | null {
   if (!Number.isSafeInteger(startAt) || !looksLikeId(id)) return null
   return { startAt, id }
 }
+
+/** The directory's cursor: the (name, _id) of a page's last NGO, as `_id + '.' + name` (ids have no dot). */
+export interface NamePosition {
+  name: string
+  id: string
+}
+
+export function encodeNameCursor(position: NamePosition): string {
+  return `${position.id}.${position.name}`
+}
+
+export function decodeNameCursor(cursor: string): NamePosition | null {
+  if (cursor.length > CURSOR_MAX_LENGTH + 40) return null
+  const dot = cursor.indexOf('.')
+  const id = cursor.slice(0, dot)
+  const name = cursor.slice(dot + 1)
+  if (dot < 0 || !looksLikeId(id) || name === '') return null
+  return { name, id }
+}

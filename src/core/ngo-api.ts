@@ -221,6 +221,8 @@ export interface ListNgosRequest {
   province?: string
   /** one of CAUSES */
   cause?: string
+  /** opaque, from the previous page's nextCursor */
+  cursor?: string
 }
 
 /** An NGO in the directory: on the map where its latest call with a map point took place. */
@@ -232,6 +234,8 @@ export interface DirectoryNgo extends NgoCard {
 export interface ListNgosResponse {
   /** verified NGOs only, by name */
   items: DirectoryNgo[]
+  /** null on the last page */
+  nextCursor: string | null
 }
 
 export interface GetNgoRequest {

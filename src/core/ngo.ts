@@ -1,4 +1,5 @@
 // NGOs: what registration asks for and how it is checked, and how an NGO is shown to each kind of reader.
+import { decodeNameCursor, type NamePosition } from './cursor'
 import type { NgoCard, NgoConsole, NgoReview, RegisterNgoRequest, RejectNgoRequest } from './ngo-api'
 import { looksLikeId } from './rules'
 import { PHONE_PATTERN } from './schemas'
@@ -122,11 +123,13 @@ export function placeName(province: string, city: string): string {
 }
 
 /** Directory filters: a province and a cause from the lists, both optional. */
-export function validateListNgos(input: unknown): Validation<{ province?: string; cause?: string }> {
+export function validateListNgos(
+  input: unknown,
+): Validation<{ province?: string; cause?: string; after?: NamePosition }> {
   const fields = asInput(input)
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
-  const query: { province?: string; cause?: string } = {}
+  const query: { province?: string; cause?: string; after?: NamePosition } = {}
   if (fields.province !== undefined && fields.province !== '') {
     if (typeof fields.province === 'string' && PROVINCES.includes(fields.province))
       query.province = fields.province
@@ -135,6 +138,11 @@ export function validateListNgos(input: unknown): Validation<{ province?: string
   if (fields.cause !== undefined && fields.cause !== '') {
     if (typeof fields.cause === 'string' && CAUSES.includes(fields.cause)) query.cause = fields.cause
     else errors.cause = '请选择关注领域'
+  }
+  if (fields.cursor !== undefined && fields.cursor !== '') {
+    const after = typeof fields.cursor === 'string' ? decodeNameCursor(fields.cursor) : null
+    if (after) query.after = after
+    else errors.cursor = '翻页位置无效，请刷新'
   }
   return finish(errors, query)
 }

@@ -88,6 +88,42 @@ test('the directory lists verified NGOs only, filtered by province and cause', a
   assert.ok(!bad.ok && bad.code === 'INVALID_INPUT' && bad.fields?.province && bad.fields.cause)
 })
 
+test('a long directory comes in pages by name: every NGO once, same names kept apart by id', async () => {
+  // 120 more verified NGOs in 甘肃, names repeating so that pages break inside a run of equal names
+  h.insert({
+    ngos: Array.from({ length: 120 }, (_, i) =>
+      ngo({ _id: `ngo-many-${String(i).padStart(3, '0')}`, name: `甘肃公益${i % 7}`, admins: [] }),
+    ),
+  })
+  const seen: string[] = []
+  let cursor: string | null = null
+  let pages = 0
+  do {
+    const page: ListNgosResponse = await h.apiOk<ListNgosResponse>('listNgos', {
+      province: '甘肃',
+      ...(cursor ? { cursor } : {}),
+    })
+    seen.push(...page.items.map((n) => n._id))
+    cursor = page.nextCursor
+    pages++
+  } while (cursor && pages < 10)
+  assert.equal(pages, 3)
+  assert.equal(seen.length, 122)
+  assert.equal(new Set(seen).size, 122, 'no NGO twice')
+  const byName = h.emu.store
+    .collection('ngos')
+    .find({ status: 'verified', city: /^甘肃/ })
+    .map((n) => [String(n.name), String(n._id)] as const)
+    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : 1))
+    .map(([, id]) => id)
+  assert.deepEqual(seen, byName)
+
+  const before = h.snapshot()
+  const bad = await h.api('listNgos', { cursor: 'not a cursor' })
+  assert.ok(!bad.ok && bad.code === 'INVALID_INPUT' && bad.fields?.cursor)
+  assert.deepEqual(h.snapshot(), before)
+})
+
 test('a profile shows open and past calls and figures counted from them', async () => {
   const profile = await h.apiOk<NgoProfile>('getNgo', { ngoId: 'ngo-minqin' })
   assert.deepEqual(

@@ -1,7 +1,7 @@
 // The philanthropy map: verified NGOs by province and cause; on WeChat a map above the list.
 import { Picker, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useRef, useState } from 'react'
 import type { DirectoryNgo } from '../../../core/ngo-api'
 import { CAUSES, PROVINCES } from '../../../core/ngo'
 import EmptyState from '../../../components/EmptyState'
@@ -14,19 +14,50 @@ import './index.scss'
 const ALL = '全部'
 
 type State =
-  { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; items: DirectoryNgo[] }
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string }
+  | { phase: 'ready'; items: DirectoryNgo[]; nextCursor: string | null; more: 'idle' | 'loading' | 'failed' }
 
 export default function DirectoryPage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [province, setProvince] = useState('')
   const [cause, setCause] = useState('')
 
+  // answers to an older filter are dropped: only the latest request may set the list
+  const request = useRef(0)
+
   const load = async (filters = { province, cause }) => {
+    const mine = ++request.current
     const result = await listNgos(filters)
+    if (mine !== request.current) return
     setState(
-      result.ok ? { phase: 'ready', items: result.data.items } : { phase: 'error', message: result.message },
+      result.ok
+        ? { phase: 'ready', items: result.data.items, nextCursor: result.data.nextCursor, more: 'idle' }
+        : { phase: 'error', message: result.message },
     )
   }
+
+  const loadMore = async () => {
+    if (state.phase !== 'ready' || !state.nextCursor || state.more === 'loading') return
+    const mine = ++request.current
+    setState({ ...state, more: 'loading' })
+    const result = await listNgos({ province, cause, cursor: state.nextCursor })
+    if (mine !== request.current) return
+    setState(
+      result.ok
+        ? {
+            phase: 'ready',
+            items: [...state.items, ...result.data.items],
+            nextCursor: result.data.nextCursor,
+            more: 'idle',
+          }
+        : { ...state, more: 'failed' },
+    )
+  }
+
+  useReachBottom(() => {
+    loadMore()
+  })
 
   useDidShow(() => {
     load()
@@ -83,6 +114,17 @@ export default function DirectoryPage() {
               </Text>
             </View>
           ))}
+          {state.more === 'loading' && <Text className="console-note directory-more">加载中…</Text>}
+          {state.more === 'failed' && (
+            <Text className="console-note directory-more" onClick={loadMore}>
+              加载失败，点此重试
+            </Text>
+          )}
+          {state.more === 'idle' && state.nextCursor && (
+            <Text className="console-note directory-more" onClick={loadMore}>
+              加载更多
+            </Text>
+          )}
         </View>
       )}
     </View>
