@@ -33,6 +33,19 @@ import { rejectNgo } from './actions/rejectNgo'
 import { roster } from './actions/roster'
 import { saveCall } from './actions/saveCall'
 import { verifyNgo } from './actions/verifyNgo'
+import { addWalkIn } from './actions/addWalkIn'
+import { attendance } from './actions/attendance'
+import { checkIn } from './actions/checkIn'
+import { checkInCode } from './actions/checkInCode'
+import { checkOutAll } from './actions/checkOutAll'
+import { confirmHours } from './actions/confirmHours'
+import { editHours } from './actions/editHours'
+import { exportHours } from './actions/exportHours'
+import { markAttendance } from './actions/markAttendance'
+import { markNoShows } from './actions/markNoShows'
+import { myHours } from './actions/myHours'
+import { personalCode } from './actions/personalCode'
+import { setHoursRule } from './actions/setHoursRule'
 import { issueCertificate } from './actions/issueCertificate'
 import { myCertificates } from './actions/myCertificates'
 import { verifyCertificate } from './actions/verifyCertificate'
@@ -69,6 +82,19 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   prepareShare,
   callShareStats,
   myRecruits,
+  checkInCode,
+  checkIn,
+  personalCode,
+  markAttendance,
+  addWalkIn,
+  checkOutAll,
+  editHours,
+  confirmHours,
+  markNoShows,
+  attendance,
+  setHoursRule,
+  myHours,
+  exportHours,
   issueCertificate,
   myCertificates,
   verifyCertificate,

@@ -1,6 +1,7 @@
 // The API contract of the `api` cloud function: action → request and response.
 // The client (src/services) and the function (cloudfunctions/api) both type against this file.
 import type { CertificateContract } from './certificate-api'
+import type { AttendanceContract } from './attendance-api'
 import type { NgoContract } from './ngo-api'
 import type { ReminderContract } from './reminder-api'
 import type { SignUpSource } from './share'
@@ -210,7 +211,8 @@ export interface GetPhoneNumberResponse {
 }
 
 /** The NGO side's actions are listed in ngo-api.ts, subscribe messages' in reminder-api.ts. */
-export interface ApiContract extends NgoContract, ReminderContract, ShareContract, CertificateContract {
+export interface ApiContract
+  extends AttendanceContract, NgoContract, ReminderContract, ShareContract, CertificateContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }

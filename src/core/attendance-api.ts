@@ -85,6 +85,8 @@ export interface CheckOutAllResponse {
 
 /** The hours of one attendance, set by the organizer; the reason and the value it replaces are kept. */
 export interface EditHoursRequest {
+  /** the call the sign-up belongs to (who may edit is decided by the call's NGO) */
+  callId: string
   signUpId: string
   hours: number
   /** why, at least 2 and at most 100 characters */

@@ -111,7 +111,8 @@ export function validateCallId(input: unknown): Validation<{ callId: string }> {
   return finish(errors, { callId })
 }
 
-function readPhone(raw: unknown, errors: FieldErrors): string {
+/** A mainland mobile number (spaces and dashes dropped); the message goes under `phone`. */
+export function readPhone(raw: unknown, errors: FieldErrors): string {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     errors.phone = '请填写手机号'
   } else if (typeof raw !== 'string') {

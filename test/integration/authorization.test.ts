@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { PERMISSIONS } from '../../src/core/authorization'
-import { call, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
+import { call, DAY, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { callForm, REGISTRATION } from './ngo-docs'
 
@@ -62,6 +62,22 @@ const MATRIX: Record<string, [object, Person[]]> = {
   createInvite: [{ ngoId: 'ngo-minqin' }, OWNER],
   joinNgo: [{ code: 'Invite2345', name: '小周' }, SIGNED_IN],
   removeOrganizer: [{ ngoId: 'ngo-minqin', key: PEOPLE.coOrganizer.slice(-8) }, OWNER],
+  checkInCode: [{ callId: 'trees', mode: 'in' }, ORGANIZERS],
+  checkIn: [{ code: `c.trees.in.1.${'A'.repeat(43)}` }, SIGNED_IN],
+  personalCode: [{}, SIGNED_IN],
+  markAttendance: [{ callId: 'trees', mode: 'in', signUpId: `trees_${volunteer(1)}` }, ORGANIZERS],
+  addWalkIn: [{ callId: 'trees', name: '路过的人', phone: '13900139000' }, ORGANIZERS],
+  checkOutAll: [{ callId: 'trees' }, ORGANIZERS],
+  editHours: [
+    { callId: 'trees', signUpId: `trees_${volunteer(1)}`, hours: 2, reason: '补录时长' },
+    ORGANIZERS,
+  ],
+  confirmHours: [{ callId: 'trees' }, ORGANIZERS],
+  markNoShows: [{ callId: 'trees' }, ORGANIZERS],
+  attendance: [{ callId: 'trees' }, ORGANIZERS],
+  setHoursRule: [{ ngoId: 'ngo-minqin', rule: { zeroBelow: 10, halfBelow: 40 } }, ORGANIZERS],
+  myHours: [{}, SIGNED_IN],
+  exportHours: [{ ngoId: 'ngo-minqin', from: Date.now() - 30 * DAY, to: Date.now() }, ORGANIZERS],
   issueCertificate: [{ signUpId: `trees_${volunteer(1)}` }, SIGNED_IN],
   myCertificates: [{}, SIGNED_IN],
   verifyCertificate: [{ code: '7KQ4-M9XC-2HDW' }, ALL],

@@ -1,0 +1,53 @@
+// 我的 → 志愿时长: the caller's attended and missed calls, with totals of confirmed hours per NGO and per year.
+import type { CallCard } from '../../../src/core/api'
+import type { MyHoursResponse } from '../../../src/core/attendance-api'
+import { fail, ok } from '../../../src/core/errors'
+import { hoursRecord } from '../../../src/core/hours-record'
+import type { Call, Ngo, SignUp } from '../../../src/core/types'
+import { toCallCard } from '../../../src/core/views'
+import { _ } from '../../lib/cloud'
+import { collection, find, findByIds } from '../../lib/db'
+import type { ActionHandler } from '../caller'
+
+const PAGE = 100
+
+export const myHours: ActionHandler<MyHoursResponse> = async (_event, { openid }) => {
+  if (!openid) return fail('UNAUTHENTICATED')
+  const signUps = await attendedOrMissed(openid)
+  const items: { signUp: SignUp; call: CallCard }[] = []
+  // a page of calls (and their NGOs) per 100 sign-ups: findByIds reads at most one page at a time
+  for (let i = 0; i < signUps.length; i += PAGE) {
+    const page = signUps.slice(i, i + PAGE)
+    const calls = await findByIds(
+      'calls',
+      page.map((s) => s.callId),
+    )
+    const ngos = await findByIds(
+      'ngos',
+      [...calls.values()].map((c: Call) => c.ngoId),
+    )
+    for (const signUp of page) {
+      const call = calls.get(signUp.callId)
+      const ngo: Ngo | undefined = call && ngos.get(call.ngoId)
+      if (call) items.push({ signUp, call: toCallCard(call, ngo?.name ?? '') })
+    }
+  }
+  return ok(hoursRecord(items))
+}
+
+/** Every sign-up of the volunteer that was attended or missed, a page at a time (a long record has many). */
+async function attendedOrMissed(openid: string): Promise<SignUp[]> {
+  const all: SignUp[] = []
+  let after = ''
+  for (;;) {
+    const page = await find<SignUp>(
+      collection('signups')
+        .where({ openid, status: _.in(['attended', 'no_show']), _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    )
+    all.push(...page)
+    if (page.length < PAGE) return all
+    after = page[page.length - 1]._id
+  }
+}
