@@ -26,7 +26,7 @@ export interface RepairReport {
   promoted: number
 }
 
-/** Sign-up statuses that hold a seat (the `confirmed` counter counts them). */
+/** Sign-up statuses that hold a seat (the `confirmed` counter counts them), walk-ins aside. */
 const SEAT_HOLDING: SignUp['status'][] = ['confirmed', 'attended', 'no_show']
 
 interface RowCounts {
@@ -69,7 +69,8 @@ async function countRows(callIds: string[]): Promise<Map<string, RowCounts>> {
   const groups = (
     (await collection('signups')
       .aggregate()
-      .match({ callId: _.in(callIds), status: _.in([...SEAT_HOLDING, 'waitlisted']) })
+      // walk-ins came without a seat: they never count
+      .match({ callId: _.in(callIds), status: _.in([...SEAT_HOLDING, 'waitlisted']), walkIn: _.neq(true) })
       .group({ _id: { callId: '$callId', status: '$status' }, n: $.sum(1) })
       .limit(callIds.length * (SEAT_HOLDING.length + 1))
       .end()) as { list: { _id: { callId: string; status: SignUp['status'] }; n: number }[] }
