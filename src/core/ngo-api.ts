@@ -246,9 +246,12 @@ export interface GetNgoRequest {
 export interface NgoFigures {
   /** calls that took place (ended, not cancelled) */
   callsHeld: number
-  /** seats taken on those calls (confirmed, attended) */
+  /**
+   * people who served on those calls with hours the NGO confirmed: each volunteer once however many calls (a
+   * walk-in by phone); seats taken by people who never came, or whose hours await confirmation, do not count
+   */
   volunteers: number
-  /** hours the NGO certified (0 until hours are recorded) */
+  /** the sum of those confirmed hours */
   hours: number
 }
 

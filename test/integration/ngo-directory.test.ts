@@ -61,8 +61,17 @@ beforeEach(() => {
       call({ _id: 'draft', status: 'draft' }),
     ],
     signups: [
-      signUp('held', ALICE, { status: 'attended', ...({ hours: 6 } as object) }),
-      signUp('held', BOB, { status: 'confirmed' }),
+      signUp('held', ALICE, { status: 'attended', hours: 6, hoursConfirmedAt: Date.now() - DAY }),
+      signUp('held', BOB, { status: 'attended', hours: 3 }),
+      signUp('held', '', {
+        _id: 'held_walkin_13900139000',
+        walkIn: true,
+        status: 'attended',
+        phone: '13900139000',
+        hours: 1.5,
+        hoursConfirmedAt: Date.now() - DAY,
+      }),
+      signUp('held', volunteer(4), { status: 'no_show' }),
       signUp('held', volunteer(3), { status: 'cancelled' }),
       signUp('called-off', volunteer(4), { status: 'confirmed' }),
       signUp('trees', volunteer(5), { status: 'confirmed' }),
@@ -134,8 +143,9 @@ test('a profile shows open and past calls and figures counted from them', async 
     profile.pastCalls.map((c) => c._id),
     ['held'],
   )
-  // the cancelled call was not held, the draft is not shown, the cancelled sign-up mobilized no one
-  assert.deepEqual(profile.figures, { callsHeld: 1, volunteers: 2, hours: 6 })
+  // the cancelled call was not held, the draft is not shown; only confirmed hours count (Alice's and the
+  // walk-in's): Bob's await confirmation, the no-show and the cancelled sign-up served none
+  assert.deepEqual(profile.figures, { callsHeld: 1, volunteers: 2, hours: 7.5 })
 })
 
 test('an NGO under review has no public profile, except for its own organizers', async () => {

@@ -4,10 +4,10 @@ import { fail, ok } from '../../../src/core/errors'
 import { toNgoCard, validateReviewNgo } from '../../../src/core/ngo'
 import type { NgoProfile } from '../../../src/core/ngo-api'
 import { isPast } from '../../../src/core/rules'
-import type { Call, SignUp } from '../../../src/core/types'
+import type { Call } from '../../../src/core/types'
 import { toCallCard } from '../../../src/core/views'
-import { _ } from '../../lib/cloud'
-import { collection, count, find, findById } from '../../lib/db'
+import { _, db } from '../../lib/cloud'
+import { collection, find, findById } from '../../lib/db'
 import type { ActionHandler } from '../caller'
 
 const CALLS_SHOWN = 20
@@ -28,26 +28,37 @@ export const getNgo: ActionHandler<NgoProfile> = async (event, { openid, now }) 
   const open = calls.filter((c) => !isPast(c, now)).reverse()
   const past = calls.filter((c) => isPast(c, now))
   const held = past.map((c) => c._id)
-  const seats = held.length
-    ? await count(
-        collection('signups').where({ callId: _.in(held), status: _.in(['confirmed', 'attended']) }),
-      )
-    : 0
-  const withHours = held.length
-    ? await find<SignUp & { hours?: number }>(
-        collection('signups')
-          .where({ callId: _.in(held), hours: _.gt(0) })
-          .limit(1000),
-      )
-    : []
+  const { volunteers, hours } = await confirmedService(held)
   return ok({
     ngo: toNgoCard(ngo),
     openCalls: open.slice(0, CALLS_SHOWN).map((c) => toCallCard(c, ngo.name)),
     pastCalls: past.slice(0, CALLS_SHOWN).map((c) => toCallCard(c, ngo.name)),
     figures: {
       callsHeld: held.length,
-      volunteers: seats,
-      hours: withHours.reduce((sum, s) => sum + (s.hours ?? 0), 0),
+      volunteers,
+      hours,
     },
   })
+}
+
+/** Groups read back at most (one per person per phone); a profile's figures need no more. */
+const MAX_PEOPLE = 10_000
+
+/**
+ * Confirmed hours on the held calls: the people who served them (a volunteer by openid, a walk-in by phone) and
+ * the hours. Hours not yet confirmed by the NGO count for neither.
+ */
+async function confirmedService(callIds: string[]): Promise<{ volunteers: number; hours: number }> {
+  if (callIds.length === 0) return { volunteers: 0, hours: 0 }
+  const $ = db.command.aggregate
+  const groups = (
+    (await collection('signups')
+      .aggregate()
+      .match({ callId: _.in(callIds), status: 'attended', hoursConfirmedAt: _.exists(true) })
+      .group({ _id: { openid: '$openid', phone: '$phone', walkIn: '$walkIn' }, hours: $.sum('$hours') })
+      .limit(MAX_PEOPLE)
+      .end()) as { list: { _id: { openid?: string; phone?: string; walkIn?: boolean }; hours: number }[] }
+  ).list
+  const people = new Set(groups.map(({ _id }) => (_id.walkIn ? `walk-in ${_id.phone}` : `${_id.openid}`)))
+  return { volunteers: people.size, hours: groups.reduce((sum, g) => sum + (g.hours ?? 0), 0) }
 }
