@@ -19,7 +19,14 @@ export default defineAppConfig({
         'join/index',
         'directory/index',
         'profile/index',
+        'checkin/index',
+        'hours/index',
       ],
+    },
+    // the volunteer's attendance: check-in, hours, certificates (opened from 我的, not on every start)
+    {
+      root: 'packages/volunteer',
+      pages: ['checkin/index', 'hours/index'],
     },
   ],
   window: {

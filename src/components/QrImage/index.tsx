@@ -13,5 +13,7 @@ interface Props {
 
 export default function QrImage({ text, stale = false, id }: Props) {
   const src = useMemo(() => qrDataUrl(text), [text])
-  return <Image id={id} className={`qr-image ${stale ? 'qr-image--stale' : ''}`} src={src} mode="aspectFit" />
+  return (
+    <Image id={id} className={`qr-image ${stale ? 'qr-image--stale' : ''}`} src={src} mode="scaleToFill" />
+  )
 }

@@ -15,6 +15,7 @@ import { confirmAndCancel } from '../../components/cancel-sign-up'
 import { formatTime } from '../../components/format'
 import { getCall, myRecruits, mySignUps } from '../../services/api'
 import ShareRecruits from '../../components/ShareRecruits'
+import AttendanceEntry from '../../components/AttendanceEntry'
 import { isAnonymous } from '../../services/session'
 import './index.scss'
 
@@ -108,6 +109,7 @@ export default function MinePage() {
   return (
     <View className="mine-page">
       {state.phase === 'ready' && <ShareRecruits count={recruits} />}
+      {state.phase === 'ready' && <AttendanceEntry />}
       {body}
       {state.phase !== 'anonymous' && <OrganizerEntry />}
       <PersonaChip />

@@ -115,9 +115,22 @@ export default function DashboardPage() {
                 编辑
               </Text>
             ) : (
-              <Text className="console-link" onClick={() => go(`/packages/ngo/roster/index?id=${call._id}`)}>
-                名单
-              </Text>
+              <View className="console-links">
+                <Text
+                  className="console-link"
+                  onClick={() => go(`/packages/ngo/roster/index?id=${call._id}`)}
+                >
+                  名单
+                </Text>
+                {call.status !== 'cancelled' && (
+                  <Text
+                    className="console-link"
+                    onClick={() => go(`/packages/ngo/checkin/index?callId=${call._id}`)}
+                  >
+                    签到
+                  </Text>
+                )}
+              </View>
             )}
           </View>
         ))}

@@ -105,6 +105,14 @@ export default function RosterPage() {
       <Button className="console-button console-button--primary" loading={exporting} onClick={download}>
         导出 Excel
       </Button>
+      {call.status !== 'cancelled' && (
+        <Button
+          className="console-button roster-checkin"
+          onClick={() => Taro.navigateTo({ url: `/packages/ngo/checkin/index?callId=${call._id}` })}
+        >
+          现场签到与工时
+        </Button>
+      )}
       <Recruiting callId={call._id} version={loads} />
       <ManageCall callId={call._id} status={call.status} onChange={() => load()} />
     </View>

@@ -1,0 +1,40 @@
+// 我的's way to attendance: 扫码签到 (the scanner on WeChat, straight to the check-in; the browser opens the page
+// with a field to paste a code), 我的签到码 and 志愿时长. The pages live in the volunteer subpackage.
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { CAN_SCAN, scanQrCode } from '../../services/attendance-scan'
+import './index.scss'
+
+const CHECKIN_PAGE = '/packages/volunteer/checkin/index'
+
+export default function AttendanceEntry() {
+  const scan = async () => {
+    if (!CAN_SCAN) return Taro.navigateTo({ url: CHECKIN_PAGE })
+    const text = await scanQrCode()
+    if (text) Taro.navigateTo({ url: `${CHECKIN_PAGE}?code=${encodeURIComponent(text)}` })
+  }
+  return (
+    <View className="attendance-entry">
+      <View className="attendance-entry__tile" id="entry-scan" onClick={scan}>
+        <Text className="attendance-entry__icon">📷</Text>
+        <Text>扫码签到</Text>
+      </View>
+      <View
+        className="attendance-entry__tile"
+        id="entry-my-code"
+        onClick={() => Taro.navigateTo({ url: CHECKIN_PAGE })}
+      >
+        <Text className="attendance-entry__icon">🪪</Text>
+        <Text>我的签到码</Text>
+      </View>
+      <View
+        className="attendance-entry__tile"
+        id="entry-hours"
+        onClick={() => Taro.navigateTo({ url: '/packages/volunteer/hours/index' })}
+      >
+        <Text className="attendance-entry__icon">⏱️</Text>
+        <Text>志愿时长</Text>
+      </View>
+    </View>
+  )
+}

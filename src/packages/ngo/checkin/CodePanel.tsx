@@ -1,0 +1,38 @@
+// The big rotating QR the volunteers scan: 签到码 or 签退码, with the seconds until the next one.
+import { Text, View } from '@tarojs/components'
+import type { AttendanceMode } from '../../../core/attendance-api'
+import QrImage from '../../../components/QrImage'
+import { useRotatingCode } from '../../../components/QrImage/use-rotating-code'
+import { checkInCode } from '../../../services/attendance'
+
+interface Props {
+  callId: string
+  mode: AttendanceMode
+  active: boolean
+}
+
+export default function CodePanel({ callId, mode, active }: Props) {
+  const { code, secondsLeft, error, loading } = useRotatingCode(
+    () => checkInCode({ callId, mode }),
+    `${callId}.${mode}`,
+    active && callId !== '',
+  )
+  const word = mode === 'in' ? '签到' : '签退'
+  return (
+    <View className="console-card checkin-code">
+      {code ? (
+        <QrImage id="checkin-qr" text={code} stale={loading} />
+      ) : (
+        <View className="checkin-code__blank">
+          <Text className="console-note">{error || '正在生成…'}</Text>
+        </View>
+      )}
+      <Text className="checkin-code__caption">
+        {word}码{code ? ` · ${secondsLeft} 秒后更新` : ''}
+      </Text>
+      <Text className="console-note checkin-code__hint">
+        请志愿者在举手「我的 → 扫码签到」扫描；二维码每分钟更换，截图无效
+      </Text>
+    </View>
+  )
+}

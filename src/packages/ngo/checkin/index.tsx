@@ -1,0 +1,246 @@
+// The organizer's check-in screen for one call: the rotating QR (签到 / 签退), live counts, the list with check-in
+// and check-out by hand, a volunteer's personal code scanned (or pasted in the browser), walk-ins, and 全部签退
+// at the end. The list reads itself again every few seconds while the screen is open.
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useDidHide, useDidShow, useLoad, useUnload } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import type { AttendanceMode, AttendanceResponse, AttendanceView } from '../../../core/attendance-api'
+import LoadFailed from '../../../components/LoadFailed'
+import { formatTimeRange } from '../../../components/format'
+import { addWalkIn, attendance, checkOutAll, markAttendance } from '../../../services/attendance'
+import { CAN_SCAN, scanQrCode } from '../../../services/attendance-scan'
+import CodePanel from './CodePanel'
+import { nextMark, presenceText } from './attendee'
+import '../console.scss'
+import './index.scss'
+
+const LIST_REFRESH_MS = 5_000
+
+type State =
+  { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: AttendanceResponse }
+
+export default function CheckInPage() {
+  const [callId, setCallId] = useState('')
+  const [state, setState] = useState<State>({ phase: 'loading' })
+  const [mode, setMode] = useState<AttendanceMode>('in')
+  const [shown, setShown] = useState(true)
+  const [busy, setBusy] = useState('')
+  const [pasted, setPasted] = useState('')
+  const [walkInName, setWalkInName] = useState('')
+  const [walkInPhone, setWalkInPhone] = useState('')
+  const callIdRef = useRef('')
+
+  const load = async () => {
+    if (!callIdRef.current) return
+    const result = await attendance({ callId: callIdRef.current })
+    if (result.ok) setState({ phase: 'ready', data: result.data })
+    // a passing failure while the list is up keeps the list; only the first read shows the error page
+    else setState((s) => (s.phase === 'ready' ? s : { phase: 'error', message: result.message }))
+  }
+
+  useLoad((params: Record<string, string | undefined>) => {
+    callIdRef.current = params.callId ?? ''
+    setCallId(callIdRef.current)
+    load()
+  })
+  useDidShow(() => {
+    setShown(true)
+    // the screen must not dim while people scan it (the browser has no such switch)
+    if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
+  })
+  useDidHide(() => setShown(false))
+  useUnload(() => setShown(false))
+
+  useEffect(() => {
+    if (!shown || !callId) return
+    const timer = setInterval(load, LIST_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [shown, callId])
+
+  const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
+
+  const mark = async (entry: AttendanceView, how: AttendanceMode) => {
+    setBusy(entry.signUpId)
+    const result = await markAttendance({ callId, mode: how, signUpId: entry.signUpId })
+    setBusy('')
+    toast(result.ok ? `${entry.name} ${how === 'in' ? '已签到' : '已签退'}` : result.message)
+    load()
+  }
+
+  const verify = async (personalCode: string) => {
+    if (!personalCode.trim()) return toast('请先粘贴志愿者的签到码')
+    setBusy('verify')
+    const result = await markAttendance({ callId, mode, personalCode: personalCode.trim() })
+    setBusy('')
+    if (!result.ok) return toast(result.message)
+    setPasted('')
+    toast(`${result.data.attendance.name} ${mode === 'in' ? '已签到' : '已签退'}`)
+    load()
+  }
+
+  const scan = async () => {
+    const text = await scanQrCode()
+    if (text) verify(text)
+  }
+
+  const walkIn = async () => {
+    if (!walkInName.trim() || !walkInPhone.trim()) return toast('请填写姓名和手机号')
+    setBusy('walk-in')
+    const result = await addWalkIn({ callId, name: walkInName.trim(), phone: walkInPhone.trim() })
+    setBusy('')
+    if (!result.ok) return toast(result.message)
+    setWalkInName('')
+    setWalkInPhone('')
+    toast(`${result.data.attendance.name} 已签到（现场报名）`)
+    load()
+  }
+
+  const outAll = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '全部签退',
+      content: '所有已签到、尚未签退的人都以现在的时间签退，并按规则计算时长。',
+    })
+    if (!confirm) return
+    setBusy('all')
+    const result = await checkOutAll({ callId })
+    setBusy('')
+    toast(result.ok ? `已签退 ${result.data.checkedOut} 人` : result.message)
+    load()
+  }
+
+  if (state.phase === 'loading') return <View className="console">加载中…</View>
+  if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={load} />
+  const { call, counts, entries } = state.data
+
+  return (
+    <View className="console checkin-page">
+      <View className="console-card">
+        <Text className="console-title">{call.title}</Text>
+        <Text className="console-note">{formatTimeRange(call.startAt, call.endAt)}</Text>
+      </View>
+      <View className="checkin-modes">
+        {(['in', 'out'] as const).map((m) => (
+          <Text
+            key={m}
+            id={`mode-${m}`}
+            className={`checkin-mode ${m === mode ? 'checkin-mode--on' : ''}`}
+            onClick={() => setMode(m)}
+          >
+            {m === 'in' ? '签到' : '签退'}
+          </Text>
+        ))}
+      </View>
+      <CodePanel callId={callId} mode={mode} active={shown} />
+      <View className="console-card checkin-counts">
+        <Count label="应到" value={counts.expected} />
+        <Count label="已签到" value={counts.checkedIn} />
+        <Count label="已签退" value={counts.checkedOut} />
+        <Count label="现场报名" value={counts.walkIns} />
+      </View>
+
+      <View className="console-card">
+        <Text className="console-title">扫码核验</Text>
+        {CAN_SCAN ? (
+          <Button
+            className="console-button console-button--primary"
+            loading={busy === 'verify'}
+            onClick={scan}
+          >
+            扫志愿者的签到码（{mode === 'in' ? '签到' : '签退'}）
+          </Button>
+        ) : (
+          <View className="checkin-inline">
+            <Input
+              id="personal-code"
+              className="field__input"
+              placeholder="粘贴志愿者「我的签到码」的内容"
+              value={pasted}
+              onInput={(e) => setPasted(e.detail.value)}
+            />
+            <Button className="console-button" loading={busy === 'verify'} onClick={() => verify(pasted)}>
+              核验{mode === 'in' ? '签到' : '签退'}
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className="console-card">
+        <Text className="console-title">名单 · {entries.length}</Text>
+        {entries.length === 0 && <Text className="console-note">还没有已确认的报名</Text>}
+        {entries.map((entry) => {
+          const next = nextMark(entry)
+          return (
+            <View key={entry.signUpId} id={`attendee-${entry.signUpId}`} className="attendee">
+              <View className="attendee__who">
+                <Text className="attendee__name">
+                  {entry.name}
+                  {entry.walkIn && <Text className="attendee__tag">现场</Text>}
+                </Text>
+                <Text className="console-note">{entry.phone}</Text>
+              </View>
+              <Text className={`attendee__presence attendee__presence--${entry.status}`}>
+                {presenceText(entry)}
+              </Text>
+              {next && (
+                <Text
+                  className={`attendee__action ${busy === entry.signUpId ? 'attendee__action--busy' : ''}`}
+                  onClick={() => busy !== entry.signUpId && mark(entry, next)}
+                >
+                  {next === 'in' ? '手动签到' : '手动签退'}
+                </Text>
+              )}
+            </View>
+          )
+        })}
+      </View>
+
+      <View className="console-card">
+        <Text className="console-title">添加现场报名</Text>
+        <Text className="console-note">
+          没有在线报名、到了现场的人：记下姓名和手机号，即刻签到（不占名额）。
+        </Text>
+        <Input
+          id="walk-in-name"
+          className="field__input"
+          placeholder="姓名"
+          maxlength={20}
+          value={walkInName}
+          onInput={(e) => setWalkInName(e.detail.value)}
+        />
+        <Input
+          id="walk-in-phone"
+          className="field__input"
+          type="number"
+          placeholder="手机号"
+          maxlength={11}
+          value={walkInPhone}
+          onInput={(e) => setWalkInPhone(e.detail.value)}
+        />
+        <Button className="console-button" loading={busy === 'walk-in'} onClick={walkIn}>
+          添加并签到
+        </Button>
+      </View>
+
+      <View className="console-actions">
+        <Button
+          className="console-button console-button--primary"
+          onClick={() => Taro.navigateTo({ url: `/packages/ngo/hours/index?callId=${callId}` })}
+        >
+          工时确认
+        </Button>
+        <Button className="console-button console-button--danger" loading={busy === 'all'} onClick={outAll}>
+          全部签退
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <View className="checkin-count">
+      <Text className="checkin-count__value">{value}</Text>
+      <Text className="checkin-count__label">{label}</Text>
+    </View>
+  )
+}

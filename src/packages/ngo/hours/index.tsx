@@ -1,0 +1,138 @@
+// 工时确认 for one call: each attendee's minutes and hours (rounded by the NGO's rule or set by hand with a
+// reason), confirmed by the organizer (only confirmed hours count anywhere), no-shows marked after the end, the
+// rule itself, and the NGO's hours export.
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import type { AttendanceResponse } from '../../../core/attendance-api'
+import LoadFailed from '../../../components/LoadFailed'
+import { formatTimeRange } from '../../../components/format'
+import { attendance, confirmHours, markNoShows } from '../../../services/attendance'
+import ExportHours from './ExportHours'
+import HoursEntry from './HoursEntry'
+import HoursRuleCard from './HoursRuleCard'
+import '../console.scss'
+import './index.scss'
+
+type State =
+  { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: AttendanceResponse }
+
+export default function HoursPage() {
+  const [callId, setCallId] = useState('')
+  const [state, setState] = useState<State>({ phase: 'loading' })
+  const [selected, setSelected] = useState<string[]>([])
+  const [busy, setBusy] = useState('')
+
+  const load = async (id = callId) => {
+    const result = await attendance({ callId: id })
+    setState(result.ok ? { phase: 'ready', data: result.data } : { phase: 'error', message: result.message })
+  }
+
+  useLoad((params: Record<string, string | undefined>) => setCallId(params.callId ?? ''))
+  useDidShow(() => {
+    const id = Taro.getCurrentInstance().router?.params.callId ?? callId
+    if (id) load(id)
+  })
+
+  const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
+
+  const confirm = async (ids?: string[]) => {
+    const { confirm: sure } = await Taro.showModal({
+      title: '确认工时',
+      content: ids
+        ? `确认所选 ${ids.length} 人的工时？确认后计入志愿者的志愿时长，不能再修改。`
+        : '确认所有已记录的工时？确认后计入志愿者的志愿时长，不能再修改。',
+    })
+    if (!sure) return
+    setBusy('confirm')
+    const result = await confirmHours(ids ? { callId, signUpIds: ids } : { callId })
+    setBusy('')
+    toast(result.ok ? `已确认 ${result.data.confirmed} 人的工时` : result.message)
+    setSelected([])
+    load()
+  }
+
+  const noShows = async () => {
+    const { confirm: sure } = await Taro.showModal({
+      title: '标记缺席',
+      content: '已报名、但始终没有签到的人将记为缺席。',
+    })
+    if (!sure) return
+    setBusy('no-shows')
+    const result = await markNoShows({ callId })
+    setBusy('')
+    toast(result.ok ? `已标记 ${result.data.noShows} 人缺席` : result.message)
+    load()
+  }
+
+  if (state.phase === 'loading') return <View className="console">加载中…</View>
+  if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={() => load()} />
+  const { call, rule, entries } = state.data
+  const recorded = entries.filter((e) => e.hoursStatus === 'recorded').length
+  const confirmedHours = entries
+    .filter((e) => e.hoursStatus === 'confirmed')
+    .reduce((sum, e) => sum + (e.hours ?? 0), 0)
+  const toggle = (id: string) =>
+    setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]))
+
+  return (
+    <View className="console hours-page">
+      <View className="console-card">
+        <Text className="console-title">{call.title}</Text>
+        <Text className="console-note">{formatTimeRange(call.startAt, call.endAt)}</Text>
+        <Text className="console-note">
+          待确认 {recorded} 人 · 已确认共 {confirmedHours} 小时
+        </Text>
+      </View>
+
+      <View className="console-card">
+        <Text className="console-title">工时 · {entries.length}</Text>
+        {entries.length === 0 && <Text className="console-note">还没有人签到</Text>}
+        {entries.map((entry) => (
+          <HoursEntry
+            key={`${entry.signUpId}.${entry.hours}.${entry.hoursStatus}`}
+            callId={callId}
+            entry={entry}
+            selected={selected.includes(entry.signUpId)}
+            onSelect={() => toggle(entry.signUpId)}
+            onChange={() => load()}
+          />
+        ))}
+        <View className="console-actions">
+          <Button
+            className="console-button"
+            disabled={selected.length === 0}
+            loading={busy === 'confirm' && selected.length > 0}
+            onClick={() => confirm(selected)}
+          >
+            确认所选{selected.length > 0 ? ` ${selected.length} 人` : ''}
+          </Button>
+          <Button
+            id="confirm-all-hours"
+            className="console-button console-button--primary"
+            disabled={recorded === 0}
+            loading={busy === 'confirm' && selected.length === 0}
+            onClick={() => confirm()}
+          >
+            确认全部工时
+          </Button>
+        </View>
+        <Button
+          className="console-button console-button--danger hours-page__no-shows"
+          loading={busy === 'no-shows'}
+          onClick={noShows}
+        >
+          标记缺席（活动结束后）
+        </Button>
+      </View>
+
+      <HoursRuleCard
+        key={`${rule.zeroBelow}.${rule.halfBelow}`}
+        ngoId={call.ngoId}
+        rule={rule}
+        onChange={() => load()}
+      />
+      <ExportHours ngoId={call.ngoId} />
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+// In the browser there is no scanner: screens show a field to paste the code instead.
+export const CAN_SCAN = false
+
+export const scanQrCode = (): Promise<string | null> => Promise.resolve(null)
