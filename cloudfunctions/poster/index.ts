@@ -1,23 +1,27 @@
 // The `poster` cloud function: a call's share poster as a PNG in cloud storage, with a mini-program code whose
 // scene carries the call and the caller's referrer code. Stored under a hash of everything it shows, so the same
 // poster is rendered once and then only looked up.
+// Asked with `kind: 'certificate'`, it renders a volunteer's 志愿服务证明 instead (certificate.ts).
 import { createHash } from 'node:crypto'
+import type { CertificateImageResponse } from '../../src/core/certificate-api'
 import { fail, ok, type ApiResult } from '../../src/core/errors'
 import { POSTER_PAGE, POSTER_TEMPLATE_VERSION, posterFacts, type PosterResponse } from '../../src/core/poster'
 import { encodeScene } from '../../src/core/scene'
 import { validateCallId } from '../../src/core/schemas'
 import { findVisibleCall } from '../api/visibleCall'
 import { now } from '../lib/clock'
-import { callerOpenid, db, openapi } from '../lib/cloud'
-import { find } from '../lib/db'
+import { callerOpenid, openapi } from '../lib/cloud'
 import { downloadFile, storeFile, tempUrlOf } from '../lib/cloud-files'
 import { referrerCodeFor } from '../lib/referrers'
+import { certificateImage, isCertificateRequest } from './certificate'
 import { generatedCover } from './layout'
 import { renderPoster } from './render'
+import { findStored, rememberStored } from './stored'
 
-export async function main(event: unknown): Promise<ApiResult<PosterResponse>> {
+export async function main(event: unknown): Promise<ApiResult<PosterResponse | CertificateImageResponse>> {
   try {
-    return await poster(event)
+    // `kind: 'certificate'` asks for a certificate; anything else is a call's poster, as it always was
+    return isCertificateRequest(event) ? await certificateImage(event) : await poster(event)
   } catch (err) {
     console.error('poster failed:', err)
     return fail('INTERNAL')
@@ -59,29 +63,8 @@ async function poster(event: unknown): Promise<ApiResult<PosterResponse>> {
     dataUri(code.buffer, 'image/png'),
   )
   const fileID = await storeFile(cloudPath, png)
-  await rememberStored(cloudPath, fileID, call._id)
+  await rememberStored(cloudPath, fileID, { callId: call._id })
   return ok({ fileID, url: (await tempUrlOf(fileID)) ?? '', scene, cached: false })
-}
-
-/** `posters` docs record what is in storage: `_id` = the hash key, so a lookup is one read, no listing. */
-async function findStored(cloudPath: string): Promise<string | null> {
-  const [doc] = await find<{ fileID: string }>(
-    db
-      .collection('posters')
-      .where({ _id: cloudPath.replace(/\//g, ':') })
-      .limit(1),
-  )
-  return doc?.fileID ?? null
-}
-
-async function rememberStored(cloudPath: string, fileID: string, callId: string): Promise<void> {
-  try {
-    await db
-      .collection('posters')
-      .add({ data: { _id: cloudPath.replace(/\//g, ':'), fileID, callId, createdAt: now() } })
-  } catch {
-    // a concurrent render of the same poster stored the same picture first: either one serves
-  }
 }
 
 async function coverOf(cover: string, tags: string[]): Promise<string> {

@@ -17,11 +17,16 @@ export interface Element {
 }
 type Child = Element | string
 
-const el = (type: string, style: Record<string, unknown>, ...children: Child[]): Element => ({
+export const el = (type: string, style: Record<string, unknown>, ...children: Child[]): Element => ({
   type,
   props: { style, children: children.length === 1 ? children[0] : children },
 })
-const img = (src: string, width: number, height: number, style: Record<string, unknown> = {}): Element => ({
+export const img = (
+  src: string,
+  width: number,
+  height: number,
+  style: Record<string, unknown> = {},
+): Element => ({
   type: 'img',
   props: { src, width, height, style: { width, height, ...style } },
 })

@@ -6,7 +6,7 @@ import satori from 'satori'
 import type { PosterFacts } from '../../src/core/poster'
 import { posterText } from '../../src/core/poster'
 import { fontsFor } from './fonts'
-import { POSTER_HEIGHT, POSTER_WIDTH, posterTree } from './layout'
+import { POSTER_HEIGHT, POSTER_WIDTH, posterTree, type Element } from './layout'
 
 let wasmReady: Promise<void> | undefined
 
@@ -23,11 +23,20 @@ function ready(): Promise<void> {
 
 /** A 750×1334 PNG of the poster; `cover` and `code` are image data URIs. */
 export async function renderPoster(facts: PosterFacts, cover: string, code: string): Promise<Buffer> {
+  return renderImage(posterTree(facts, cover, code), POSTER_WIDTH, POSTER_HEIGHT, posterText(facts))
+}
+
+/** Any of the function's pictures: `text` is every character the tree draws (it picks the fallback fonts). */
+export async function renderImage(
+  tree: Element,
+  width: number,
+  height: number,
+  text: string,
+): Promise<Buffer> {
   await ready()
-  const fonts = fontsFor(posterText(facts))
+  const fonts = fontsFor(text)
   // satori's typings want its React element type; our plain tree is what it reads at run time.
-  const tree = posterTree(facts, cover, code) as unknown as Parameters<typeof satori>[0]
-  const svg = await satori(tree, { width: POSTER_WIDTH, height: POSTER_HEIGHT, fonts })
+  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width, height, fonts })
   const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng()
   return Buffer.from(png)
 }

@@ -151,7 +151,8 @@ export function certificateStatement(
 
 /** The certificate image's own words (heading, labels), for choosing fonts and checking coverage. */
 export const CERTIFICATE_FIXED_TEXT =
-  '志愿服务证明已认证证书编号验证码签发日期扫码或在举手小程序「证书查验」输入验证码核验真伪举手 · 志愿服务平台0123456789年月日-'
+  '志愿服务证明 VOLUNTEER SERVICE CERTIFICATE 已认证 证书编号 验证码 签发 服务时长 小时 微信扫码核验真伪 ' +
+  '或在举手小程序「证书查验」输入验证码 举手 · 志愿服务平台 0123456789年月日-'
 
 /** Every character the certificate image draws. */
 export function certificateText(c: CertificateView): string {

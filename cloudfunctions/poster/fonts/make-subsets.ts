@@ -5,12 +5,14 @@
 // a character the first font lacks: the common set covers nearly every poster, the rest only rare characters.
 //  - NotoSansSC-{Bold,Regular}.gb1.otf   ASCII, punctuation, GB2312 symbols and level-1 hanzi (3,755)
 //  - NotoSansSC-{Bold,Regular}.gb2.otf   GB2312 level-2 hanzi (3,008)
-//  - NotoSansSC-Regular.ext{1..6}.otf    the rest of the CJK Unified Ideographs (names like 堃 喆), Regular only
+//  - NotoSansSC-Regular.ext{1..6}.otf    the rest of U+4E00–U+9FA5 (names like 堃 喆), Regular only
+//  - NotoSansSC-Regular.ext{7..}.otf     every rarer ideograph the font draws (䶮 𠮷 …), Regular only
 // (harfbuzz refuses larger cuts of the rarer ideographs, hence the smaller ext files)
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import subsetFont from 'subset-font'
+import { coveredCodePoints } from '../cmap'
 
 const SOURCE_DIR = '/usr/share/fonts/opentype/noto'
 /** In NotoSansCJK-*.ttc the faces are JP, KR, SC, TC, HK: Simplified Chinese is the third. */
@@ -82,8 +84,28 @@ function cuts(): [string, string, string[]][] {
   ]
   for (let i = 0; i * EXT_CHUNK < rest.length; i++)
     list.push(['Regular', `ext${i + 1}`, rest.slice(i * EXT_CHUNK, (i + 1) * EXT_CHUNK)])
+  // Then every other ideograph the font draws (extension A, B and later, compatibility ideographs): names such as
+  // 刘䶮 or 𠮷 must print on a certificate. Appended, so the files above stay as they were.
+  const drawn = coveredCodePoints(
+    extractFace(readFileSync(join(SOURCE_DIR, 'NotoSansCJK-Regular.ttc')), SC_FACE),
+  )
+  const rarer = [...drawn]
+    .filter((c) => RARER_BLOCKS.some(([from, to]) => c >= from && c <= to))
+    .sort((a, b) => a - b)
+    .map((c) => String.fromCodePoint(c))
+  const first = list.length - 4
+  for (let i = 0; i * EXT_CHUNK < rarer.length; i++)
+    list.push(['Regular', `ext${first + i + 1}`, rarer.slice(i * EXT_CHUNK, (i + 1) * EXT_CHUNK)])
   return list
 }
+
+/** Ideograph blocks beyond U+4E00–U+9FA5: the rest of the unified block, extension A, compatibility, B and later. */
+const RARER_BLOCKS: [number, number][] = [
+  [0x9fa6, 0x9fff],
+  [0x3400, 0x4dbf],
+  [0xf900, 0xfaff],
+  [0x20000, 0x3134f],
+]
 
 async function cut(index: number): Promise<void> {
   const [weight, tag, chars] = cuts()[index]
