@@ -3,6 +3,7 @@
 // queue; some calls have a cancellation cutoff a day before the start). Dates are relative to `now`, so the
 // demo always has upcoming calls. Everyone except the personas (src/core/demo-personas.ts) is invented.
 import { PERSONAS, type Persona } from '../src/core/demo-personas'
+import { minutesBetween, roundHours } from '../src/core/hours'
 import { signUpId } from '../src/core/rules'
 import type { Call, Ngo, Question, SignUp, SignUpStatus } from '../src/core/types'
 
@@ -575,6 +576,7 @@ export function demoData(now: number): Record<string, object[]> {
         status: person.status,
         createdAt: at,
         updatedAt: at,
+        ...(person.status === 'attended' ? servedHours(person, i, startAt, startAt + seed.hours * HOUR) : {}),
       })
     })
     // The queue of a full call, in the order they joined.
@@ -615,6 +617,29 @@ export function demoData(now: number): Record<string, object[]> {
   return { ngos, calls, signups, users }
 }
 
+/**
+ * Check-in and check-out around the call's hours (a few minutes late, some leaving early) and the hours by the
+ * default rule; the organizer confirmed them the day after, except for 阿梅's and every seventh, still awaiting
+ * confirmation. One was edited (came early to set up), so the console shows an edit with its reason.
+ */
+function servedHours(person: DemoPerson, i: number, startAt: number, endAt: number): Partial<SignUp> {
+  const checkedInAt = startAt + ((i * 7) % 20) * 60_000
+  const checkedOutAt = endAt - ((i * 13) % 70) * 60_000
+  const counted = roundHours(minutesBetween(checkedInAt, checkedOutAt))
+  const served: Partial<SignUp> = { checkedInAt, checkedOutAt, hours: counted }
+  if (i === 3) {
+    served.hours = counted + 1
+    served.hoursEdits = [
+      { from: counted, to: counted + 1, reason: '提前一小时到场布置', by: ORGANIZER, at: endAt + HOUR },
+    ]
+  }
+  if (person.openid !== VOLUNTEER2 && i % 7 !== 6) {
+    served.hoursConfirmedAt = endAt + DAY
+    served.hoursConfirmedBy = ORGANIZER
+  }
+  return served
+}
+
 interface DemoPerson {
   openid: string
   name: string
@@ -623,9 +648,13 @@ interface DemoPerson {
 }
 
 // The personas' own history: 小林 has one upcoming and one past activity (so 我的报名 is not empty) and is not
-// yet signed up for the tree planting, so the demo can start there; 阿梅 already is.
+// yet signed up for the tree planting, so the demo can start there; 阿梅 already is. Both came to the spring
+// sand-fixing: 小林's hours are confirmed (志愿时长, a certificate), 阿梅's await confirmation.
 const CALL_PERSONAS: Record<string, DemoPerson[]> = {
   'mq-trees': [{ openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'confirmed' }],
   'bj-library': [{ openid: VOLUNTEER, name: '林晓', phone: '13800138000', status: 'confirmed' }],
-  'mq-spring-sand': [{ openid: VOLUNTEER, name: '林晓', phone: '13800138000', status: 'attended' }],
+  'mq-spring-sand': [
+    { openid: VOLUNTEER, name: '林晓', phone: '13800138000', status: 'attended' },
+    { openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'attended' },
+  ],
 }
