@@ -2,27 +2,20 @@
 // with a field to paste a code), 我的签到码 and 志愿时长. The pages live in the volunteer subpackage.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { CAN_SCAN, scanQrCode } from '../../services/attendance-scan'
+import { CHECK_IN_PAGE, scanToCheckIn } from './scan-to-check-in'
 import './index.scss'
 
-const CHECKIN_PAGE = '/packages/volunteer/checkin/index'
-
 export default function AttendanceEntry() {
-  const scan = async () => {
-    if (!CAN_SCAN) return Taro.navigateTo({ url: CHECKIN_PAGE })
-    const text = await scanQrCode()
-    if (text) Taro.navigateTo({ url: `${CHECKIN_PAGE}?code=${encodeURIComponent(text)}` })
-  }
   return (
     <View className="attendance-entry">
-      <View className="attendance-entry__tile" id="entry-scan" onClick={scan}>
+      <View className="attendance-entry__tile" id="entry-scan" onClick={scanToCheckIn}>
         <Text className="attendance-entry__icon">📷</Text>
         <Text>扫码签到</Text>
       </View>
       <View
         className="attendance-entry__tile"
         id="entry-my-code"
-        onClick={() => Taro.navigateTo({ url: CHECKIN_PAGE })}
+        onClick={() => Taro.navigateTo({ url: CHECK_IN_PAGE })}
       >
         <Text className="attendance-entry__icon">🪪</Text>
         <Text>我的签到码</Text>

@@ -16,6 +16,9 @@ import { formatTime } from '../../components/format'
 import { getCall, myRecruits, mySignUps } from '../../services/api'
 import ShareRecruits from '../../components/ShareRecruits'
 import AttendanceEntry from '../../components/AttendanceEntry'
+import VerifyEntry from '../../components/VerifyEntry'
+import { scanToCheckIn } from '../../components/AttendanceEntry/scan-to-check-in'
+import { isCheckInOpen } from '../../core/attendance'
 import { isAnonymous } from '../../services/session'
 import './index.scss'
 
@@ -112,6 +115,7 @@ export default function MinePage() {
       {state.phase === 'ready' && <AttendanceEntry />}
       {body}
       {state.phase !== 'anonymous' && <OrganizerEntry />}
+      <VerifyEntry />
       <PersonaChip />
     </View>
   )
@@ -157,6 +161,9 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
     call.status !== 'cancelled' &&
     canCancel(call, Date.now())
   const open = () => Taro.navigateTo({ url: `/pages/call-detail/index?id=${call._id}` })
+  // on the day: the way to the scanner sits on the card itself
+  const checkInNow =
+    (signUp.status === 'confirmed' || signUp.status === 'attended') && isCheckInOpen(call, Date.now())
   return (
     <View
       className={`signup-row ${signUp.status === 'cancelled' ? 'signup-row--muted' : ''}`}
@@ -179,7 +186,12 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
           <StatusTag signUp={signUp} />
           {call.status === 'cancelled' && <Text className="signup-row__call-cancelled">活动已取消</Text>}
         </View>
-        {cancellable && signUp.status === 'confirmed' && (
+        {checkInNow && (
+          <Text className="signup-row__checkin" onClick={scanToCheckIn}>
+            {signUp.status === 'attended' ? '扫码签退' : '扫码签到'}
+          </Text>
+        )}
+        {cancellable && !checkInNow && signUp.status === 'confirmed' && (
           <CalendarButton call={call} className="calendar-button--small" />
         )}
         {cancellable && (

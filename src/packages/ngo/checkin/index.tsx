@@ -194,7 +194,7 @@ export default function CheckInPage() {
         })}
       </View>
 
-      <View className="console-card">
+      <View className="console-card checkin-walk-in">
         <Text className="console-title">添加现场报名</Text>
         <Text className="console-note">
           没有在线报名、到了现场的人：记下姓名和手机号，即刻签到（不占名额）。

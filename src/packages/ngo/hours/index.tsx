@@ -4,7 +4,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import type { AttendanceResponse } from '../../../core/attendance-api'
+import type { AttendanceResponse, AttendanceView, HoursStatus } from '../../../core/attendance-api'
 import LoadFailed from '../../../components/LoadFailed'
 import { formatTimeRange } from '../../../components/format'
 import { attendance, confirmHours, markNoShows } from '../../../services/attendance'
@@ -13,6 +13,13 @@ import HoursEntry from './HoursEntry'
 import HoursRuleCard from './HoursRuleCard'
 import '../console.scss'
 import './index.scss'
+
+/** waiting for confirmation first, then confirmed, then those without hours */
+const HOURS_ORDER: Record<HoursStatus, number> = { recorded: 0, confirmed: 1, none: 2 }
+
+function sortForHours(entries: AttendanceView[]): AttendanceView[] {
+  return [...entries].sort((a, b) => HOURS_ORDER[a.hoursStatus] - HOURS_ORDER[b.hoursStatus])
+}
 
 type State =
   { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: AttendanceResponse }
@@ -88,7 +95,7 @@ export default function HoursPage() {
       <View className="console-card">
         <Text className="console-title">工时 · {entries.length}</Text>
         {entries.length === 0 && <Text className="console-note">还没有人签到</Text>}
-        {entries.map((entry) => (
+        {sortForHours(entries).map((entry) => (
           <HoursEntry
             key={`${entry.signUpId}.${entry.hours}.${entry.hoursStatus}`}
             callId={callId}
