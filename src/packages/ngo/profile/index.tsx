@@ -7,6 +7,7 @@ import type { NgoProfile } from '../../../core/ngo-api'
 import CallCard from '../../../components/CallCard'
 import LoadFailed from '../../../components/LoadFailed'
 import { getNgo } from '../../../services/ngo'
+import VerifyEntry from '../../../components/VerifyEntry'
 import '../console.scss'
 import '../directory/index.scss'
 import './index.scss'
@@ -60,6 +61,7 @@ export default function ProfilePage() {
       {pastCalls.map((call) => (
         <CallCard key={call._id} call={call} onOpen={open} />
       ))}
+      <VerifyEntry hint="核验本机构签发的志愿服务证明" />
     </View>
   )
 }
