@@ -138,7 +138,8 @@ export interface PublishCallResponse {
   call: CallDetail
 }
 
-export type RosterTab = 'confirmed' | 'waitlisted' | 'cancelled' | 'late'
+/** `walkIn`: came without signing up, recorded at check-in (holds no seat) */
+export type RosterTab = 'confirmed' | 'waitlisted' | 'cancelled' | 'late' | 'walkIn'
 
 export interface RosterEntry {
   _id: string
@@ -151,6 +152,11 @@ export interface RosterEntry {
   waitRank?: number
   createdAt: number
   cancelledAt?: number
+  // attendance, once recorded (check-in screen): 已签到 / 已签退 and the hours so far
+  walkIn?: boolean
+  checkedInAt?: number
+  checkedOutAt?: number
+  hours?: number
 }
 
 export interface RosterRequest {

@@ -10,6 +10,7 @@ import type {
   PersonalCodeResponse,
 } from '../../src/core/attendance-api'
 import { CODE_GRACE_MS, CODE_WINDOW_MS } from '../../src/core/checkin-code'
+import type { RosterResponse } from '../../src/core/ngo-api'
 import { ALICE, BOB, call, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 
@@ -239,6 +240,10 @@ describe('the organizer', () => {
       ['林晓', '路过的王姐'],
       'the expected first, then who is here',
     )
+    const roster = await h.apiOk<RosterResponse>('roster', { callId: 'trees' }, ORGANIZER)
+    assert.deepEqual(roster.counts, { confirmed: 1, waitlisted: 1, cancelled: 0, late: 0, walkIn: 1 })
+    const walkIn = roster.entries.find((e) => e.tab === 'walkIn')
+    assert.equal(walkIn?.checkedInAt, added.attendance.checkedInAt)
   })
 
   test('a walk-in needs a valid name and phone, and text that passes review; a signed-up phone is checked in from the list', async () => {

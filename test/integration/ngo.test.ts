@@ -234,7 +234,7 @@ describe('roster and export', () => {
     await h.apiOk('cancelSignUp', { callId }, BOB)
 
     const roster = await h.apiOk<RosterResponse>('roster', { callId }, OWNER)
-    assert.deepEqual(roster.counts, { confirmed: 2, waitlisted: 0, cancelled: 1, late: 0 })
+    assert.deepEqual(roster.counts, { confirmed: 2, waitlisted: 0, cancelled: 1, late: 0, walkIn: 0 })
     assert.deepEqual(
       roster.entries.map((e) => [e.name, e.phone, e.tab]),
       [
@@ -266,6 +266,9 @@ describe('roster and export', () => {
       '报名时间',
       '是否自带水杯？',
       '紧急联系人电话',
+      '签到时间',
+      '签退时间',
+      '时长(小时)',
     ])
     assert.deepEqual(
       rows.slice(1).map((r) => [r[1], r[2], r[3], r[6]]),
