@@ -1,7 +1,8 @@
 // Check-in and hours end to end in the H5 build: the organizer opens the check-in screen of 民勤梭梭林植树; the
 // test reads the QR off that screen as a scanner would (a screenshot of the code → jsQR); a code older than its
 // window is refused with a clear message and records nothing; the current code checks the volunteer in; later the
-// organizer checks everyone out and confirms the hours; the volunteer's 志愿时长 shows them.
+// organizer checks everyone out and confirms the hours; the volunteer's 志愿时长 shows them, and the certificate's
+// verification code checks out while the same code with an altered hours figure does not.
 // The local cloud's clock is moved (the functions' clock; the browsers keep real time). Needs `dist/h5` and
 // `dist/cloudfunctions`.
 import { after, before, test } from 'node:test'
@@ -56,7 +57,7 @@ function signUp(emu: Emulator): SignUp {
 }
 
 test(
-  'organizer shows the code → an expired code is refused → the current one checks in → check-out, confirm → 志愿时长',
+  'organizer shows the code → an expired code is refused → the current one checks in → check-out, confirm → 志愿时长 → certificate verified',
   { skip, timeout: 180_000 },
   async () => {
     assert.ok(emulator && browser)
@@ -130,6 +131,23 @@ test(
       const event = onScreen(volunteer, `#event-${SIGN_UP_ID}`)
       await event.getByText('已确认').waitFor()
       await event.getByText('3.5 小时').waitFor()
+
+      // its certificate: the verification code checks out; the same code with an altered hours figure does not
+      await event.getByText(/志愿服务证明/).click()
+      const codeText = onScreen(volunteer, '#certificate-code')
+      await codeText.waitFor()
+      const certificateCode = (await codeText.innerText()).trim()
+      assert.match(certificateCode, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+      const verify = async (hours: string) => {
+        await volunteer.goto(`${emu.url}/#/packages/volunteer/verify/index`)
+        await volunteer.reload()
+        await onScreen(volunteer, '#verify-code input').fill(certificateCode)
+        await onScreen(volunteer, '#verify-hours input').fill(hours)
+        await onScreen(volunteer, '#verify-submit').click()
+        return onScreen(volunteer, '#verify-verdict')
+      }
+      await (await verify('3.5')).getByText('真实有效').waitFor()
+      await (await verify('8')).getByText('与记录不符').waitFor()
       assert.deepEqual(pageErrors, [])
     } finally {
       await organizer.context().close()
