@@ -1,9 +1,8 @@
 // In the browser: scale the picked image down on a canvas (at most 1280 px wide, JPEG), then hand it to the local
 // cloud's upload door; the browser keeps the URL, as it cannot resolve a cloud:// fileID.
 import { currentPersona } from './persona'
-import { uploadName, type UploadImage } from './upload'
-
-export { uploadName }
+import type { UploadImage } from './upload'
+import { uploadName } from './upload-name'
 
 const MAX_WIDTH = 1280
 

@@ -1,5 +1,6 @@
 // Putting an image the organizer picked into cloud storage, compressed first. Taro resolves `./upload` to
-// upload.weapp.ts or upload.h5.ts by TARO_ENV; this file only gives TypeScript the shared signature.
+// upload.weapp.ts or upload.h5.ts by TARO_ENV; this file only gives TypeScript the shared signature (so those two
+// may import only types from here: a value would come from themselves).
 
 export type ImageFolder = 'covers' | 'logos' | 'certificates'
 
@@ -11,8 +12,3 @@ export type UploadImage = (filePath: string, folder: ImageFolder) => Promise<str
 
 export const uploadImage: UploadImage = () =>
   Promise.reject(new Error(`no upload for TARO_ENV=${process.env.TARO_ENV}`))
-
-/** A file name that will not collide: the time and a few random letters. */
-export function uploadName(extension: string): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.${extension}`
-}

@@ -1,8 +1,7 @@
 // On WeChat: compress with the platform, then wx.cloud.uploadFile; the cloud fileID is what gets stored.
 import Taro from '@tarojs/taro'
-import { uploadName, type UploadImage } from './upload'
-
-export { uploadName }
+import type { UploadImage } from './upload'
+import { uploadName } from './upload-name'
 
 export const uploadImage: UploadImage = async (filePath, folder) => {
   const { tempFilePath } = await Taro.compressImage({ src: filePath, quality: 70 })
