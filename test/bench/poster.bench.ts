@@ -1,6 +1,7 @@
 // Posters: a cold render in this fresh process (wasm and fonts loaded on first use), warm renders, the built
 // function end to end through the local cloud (first request renders, the rest are cache hits), and the size
-// of what WeChat uploads for the function. Goals: warm ≤ 100 ms, cold ≤ 1.5 s.
+// of what WeChat uploads for the function. Goals: warm ≤ 100 ms, cold ≤ 1.5 s. Then the same for certificates
+// (志愿服务证明, 1080×1528): in process, and through a fresh local cloud (cold instance, then cache hits).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -8,7 +9,14 @@ import { gzipSync } from 'node:zlib'
 import QRCode from 'qrcode'
 import { buildFunction } from '../../cloudfunctions/build'
 import { generatedCover } from '../../cloudfunctions/poster/layout'
-import { renderPoster } from '../../cloudfunctions/poster/render'
+import { renderImage, renderPoster } from '../../cloudfunctions/poster/render'
+import {
+  CERTIFICATE_HEIGHT,
+  CERTIFICATE_WIDTH,
+  certificateTree,
+} from '../../cloudfunctions/poster/certificate-layout'
+import { certificateText, VERIFY_PAGE } from '../../src/core/certificate'
+import type { CertificateView } from '../../src/core/certificate-api'
 import { startEmulator } from '../../emulator'
 import { PERSONAS } from '../../src/core/demo-personas'
 import type { PosterFacts } from '../../src/core/poster'
@@ -24,6 +32,19 @@ const FACTS: PosterFacts = {
   spots: '还剩 13 个名额',
   excerpt: '春季是民勤种梭梭的最好时节。我们将在西渠镇的沙漠边缘栽种梭梭苗。',
   tags: ['环保'],
+}
+
+const CERTIFICATE: CertificateView = {
+  certificateNo: 'JS2026-7KQ4-M9XC',
+  code: '7KQ4-M9XC-2HDW',
+  volunteerName: '林晓',
+  ngoName: '民勤治沙',
+  ngoVerified: true,
+  callTitle: '民勤梭梭林植树志愿者招募',
+  serviceDate: '2026年3月12日',
+  hours: 3.5,
+  issuedAt: Date.UTC(2026, 2, 15),
+  version: 1,
 }
 
 async function time<T>(work: () => Promise<T>): Promise<number> {
@@ -62,6 +83,19 @@ async function main(): Promise<void> {
   )
   console.log(`render with a rare-character fallback font (first use): ${rare.toFixed(0)} ms`)
 
+  const qr = await QRCode.toDataURL(`${VERIFY_PAGE}?scene=7KQ4M9XC2HDW`, { width: 280 })
+  const certificate = (c: CertificateView) =>
+    renderImage(certificateTree(c, qr), CERTIFICATE_WIDTH, CERTIFICATE_HEIGHT, certificateText(c))
+  const firstCertificate = await time(() => certificate(CERTIFICATE))
+  const warmCertificates: number[] = []
+  for (let i = 0; i < 10; i++)
+    warmCertificates.push(await time(() => certificate({ ...CERTIFICATE, hours: i + 0.5 })))
+  const rareName = await time(() => certificate({ ...CERTIFICATE, volunteerName: '刘䶮𠮷' }))
+  console.log(
+    `certificate in-process: first ${firstCertificate.toFixed(0)} ms (wasm already loaded), ` +
+      `warm ${latencySummary(warmCertificates)}, a name in extension A/B (fallback fonts) ${rareName.toFixed(0)} ms`,
+  )
+
   mkdirSync(join(ROOT, 'dist'), { recursive: true })
   const functionsDir = mkdtempSync(join(tmpdir(), 'jushou-poster-bench-'))
   symlinkSync(join(ROOT, 'node_modules'), join(functionsDir, 'node_modules'), 'dir')
@@ -93,6 +127,7 @@ async function main(): Promise<void> {
   } finally {
     await emu.stop()
   }
+  await benchCertificateFunction(functionsDir)
   const size = sizeOf(target)
   const bundle = statSync(join(target, 'index.js')).size
   console.log(
@@ -100,6 +135,49 @@ async function main(): Promise<void> {
       `index.js ${(bundle / 1e6).toFixed(2)} MB, resvg.wasm ${(statSync(join(target, 'resvg.wasm')).size / 1e6).toFixed(2)} MB`,
   )
   rmSync(functionsDir, { recursive: true, force: true })
+}
+
+/** A fresh local cloud: the first certificate request meets a cold `poster` instance and renders. */
+async function benchCertificateFunction(functionsDir: string): Promise<void> {
+  await buildFunction('api', functionsDir)
+  const emu = await startEmulator({
+    port: 0,
+    dataDir: ':memory:',
+    functionsDir,
+    seed: true,
+    timers: false,
+    instances: 1,
+  })
+  const openid = PERSONAS[0].openid
+  const post = async (name: string, body: object) => {
+    const res = await fetch(`${emu.url}/functions/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify(body),
+    })
+    const reply = (await res.json()) as { ok: boolean; data?: unknown }
+    if (!reply.ok) throw new Error(JSON.stringify(reply))
+    return reply.data
+  }
+  try {
+    const signUpId = `mq-spring-sand_${openid}`
+    emu.store
+      .collection('signups')
+      .update({ _id: signUpId }, { $set: { hours: 3.5, hoursConfirmedAt: Date.now() } }, false)
+    const issued = (await post('api', { action: 'issueCertificate', signUpId })) as {
+      certificate: CertificateView
+    }
+    const ask = () => post('poster', { kind: 'certificate', certificateNo: issued.certificate.certificateNo })
+    const first = await time(ask)
+    const hits: number[] = []
+    for (let i = 0; i < 20; i++) hits.push(await time(ask))
+    console.log(
+      `certificate via the local cloud: first request (cold instance, renders) ${first.toFixed(0)} ms`,
+    )
+    console.log(`certificate cache hit (stored picture, no render) ${latencySummary(hits)}`)
+  } finally {
+    await emu.stop()
+  }
 }
 
 main().catch((err) => {
