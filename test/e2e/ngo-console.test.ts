@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import ExcelJS from 'exceljs'
+import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '../../emulator'
 import type { Persona } from '../../src/core/demo-personas'
@@ -36,6 +37,36 @@ after(async () => {
 
 const NGO_NAME = '梅园社区互助会'
 const CALL_TITLE = '梅园社区助老午餐日'
+
+/** A plain PNG of this size (a photo from the album, as far as the editor can tell). */
+function coverPng(width: number, height: number): Buffer {
+  const png = new PNG({ width, height })
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([40, 160, 90, 255], i)
+  return PNG.sync.write(png)
+}
+
+/** Width and height from a JPEG's start-of-frame segment. */
+function jpegSize(jpeg: Buffer): { width: number; height: number } {
+  let at = 2
+  while (at < jpeg.length) {
+    const marker = jpeg.readUInt16BE(at)
+    if (marker >= 0xffc0 && marker <= 0xffc3)
+      return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7) }
+    at += 2 + jpeg.readUInt16BE(at + 2)
+  }
+  throw new Error('not a JPEG')
+}
+
+/** Polls until `read` gives a value (the review arrives asynchronously). */
+async function until<T>(read: () => T | undefined | '', timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = read()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
 
 async function as(page: Page, persona: Persona['key'], path = '/#/pages/mine/index'): Promise<void> {
   await page.evaluate((key) => window.localStorage.setItem('jushou.persona', key), persona)
@@ -85,6 +116,13 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await onScreen(page, '#call-city input').fill('北京')
     await onScreen(page, '#call-address input').fill('梅园社区活动中心')
     await onScreen(page, '#call-capacity input').fill('5')
+    // the cover: picked in the browser's file chooser, scaled down on a canvas, uploaded to cloud storage
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      textOnScreen(page, '选择封面').click(),
+    ])
+    await chooser.setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: coverPng(1600, 900) })
+    await page.getByText('已上传：保存后经内容安全审核', { exact: false }).filter({ visible: true }).waitFor()
     await textOnScreen(page, '+ 单选').click()
     await textOnScreen(page, '+ 填空').click()
     const questions = onScreen(page, '.question-editor')
@@ -96,6 +134,14 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await textOnScreen(page, '导出 Excel').waitFor()
     const call = emu.store.collection('calls').find({ title: CALL_TITLE })[0] as unknown as Call
     assert.equal(call.status, 'open')
+    // the cover goes to WeChat's image review and is shown once it passes (the local cloud passes it at once)
+    const review = await until(() => emu.store.collection('mediaReviews').find({ docId: call._id })[0])
+    assert.equal(review.field, 'cover')
+    const reviewed = await until(() => (emu.store.collection('calls').get(call._id) as unknown as Call).cover)
+    assert.equal(reviewed, review.fileID)
+    const stored = await fetch(new URL(reviewed, emu.url))
+    assert.equal(stored.status, 200)
+    assert.deepEqual(jpegSize(Buffer.from(await stored.arrayBuffer())), { width: 1280, height: 720 })
     assert.deepEqual(
       call.questions.map((q) => [q.title, q.kind, q.required]),
       [
@@ -108,6 +154,7 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await as(page, 'volunteer', '/')
     await onScreen(page, '.call-card').filter({ hasText: CALL_TITLE }).click()
     await textOnScreen(page, '已认证').waitFor()
+    await page.locator(`img[src="${reviewed}"]`).first().waitFor()
     await onScreen(page, '#sign-up-button').filter({ hasText: '我要报名' }).click()
     await onScreen(page, '#name-input input').fill('林晓')
     await onScreen(page, '#phone-input input').fill('13800138000')
@@ -140,7 +187,7 @@ test('register → verify → post a call → a volunteer signs up → roster an
       rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
     )
     assert.deepEqual(rows[0].slice(0, 4), ['序号', '姓名', '手机号', '状态'])
-    assert.deepEqual(rows[0].slice(6), ['会骑电动车吗？', '有什么特长'])
+    assert.deepEqual(rows[0].slice(6), ['会骑电动车吗？', '有什么特长', '签到时间', '签退时间', '时长(小时)'])
     assert.deepEqual(
       rows.slice(1).map((r) => [r[1], r[2], r[3], r[6]]),
       [['林晓', '13800138000', '已报名', '会']],
