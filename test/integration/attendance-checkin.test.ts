@@ -295,3 +295,48 @@ describe('the organizer', () => {
     assert.equal(h.call('river')?.confirmed, 1)
   })
 })
+
+describe('bad requests', () => {
+  test('each is refused with INVALID_INPUT and changes nothing', async () => {
+    const cases: [string, object][] = [
+      ['checkInCode', { callId: 'trees' }],
+      ['checkInCode', { callId: 'trees', mode: 'sideways' }],
+      ['checkInCode', { callId: 'no such id!', mode: 'in' }],
+      ['markAttendance', { callId: 'trees', mode: 'in', signUpId: 'x'.repeat(101) }],
+      ['markAttendance', { callId: 'trees', mode: 'in', personalCode: 42 }],
+      ['addWalkIn', { callId: 'trees', name: '名'.repeat(21), phone: '13900139000' }],
+      ['addWalkIn', { callId: 'trees', name: '王姐', phone: 13900139000 }],
+      ['confirmHours', { callId: 'trees', signUpIds: 'all' }],
+      ['confirmHours', { callId: 'trees', signUpIds: [] }],
+      ['confirmHours', { callId: 'trees', signUpIds: ['bad id!'] }],
+      ['setHoursRule', { ngoId: 'ngo-minqin', rule: { zeroBelow: '15', halfBelow: 45 } }],
+      ['setHoursRule', { ngoId: 'ngo-minqin' }],
+      ['exportHours', { ngoId: 'ngo-minqin', from: 'yesterday', to: Date.now() }],
+    ]
+    for (const [action, body] of cases) {
+      const before = h.snapshot()
+      const result = await h.api(action, body, ORGANIZER)
+      assert.equal(result.ok ? 'OK' : result.code, 'INVALID_INPUT', `${action} ${JSON.stringify(body)}`)
+      assert.ok(!result.ok && result.fields && Object.keys(result.fields).length > 0, 'a message per field')
+      assert.equal(h.snapshot(), before)
+    }
+  })
+
+  test('after the scanning hours the organizer can still put records right by hand', async () => {
+    h.emu.clock.set({ offsetMs: 11 * HOUR }) // the call ended 7 h ago
+    await refusedUnchanged('checkInCode', { callId: 'trees', mode: 'in' }, ORGANIZER, 'CLOSED')
+    const late = await h.apiOk<MarkAttendanceResponse>(
+      'markAttendance',
+      { callId: 'trees', mode: 'in', signUpId: `trees_${ALICE}` },
+      ORGANIZER,
+    )
+    assert.equal(late.attendance.status, 'attended')
+    h.emu.clock.set({ offsetMs: -3 * HOUR }) // before check-in opens: nothing by hand either
+    await refusedUnchanged(
+      'markAttendance',
+      { callId: 'river', mode: 'in', signUpId: `river_${volunteer(7)}` },
+      ORGANIZER,
+      'CLOSED',
+    )
+  })
+})
