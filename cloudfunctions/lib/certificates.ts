@@ -96,3 +96,12 @@ export async function issueCertificate(
   }
   throw new Error(`no free certificate number for ${signUp._id} v${version}`)
 }
+
+/** The current certificate number of each of the volunteer's sign-ups that has one (for 志愿时长). */
+export async function certificateNumbersOf(openid: string): Promise<Map<string, string>> {
+  const docs = await find<Certificate>(
+    collection('certificates').where({ openid }).orderBy('version', 'asc').limit(1000),
+  )
+  // ascending versions: a later version of the same sign-up replaces the earlier one
+  return new Map(docs.map((doc) => [doc.signUpId, doc._id]))
+}
