@@ -12,6 +12,7 @@ import type {
   MarkAttendanceResponse,
   MyHoursResponse,
 } from '../../src/core/attendance-api'
+import type { IssueCertificateResponse } from '../../src/core/certificate-api'
 import { HOURS_SHEET_HEADERS } from '../../src/core/hours-record'
 import { call, DAY, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
@@ -257,6 +258,10 @@ describe('only confirmed hours count', () => {
     assert.equal(confirmed.byYear.length, 1)
     assert.equal(confirmed.byYear[0].hours, 2.5)
     assert.equal(confirmed.events[0].status, 'confirmed')
+    assert.equal(confirmed.events[0].certificateNo, undefined, 'none issued yet')
+    const issued = await h.apiOk<IssueCertificateResponse>('issueCertificate', { signUpId: id(p) }, p)
+    const withCertificate = await h.apiOk<MyHoursResponse>('myHours', {}, p)
+    assert.equal(withCertificate.events[0].certificateNo, issued.certificate.certificateNo)
     assert.equal((await h.apiOk<MyHoursResponse>('myHours', {}, q)).total, 0, "q's hours still await")
 
     const exported = await h.apiOk<ExportHoursResponse>('exportHours', range, ORGANIZER)

@@ -1,10 +1,12 @@
-// 我的 → 志愿时长: the caller's attended and missed calls, with totals of confirmed hours per NGO and per year.
+// 我的 → 志愿时长: the caller's attended and missed calls, with totals of confirmed hours per NGO and per year,
+// and the number of each event's certificate once one was issued.
 import type { CallCard } from '../../../src/core/api'
 import type { MyHoursResponse } from '../../../src/core/attendance-api'
 import { fail, ok } from '../../../src/core/errors'
 import { hoursRecord } from '../../../src/core/hours-record'
 import type { Call, Ngo, SignUp } from '../../../src/core/types'
 import { toCallCard } from '../../../src/core/views'
+import { certificateNumbersOf } from '../../lib/certificates'
 import { _ } from '../../lib/cloud'
 import { collection, find, findByIds } from '../../lib/db'
 import type { ActionHandler } from '../caller'
@@ -32,7 +34,13 @@ export const myHours: ActionHandler<MyHoursResponse> = async (_event, { openid }
       if (call) items.push({ signUp, call: toCallCard(call, ngo?.name ?? '') })
     }
   }
-  return ok(hoursRecord(items))
+  const record = hoursRecord(items)
+  const certificates = await certificateNumbersOf(openid)
+  for (const event of record.events) {
+    const certificateNo = event.status === 'confirmed' ? certificates.get(event.signUpId) : undefined
+    if (certificateNo) event.certificateNo = certificateNo
+  }
+  return ok(record)
 }
 
 /** Every sign-up of the volunteer that was attended or missed, a page at a time (a long record has many). */
