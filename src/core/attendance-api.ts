@@ -9,7 +9,8 @@ export type AttendanceMode = 'in' | 'out'
 /**
  * The organizer's check-in screen: the current code for the call's QR. The code is signed by the function with a
  * secret the client never sees and names the call, the mode and a 60-second window; the screen asks for the next
- * one before `expiresAt`. Errors: CLOSED (draft or cancelled call, or outside the check-in hours of the call).
+ * one before `expiresAt`. Errors: CLOSED (draft or cancelled call, or outside the check-in hours of the call:
+ * from 2 h before its start to 6 h after its end; the message says which).
  */
 export interface CheckInCodeRequest {
   callId: string
@@ -29,8 +30,10 @@ export interface CheckInCodeResponse {
 
 /**
  * A volunteer scanned the call's code: their confirmed sign-up is checked in (or out). Scanning again answers the
- * same and changes nothing. Errors: CODE_INVALID (forged, tampered), CODE_EXPIRED (older than its window),
- * NOT_SIGNED_UP (no seat on this call: waitlisted, cancelled or never signed up), CLOSED.
+ * same and changes nothing (the first check-in time is kept); a later check-out replaces an earlier one until the
+ * hours are confirmed. A code of another call can only check into that call. Errors: CODE_INVALID (forged,
+ * tampered, or a personal code), CODE_EXPIRED (older than its window and grace), NOT_SIGNED_UP (no seat on this
+ * call: waitlisted, cancelled or never signed up), NOT_CHECKED_IN (checking out before checking in), CLOSED.
  */
 export interface CheckInRequest {
   code: string
@@ -55,6 +58,8 @@ export interface PersonalCodeResponse {
 /**
  * The organizer checks one person in or out: by a scanned personal code, or by hand from the list
  * (`signUpId`). Exactly one of the two. Checking a waitlisted volunteer in gives them no seat: NOT_SIGNED_UP.
+ * By hand works from when check-in opens with no end, so records can be put right afterwards (a no-show who did
+ * come is checked in). Errors as checkIn, plus CODE_INVALID for a call's code where a personal one is expected.
  */
 export interface MarkAttendanceRequest {
   callId: string
@@ -67,7 +72,11 @@ export interface MarkAttendanceResponse {
   attendance: AttendanceView
 }
 
-/** Someone who came without signing up: recorded as checked in now. The same phone twice is the same walk-in. */
+/**
+ * Someone who came without signing up: recorded as checked in now, holding no seat (the roster's 现场登记 tab).
+ * The same phone twice is the same walk-in. Errors: INVALID_INPUT (name, phone), CONTENT_RISKY (the name),
+ * ALREADY_SIGNED_UP (someone with a seat on this call has that phone: check them in from the list), CLOSED.
+ */
 export interface AddWalkInRequest {
   callId: string
   name: string
@@ -83,7 +92,12 @@ export interface CheckOutAllResponse {
   checkedOut: number
 }
 
-/** The hours of one attendance, set by the organizer; the reason and the value it replaces are kept. */
+/**
+ * The hours of one attendance, set by the organizer; the reason and the value it replaces are kept (`hoursEdits`).
+ * Half hours from 0 to 24. A later check-out keeps edited hours. Errors: HOURS_CONFIRMED (confirmed hours are
+ * certified and may be on a certificate: they are not edited), NOT_CHECKED_IN, NOT_FOUND (not of this call),
+ * CONTENT_RISKY (the reason), INVALID_INPUT.
+ */
 export interface EditHoursRequest {
   /** the call the sign-up belongs to (who may edit is decided by the call's NGO) */
   callId: string
@@ -96,6 +110,7 @@ export interface EditHoursRequest {
 /**
  * Confirms the hours of the call's attendances (all with hours, or the listed ones). Only confirmed hours count:
  * in the volunteer's record, certificates, exports and the NGO's figures. Confirming twice changes nothing.
+ * Errors: NO_HOURS (a listed person has no hours yet: not checked out; nothing is confirmed then), NOT_FOUND.
  */
 export interface ConfirmHoursRequest {
   callId: string
@@ -106,7 +121,7 @@ export interface ConfirmHoursResponse {
   confirmed: number
 }
 
-/** After the call's end: every confirmed sign-up that never checked in becomes a no-show. */
+/** After the call's end: every confirmed sign-up that never checked in becomes a no-show. Before: NOT_ENDED. */
 export interface MarkNoShowsRequest {
   callId: string
 }
