@@ -26,15 +26,22 @@ export const OPTION_MAX_LENGTH = 20
 
 const KINDS: readonly QuestionKind[] = ['text', 'textarea', 'single', 'multi']
 
-/** The form, cleaned (optional fields absent when empty). */
-export function validateCallForm(input: unknown): Validation<CallForm> {
+/**
+ * The form, cleaned (optional fields absent when empty). A draft may be saved half done: only its title and times
+ * are needed then (the editor always has times), and checkPublishable asks for the rest before it goes live.
+ */
+export function validateCallForm(
+  input: unknown,
+  stage: 'draft' | 'publish' = 'publish',
+): Validation<CallForm> {
   const fields = asInput(input)
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
-  const text = (key: string, label: string, max: number) =>
-    readText(fields, key, { label, required: true, max }, errors) ?? ''
+  const draft = stage === 'draft'
+  const text = (key: string, label: string, max: number, required = !draft) =>
+    readText(fields, key, { label, required, max }, errors) ?? ''
   const form: CallForm = {
-    title: text('title', '活动标题', TITLE_MAX_LENGTH),
+    title: text('title', '活动标题', TITLE_MAX_LENGTH, true),
     description: text('description', '活动介绍', DESCRIPTION_MAX_LENGTH),
     tags: readTags(fields.tags, errors),
     city: text('city', '城市', CITY_MAX_LENGTH),
@@ -59,7 +66,14 @@ export function validateCallForm(input: unknown): Validation<CallForm> {
     else errors.location = '位置无效'
   }
   const capacity = fields.capacity
-  if (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY_MAX)
+  // a draft's capacity may still be blank (0 stands for "not set")
+  if (draft && (capacity === undefined || capacity === null || capacity === 0)) form.capacity = 0
+  else if (
+    typeof capacity !== 'number' ||
+    !Number.isInteger(capacity) ||
+    capacity < 1 ||
+    capacity > CAPACITY_MAX
+  )
     errors.capacity = `名额应为 1 到 ${CAPACITY_MAX} 的整数`
   else form.capacity = capacity
   if (fields.waitlist !== undefined && typeof fields.waitlist !== 'boolean') errors.waitlist = '候补设置无效'
@@ -71,12 +85,16 @@ export function validateCallForm(input: unknown): Validation<CallForm> {
   return finish(errors, form)
 }
 
-/** What must still hold when a call goes live (the form may have been saved days ago). */
+/** What must hold when a call goes live: a draft saved half done is complete, and its dates are still ahead. */
 export function checkPublishable(
-  form: Pick<CallForm, 'startAt' | 'signupDeadline'>,
+  form: Pick<CallForm, 'startAt' | 'signupDeadline' | 'description' | 'city' | 'address' | 'capacity'>,
   now: number,
 ): FieldErrors {
   const errors: FieldErrors = {}
+  if (!form.description.trim()) errors.description = '发布前请填写活动介绍'
+  if (!form.city.trim()) errors.city = '发布前请填写城市'
+  if (!form.address.trim()) errors.address = '发布前请填写地址'
+  if (!(form.capacity >= 1)) errors.capacity = '发布前请填写名额'
   if (form.startAt <= now) errors.startAt = '开始时间已过，请修改后再发布'
   else if (form.signupDeadline <= now) errors.signupDeadline = '报名截止时间已过，请修改后再发布'
   return errors

@@ -205,7 +205,7 @@ describe('drafts and publishing', () => {
         ngoId,
         ...callForm({
           title: '',
-          capacity: 0,
+          capacity: -3,
           endAt: Date.now(),
           questions: [{ id: 'q', kind: 'single', title: '只有一个选项', required: true, options: ['是'] }],
         }),
@@ -215,6 +215,23 @@ describe('drafts and publishing', () => {
     assert.ok(!result.ok)
     assert.deepEqual(Object.keys(result.fields ?? {}).sort(), ['capacity', 'endAt', 'questions.0', 'title'])
     assert.equal(h.snapshot(), before)
+  })
+
+  test('a draft may be saved half done; publishing names what is missing, then goes through once complete', async () => {
+    const ngoId = await verifiedNgo()
+    const blank = { description: '', city: '', address: '', capacity: 0 }
+    const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm(blank) }, OWNER)
+    assert.equal(call.status, 'draft')
+    const before = h.snapshot()
+    const early = await h.api('publishCall', { callId: call._id }, OWNER)
+    assert.ok(!early.ok && early.code === 'INVALID_INPUT')
+    assert.deepEqual(Object.keys(early.fields ?? {}).sort(), ['address', 'capacity', 'city', 'description'])
+    assert.equal(h.snapshot(), before)
+
+    await h.apiOk('saveCall', { callId: call._id, ...callForm() }, OWNER)
+    const published = await h.apiOk<{ call: CallDetail }>('publishCall', { callId: call._id }, OWNER)
+    assert.equal(published.call.status, 'open')
+    assert.equal(published.call.capacity, 2)
   })
 })
 

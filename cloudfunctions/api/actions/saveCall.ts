@@ -1,5 +1,6 @@
-// The call editor saves: a new draft for the caller's NGO, or the same draft again. Every field is checked
-// (src/core/call-form.ts) and every text passes content review before anything is stored. Published calls are
+// The call editor saves: a new draft for the caller's NGO, or the same draft again. Every field given is checked
+// (src/core/call-form.ts; a draft may leave the description, place and capacity blank until it is published) and
+// every text passes content review before anything is stored. Published calls are
 // edited with updateCall, which tells the volunteers about time and place changes.
 import { validateCallForm, textsOf } from '../../../src/core/call-form'
 import { fail, ok } from '../../../src/core/errors'
@@ -19,7 +20,7 @@ const OPTIONAL = ['cover', 'location', 'cancelCutoff', 'reminderLeadHours'] as c
 
 export const saveCall: ActionHandler<SaveCallResponse> = async (event, { openid, now }) => {
   if (!openid) return fail('UNAUTHENTICATED')
-  const form = validateCallForm(event)
+  const form = validateCallForm(event, 'draft')
   const fields = asInput(event) ?? {}
   const errors: FieldErrors = form.ok ? {} : { ...form.fields }
   const editing = fields.callId !== undefined

@@ -321,7 +321,8 @@ export default function CallEditorPage() {
             id="call-capacity"
             className="field__input"
             type="number"
-            value={String(form.capacity)}
+            value={form.capacity ? String(form.capacity) : ''}
+            placeholder="例如 30"
             onInput={(e) => set({ capacity: Number(e.detail.value) || 0 })}
           />
         </Field>
