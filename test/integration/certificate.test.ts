@@ -249,6 +249,12 @@ describe('verifyCertificate', () => {
         'genuine',
         'the next minute is a new window',
       )
+      const windows = h.emu.store.collection('rateLimits').all() as unknown as { until: number }[]
+      assert.ok(windows.length > 0)
+      assert.ok(
+        windows.every((w) => w.until > minute + 60_100),
+        'windows that ended are cleared',
+      )
     } finally {
       h.emu.clock.set({ offsetMs: 0 })
     }
