@@ -4,6 +4,8 @@ import type { PosterFacts } from '../../src/core/poster'
 
 export const POSTER_WIDTH = 750
 export const POSTER_HEIGHT = 1334
+export const COVER_WIDTH = 750
+export const COVER_HEIGHT = 440
 
 export interface Element {
   type: string
@@ -84,7 +86,7 @@ export function posterTree(facts: PosterFacts, cover: string, code: string): Ele
     el(
       'div',
       { display: 'flex', position: 'relative', width: 750, height: 440 },
-      img(cover, 750, 440, { objectFit: 'cover' }),
+      img(cover, COVER_WIDTH, COVER_HEIGHT), // fitted to the box beforehand (image-fit.ts)
       el(
         'div',
         {
@@ -172,7 +174,7 @@ export function posterTree(facts: PosterFacts, cover: string, code: string): Ele
         el('div', { fontSize: 34, fontWeight: 700 }, '长按识别小程序码'),
         el('div', { marginTop: 12, fontSize: 28, color: GREY }, '立即报名，一起举手'),
       ),
-      img(code, 232, 232, { borderRadius: 12 }),
+      img(code, 232, 232),
     ),
   )
 }

@@ -6,7 +6,8 @@ import satori from 'satori'
 import type { PosterFacts } from '../../src/core/poster'
 import { posterText } from '../../src/core/poster'
 import { fontsFor } from './fonts'
-import { POSTER_HEIGHT, POSTER_WIDTH, posterTree, type Element } from './layout'
+import { fitImage, unclipImages } from './image-fit'
+import { COVER_HEIGHT, COVER_WIDTH, POSTER_HEIGHT, POSTER_WIDTH, posterTree, type Element } from './layout'
 
 let wasmReady: Promise<void> | undefined
 
@@ -23,7 +24,9 @@ function ready(): Promise<void> {
 
 /** A 750×1334 PNG of the poster; `cover` and `code` are image data URIs. */
 export async function renderPoster(facts: PosterFacts, cover: string, code: string): Promise<Buffer> {
-  return renderImage(posterTree(facts, cover, code), POSTER_WIDTH, POSTER_HEIGHT, posterText(facts))
+  await ready()
+  const tree = posterTree(facts, fitImage(cover, COVER_WIDTH, COVER_HEIGHT), code)
+  return renderImage(tree, POSTER_WIDTH, POSTER_HEIGHT, posterText(facts))
 }
 
 /** Any of the function's pictures: `text` is every character the tree draws (it picks the fallback fonts). */
@@ -37,6 +40,6 @@ export async function renderImage(
   const fonts = fontsFor(text)
   // satori's typings want its React element type; our plain tree is what it reads at run time.
   const svg = await satori(tree as unknown as Parameters<typeof satori>[0], { width, height, fonts })
-  const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng()
+  const png = new Resvg(unclipImages(svg), { fitTo: { mode: 'original' } }).render().asPng()
   return Buffer.from(png)
 }
