@@ -5,6 +5,7 @@
 import { PERSONAS, type Persona } from '../src/core/demo-personas'
 import { minutesBetween, roundHours } from '../src/core/hours'
 import { signUpId } from '../src/core/rules'
+import type { SignUpSource } from '../src/core/share'
 import type { Call, Ngo, Question, SignUp, SignUpStatus } from '../src/core/types'
 
 const HOUR = 3_600_000
@@ -121,6 +122,8 @@ interface CallSeed {
   /** days from today (China time), and the local hour it starts */
   day: number
   hour: number
+  /** instead of day and hour: it started this many hours ago (whole hours), so it is on whenever the demo runs */
+  startedHoursAgo?: number
   hours: number
   /** sign-up closes this many days before the start */
   deadlineDays: number
@@ -443,6 +446,24 @@ const CALLS: CallSeed[] = [
     confirmed: 8,
   },
   {
+    _id: 'mq-town-sorting',
+    ngoId: 'rescue-minqin',
+    title: '民勤县城垃圾分类宣传日',
+    description:
+      '在县城文化广场摆摊，向居民讲解垃圾分类，发放宣传册。活动进行中：到场的志愿者请在「我的 → 扫码签到」扫描组织者手机上的签到码。',
+    tags: ['环保', '社区'],
+    city: '甘肃·民勤',
+    address: '民勤县城文化广场',
+    location: { lat: 38.62, lng: 103.09 },
+    day: 0,
+    hour: 0,
+    startedHoursAgo: 1,
+    hours: 4,
+    deadlineDays: 1,
+    capacity: 12,
+    confirmed: 9,
+  },
+  {
     _id: 'mq-spring-sand',
     ngoId: 'rescue-minqin',
     title: '民勤春季压沙活动',
@@ -529,7 +550,10 @@ export function demoData(now: number): Record<string, object[]> {
   let volunteerNo = 0
 
   for (const seed of CALLS) {
-    const startAt = chinaTime(now, seed.day, seed.hour)
+    const startAt =
+      seed.startedHoursAgo !== undefined
+        ? Math.floor(now / HOUR) * HOUR - seed.startedHoursAgo * HOUR
+        : chinaTime(now, seed.day, seed.hour)
     const createdAt = Math.min(now, startAt) - 15 * DAY
     const questions = seed.questions ?? []
     calls.push({
@@ -558,10 +582,19 @@ export function demoData(now: number): Record<string, object[]> {
 
     // The seats already taken, plus one cancelled sign-up that holds none.
     const past = startAt + seed.hours * HOUR <= now
-    const held: DemoPerson[] = [...(CALL_PERSONAS[seed._id] ?? [])]
+    const ongoing = startAt <= now && !past
+    const personas = CALL_PERSONAS[seed._id] ?? []
+    const held: DemoPerson[] = [...personas]
     while (held.length < seed.confirmed) {
       const n = ++volunteerNo
-      held.push({ ...extra(n), status: past ? (n % 5 === 0 ? 'no_show' : 'attended') : 'confirmed' })
+      const status = past
+        ? n % 5 === 0
+          ? 'no_show'
+          : 'attended'
+        : ongoing && n % 2 === 0
+          ? 'attended'
+          : 'confirmed'
+      held.push({ ...extra(n), status })
     }
     const cancelled = seed.confirmed > 0 ? [{ ...extra(++volunteerNo), status: 'cancelled' as const }] : []
     held.forEach((person, i) => {
@@ -576,7 +609,13 @@ export function demoData(now: number): Record<string, object[]> {
         status: person.status,
         createdAt: at,
         updatedAt: at,
-        ...(person.status === 'attended' ? servedHours(person, i, startAt, startAt + seed.hours * HOUR) : {}),
+        ...(i >= personas.length ? arrival(i, person, held[0]) : {}),
+        ...(person.status === 'attended' && ongoing
+          ? { checkedInAt: startAt + ((i * 7) % 25) * 60_000 }
+          : {}),
+        ...(person.status === 'attended' && !ongoing
+          ? servedHours(person, i, startAt, startAt + seed.hours * HOUR)
+          : {}),
       })
     })
     // The queue of a full call, in the order they joined.
@@ -617,6 +656,17 @@ export function demoData(now: number): Record<string, object[]> {
   return { ngos, calls, signups, users }
 }
 
+/** How the volunteers found the calls (so 报名来源 has something to show): a mix, with shares by the first to sign up. */
+const ARRIVALS: SignUpSource[] = ['share', 'direct', 'poster', 'moments', 'share', 'search', 'direct']
+
+function arrival(i: number, person: DemoPerson, recruiter: DemoPerson): Partial<SignUp> {
+  const source = ARRIVALS[i % ARRIVALS.length]
+  if (source === 'direct') return {}
+  if ((source === 'share' || source === 'poster') && recruiter.openid !== person.openid)
+    return { source, referrer: recruiter.openid }
+  return { source }
+}
+
 /**
  * Check-in and check-out around the call's hours (a few minutes late, some leaving early) and the hours by the
  * default rule; the organizer confirmed them the day after, except for 阿梅's and every seventh, still awaiting
@@ -648,11 +698,13 @@ interface DemoPerson {
 }
 
 // The personas' own history: 小林 has one upcoming and one past activity (so 我的报名 is not empty) and is not
-// yet signed up for the tree planting, so the demo can start there; 阿梅 already is. Both came to the spring
+// yet signed up for the tree planting, so the demo can start there; 阿梅 already is, her shares brought some of its
+// volunteers, and she is at the sorting day going on now (she can check in at once). Both came to the spring
 // sand-fixing: 小林's hours are confirmed (志愿时长, a certificate), 阿梅's await confirmation.
 const CALL_PERSONAS: Record<string, DemoPerson[]> = {
   'mq-trees': [{ openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'confirmed' }],
   'bj-library': [{ openid: VOLUNTEER, name: '林晓', phone: '13800138000', status: 'confirmed' }],
+  'mq-town-sorting': [{ openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'confirmed' }],
   'mq-spring-sand': [
     { openid: VOLUNTEER, name: '林晓', phone: '13800138000', status: 'attended' },
     { openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'attended' },
