@@ -29,6 +29,7 @@ import { promotedMessage } from '../../src/core/messages'
 import type { SignUp } from '../../src/core/types'
 import { _ } from './cloud'
 import { collection, count, find, findById, updateWhere } from './db'
+import { crashPoint } from './faults'
 import { queueMessage } from './outbox'
 import { countLeaver, releaseSeat, takePromotionSeat } from './seats'
 
@@ -58,6 +59,7 @@ export async function promote(callId: string, now: number): Promise<number> {
       continue
     }
     await countLeaver(callId, now)
+    crashPoint('promoted') // dying here loses the message: the next remind run queues it (promotion-notices.ts)
     await queueMessage(promotedMessage(call, next, now))
     promoted++
   }

@@ -1,0 +1,64 @@
+// A promotion gives the seat first and queues its 「候补成功」 message second (waitlist.ts): an instance dying
+// between the two leaves a volunteer promoted and never told. Each `remind` run looks at the sign-ups promoted in
+// the last hour that still hold their seat and queues the message of any that has none. The message's id is the
+// promotion's own, so a message the promoter queued after all is the same message, never a second one.
+import { promotedMessage } from '../../src/core/messages'
+import { isPast } from '../../src/core/rules'
+import type { SignUp } from '../../src/core/types'
+import { _ } from './cloud'
+import { collection, find, findByIds } from './db'
+import { queueMessage } from './outbox'
+
+/**
+ * Promotions of the last hour are looked at (twelve runs' chances); one younger than a minute is left to its
+ * promoter, which may still be about to queue it.
+ */
+const LOOKBACK_MS = 3600_000
+const SETTLE_MS = 60_000
+const PAGE = 100
+
+/** Queues the missing messages of recent promotions; returns how many were missing. */
+export async function queueMissedPromotionNotices(now: number): Promise<number> {
+  let missing = 0
+  let after = ''
+  for (;;) {
+    const page = await find<SignUp>(
+      collection('signups')
+        .where({
+          status: 'confirmed',
+          promotedAt: _.gt(now - LOOKBACK_MS).and(_.lt(now - SETTLE_MS)),
+          _id: _.gt(after),
+        })
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    )
+    missing += await queueMissing(page, now)
+    if (page.length < PAGE) return missing
+    after = page[page.length - 1]._id
+  }
+}
+
+async function queueMissing(promoted: SignUp[], now: number): Promise<number> {
+  if (promoted.length === 0) return 0
+  const calls = await findByIds(
+    'calls',
+    promoted.map((s) => s.callId),
+  )
+  const due = promoted.flatMap((signUp) => {
+    const call = calls.get(signUp.callId)
+    // a call cancelled or over since has nothing left to tell about its seat
+    if (!call || call.status === 'cancelled' || isPast(call, now)) return []
+    return [promotedMessage(call, signUp, now)]
+  })
+  if (due.length === 0) return 0
+  const queued = await find<{ _id: string }>(
+    collection('messages')
+      .where({ _id: _.in(due.map((m) => m._id)) })
+      .field({ _id: true })
+      .limit(due.length),
+  )
+  const known = new Set(queued.map((m) => m._id))
+  const missing = due.filter((m) => !known.has(m._id))
+  for (const message of missing) await queueMessage(message)
+  return missing.length
+}
