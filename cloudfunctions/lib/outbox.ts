@@ -10,6 +10,24 @@ export async function queueMessage(message: Message): Promise<void> {
   await insertOnce('messages', message)
 }
 
+/**
+ * Queues those of `messages` (at most a page) that are not in the outbox yet, after one query for which are: for
+ * a repair that mostly finds its messages already queued. Returns how many it queued.
+ */
+export async function queueMissing(messages: Message[]): Promise<number> {
+  if (messages.length === 0) return 0
+  const queued = await find<{ _id: string }>(
+    collection('messages')
+      .where({ _id: _.in(messages.map((m) => m._id)) })
+      .field({ _id: true })
+      .limit(messages.length),
+  )
+  const known = new Set(queued.map((m) => m._id))
+  const missing = messages.filter((m) => !known.has(m._id))
+  for (const message of missing) await queueMessage(message)
+  return missing.length
+}
+
 /** One message to every confirmed and waitlisted volunteer of the call; returns how many were addressed. */
 export async function queueForVolunteers(
   callId: string,

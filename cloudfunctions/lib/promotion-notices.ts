@@ -7,7 +7,7 @@ import { isPast } from '../../src/core/rules'
 import type { SignUp } from '../../src/core/types'
 import { _ } from './cloud'
 import { collection, find, findByIds } from './db'
-import { queueMessage } from './outbox'
+import { queueMissing } from './outbox'
 
 /**
  * Promotions of the last hour are looked at (twelve runs' chances); one younger than a minute is left to its
@@ -32,13 +32,13 @@ export async function queueMissedPromotionNotices(now: number): Promise<number> 
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )
-    missing += await queueMissing(page, now)
+    missing += await tellPromoted(page, now)
     if (page.length < PAGE) return missing
     after = page[page.length - 1]._id
   }
 }
 
-async function queueMissing(promoted: SignUp[], now: number): Promise<number> {
+async function tellPromoted(promoted: SignUp[], now: number): Promise<number> {
   if (promoted.length === 0) return 0
   const calls = await findByIds(
     'calls',
@@ -50,15 +50,5 @@ async function queueMissing(promoted: SignUp[], now: number): Promise<number> {
     if (!call || call.status === 'cancelled' || isPast(call, now)) return []
     return [promotedMessage(call, signUp, now)]
   })
-  if (due.length === 0) return 0
-  const queued = await find<{ _id: string }>(
-    collection('messages')
-      .where({ _id: _.in(due.map((m) => m._id)) })
-      .field({ _id: true })
-      .limit(due.length),
-  )
-  const known = new Set(queued.map((m) => m._id))
-  const missing = due.filter((m) => !known.has(m._id))
-  for (const message of missing) await queueMessage(message)
-  return missing.length
+  return queueMissing(due)
 }

@@ -1,9 +1,10 @@
-// The `remind` timer function (every 5 minutes): writes the reminders that fell due and the 「候补成功」 messages a
-// crashed promotion lost, sends the outbox's due messages, and repairs the calls' seat and waitlist counters.
+// The `remind` timer function (every 5 minutes): writes the reminders that fell due and the messages a crashed
+// promotion or a sign-up racing a cancel left untold, sends the outbox's due messages, and repairs the calls' seat and waitlist counters.
 import type { ApiResult } from '../../src/core/errors'
 import { fail, ok } from '../../src/core/errors'
 import { now } from '../lib/clock'
 import { deliverDue, type DeliveryReport } from '../lib/delivery'
+import { queueMissedCancellations } from '../lib/cancel-notices'
 import { queueMissedPromotionNotices } from '../lib/promotion-notices'
 import { queueDueReminders } from '../lib/reminders'
 import { repairCounters, type RepairReport } from '../lib/repair'
@@ -17,6 +18,8 @@ export interface RemindReport {
   reminders: number
   /** 「候补成功」 messages queued because the promotion's own instance died before queueing them */
   promotionNotices: number
+  /** `cancelled` messages queued for sign-ups written just after their call was cancelled */
+  cancelNotices: number
   delivery: DeliveryReport
   repair: RepairReport
   /** how long each step took, ms */
@@ -28,6 +31,7 @@ export async function main(): Promise<ApiResult<RemindReport>> {
     const startedAt = now()
     const reminders = await queueDueReminders(startedAt, CONCURRENCY)
     const promotionNotices = await queueMissedPromotionNotices(startedAt)
+    const cancelNotices = await queueMissedCancellations(startedAt)
     const queuedAt = now()
     const deadline = startedAt + BUDGET_MS
     const delivery = await deliverDue({ clock: now, concurrency: CONCURRENCY, deadline })
@@ -38,7 +42,7 @@ export async function main(): Promise<ApiResult<RemindReport>> {
       delivery: deliveredAt - queuedAt,
       repair: now() - deliveredAt,
     }
-    return ok({ reminders, promotionNotices, delivery, repair, took })
+    return ok({ reminders, promotionNotices, cancelNotices, delivery, repair, took })
   } catch (err) {
     console.error('remind failed:', err)
     return fail('INTERNAL')

@@ -89,6 +89,9 @@ export interface Call {
   editVersion?: number
   /** hours before the start that volunteers are reminded (absent: 24) */
   reminderLeadHours?: 24 | 2
+  /** when the organizer cancelled the call, and what they told the volunteers */
+  cancelledAt?: number
+  cancelReason?: string
   createdAt: number
   updatedAt: number
 }

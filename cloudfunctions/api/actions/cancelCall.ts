@@ -22,14 +22,17 @@ export const cancelCall: ActionHandler<CancelCallResponse> = async (event, { ope
   const { call, ngo } = managed
 
   // From here on no seat or queue place can be taken (both need the call open, or open/closed for promotions).
+  // The first cancel's time and reason are kept: a late-written sign-up is told the same (cancel-notices.ts).
   await updateWhere(collection('calls').where({ _id: call._id, status: _.neq('cancelled') }), {
     status: 'cancelled',
+    cancelledAt: now,
+    ...(input.value.reason ? { cancelReason: input.value.reason } : {}),
     updatedAt: now,
   })
   const latest = (await findById('calls', call._id)) ?? call
   await refreshGroupCards(latest, now)
   const notified = await queueForVolunteers(call._id, (signUp) =>
-    cancelledMessage(latest, signUp, now, input.value.reason),
+    cancelledMessage(latest, signUp, now, latest.cancelReason ?? input.value.reason),
   )
   return ok({ call: toCallDetail(latest, ngo, null, now), notified })
 }
