@@ -3,6 +3,7 @@
 import type { CertificateContract } from './certificate-api'
 import type { AttendanceContract } from './attendance-api'
 import type { NgoContract } from './ngo-api'
+import type { PrivacyContract } from './privacy-api'
 import type { ReminderContract } from './reminder-api'
 import type { SignUpSource } from './share'
 import type { ShareContract } from './share-api'
@@ -65,6 +66,8 @@ export interface SignUpView {
   promotedAt?: number
   /** cancelled after the call's cancellation cutoff: the NGO sees it flagged */
   lateDropOut?: boolean
+  /** the subscribe messages the volunteer allowed for this sign-up and not yet used, by template id */
+  subscriptions?: Record<string, number>
   createdAt: number
 }
 
@@ -212,7 +215,13 @@ export interface GetPhoneNumberResponse {
 
 /** The NGO side's actions are listed in ngo-api.ts, subscribe messages' in reminder-api.ts. */
 export interface ApiContract
-  extends AttendanceContract, NgoContract, ReminderContract, ShareContract, CertificateContract {
+  extends
+    AttendanceContract,
+    NgoContract,
+    ReminderContract,
+    ShareContract,
+    CertificateContract,
+    PrivacyContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }

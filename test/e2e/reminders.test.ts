@@ -62,6 +62,10 @@ test(
       await sheet.getByText('允许', { exact: true }).click()
       await textOnScreen(page, '活动开始前，微信会提醒你一次').waitFor()
       await onScreen(page, '.calendar-button').filter({ hasText: '添加到手机日历' }).waitFor()
+      // coming back to the page later: the reminder is said to be on, not asked for again
+      await page.reload()
+      await textOnScreen(page, '活动开始前，微信会提醒你一次').waitFor()
+      assert.equal(await page.locator('.reminder-card__ask').filter({ visible: true }).count(), 0)
 
       const call = emulator.store.collection('calls').get(CALL_ID) as unknown as Call
       const fire = () => fetch(`${emulator?.url}/_emulator/timers/remind`, { method: 'POST' })

@@ -17,9 +17,13 @@ export default function ReminderCard({ call }: { call: CallDetail }) {
 
   useEffect(() => {
     callApi('subscribeTemplates', {}).then((result) => {
-      if (result.ok) setTemplates(result.data.templates)
+      if (!result.ok) return
+      setTemplates(result.data.templates)
+      // back on this page later: a reminder already allowed is said so, not asked for again
+      const starting = result.data.templates.find((t) => t.kind === 'starting')
+      if (starting && (call.mySignUp?.subscriptions?.[starting.id] ?? 0) > 0) setReminder('on')
     })
-  }, [])
+  }, [call])
 
   const ask = async () => {
     setReminder('asking')
