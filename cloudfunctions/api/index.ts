@@ -49,6 +49,7 @@ import { setHoursRule } from './actions/setHoursRule'
 import { issueCertificate } from './actions/issueCertificate'
 import { myCertificates } from './actions/myCertificates'
 import { verifyCertificate } from './actions/verifyCertificate'
+import { deleteMyData } from './actions/deleteMyData'
 import { applyVerdict, isMediaCheckPush } from '../lib/media-review'
 import { authorize } from './authorize'
 import type { ActionHandler } from './caller'
@@ -98,6 +99,7 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   issueCertificate,
   myCertificates,
   verifyCertificate,
+  deleteMyData,
 }
 
 function isAction(name: unknown): name is Action {

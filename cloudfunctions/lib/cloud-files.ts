@@ -21,3 +21,9 @@ export async function downloadFile(fileID: string): Promise<Buffer> {
   const { fileContent } = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer }
   return fileContent
 }
+
+/** Deletes stored files; one already gone is no error (deleting is safe to repeat). */
+export async function deleteFiles(fileIDs: readonly string[]): Promise<void> {
+  if (fileIDs.length === 0) return
+  await cloud.deleteFile({ fileList: [...fileIDs] })
+}

@@ -71,6 +71,8 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   issueCertificate: SIGNED_IN,
   myCertificates: SIGNED_IN,
   verifyCertificate: EVERYONE,
+  // privacy: a volunteer deletes their own data
+  deleteMyData: SIGNED_IN,
 }
 
 /** Roles that only hold toward a particular NGO: checking them needs the NGO the request is about. */

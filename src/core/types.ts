@@ -147,6 +147,8 @@ export interface SignUp {
   /** only confirmed hours count (the volunteer's record, certificates, exports, the NGO's figures) */
   hoursConfirmedAt?: number
   hoursConfirmedBy?: string
+  /** the volunteer deleted their data (privacy-api.ts): name, phone and answers are gone, the record stays */
+  erasedAt?: number
 }
 
 export interface HoursEdit {

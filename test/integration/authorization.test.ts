@@ -81,6 +81,7 @@ const MATRIX: Record<string, [object, Person[]]> = {
   issueCertificate: [{ signUpId: `trees_${volunteer(1)}` }, SIGNED_IN],
   myCertificates: [{}, SIGNED_IN],
   verifyCertificate: [{ code: '7KQ4-M9XC-2HDW' }, ALL],
+  deleteMyData: [{ confirm: '删除' }, SIGNED_IN],
 }
 
 function seed(): void {

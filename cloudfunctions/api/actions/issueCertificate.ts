@@ -14,7 +14,9 @@ export const issueCertificate: ActionHandler<IssueCertificateResponse> = async (
   if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
   const signUp = await findById('signups', input.value.signUpId)
   // Someone else's sign-up answers as if it did not exist: its existence is not the caller's business.
-  if (!signUp || signUp.openid !== openid) return fail('NOT_FOUND', NOT_YOURS)
+  // an erased sign-up names nobody: no certificate can state it
+  if (!signUp || signUp.openid !== openid || signUp.erasedAt !== undefined)
+    return fail('NOT_FOUND', NOT_YOURS)
   if (!hasConfirmedHours(signUp)) return fail('HOURS_NOT_CONFIRMED')
   const call = await findById('calls', signUp.callId)
   const ngo = call && (await findById('ngos', call.ngoId))

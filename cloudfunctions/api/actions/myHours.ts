@@ -50,7 +50,8 @@ async function attendedOrMissed(openid: string): Promise<SignUp[]> {
   for (;;) {
     const page = await find<SignUp>(
       collection('signups')
-        .where({ openid, status: _.in(['attended', 'no_show']), _id: _.gt(after) })
+        // erased sign-ups (the person deleted their data) stay the NGO's record, no longer theirs
+        .where({ openid, status: _.in(['attended', 'no_show']), erasedAt: _.exists(false), _id: _.gt(after) })
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )

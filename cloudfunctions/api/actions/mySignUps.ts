@@ -21,7 +21,7 @@ export const mySignUps: ActionHandler<MySignUpsResponse> = async (event, { openi
 
   const signUps = await find<SignUp>(
     collection('signups')
-      .where({ openid, status: _.neq('cancelled') })
+      .where({ openid, status: _.neq('cancelled'), erasedAt: _.exists(false) }) // erased: the NGO's, not theirs
       .orderBy('createdAt', 'desc')
       .limit(MAX_SIGN_UPS),
   )

@@ -124,6 +124,7 @@ async function record(
       cancelledAt: _.remove(),
       lateDropOut: _.remove(),
       promotedAt: _.remove(),
+      erasedAt: _.remove(), // they deleted their data, then came back: a new sign-up, theirs again
     })
     return { signUp: await mustFind(_id), created: updated === 1 }
   }
