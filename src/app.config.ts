@@ -26,7 +26,7 @@ export default defineAppConfig({
     // the volunteer's attendance: check-in, hours, certificates (opened from 我的, not on every start)
     {
       root: 'packages/volunteer',
-      pages: ['checkin/index', 'hours/index', 'certificate/index', 'verify/index'],
+      pages: ['checkin/index', 'hours/index', 'certificate/index', 'verify/index', 'privacy/index'],
     },
   ],
   window: {

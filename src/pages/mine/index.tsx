@@ -17,6 +17,7 @@ import { getCall, myRecruits, mySignUps } from '../../services/api'
 import ShareRecruits from '../../components/ShareRecruits'
 import AttendanceEntry from '../../components/AttendanceEntry'
 import VerifyEntry from '../../components/VerifyEntry'
+import PrivacyEntry from '../../components/PrivacyEntry'
 import { scanToCheckIn } from '../../components/AttendanceEntry/scan-to-check-in'
 import { isCheckInOpen } from '../../core/attendance'
 import { isAnonymous } from '../../services/session'
@@ -116,6 +117,7 @@ export default function MinePage() {
       {body}
       {state.phase !== 'anonymous' && <OrganizerEntry />}
       <VerifyEntry />
+      {state.phase !== 'anonymous' && <PrivacyEntry />}
       <PersonaChip />
     </View>
   )

@@ -83,12 +83,14 @@ export default function RosterPage() {
                 {entry.waitRank ? `${entry.waitRank}. ` : ''}
                 {entry.name}
               </Text>
-              <Text
-                className="roster-entry__phone"
-                onClick={() => Taro.makePhoneCall({ phoneNumber: entry.phone }).catch(() => undefined)}
-              >
-                {entry.phone}
-              </Text>
+              {entry.phone !== '' && ( // none for a volunteer who deleted their data
+                <Text
+                  className="roster-entry__phone"
+                  onClick={() => Taro.makePhoneCall({ phoneNumber: entry.phone }).catch(() => undefined)}
+                >
+                  {entry.phone}
+                </Text>
+              )}
             </View>
             {call.questions.map((q) => {
               const answer = entry.answers[q.id]

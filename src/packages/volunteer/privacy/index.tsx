@@ -1,0 +1,81 @@
+// 隐私与数据: what the app keeps about a volunteer, and 删除我的数据. The person reads what happens, types 「删除」
+// to confirm, and is then signed out of everything they gave; 我的 shows its empty state.
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { DELETE_CONFIRMATION } from '../../../core/privacy'
+import { deleteMyData } from '../../../services/privacy'
+import './index.scss'
+
+const WHAT_HAPPENS = [
+  '尚未开始的报名和候补会全部取消，名额让给候补的志愿者',
+  '你在所有报名中填写的姓名、手机号和回答会被清除',
+  '已完成的服务时长留在机构的记录中，但只显示为「已注销志愿者」',
+  '你的志愿服务证明会作废，查验时显示「未找到」',
+  '未发送的提醒、你的分享记录一并删除',
+]
+
+type Phase = { step: 'idle' } | { step: 'deleting' } | { step: 'refused'; message: string }
+
+export default function PrivacyPage() {
+  const [typed, setTyped] = useState('')
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' })
+  const confirmed = typed.trim() === DELETE_CONFIRMATION
+
+  const remove = async () => {
+    if (!confirmed || phase.step === 'deleting') return
+    setPhase({ step: 'deleting' })
+    const result = await deleteMyData({ confirm: DELETE_CONFIRMATION })
+    if (!result.ok) return setPhase({ step: 'refused', message: result.message })
+    setTyped('')
+    setPhase({ step: 'idle' })
+    Taro.showToast({ title: '你的数据已删除', icon: 'success' })
+    // 我的 reads again when shown: it now has nothing to list
+    setTimeout(() => Taro.switchTab({ url: '/pages/mine/index' }), 1500)
+  }
+
+  return (
+    <View className="privacy-page">
+      <View className="volunteer-card">
+        <Text className="volunteer-card__title">我们保存的信息</Text>
+        <Text className="volunteer-card__note">
+          报名时你填写的姓名、手机号和问题回答，只给举办活动的机构看，用于联系你和记录志愿时长。手机号在机构名单之外都会隐去中间几位。
+        </Text>
+      </View>
+
+      <View className="volunteer-card privacy-delete">
+        <Text className="volunteer-card__title">删除我的数据</Text>
+        <Text className="volunteer-card__note">删除后：</Text>
+        {WHAT_HAPPENS.map((line) => (
+          <Text key={line} className="privacy-delete__item">
+            · {line}
+          </Text>
+        ))}
+        <Text className="privacy-delete__warning">此操作不可撤销。</Text>
+        <Text className="privacy-delete__label">请输入「{DELETE_CONFIRMATION}」确认</Text>
+        <Input
+          id="privacy-confirm"
+          className="privacy-delete__input"
+          value={typed}
+          placeholder={DELETE_CONFIRMATION}
+          maxlength={10}
+          onInput={(e) => setTyped(e.detail.value)}
+        />
+        {phase.step === 'refused' && (
+          <Text className="privacy-delete__refused" id="privacy-refused">
+            {phase.message}
+          </Text>
+        )}
+        <Button
+          id="privacy-delete"
+          className={`privacy-delete__button ${confirmed ? '' : 'privacy-delete__button--off'}`}
+          disabled={!confirmed}
+          loading={phase.step === 'deleting'}
+          onClick={remove}
+        >
+          删除我的数据
+        </Button>
+      </View>
+    </View>
+  )
+}
