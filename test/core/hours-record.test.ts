@@ -120,6 +120,14 @@ test('the demo has hours to show: confirmed for 小林, awaiting for 阿梅, no-
   assert.ok(signups.some((s) => s.status === 'no_show'))
   assert.ok(signups.some((s) => (s.hoursEdits?.length ?? 0) > 0))
   for (const s of signups.filter((s) => s.status === 'attended')) {
-    assert.ok(s.checkedInAt !== undefined && s.checkedOutAt !== undefined && s.checkedInAt < s.checkedOutAt)
+    const call = calls.find((c) => c._id === s.callId) as Call
+    assert.ok(s.checkedInAt !== undefined && s.checkedInAt < NOW)
+    // a call going on now has people checked in and not yet out; an ended one has them out
+    if (call.endAt <= NOW) assert.ok(s.checkedOutAt !== undefined && s.checkedInAt < s.checkedOutAt)
+    else assert.equal(s.checkedOutAt, undefined)
   }
+  assert.ok(
+    calls.some((c) => c.startAt <= NOW && NOW < c.endAt),
+    'a call going on now, for the check-in screen',
+  )
 })
