@@ -47,7 +47,7 @@ export default function ReminderCard({ call }: { call: CallDetail }) {
       {(reminder === 'unasked' || reminder === 'asking') && (
         <Button
           className="reminder-card__ask"
-          disabled={templates.length === 0 || reminder === 'asking'}
+          disabled={templates.length === 0 || reminder === 'asking' || undefined}
           onClick={ask}
         >
           开启活动提醒

@@ -209,7 +209,7 @@ export default function CallEditorPage() {
             <Button
               className="console-button"
               size="mini"
-              disabled={published}
+              disabled={published || undefined}
               loading={busy === 'cover'}
               onClick={pickCover}
             >

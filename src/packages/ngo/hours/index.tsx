@@ -108,7 +108,7 @@ export default function HoursPage() {
         <View className="console-actions">
           <Button
             className="console-button"
-            disabled={selected.length === 0}
+            disabled={selected.length === 0 || undefined}
             loading={busy === 'confirm' && selected.length > 0}
             onClick={() => confirm(selected)}
           >
@@ -117,7 +117,7 @@ export default function HoursPage() {
           <Button
             id="confirm-all-hours"
             className="console-button console-button--primary"
-            disabled={recorded === 0}
+            disabled={recorded === 0 || undefined}
             loading={busy === 'confirm' && selected.length === 0}
             onClick={() => confirm()}
           >

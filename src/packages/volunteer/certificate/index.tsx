@@ -128,7 +128,7 @@ export default function CertificatePage() {
         <Button
           className="volunteer-button"
           id="certificate-save"
-          disabled={picture.phase !== 'ready' || saving}
+          disabled={picture.phase !== 'ready' || saving || undefined}
           loading={saving}
           onClick={save}
         >

@@ -69,7 +69,7 @@ export default function PrivacyPage() {
         <Button
           id="privacy-delete"
           className={`privacy-delete__button ${confirmed ? '' : 'privacy-delete__button--off'}`}
-          disabled={!confirmed}
+          disabled={!confirmed || undefined}
           loading={phase.step === 'deleting'}
           onClick={remove}
         >

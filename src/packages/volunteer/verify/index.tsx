@@ -113,7 +113,7 @@ export default function VerifyPage() {
             id="verify-submit"
             className="volunteer-button verify-actions__main"
             loading={outcome.phase === 'checking'}
-            disabled={outcome.phase === 'checking'}
+            disabled={outcome.phase === 'checking' || undefined}
             onClick={() => check(code, hours)}
           >
             查验
