@@ -32,7 +32,12 @@ async function tellVolunteers(call: Call, now: number): Promise<number> {
   for (;;) {
     const page = await find<SignUp>(
       collection('signups')
-        .where({ callId: call._id, status: _.in(['confirmed', 'waitlisted']), _id: _.gt(after) })
+        .where({
+          callId: call._id,
+          status: _.in(['confirmed', 'waitlisted']),
+          erasedAt: _.exists(false), // who deleted their data is not written to
+          _id: _.gt(after),
+        })
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )

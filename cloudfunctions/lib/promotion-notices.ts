@@ -27,6 +27,7 @@ export async function queueMissedPromotionNotices(now: number): Promise<number> 
         .where({
           status: 'confirmed',
           promotedAt: _.gt(now - LOOKBACK_MS).and(_.lt(now - SETTLE_MS)),
+          erasedAt: _.exists(false), // who deleted their data is not written to
           _id: _.gt(after),
         })
         .orderBy('_id', 'asc')

@@ -60,3 +60,21 @@ test('a promotion given back since, or on a call cancelled since, is not told', 
     h.emu.clock.set({ offsetMs: 0 })
   }
 })
+
+test('a promoted volunteer who has since deleted their data is not written to', async () => {
+  await assert.rejects(h.api('cancelSignUp', { callId: 'trees' }, BOB), /the door answered 500/)
+  h.emu.store
+    .collection('signups')
+    .update(
+      { _id: `trees_${ALICE}` },
+      { $set: { erasedAt: Date.now(), name: '已注销志愿者', phone: '' } },
+      false,
+    )
+  h.emu.clock.set({ offsetMs: 2 * 60_000 })
+  try {
+    assert.equal(await remind(), 0)
+    assert.deepEqual(h.messages({ kind: 'promoted' }), [])
+  } finally {
+    h.emu.clock.set({ offsetMs: 0 })
+  }
+})
