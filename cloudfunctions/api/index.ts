@@ -50,6 +50,8 @@ import { issueCertificate } from './actions/issueCertificate'
 import { myCertificates } from './actions/myCertificates'
 import { verifyCertificate } from './actions/verifyCertificate'
 import { deleteMyData } from './actions/deleteMyData'
+import { callNotices } from './actions/callNotices'
+import { notifyVolunteers } from './actions/notifyVolunteers'
 import { applyVerdict, isMediaCheckPush } from '../lib/media-review'
 import { authorize } from './authorize'
 import type { ActionHandler } from './caller'
@@ -100,6 +102,8 @@ const actions: { [A in Action]: ActionHandler<ApiContract[A]['res']> } = {
   myCertificates,
   verifyCertificate,
   deleteMyData,
+  notifyVolunteers,
+  callNotices,
 }
 
 function isAction(name: unknown): name is Action {

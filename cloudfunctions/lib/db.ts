@@ -1,6 +1,6 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
-import type { Call, Certificate, MediaReview, Message, Ngo, SignUp, User } from '../../src/core/types'
+import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '../../src/core/types'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -14,6 +14,8 @@ export interface Collections {
   users: User
   mediaReviews: MediaReview
   certificates: Certificate
+  /** organizers' notices to a call's sign-ups (notice-api.ts) */
+  notices: Notice
   /** rate-limit.ts: requests counted per caller and window */
   rateLimits: { _id: string; count: number; until: number }
 }

@@ -3,6 +3,7 @@
 import type { CertificateContract } from './certificate-api'
 import type { AttendanceContract } from './attendance-api'
 import type { NgoContract } from './ngo-api'
+import type { NoticeContract } from './notice-api'
 import type { PrivacyContract } from './privacy-api'
 import type { ReminderContract } from './reminder-api'
 import type { SignUpSource } from './share'
@@ -221,7 +222,8 @@ export interface ApiContract
     ReminderContract,
     ShareContract,
     CertificateContract,
-    PrivacyContract {
+    PrivacyContract,
+    NoticeContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }

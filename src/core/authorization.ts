@@ -73,6 +73,10 @@ export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
   verifyCertificate: EVERYONE,
   // privacy: a volunteer deletes their own data
   deleteMyData: SIGNED_IN,
+  // notices: the organizers send them; reading also needs a sign-up, which the table cannot express (roles are
+  // toward the NGO, not a call), so callNotices checks the caller's sign-up itself
+  notifyVolunteers: ORGANIZERS,
+  callNotices: SIGNED_IN,
 }
 
 /** Roles that only hold toward a particular NGO: checking them needs the NGO the request is about. */

@@ -26,6 +26,9 @@ export const ERROR_MESSAGES = {
   // certificates
   HOURS_NOT_CONFIRMED: '机构确认志愿时长后才能生成证明',
   TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
+  // notices
+  NOT_PUBLISHED: '活动发布后才能通知报名者',
+  NOTICE_LIMIT: '每个活动每天最多发送 5 条通知，请明天再发',
   // privacy
   ORGANIZER_CANNOT_DELETE: '你是机构组织者，请先请机构负责人将你移出（负责人需先移交机构）',
   INTERNAL: '服务暂时不可用，请稍后再试',

@@ -2,7 +2,7 @@
 // reports, so writing the same message twice (a retry, two instances doing the same work) stores it once.
 // `data` holds short texts that fit WeChat's subscribe-message fields (`thing` ≤ 20 characters, DESIGN §5).
 import { charCount } from './rules'
-import type { Call, Message, MessageKind, SignUp } from './types'
+import type { Call, Message, MessageKind, Notice, SignUp } from './types'
 
 /** The longest text a `thing` field takes. */
 export const THING_MAX_LENGTH = 20
@@ -66,6 +66,21 @@ export function cancelledMessage(
     title: fitText(call.title),
     time: formatChinaTime(call.startAt),
     note: fitText(reason && charCount(reason) > 0 ? reason : '活动已取消'),
+  })
+}
+
+/** An organizer's notice (notice-api.ts): one message per sign-up and notice, however often it is retried. */
+export function noticeMessage(
+  call: CallFacts,
+  signUp: SignUpFacts,
+  notice: Pick<Notice, '_id' | 'text'>,
+  now: number,
+): Message {
+  return message('notice', `${signUp._id}_${notice._id}`, call, signUp, now, {
+    title: fitText(call.title),
+    time: formatChinaTime(call.startAt),
+    place: placeOf(call),
+    note: fitText(notice.text),
   })
 }
 

@@ -47,7 +47,7 @@ export const DEFAULT_TEMPLATES: Templates = {
 /** The order the client asks in (WeChat takes at most 3 ids per request). */
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ['starting', 'signedUp', 'changed']
 
-/** The template a message of `kind` is sent with. */
+/** The template a message of `kind` is sent with (an organizer's notice: 活动变更/取消通知, its note the text). */
 export function templateKindOf(kind: MessageKind): TemplateKind {
   if (kind === 'reminder') return 'starting'
   if (kind === 'promoted') return 'signedUp'

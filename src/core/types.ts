@@ -160,7 +160,8 @@ export interface HoursEdit {
   at: number
 }
 
-export type MessageKind = 'reminder' | 'promoted' | 'changed' | 'cancelled'
+/** `notice`: an organizer's message to the call's sign-ups (notice-api.ts) */
+export type MessageKind = 'reminder' | 'promoted' | 'changed' | 'cancelled' | 'notice'
 
 export type MessageStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed'
 
@@ -181,6 +182,25 @@ export interface Message {
   attempts: number
   leaseUntil: number
   lastError: string
+  createdAt: number
+}
+
+/** `confirmed`: the volunteers holding a seat; `all`: them and the waitlist */
+export type NoticeAudience = 'confirmed' | 'all'
+
+/**
+ * An organizer's notice to a call's sign-ups (notice-api.ts). `_id` is callId + '_' + China day + '_' + 1…5: the
+ * day's slots, so two organizers sending at once cannot pass the daily limit.
+ */
+export interface Notice {
+  _id: string
+  callId: string
+  text: string
+  audience: NoticeAudience
+  /** the organizer's openid */
+  author: string
+  /** the client's id of the tap that sent it: a retry finds this notice instead of sending another */
+  requestId: string
   createdAt: number
 }
 

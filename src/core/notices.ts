@@ -1,0 +1,30 @@
+// Who a notice addresses and who may read it, and the China day its daily limit counts in.
+import type { NoticeAudience, SignUpStatus } from './types'
+
+/** China has one time zone and no daylight saving: UTC+8 all year. */
+const CHINA_OFFSET_MS = 8 * 3_600_000
+const DAY_MS = 86_400_000
+
+/** The sign-ups a new notice is sent to: those holding a seat, and with `all` those waiting for one. */
+export function addressedStatuses(audience: NoticeAudience): SignUpStatus[] {
+  return audience === 'all' ? ['confirmed', 'waitlisted'] : ['confirmed']
+}
+
+/**
+ * Whether a volunteer whose sign-up is now `status` reads a notice: as it would address them now, or, after the
+ * call began, as it addressed them before they checked in (attended) or did not come (no_show).
+ */
+export function readsNotice(status: SignUpStatus, audience: NoticeAudience): boolean {
+  if (status === 'attended' || status === 'no_show') return true
+  return addressedStatuses(audience).includes(status)
+}
+
+/** 「20260312」: the China calendar day of a moment, as the daily limit counts. */
+export function chinaDayKey(epochMs: number): string {
+  return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '')
+}
+
+/** The moment the China day of `epochMs` began. */
+export function chinaDayStart(epochMs: number): number {
+  return epochMs - ((epochMs + CHINA_OFFSET_MS) % DAY_MS)
+}
