@@ -11,6 +11,7 @@ const GREEN = '#07a35a'
 const INK = '#1f2329'
 const GREY = '#6b717c'
 const GOLD = '#c8a464'
+const PAPER = '#fffdf8'
 
 // Explicit border-box sizes (satori's default is content-box): a long statement must wrap, not widen the sheet.
 const MARGIN = 32
@@ -45,6 +46,8 @@ export function certificateTree(c: CertificateView, qr: string): Element {
       fontFamily: 'NotoSansSC',
       color: INK,
     },
+    // The gold frame lines are gold boxes showing through padding, not CSS borders: satori draws a border through
+    // a clip path, and resvg renders each clip through a full-size layer (a border made the picture 7× slower).
     el(
       'div',
       {
@@ -52,116 +55,151 @@ export function certificateTree(c: CertificateView, qr: string): Element {
         width: FRAME.width,
         height: FRAME.height,
         boxSizing: 'border-box',
-        padding: FRAME.gap,
-        backgroundColor: '#fffdf8',
-        border: `${FRAME.border}px solid ${GOLD}`,
+        padding: FRAME.border,
+        backgroundColor: GOLD,
       },
       el(
         'div',
         {
           display: 'flex',
-          flexDirection: 'column',
-          width: INNER.width,
-          height: INNER.height,
+          width: FRAME.width - 2 * FRAME.border,
+          height: FRAME.height - 2 * FRAME.border,
           boxSizing: 'border-box',
-          padding: `48px ${INNER.padX}px 44px ${INNER.padX}px`,
-          border: `1px solid ${GOLD}`,
+          padding: FRAME.gap,
+          backgroundColor: PAPER,
         },
         el(
           'div',
-          { display: 'flex', justifyContent: 'space-between', fontSize: 26, color: GREY },
-          el('div', { color: GREEN, fontWeight: 700 }, '举手 · 志愿服务平台'),
-          el('div', {}, `证书编号 ${c.certificateNo}`),
-        ),
-        el(
-          'div',
           {
             display: 'flex',
-            justifyContent: 'center',
-            marginTop: 64,
-            fontSize: 92,
-            fontWeight: 700,
-            letterSpacing: 18,
+            width: INNER.width,
+            height: INNER.height,
+            boxSizing: 'border-box',
+            padding: 1,
+            backgroundColor: GOLD,
           },
-          '志愿服务证明',
-        ),
-        el(
-          'div',
-          {
-            display: 'flex',
-            justifyContent: 'center',
-            marginTop: 14,
-            fontSize: 22,
-            letterSpacing: 6,
-            color: GOLD,
-          },
-          'VOLUNTEER SERVICE CERTIFICATE',
-        ),
-        el(
-          'div',
-          {
-            display: 'flex',
-            width: TEXT_WIDTH,
-            marginTop: 56,
-            fontSize: statementSize,
-            lineHeight: long ? 1.8 : 1.9,
-            lineClamp: 6,
-          },
-          statement,
-        ),
-        el(
-          'div',
-          {
-            display: 'flex',
-            alignItems: 'baseline',
-            justifyContent: 'center',
-            marginTop: 28,
-            color: GREEN,
-          },
-          el('div', { fontSize: 34, color: GREY, marginRight: 24 }, '服务时长'),
-          el('div', { fontSize: 100, fontWeight: 700 }, formatHours(c.hours)),
-          el('div', { fontSize: 40, marginLeft: 14 }, '小时'),
-        ),
-        el(
-          'div',
-          { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginTop: 32 },
           el(
             'div',
-            { display: 'flex', alignItems: 'center', fontSize: 38, fontWeight: 700 },
-            el('div', { lineClamp: 1, maxWidth: 700 }, c.ngoName),
-            ...(c.ngoVerified
-              ? [
-                  el(
-                    'div',
-                    {
-                      marginLeft: 16,
-                      padding: '2px 14px',
-                      borderRadius: 8,
-                      fontSize: 24,
-                      fontWeight: 400,
-                      color: GREEN,
-                      border: `2px solid ${GREEN}`,
-                    },
-                    '已认证',
-                  ),
-                ]
-              : []),
-          ),
-          el('div', { marginTop: 14, fontSize: 30, color: GREY }, `${chinaDate(c.issuedAt)} 签发`),
-        ),
-        el('div', { display: 'flex', flexGrow: 1 }),
-        el('div', { display: 'flex', height: 1, backgroundColor: GOLD, marginBottom: 36 }),
-        el(
-          'div',
-          { display: 'flex', alignItems: 'center' },
-          img(qr, 220, 220),
-          el(
-            'div',
-            { display: 'flex', flexDirection: 'column', marginLeft: 40, width: TEXT_WIDTH - 260 },
-            el('div', { fontSize: 28, color: GREY }, '验证码'),
-            el('div', { marginTop: 6, fontSize: 52, fontWeight: 700, letterSpacing: 4 }, c.code),
-            el('div', { marginTop: 16, fontSize: 24, color: GREY }, '微信扫码核验真伪'),
-            el('div', { marginTop: 6, fontSize: 24, color: GREY }, '或在举手小程序「证书查验」输入验证码'),
+            {
+              display: 'flex',
+              flexDirection: 'column',
+              width: INNER.width - 2,
+              height: INNER.height - 2,
+              boxSizing: 'border-box',
+              padding: `47px ${INNER.padX - 1}px 43px ${INNER.padX - 1}px`,
+              backgroundColor: PAPER,
+            },
+            el(
+              'div',
+              { display: 'flex', justifyContent: 'space-between', fontSize: 26, color: GREY },
+              el('div', { color: GREEN, fontWeight: 700 }, '举手 · 志愿服务平台'),
+              el('div', {}, `证书编号 ${c.certificateNo}`),
+            ),
+            el(
+              'div',
+              {
+                display: 'flex',
+                justifyContent: 'center',
+                marginTop: 64,
+                fontSize: 92,
+                fontWeight: 700,
+                letterSpacing: 18,
+              },
+              '志愿服务证明',
+            ),
+            el(
+              'div',
+              {
+                display: 'flex',
+                justifyContent: 'center',
+                marginTop: 14,
+                fontSize: 22,
+                letterSpacing: 6,
+                color: GOLD,
+              },
+              'VOLUNTEER SERVICE CERTIFICATE',
+            ),
+            el(
+              'div',
+              {
+                display: 'flex',
+                width: TEXT_WIDTH,
+                marginTop: 56,
+                fontSize: statementSize,
+                lineHeight: long ? 1.8 : 1.9,
+                lineClamp: 6,
+              },
+              statement,
+            ),
+            el(
+              'div',
+              {
+                display: 'flex',
+                alignItems: 'baseline',
+                justifyContent: 'center',
+                marginTop: 28,
+                color: GREEN,
+              },
+              el('div', { fontSize: 34, color: GREY, marginRight: 24 }, '服务时长'),
+              el('div', { fontSize: 100, fontWeight: 700 }, formatHours(c.hours)),
+              el('div', { fontSize: 40, marginLeft: 14 }, '小时'),
+            ),
+            el(
+              'div',
+              { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', marginTop: 32 },
+              el(
+                'div',
+                { display: 'flex', alignItems: 'center', fontSize: 38, fontWeight: 700 },
+                el('div', { lineClamp: 1, maxWidth: 700 }, c.ngoName),
+                ...(c.ngoVerified
+                  ? [
+                      // a green box behind a paper one draws the outline (a CSS border would cost a clip path)
+                      el(
+                        'div',
+                        {
+                          display: 'flex',
+                          marginLeft: 16,
+                          padding: 2,
+                          borderRadius: 8,
+                          backgroundColor: GREEN,
+                        },
+                        el(
+                          'div',
+                          {
+                            padding: '0 12px',
+                            borderRadius: 6,
+                            fontSize: 24,
+                            fontWeight: 400,
+                            color: GREEN,
+                            backgroundColor: PAPER,
+                          },
+                          '已认证',
+                        ),
+                      ),
+                    ]
+                  : []),
+              ),
+              el('div', { marginTop: 14, fontSize: 30, color: GREY }, `${chinaDate(c.issuedAt)} 签发`),
+            ),
+            el('div', { display: 'flex', flexGrow: 1 }),
+            el('div', { display: 'flex', height: 1, backgroundColor: GOLD, marginBottom: 36 }),
+            el(
+              'div',
+              { display: 'flex', alignItems: 'center' },
+              img(qr, 220, 220),
+              el(
+                'div',
+                { display: 'flex', flexDirection: 'column', marginLeft: 40, width: TEXT_WIDTH - 260 },
+                el('div', { fontSize: 28, color: GREY }, '验证码'),
+                el('div', { marginTop: 6, fontSize: 52, fontWeight: 700, letterSpacing: 4 }, c.code),
+                el('div', { marginTop: 16, fontSize: 24, color: GREY }, '微信扫码核验真伪'),
+                el(
+                  'div',
+                  { marginTop: 6, fontSize: 24, color: GREY },
+                  '或在举手小程序「证书查验」输入验证码',
+                ),
+              ),
+            ),
           ),
         ),
       ),
