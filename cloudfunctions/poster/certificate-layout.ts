@@ -2,7 +2,7 @@
 // statement, the hours, the issuing NGO and, at the foot, the code to verify it with and its QR.
 import { certificateStatement, chinaDate, formatHours } from '../../src/core/certificate'
 import type { CertificateView } from '../../src/core/certificate-api'
-import { el, img, type Element } from './layout'
+import { el, img, outlinedLabel, type Element } from './layout'
 
 export const CERTIFICATE_WIDTH = 1080
 export const CERTIFICATE_HEIGHT = 1528
@@ -153,29 +153,12 @@ export function certificateTree(c: CertificateView, qr: string): Element {
                 el('div', { lineClamp: 1, maxWidth: 700 }, c.ngoName),
                 ...(c.ngoVerified
                   ? [
-                      // a green box behind a paper one draws the outline (a CSS border would cost a clip path)
-                      el(
-                        'div',
-                        {
-                          display: 'flex',
-                          marginLeft: 16,
-                          padding: 2,
-                          borderRadius: 8,
-                          backgroundColor: GREEN,
-                        },
-                        el(
-                          'div',
-                          {
-                            padding: '0 12px',
-                            borderRadius: 6,
-                            fontSize: 24,
-                            fontWeight: 400,
-                            color: GREEN,
-                            backgroundColor: PAPER,
-                          },
-                          '已认证',
-                        ),
-                      ),
+                      outlinedLabel('已认证', {
+                        color: GREEN,
+                        background: PAPER,
+                        fontSize: 24,
+                        marginLeft: 16,
+                      }),
                     ]
                   : []),
               ),

@@ -33,6 +33,38 @@ export const img = (
   props: { src, width, height, style: { width, height, ...style } },
 })
 
+/**
+ * A rounded outlined label (已认证): a coloured box showing 2 px around a box of the background colour. Not a CSS
+ * border: satori draws a border through a clip path, and resvg renders each clip through a full-size layer.
+ */
+export function outlinedLabel(
+  text: string,
+  look: { color: string; background: string; fontSize: number; marginLeft: number },
+): Element {
+  return el(
+    'div',
+    {
+      display: 'flex',
+      marginLeft: look.marginLeft,
+      padding: 2,
+      borderRadius: 8,
+      backgroundColor: look.color,
+    },
+    el(
+      'div',
+      {
+        padding: '0 12px',
+        borderRadius: 6,
+        fontSize: look.fontSize,
+        fontWeight: 400,
+        color: look.color,
+        backgroundColor: look.background,
+      },
+      text,
+    ),
+  )
+}
+
 const GREEN = '#07c160'
 const INK = '#1f2329'
 const GREY = '#5f6672'
@@ -124,20 +156,7 @@ export function posterTree(facts: PosterFacts, cover: string, code: string): Ele
         { display: 'flex', alignItems: 'center', marginTop: 22, fontSize: 30 },
         el('div', { color: GREY, lineClamp: 1 }, facts.ngoName),
         ...(facts.ngoVerified
-          ? [
-              el(
-                'div',
-                {
-                  marginLeft: 14,
-                  padding: '2px 14px',
-                  borderRadius: 8,
-                  fontSize: 22,
-                  color: GREEN,
-                  border: `2px solid ${GREEN}`,
-                },
-                '已认证',
-              ),
-            ]
+          ? [outlinedLabel('已认证', { color: GREEN, background: '#ffffff', fontSize: 22, marginLeft: 14 })]
           : []),
       ),
       row('时间', facts.time),
