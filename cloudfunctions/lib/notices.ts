@@ -57,7 +57,12 @@ export async function queueNotice(
   for (;;) {
     const page = await find<SignUp>(
       collection('signups')
-        .where({ callId: call._id, status: _.in(addressedStatuses(notice.audience)), _id: _.gt(after) })
+        .where({
+          callId: call._id,
+          status: _.in(addressedStatuses(notice.audience)),
+          walkIn: _.neq(true),
+          _id: _.gt(after),
+        })
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )

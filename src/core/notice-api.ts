@@ -11,7 +11,8 @@ export const NOTICE_MAX_LENGTH = 200
 export const NOTICES_PER_DAY = 5
 
 /**
- * Sends a notice to the call's confirmed volunteers (`confirmed`), or to them and its waitlist (`all`). Organizers
+ * Sends a notice to the call's volunteers holding a seat, checked in or not (`confirmed`), or to them and its
+ * waitlist (`all`); never to cancelled sign-ups or walk-ins. Organizers
  * of the call's NGO only. A retry with the same `requestId` sends nothing again and answers the same notice.
  * Errors: INVALID_INPUT (`fields.text`, `fields.audience`), CONTENT_RISKY (`fields.text`; nothing stored),
  * NOT_PUBLISHED (a draft), CALL_CANCELLED, NOTICE_LIMIT (the day's notices already sent), FORBIDDEN, NOT_FOUND.

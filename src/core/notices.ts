@@ -5,18 +5,17 @@ import type { NoticeAudience, SignUpStatus } from './types'
 const CHINA_OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 86_400_000
 
-/** The sign-ups a new notice is sent to: those holding a seat, and with `all` those waiting for one. */
+/**
+ * The sign-ups a new notice is sent to: those holding a seat (already checked in, too: a notice during the day is
+ * for them), and with `all` those waiting for one. Walk-ins have no WeChat identity to reach and are left out.
+ */
 export function addressedStatuses(audience: NoticeAudience): SignUpStatus[] {
-  return audience === 'all' ? ['confirmed', 'waitlisted'] : ['confirmed']
+  return audience === 'all' ? ['confirmed', 'attended', 'waitlisted'] : ['confirmed', 'attended']
 }
 
-/**
- * Whether a volunteer whose sign-up is now `status` reads a notice: as it would address them now, or, after the
- * call began, as it addressed them before they checked in (attended) or did not come (no_show).
- */
+/** Whether a volunteer whose sign-up is now `status` reads a notice (one who did not come still reads them). */
 export function readsNotice(status: SignUpStatus, audience: NoticeAudience): boolean {
-  if (status === 'attended' || status === 'no_show') return true
-  return addressedStatuses(audience).includes(status)
+  return status === 'no_show' || addressedStatuses(audience).includes(status)
 }
 
 /** 「20260312」: the China calendar day of a moment, as the daily limit counts. */

@@ -185,7 +185,7 @@ export interface Message {
   createdAt: number
 }
 
-/** `confirmed`: the volunteers holding a seat; `all`: them and the waitlist */
+/** `confirmed`: the volunteers holding a seat (checked in or not); `all`: them and the waitlist */
 export type NoticeAudience = 'confirmed' | 'all'
 
 /**

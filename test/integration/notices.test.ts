@@ -92,12 +92,22 @@ describe('notifyVolunteers', () => {
     assert.equal(h.messages({ kind: 'notice' }).length, 4)
   })
 
-  test('the waitlist only with audience all; cancelled sign-ups never', async () => {
-    const result = await notify({ audience: 'all' })
+  test('the waitlist only with audience all; checked in: yes; cancelled sign-ups and walk-ins never', async () => {
+    const EVE = volunteer(6)
+    h.insert({
+      signups: [
+        signUp('trees', EVE, { status: 'attended', checkedInAt: Date.now() }),
+        signUp('trees', '', { _id: 'trees_walkin_13900139000', status: 'attended', walkIn: true }),
+      ],
+    })
+    const confirmed = await notify()
+    assert.ok(confirmed.ok)
+    assert.equal(confirmed.data.addressed, 3)
+    const result = await notify({ audience: 'all', requestId: 'tap2' })
     assert.ok(result.ok)
-    assert.equal(result.data.addressed, 3)
+    assert.equal(result.data.addressed, 4)
     const to = h.messages({ kind: 'notice' }).map((m) => m.openid)
-    assert.deepEqual(to.sort(), [ALICE, BOB, CAROL].sort())
+    assert.deepEqual(to.sort(), [ALICE, ALICE, BOB, BOB, CAROL, EVE, EVE].sort())
     assert.ok(!to.includes(DAN))
   })
 
