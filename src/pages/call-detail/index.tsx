@@ -18,6 +18,7 @@ import { confirmAndCancel, noticeSpan } from '../../components/cancel-sign-up'
 import { formatTime, formatTimeRange } from '../../components/format'
 import { getCall } from '../../services/api'
 import { isAnonymous } from '../../services/session'
+import OrganizerNotices from './OrganizerNotices'
 import './index.scss'
 
 type State =
@@ -144,6 +145,9 @@ export default function CallDetailPage() {
           <CalendarButton call={{ ...detail, ngoName: detail.ngo.name }} className="calendar-button--block" />
         )}
       </View>
+
+      {/* before the description: for those who signed up, what changed matters most */}
+      {!isAnonymous() && <OrganizerNotices call={detail} />}
 
       <View className="detail-page__section">
         <Text className="detail-page__subtitle">活动介绍</Text>

@@ -9,6 +9,7 @@ import LoadFailed from '../../../components/LoadFailed'
 import { formatTime } from '../../../components/format'
 import { exportRoster, roster } from '../../../services/ngo'
 import ManageCall from './ManageCall'
+import NotifyCard from './NotifyCard'
 import Recruiting from './Recruiting'
 import { openExport } from './open-export'
 import '../console.scss'
@@ -115,6 +116,7 @@ export default function RosterPage() {
           现场签到与工时
         </Button>
       )}
+      <NotifyCard callId={call._id} status={call.status} entries={entries} />
       <Recruiting callId={call._id} version={loads} />
       <ManageCall callId={call._id} status={call.status} onChange={() => load()} />
     </View>

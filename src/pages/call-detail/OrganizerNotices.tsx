@@ -1,0 +1,42 @@
+// 组织者通知: what the organizers told this call's volunteers, newest first, for those it addressed and for the
+// organizers themselves. Whether the caller may read them is the function's to say (it knows the organizers);
+// for anyone else the section is simply not there.
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import type { CallDetail } from '../../core/api'
+import type { NoticeView } from '../../core/notice-api'
+import { formatTime } from '../../components/format'
+import { callNotices } from '../../services/notices'
+import './OrganizerNotices.scss'
+
+/** `call`: the call as the page last read it (read again on every show: so are its notices) */
+export default function OrganizerNotices({ call }: { call: CallDetail }) {
+  const [notices, setNotices] = useState<NoticeView[]>([])
+
+  useEffect(() => {
+    let live = true
+    callNotices({ callId: call._id }).then((result) => {
+      if (live) setNotices(result.ok ? result.data.notices : [])
+    })
+    return () => {
+      live = false
+    }
+  }, [call])
+
+  if (notices.length === 0) return null
+  return (
+    <View className="detail-page__section organizer-notices" id="organizer-notices">
+      <Text className="detail-page__subtitle">组织者通知</Text>
+      {notices.map((n) => (
+        <View key={n._id} className="organizer-notice">
+          <Text className="organizer-notice__text" userSelect>
+            {n.text}
+          </Text>
+          <Text className="organizer-notice__meta">
+            {n.from} · {formatTime(n.createdAt)}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
