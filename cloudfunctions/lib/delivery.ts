@@ -94,7 +94,11 @@ async function deliver(
   const now = opts.clock()
   const held = { _id: message._id, status: message.status, leaseUntil: message.leaseUntil }
   const stale =
-    message.kind === 'reminder' ? staleReminder(message, signUp, calls.get(message.callId), now) : ''
+    message.kind === 'reminder'
+      ? staleReminder(message, signUp, calls.get(message.callId), now)
+      : message.kind === 'notice'
+        ? staleNotice(signUp)
+        : ''
   if (stale) {
     const skipped = await updateWhere(collection('messages').where(held), {
       status: 'skipped',
@@ -162,6 +166,11 @@ function staleReminder(
     return 'the call moved: a new reminder replaces this'
   if (!isReminderDue(call, now)) return 'the call has started'
   return ''
+}
+
+/** Why an organizer's notice should no longer go out: the volunteer gave the sign-up back meanwhile. */
+function staleNotice(signUp: SignUp | undefined): string {
+  return !signUp || signUp.status === 'cancelled' ? 'the sign-up was cancelled' : ''
 }
 
 /** One acceptance fewer on the sign-up's record (or none left, when WeChat said so). */

@@ -199,4 +199,13 @@ describe('delivery', () => {
     assert.equal(status(CAROL), 'skipped')
     assert.equal(h.signUp(`trees_${ALICE}`)?.subscriptions?.[CHANGED], 0, 'the acceptance used')
   })
+
+  test('a volunteer who cancelled before the run is not sent the notice', async () => {
+    assert.ok((await notify()).ok)
+    assert.ok((await h.api('cancelSignUp', { callId: 'trees' }, ALICE)).ok)
+    await h.remind()
+    assert.equal(h.emu.openapi.outbox().length, 0)
+    assert.equal(h.messages({ kind: 'notice', openid: ALICE })[0]?.status, 'skipped')
+    assert.equal(h.signUp(`trees_${ALICE}`)?.subscriptions?.[CHANGED], 1, 'her acceptance kept')
+  })
 })
