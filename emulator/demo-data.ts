@@ -6,7 +6,8 @@ import { PERSONAS, type Persona } from '../src/core/demo-personas'
 import { minutesBetween, roundHours } from '../src/core/hours'
 import { signUpId } from '../src/core/rules'
 import type { SignUpSource } from '../src/core/share'
-import type { Call, Ngo, Question, SignUp, SignUpStatus } from '../src/core/types'
+import { chinaDayKey } from '../src/core/notices'
+import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '../src/core/types'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -653,7 +654,29 @@ export function demoData(now: number): Record<string, object[]> {
   }
   // the platform admin persona reviews NGO registrations
   const users = [{ _id: persona('admin'), roles: ['admin'] }]
-  return { ngos, calls, signups, users }
+  return { ngos, calls, signups, users, notices: demoNotices(now, calls) }
+}
+
+/** What the organizer of 民勤治沙 told the volunteers (组织者通知 on the call's page, for those who signed up). */
+function demoNotices(now: number, calls: Call[]): Notice[] {
+  const notice = (callId: string, at: number, text: string): Notice => ({
+    _id: `${callId}_${chinaDayKey(at)}_1`,
+    callId,
+    text,
+    audience: 'confirmed',
+    author: ORGANIZER,
+    requestId: `demo-${callId}`,
+    createdAt: at,
+  })
+  const sorting = calls.find((c) => c._id === 'mq-town-sorting')
+  return [
+    notice('mq-trees', now - 2 * DAY, '集合时间改为早上 7:30，地点不变（县城文化广场），请带好水和帽子。'),
+    notice(
+      'mq-town-sorting',
+      (sorting?.startAt ?? now) - HOUR,
+      '宣传册在广场东侧的帐篷领取，签到后请先到那里集合。',
+    ),
+  ]
 }
 
 /** How the volunteers found the calls (so 报名来源 has something to show): a mix, with shares by the first to sign up. */
