@@ -83,6 +83,22 @@ test(
         await volunteer.screenshot({ path: `${SCREENSHOTS}/notice-detail.png` })
       }
 
+      // someone not signed up (小林) sees no notices, and the page does not even ask for them
+      const strangerContext = await phoneContext(browser, 'volunteer')
+      try {
+        const stranger = await strangerContext.newPage()
+        const asked: string[] = []
+        stranger.on('request', (r) => {
+          if ((r.postData() ?? '').includes('callNotices')) asked.push(r.url())
+        })
+        await stranger.goto(detailUrl(emu, CALL_ID))
+        await onScreen(stranger, '#sign-up-button').waitFor()
+        assert.equal(await stranger.locator('#organizer-notices').count(), 0)
+        assert.deepEqual(asked, [])
+      } finally {
+        await strangerContext.close()
+      }
+
       assert.equal((await fetch(`${emu.url}/_emulator/timers/remind`, { method: 'POST' })).status, 200)
       await volunteer.goto(`${emu.url}/_emulator/outbox.html`)
       const message = volunteer.locator('.msg', { hasText: '活动变更/取消通知' }).filter({ hasText: AMEI })

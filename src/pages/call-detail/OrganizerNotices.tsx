@@ -1,6 +1,6 @@
-// 组织者通知: what the organizers told this call's volunteers, newest first, for those it addressed and for the
-// organizers themselves. Whether the caller may read them is the function's to say (it knows the organizers);
-// for anyone else the section is simply not there.
+// 组织者通知: what the organizers told this call's volunteers, newest first, for those it addressed. The page shows
+// it only to someone signed up (organizers read the notices in the roster); which notices addressed them is the
+// function's to say.
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CallDetail } from '../../core/api'

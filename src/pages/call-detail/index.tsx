@@ -147,7 +147,8 @@ export default function CallDetailPage() {
       </View>
 
       {/* before the description: for those who signed up, what changed matters most */}
-      {!isAnonymous() && <OrganizerNotices call={detail} />}
+      {/* only those signed up are addressed (organizers read them in the roster): no request for every visitor */}
+      {detail.mySignUp && detail.mySignUp.status !== 'cancelled' && <OrganizerNotices call={detail} />}
 
       <View className="detail-page__section">
         <Text className="detail-page__subtitle">活动介绍</Text>
