@@ -1,7 +1,7 @@
-// Who may call which action of the `api` function: one table, checked by the dispatcher before any action runs.
-// Roles are relative to the NGO a request is about (the NGO of its `callId`, or its `ngoId`). Everyone signed in
-// is a volunteer; an organizer of another NGO is, toward this NGO, just a volunteer, so the table never lists it.
-import type { Action } from './api'
+// Who may act: the roles, how a caller's roles toward an NGO are found, and the audiences an action declares
+// (`who` in its definition under cloudfunctions/api/actions). Roles are relative to the NGO of the very resource
+// the action touches, loaded by the api function's gate. Everyone signed in is a volunteer; an organizer of
+// another NGO is, toward this NGO, just a volunteer.
 import type { Ngo } from './types'
 
 export type Role =
@@ -16,73 +16,24 @@ export type Role =
   /** listed in `users` with the `admin` role: reviews registrations */
   | 'platformAdmin'
 
-const EVERYONE: readonly Role[] = ['anonymous', 'volunteer']
-const SIGNED_IN: readonly Role[] = ['volunteer']
-const ORGANIZERS: readonly Role[] = ['owner', 'coOrganizer']
-const OWNER: readonly Role[] = ['owner']
-const PLATFORM: readonly Role[] = ['platformAdmin']
+/** The audiences an action can declare, each a set of roles any one of which may call it. */
+export const AUDIENCES = {
+  everyone: ['anonymous', 'volunteer'],
+  signedIn: ['volunteer'],
+  /** the admins of the NGO of the action's resource */
+  organizers: ['owner', 'coOrganizer'],
+  owner: ['owner'],
+  platform: ['platformAdmin'],
+} as const satisfies Record<string, readonly Role[]>
 
-export const PERMISSIONS: { readonly [A in Action]: readonly Role[] } = {
-  listCalls: EVERYONE,
-  getCall: EVERYONE,
-  signUp: SIGNED_IN,
-  cancelSignUp: SIGNED_IN,
-  mySignUps: SIGNED_IN,
-  getPhoneNumber: SIGNED_IN,
-  closeCall: ORGANIZERS,
-  cancelCall: ORGANIZERS,
-  updateCall: ORGANIZERS,
-  subscribeTemplates: EVERYONE,
-  recordSubscriptions: SIGNED_IN,
-  // the NGO side
-  registerNgo: SIGNED_IN,
-  myNgo: SIGNED_IN,
-  pendingNgos: PLATFORM,
-  verifyNgo: PLATFORM,
-  rejectNgo: PLATFORM,
-  saveCall: ORGANIZERS,
-  publishCall: ORGANIZERS,
-  roster: ORGANIZERS,
-  exportRoster: ORGANIZERS,
-  createInvite: OWNER,
-  joinNgo: SIGNED_IN,
-  removeOrganizer: OWNER,
-  listNgos: EVERYONE,
-  getNgo: EVERYONE,
-  // sharing
-  prepareShare: SIGNED_IN,
-  callShareStats: ORGANIZERS,
-  myRecruits: SIGNED_IN,
-  // attendance: the organizers run check-in and certify hours; volunteers scan and see their own record
-  checkInCode: ORGANIZERS,
-  checkIn: SIGNED_IN,
-  personalCode: SIGNED_IN,
-  markAttendance: ORGANIZERS,
-  addWalkIn: ORGANIZERS,
-  checkOutAll: ORGANIZERS,
-  editHours: ORGANIZERS,
-  confirmHours: ORGANIZERS,
-  markNoShows: ORGANIZERS,
-  attendance: ORGANIZERS,
-  setHoursRule: ORGANIZERS,
-  myHours: SIGNED_IN,
-  exportHours: ORGANIZERS,
-  // certificates: the volunteer's own; 证书查验 is for anyone holding a paper
-  issueCertificate: SIGNED_IN,
-  myCertificates: SIGNED_IN,
-  verifyCertificate: EVERYONE,
-  // privacy: a volunteer deletes their own data
-  deleteMyData: SIGNED_IN,
-  // notices: the organizers send them; reading also needs a sign-up, which the table cannot express (roles are
-  // toward the NGO, not a call), so callNotices checks the caller's sign-up itself
-  notifyVolunteers: ORGANIZERS,
-  callNotices: SIGNED_IN,
+export type Audience = keyof typeof AUDIENCES
+
+/** Audiences that only hold toward a particular NGO: their actions must name a call or an NGO to act on. */
+export function needsNgo(audience: Audience): boolean {
+  return audience === 'organizers' || audience === 'owner'
 }
 
-/** Roles that only hold toward a particular NGO: checking them needs the NGO the request is about. */
-export const NGO_ROLES: readonly Role[] = ['owner', 'coOrganizer']
-
-/** The caller's roles toward `ngo` (null: the request names no NGO). */
+/** The caller's roles toward `ngo` (null: the action touches no NGO). */
 export function rolesOf(openid: string | undefined, ngo: Ngo | null, platformAdmin: boolean): Set<Role> {
   if (openid === undefined) return new Set(['anonymous'])
   const roles = new Set<Role>(['volunteer'])
@@ -91,16 +42,11 @@ export function rolesOf(openid: string | undefined, ngo: Ngo | null, platformAdm
   return roles
 }
 
-export function isAllowed(action: Action, roles: ReadonlySet<Role>): boolean {
-  return PERMISSIONS[action].some((role) => roles.has(role))
+export function isAllowed(audience: Audience, roles: ReadonlySet<Role>): boolean {
+  return AUDIENCES[audience].some((role: Role) => roles.has(role))
 }
 
-/** Whether the action can be allowed by someone's standing toward an NGO (then the dispatcher looks it up). */
-export function needsNgo(action: Action): boolean {
-  return PERMISSIONS[action].some((role) => NGO_ROLES.includes(role))
-}
-
-/** Whether the action can be allowed by the platform admin role (then the dispatcher looks up the caller). */
-export function needsPlatformRole(action: Action): boolean {
-  return PERMISSIONS[action].includes('platformAdmin')
+/** Whether the caller is one of the NGO's own organizers (who see its full roster, for instance). */
+export function isOrganizer(roles: ReadonlySet<Role>): boolean {
+  return roles.has('owner') || roles.has('coOrganizer')
 }

@@ -1,10 +1,10 @@
 // The authorization matrix: every action of the `api` function × every role, through the real SDK and the local
-// cloud. The expected matrix is written out here, independently of src/core/authorization.ts: a denial answers
+// cloud. The expected matrix is written out here, independently of the actions' declared audiences: a denial answers
 // FORBIDDEN (UNAUTHENTICATED for an anonymous visitor) and leaves the database byte for byte as it was; an
 // allowed call gets past authorization (it may still fail on a business rule, never with those codes).
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PERMISSIONS } from '../../src/core/authorization'
+import { permissionTable } from '../../cloudfunctions/api/registry'
 import { call, DAY, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { callForm, REGISTRATION } from './ngo-docs'
@@ -107,6 +107,8 @@ function seed(): void {
   })
   h.emu.store.collection('users').insert([{ _id: PEOPLE.platformAdmin, roles: ['admin'] }])
 }
+
+const PERMISSIONS = permissionTable()
 
 test('the matrix covers every action of the api function', () => {
   const missing = Object.keys(PERMISSIONS).filter((action) => !(action in MATRIX))

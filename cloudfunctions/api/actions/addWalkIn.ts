@@ -9,51 +9,49 @@ import {
 } from '../../../src/core/attendance'
 import type { MarkAttendanceResponse } from '../../../src/core/attendance-api'
 import { validateAddWalkIn } from '../../../src/core/attendance-schemas'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import type { SignUp } from '../../../src/core/types'
 import { _ } from '../../lib/cloud'
 import { riskyTexts } from '../../lib/content-check'
 import { collection, find, findById, insertOnce } from '../../lib/db'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
-export const addWalkIn: ActionHandler<MarkAttendanceResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateAddWalkIn(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const managed = await findManagedCall(input.value.callId, openid)
-  if ('code' in managed) return managed
-  const { call } = managed
-  if (!canRecordAttendance(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
-  const { name, phone } = input.value
+export const addWalkIn = defineAction({
+  who: 'organizers',
+  resource: 'call',
+  validate: validateAddWalkIn,
+  run: async ({ input, call, openid, now }): Promise<ApiResult<MarkAttendanceResponse>> => {
+    if (!canRecordAttendance(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
+    const { name, phone } = input
 
-  const id = walkInId(call._id, phone)
-  const known = await findById('signups', id)
-  if (known) return ok({ attendance: toAttendanceView(known, true) })
-  // Someone with a seat is checked in from the list, not added a second time.
-  const [signedUp] = await find<SignUp>(
-    collection('signups')
-      .where({ callId: call._id, phone, status: _.in(ON_THE_DAY), walkIn: _.neq(true) })
-      .limit(1),
-  )
-  if (signedUp) return fail('ALREADY_SIGNED_UP', `${signedUp.name} 已用这个手机号报名，请在名单中为其签到`)
-  const risky = await riskyTexts(openid, { name }, 1)
-  if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
+    const id = walkInId(call._id, phone)
+    const known = await findById('signups', id)
+    if (known) return ok({ attendance: toAttendanceView(known, true) })
+    // Someone with a seat is checked in from the list, not added a second time.
+    const [signedUp] = await find<SignUp>(
+      collection('signups')
+        .where({ callId: call._id, phone, status: _.in(ON_THE_DAY), walkIn: _.neq(true) })
+        .limit(1),
+    )
+    if (signedUp) return fail('ALREADY_SIGNED_UP', `${signedUp.name} 已用这个手机号报名，请在名单中为其签到`)
+    const risky = await riskyTexts(openid, { name }, 1)
+    if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
 
-  const walkIn: SignUp = {
-    _id: id,
-    callId: call._id,
-    openid: '',
-    name,
-    phone,
-    answers: {},
-    status: 'attended',
-    walkIn: true,
-    checkedInAt: now,
-    createdAt: now,
-    updatedAt: now,
-  }
-  await insertOnce('signups', walkIn)
-  const stored = (await findById('signups', id)) ?? walkIn
-  return ok({ attendance: toAttendanceView(stored, true) })
-}
+    const walkIn: SignUp = {
+      _id: id,
+      callId: call._id,
+      openid: '',
+      name,
+      phone,
+      answers: {},
+      status: 'attended',
+      walkIn: true,
+      checkedInAt: now,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await insertOnce('signups', walkIn)
+    const stored = (await findById('signups', id)) ?? walkIn
+    return ok({ attendance: toAttendanceView(stored, true) })
+  },
+})

@@ -2,7 +2,7 @@
 // volunteers' lists still show what they had); each confirmed or waitlisted volunteer gets one `cancelled`
 // message. A retry, e.g. after a timeout halfway through the messages, queues the missing ones and no others.
 import type { CancelCallResponse } from '../../../src/core/api'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, ok } from '../../../src/core/errors'
 import { cancelledMessage } from '../../../src/core/messages'
 import { validateCancelCall } from '../../../src/core/schemas'
 import { toCallDetail } from '../../../src/core/views'
@@ -10,29 +10,26 @@ import { _ } from '../../lib/cloud'
 import { collection, findById, updateWhere } from '../../lib/db'
 import { refreshGroupCards } from '../../lib/group-cards'
 import { queueForVolunteers } from '../../lib/outbox'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
-export const cancelCall: ActionHandler<CancelCallResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateCancelCall(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const managed = await findManagedCall(input.value.callId, openid)
-  if ('code' in managed) return managed
-  const { call, ngo } = managed
-
-  // From here on no seat or queue place can be taken (both need the call open, or open/closed for promotions).
-  // The first cancel's time and reason are kept: a late-written sign-up is told the same (cancel-notices.ts).
-  await updateWhere(collection('calls').where({ _id: call._id, status: _.neq('cancelled') }), {
-    status: 'cancelled',
-    cancelledAt: now,
-    ...(input.value.reason ? { cancelReason: input.value.reason } : {}),
-    updatedAt: now,
-  })
-  const latest = (await findById('calls', call._id)) ?? call
-  await refreshGroupCards(latest, now)
-  const notified = await queueForVolunteers(call._id, (signUp) =>
-    cancelledMessage(latest, signUp, now, latest.cancelReason ?? input.value.reason),
-  )
-  return ok({ call: toCallDetail(latest, ngo, null, now), notified })
-}
+export const cancelCall = defineAction({
+  who: 'organizers',
+  resource: 'call',
+  validate: validateCancelCall,
+  run: async ({ input, call, ngo, now }): Promise<ApiResult<CancelCallResponse>> => {
+    // From here on no seat or queue place can be taken (both need the call open, or open/closed for promotions).
+    // The first cancel's time and reason are kept: a late-written sign-up is told the same (cancel-notices.ts).
+    await updateWhere(collection('calls').where({ _id: call._id, status: _.neq('cancelled') }), {
+      status: 'cancelled',
+      cancelledAt: now,
+      ...(input.reason ? { cancelReason: input.reason } : {}),
+      updatedAt: now,
+    })
+    const latest = (await findById('calls', call._id)) ?? call
+    await refreshGroupCards(latest, now)
+    const notified = await queueForVolunteers(call._id, (signUp) =>
+      cancelledMessage(latest, signUp, now, latest.cancelReason ?? input.reason),
+    )
+    return ok({ call: toCallDetail(latest, ngo, null, now), notified })
+  },
+})

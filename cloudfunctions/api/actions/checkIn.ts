@@ -8,29 +8,31 @@ import {
 } from '../../../src/core/attendance'
 import type { CheckInResponse } from '../../../src/core/attendance-api'
 import { validateCheckIn } from '../../../src/core/attendance-schemas'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { signUpId } from '../../../src/core/rules'
 import { toCallCard } from '../../../src/core/views'
 import { checkIn as recordCheckIn, checkOut, ruleOf } from '../../lib/attendance'
 import { readCode } from '../../lib/checkin-codes'
 import { findById } from '../../lib/db'
-import type { ActionHandler } from '../caller'
+import { defineAction } from '../gate'
 
-export const checkIn: ActionHandler<CheckInResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateCheckIn(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const subject = readCode(input.value.code, now)
-  if ('ok' in subject) return subject
-  if (subject.kind !== 'call') return fail('CODE_INVALID', '这是志愿者的个人签到码，请扫描活动现场的二维码')
-  const call = await findById('calls', subject.callId)
-  const ngo = call && (await findById('ngos', call.ngoId))
-  if (!call || !ngo) return fail('NOT_FOUND')
-  if (!isCheckInOpen(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
-  const signUp = await findById('signups', signUpId(call._id, openid))
-  if (!signUp || !ON_THE_DAY.includes(signUp.status)) return fail('NOT_SIGNED_UP')
-  const result =
-    subject.mode === 'in' ? await recordCheckIn(signUp, now) : await checkOut(signUp, ruleOf(ngo), now)
-  if ('ok' in result) return result
-  return ok({ attendance: toAttendanceView(result, false), call: toCallCard(call, ngo.name) })
-}
+export const checkIn = defineAction({
+  who: 'signedIn',
+  resource: 'none',
+  validate: validateCheckIn,
+  run: async ({ input, openid, now }): Promise<ApiResult<CheckInResponse>> => {
+    const subject = readCode(input.code, now)
+    if ('ok' in subject) return subject
+    if (subject.kind !== 'call') return fail('CODE_INVALID', '这是志愿者的个人签到码，请扫描活动现场的二维码')
+    const call = await findById('calls', subject.callId)
+    const ngo = call && (await findById('ngos', call.ngoId))
+    if (!call || !ngo) return fail('NOT_FOUND')
+    if (!isCheckInOpen(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
+    const signUp = await findById('signups', signUpId(call._id, openid))
+    if (!signUp || !ON_THE_DAY.includes(signUp.status)) return fail('NOT_SIGNED_UP')
+    const result =
+      subject.mode === 'in' ? await recordCheckIn(signUp, now) : await checkOut(signUp, ruleOf(ngo), now)
+    if ('ok' in result) return result
+    return ok({ attendance: toAttendanceView(result, false), call: toCallCard(call, ngo.name) })
+  },
+})

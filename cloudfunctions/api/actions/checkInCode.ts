@@ -2,18 +2,16 @@
 import { checkInClosedMessage, isCheckInOpen } from '../../../src/core/attendance'
 import type { CheckInCodeResponse } from '../../../src/core/attendance-api'
 import { validateCheckInCode } from '../../../src/core/attendance-schemas'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { issueCode } from '../../lib/checkin-codes'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
-export const checkInCode: ActionHandler<CheckInCodeResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateCheckInCode(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const managed = await findManagedCall(input.value.callId, openid)
-  if ('code' in managed) return managed
-  const { call } = managed
-  if (!isCheckInOpen(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
-  return ok({ ...issueCode({ kind: 'call', callId: call._id, mode: input.value.mode }, now), now })
-}
+export const checkInCode = defineAction({
+  who: 'organizers',
+  resource: 'call',
+  validate: validateCheckInCode,
+  run: async ({ input, call, now }): Promise<ApiResult<CheckInCodeResponse>> => {
+    if (!isCheckInOpen(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
+    return ok({ ...issueCode({ kind: 'call', callId: call._id, mode: input.mode }, now), now })
+  },
+})

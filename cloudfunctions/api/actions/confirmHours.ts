@@ -3,42 +3,40 @@
 // the whole request is refused if one of them has no hours yet. Confirming again changes nothing.
 import type { ConfirmHoursResponse } from '../../../src/core/attendance-api'
 import { validateConfirmHours } from '../../../src/core/attendance-schemas'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { _ } from '../../lib/cloud'
 import { collection, updateWhere } from '../../lib/db'
 import { allSignUps } from '../../lib/signups'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
-export const confirmHours: ActionHandler<ConfirmHoursResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateConfirmHours(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const managed = await findManagedCall(input.value.callId, openid)
-  if ('code' in managed) return managed
-  const { call } = managed
-  const listed = input.value.signUpIds
-  if (listed) {
-    const byId = new Map((await allSignUps(call._id)).map((s) => [s._id, s]))
-    const unknown = listed.filter((id) => !byId.has(id))
-    if (unknown.length > 0) return fail('NOT_FOUND', `名单中没有 ${unknown.length} 个所选的人`)
-    const without = listed
-      .map((id) => byId.get(id))
-      .filter((s) => s && (s.status !== 'attended' || s.hours === undefined))
-    if (without.length > 0) {
-      const names = without.map((s) => s?.name).join('、')
-      return fail('NO_HOURS', `${names} 还没有时长（未签到或未签退），不能确认`)
+export const confirmHours = defineAction({
+  who: 'organizers',
+  resource: 'call',
+  validate: validateConfirmHours,
+  run: async ({ input, call, openid, now }): Promise<ApiResult<ConfirmHoursResponse>> => {
+    const listed = input.signUpIds
+    if (listed) {
+      const byId = new Map((await allSignUps(call._id)).map((s) => [s._id, s]))
+      const unknown = listed.filter((id) => !byId.has(id))
+      if (unknown.length > 0) return fail('NOT_FOUND', `名单中没有 ${unknown.length} 个所选的人`)
+      const without = listed
+        .map((id) => byId.get(id))
+        .filter((s) => s && (s.status !== 'attended' || s.hours === undefined))
+      if (without.length > 0) {
+        const names = without.map((s) => s?.name).join('、')
+        return fail('NO_HOURS', `${names} 还没有时长（未签到或未签退），不能确认`)
+      }
     }
-  }
-  const confirmed = await updateWhere(
-    collection('signups').where({
-      callId: call._id,
-      ...(listed ? { _id: _.in(listed) } : {}),
-      status: 'attended',
-      hours: _.gte(0),
-      hoursConfirmedAt: _.exists(false),
-    }),
-    { hoursConfirmedAt: now, hoursConfirmedBy: openid, updatedAt: now },
-  )
-  return ok({ confirmed })
-}
+    const confirmed = await updateWhere(
+      collection('signups').where({
+        callId: call._id,
+        ...(listed ? { _id: _.in(listed) } : {}),
+        status: 'attended',
+        hours: _.gte(0),
+        hoursConfirmedAt: _.exists(false),
+      }),
+      { hoursConfirmedAt: now, hoursConfirmedBy: openid, updatedAt: now },
+    )
+    return ok({ confirmed })
+  },
+})

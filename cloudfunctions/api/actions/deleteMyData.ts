@@ -1,7 +1,7 @@
 // 删除我的数据: the caller's personal data goes, the NGOs' records of what they did stay (privacy-api.ts).
 // Bookings are given back first (they may promote others and tell them), then the record is erased, then what
 // hangs off the person; each step is safe to repeat, so a retry after a crash completes the job.
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { validateDeleteMyData } from '../../../src/core/privacy'
 import type { DeleteMyDataResponse } from '../../../src/core/privacy-api'
 import {
@@ -13,19 +13,21 @@ import {
   removeUser,
   voidCertificates,
 } from '../../lib/erasure'
-import type { ActionHandler } from '../caller'
+import { defineAction } from '../gate'
 
-export const deleteMyData: ActionHandler<DeleteMyDataResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateDeleteMyData(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  if (await isOrganizer(openid)) return fail('ORGANIZER_CANNOT_DELETE')
+export const deleteMyData = defineAction({
+  who: 'signedIn',
+  resource: 'none',
+  validate: validateDeleteMyData,
+  run: async ({ openid, now }): Promise<ApiResult<DeleteMyDataResponse>> => {
+    if (await isOrganizer(openid)) return fail('ORGANIZER_CANNOT_DELETE')
 
-  const cancelled = await cancelBookings(openid, now)
-  const erased = await eraseSignUps(openid, now)
-  await voidCertificates(openid)
-  await clearMessages(openid)
-  await removeSharing(openid)
-  await removeUser(openid)
-  return ok({ cancelled, erased })
-}
+    const cancelled = await cancelBookings(openid, now)
+    const erased = await eraseSignUps(openid, now)
+    await voidCertificates(openid)
+    await clearMessages(openid)
+    await removeSharing(openid)
+    await removeUser(openid)
+    return ok({ cancelled, erased })
+  },
+})

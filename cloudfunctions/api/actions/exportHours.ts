@@ -2,37 +2,37 @@
 // volunteer service system). Hours not yet confirmed are never exported.
 import type { ExportHoursResponse } from '../../../src/core/attendance-api'
 import { validateExportHours } from '../../../src/core/attendance-schemas'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, ok } from '../../../src/core/errors'
 import { HOURS_SHEET_HEADERS, hoursSheet } from '../../../src/core/hours-record'
 import { formatChinaTime } from '../../../src/core/messages'
 import type { Call, SignUp } from '../../../src/core/types'
 import { _, uploadFile } from '../../lib/cloud'
-import { collection, find, findById, type Query } from '../../lib/db'
+import { collection, find, type Query } from '../../lib/db'
 import { workbook } from '../../lib/xlsx'
-import type { ActionHandler } from '../caller'
+import { defineAction } from '../gate'
 
 const PAGE = 100
 
-export const exportHours: ActionHandler<ExportHoursResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateExportHours(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const { ngoId, from, to } = input.value
-  const ngo = await findById('ngos', ngoId)
-  if (!ngo) return fail('NOT_FOUND', '机构不存在')
-  if (!ngo.admins.includes(openid)) return fail('FORBIDDEN')
+export const exportHours = defineAction({
+  who: 'organizers',
+  resource: 'ngo',
+  validate: validateExportHours,
+  run: async ({ input, ngo, now }): Promise<ApiResult<ExportHoursResponse>> => {
+    const { from, to } = input
+    const ngoId = ngo._id
 
-  const items: { signUp: SignUp; call: Call }[] = []
-  for (const call of await callsBetween(ngoId, from, to)) {
-    for (const signUp of await confirmedOf(call._id)) items.push({ signUp, call })
-  }
-  const rows = hoursSheet(items)
-  const content = await workbook('志愿服务时长', HOURS_SHEET_HEADERS, rows)
-  const day = (at: number) => formatChinaTime(at).slice(0, 10)
-  const fileName = `志愿服务时长-${day(from)}至${day(to - 1)}-${now}.xlsx`
-  const { fileID, url } = await uploadFile(`exports/${ngoId}/${fileName}`, content)
-  return ok({ fileID, url, fileName, rows: rows.length })
-}
+    const items: { signUp: SignUp; call: Call }[] = []
+    for (const call of await callsBetween(ngoId, from, to)) {
+      for (const signUp of await confirmedOf(call._id)) items.push({ signUp, call })
+    }
+    const rows = hoursSheet(items)
+    const content = await workbook('志愿服务时长', HOURS_SHEET_HEADERS, rows)
+    const day = (at: number) => formatChinaTime(at).slice(0, 10)
+    const fileName = `志愿服务时长-${day(from)}至${day(to - 1)}-${now}.xlsx`
+    const { fileID, url } = await uploadFile(`exports/${ngoId}/${fileName}`, content)
+    return ok({ fileID, url, fileName, rows: rows.length })
+  },
+})
 
 async function callsBetween(ngoId: string, from: number, to: number): Promise<Call[]> {
   return pages<Call>((after) =>

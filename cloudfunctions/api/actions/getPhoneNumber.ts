@@ -1,10 +1,10 @@
 // The phone number behind a getPhoneNumber button's code, from WeChat. Nothing is stored: the volunteer sees it
 // in the sign-up form and may still change it.
 import type { GetPhoneNumberResponse } from '../../../src/core/api'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { validateGetPhoneNumber } from '../../../src/core/schemas'
 import { openapi } from '../../lib/cloud'
-import type { ActionHandler } from '../caller'
+import { defineAction } from '../gate'
 
 interface PhoneInfo {
   phoneNumber: string
@@ -15,20 +15,22 @@ interface PhoneInfo {
 /** WeChat's answer for a code that is unknown, used or expired. */
 const INVALID_CODE = 40029
 
-export const getPhoneNumber: ActionHandler<GetPhoneNumberResponse> = async (event, { openid }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateGetPhoneNumber(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  let info: PhoneInfo
-  try {
-    const result = (await openapi.phonenumber.getPhoneNumber({ code: input.value.code })) as {
-      phoneInfo: PhoneInfo
+export const getPhoneNumber = defineAction({
+  who: 'signedIn',
+  resource: 'none',
+  validate: validateGetPhoneNumber,
+  run: async ({ input }): Promise<ApiResult<GetPhoneNumberResponse>> => {
+    let info: PhoneInfo
+    try {
+      const result = (await openapi.phonenumber.getPhoneNumber({ code: input.code })) as {
+        phoneInfo: PhoneInfo
+      }
+      info = result.phoneInfo
+    } catch (err) {
+      if ((err as { errCode?: unknown }).errCode === INVALID_CODE) return fail('PHONE_CODE_INVALID')
+      throw err
     }
-    info = result.phoneInfo
-  } catch (err) {
-    if ((err as { errCode?: unknown }).errCode === INVALID_CODE) return fail('PHONE_CODE_INVALID')
-    throw err
-  }
-  // A mainland number is what the form takes; others keep their country code.
-  return ok({ phone: info.countryCode === '86' ? info.purePhoneNumber : info.phoneNumber })
-}
+    // A mainland number is what the form takes; others keep their country code.
+    return ok({ phone: info.countryCode === '86' ? info.purePhoneNumber : info.phoneNumber })
+  },
+})

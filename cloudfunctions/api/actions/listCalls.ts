@@ -1,56 +1,59 @@
 // Upcoming open calls, soonest first, 20 a page, continuing after the cursor's (startAt, _id) position.
 import { PAGE_SIZE, type ListCallsResponse } from '../../../src/core/api'
 import { encodeCursor } from '../../../src/core/cursor'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, ok } from '../../../src/core/errors'
 import { validateListCalls } from '../../../src/core/schemas'
 import type { Call, Ngo } from '../../../src/core/types'
 import { toCallCard } from '../../../src/core/views'
 import { _, db } from '../../lib/cloud'
 import { collection, find, findByIds } from '../../lib/db'
-import type { ActionHandler } from '../caller'
+import { defineAction } from '../gate'
 
 type Condition = Parameters<typeof _.and>[0]
 
-export const listCalls: ActionHandler<ListCallsResponse> = async (event, { now }) => {
-  const input = validateListCalls(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const { city, tag, keyword, from, to, after } = input.value
+export const listCalls = defineAction({
+  who: 'everyone',
+  resource: 'none',
+  validate: validateListCalls,
+  run: async ({ input, now }): Promise<ApiResult<ListCallsResponse>> => {
+    const { city, tag, keyword, from, to, after } = input
 
-  const conditions: Condition[] = [{ status: 'open' }, { startAt: _.gt(now) }]
-  if (from !== undefined) conditions.push({ startAt: _.gte(from) })
-  if (to !== undefined) conditions.push({ startAt: _.lt(to) })
-  if (city) conditions.push({ city })
-  if (tag) conditions.push({ tags: tag }) // an array field matches when it contains the value
-  if (keyword) {
-    const pattern = db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' })
-    conditions.push(_.or({ title: pattern }, { description: pattern }))
-  }
-  const suspended = await suspendedNgoIds()
-  if (suspended.length > 0) conditions.push({ ngoId: _.nin(suspended) })
-  if (after) {
-    conditions.push(_.or({ startAt: _.gt(after.startAt) }, { startAt: after.startAt, _id: _.gt(after.id) }))
-  }
+    const conditions: Condition[] = [{ status: 'open' }, { startAt: _.gt(now) }]
+    if (from !== undefined) conditions.push({ startAt: _.gte(from) })
+    if (to !== undefined) conditions.push({ startAt: _.lt(to) })
+    if (city) conditions.push({ city })
+    if (tag) conditions.push({ tags: tag }) // an array field matches when it contains the value
+    if (keyword) {
+      const pattern = db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' })
+      conditions.push(_.or({ title: pattern }, { description: pattern }))
+    }
+    const suspended = await suspendedNgoIds()
+    if (suspended.length > 0) conditions.push({ ngoId: _.nin(suspended) })
+    if (after) {
+      conditions.push(_.or({ startAt: _.gt(after.startAt) }, { startAt: after.startAt, _id: _.gt(after.id) }))
+    }
 
-  // One extra row tells whether another page exists.
-  const rows = await find<Call>(
-    collection('calls')
-      .where(_.and(...conditions))
-      .orderBy('startAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(PAGE_SIZE + 1),
-  )
-  const page = rows.slice(0, PAGE_SIZE)
-  const ngos = await findByIds(
-    'ngos',
-    page.map((call) => call.ngoId),
-  )
-  const last = page[page.length - 1]
-  return ok({
-    items: page.map((call) => toCallCard(call, ngos.get(call.ngoId)?.name ?? '')),
-    nextCursor:
-      rows.length > PAGE_SIZE && last ? encodeCursor({ startAt: last.startAt, id: last._id }) : null,
-  })
-}
+    // One extra row tells whether another page exists.
+    const rows = await find<Call>(
+      collection('calls')
+        .where(_.and(...conditions))
+        .orderBy('startAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(PAGE_SIZE + 1),
+    )
+    const page = rows.slice(0, PAGE_SIZE)
+    const ngos = await findByIds(
+      'ngos',
+      page.map((call) => call.ngoId),
+    )
+    const last = page[page.length - 1]
+    return ok({
+      items: page.map((call) => toCallCard(call, ngos.get(call.ngoId)?.name ?? '')),
+      nextCursor:
+        rows.length > PAGE_SIZE && last ? encodeCursor({ startAt: last.startAt, id: last._id }) : null,
+    })
+  },
+})
 
 async function suspendedNgoIds(): Promise<string[]> {
   const ngos = await find<Pick<Ngo, '_id'>>(

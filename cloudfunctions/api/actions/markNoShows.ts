@@ -1,25 +1,26 @@
 // After the call's end: every seat holder who never checked in is a no-show. The seat stays counted (it was
 // taken), so no counter changes; a no-show who did come can still be checked in by hand.
 import type { MarkNoShowsResponse } from '../../../src/core/attendance-api'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { isPast } from '../../../src/core/rules'
 import { validateCallId } from '../../../src/core/schemas'
 import { collection, updateWhere } from '../../lib/db'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
-export const markNoShows: ActionHandler<MarkNoShowsResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateCallId(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const managed = await findManagedCall(input.value.callId, openid)
-  if ('code' in managed) return managed
-  const { call } = managed
-  if (call.status === 'cancelled') return fail('CALL_CANCELLED')
-  if (!isPast(call, now)) return fail('NOT_ENDED')
-  const noShows = await updateWhere(collection('signups').where({ callId: call._id, status: 'confirmed' }), {
-    status: 'no_show',
-    updatedAt: now,
-  })
-  return ok({ noShows })
-}
+export const markNoShows = defineAction({
+  who: 'organizers',
+  resource: 'call',
+  validate: validateCallId,
+  run: async ({ call, now }): Promise<ApiResult<MarkNoShowsResponse>> => {
+    if (call.status === 'cancelled') return fail('CALL_CANCELLED')
+    if (!isPast(call, now)) return fail('NOT_ENDED')
+    const noShows = await updateWhere(
+      collection('signups').where({ callId: call._id, status: 'confirmed' }),
+      {
+        status: 'no_show',
+        updatedAt: now,
+      },
+    )
+    return ok({ noShows })
+  },
+})

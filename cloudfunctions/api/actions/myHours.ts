@@ -2,46 +2,50 @@
 // and the number of each event's certificate once one was issued.
 import type { CallCard } from '../../../src/core/api'
 import type { MyHoursResponse } from '../../../src/core/attendance-api'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, ok } from '../../../src/core/errors'
 import { hoursRecord } from '../../../src/core/hours-record'
 import type { Call, Ngo, SignUp } from '../../../src/core/types'
 import { toCallCard } from '../../../src/core/views'
 import { certificateNumbersOf } from '../../lib/certificates'
 import { _ } from '../../lib/cloud'
 import { collection, find, findByIds } from '../../lib/db'
-import type { ActionHandler } from '../caller'
+import { defineAction, noInput } from '../gate'
 
 const PAGE = 100
 
-export const myHours: ActionHandler<MyHoursResponse> = async (_event, { openid }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const signUps = await attendedOrMissed(openid)
-  const items: { signUp: SignUp; call: CallCard }[] = []
-  // a page of calls (and their NGOs) per 100 sign-ups: findByIds reads at most one page at a time
-  for (let i = 0; i < signUps.length; i += PAGE) {
-    const page = signUps.slice(i, i + PAGE)
-    const calls = await findByIds(
-      'calls',
-      page.map((s) => s.callId),
-    )
-    const ngos = await findByIds(
-      'ngos',
-      [...calls.values()].map((c: Call) => c.ngoId),
-    )
-    for (const signUp of page) {
-      const call = calls.get(signUp.callId)
-      const ngo: Ngo | undefined = call && ngos.get(call.ngoId)
-      if (call) items.push({ signUp, call: toCallCard(call, ngo?.name ?? '') })
+export const myHours = defineAction({
+  who: 'signedIn',
+  resource: 'none',
+  validate: noInput,
+  run: async ({ openid }): Promise<ApiResult<MyHoursResponse>> => {
+    const signUps = await attendedOrMissed(openid)
+    const items: { signUp: SignUp; call: CallCard }[] = []
+    // a page of calls (and their NGOs) per 100 sign-ups: findByIds reads at most one page at a time
+    for (let i = 0; i < signUps.length; i += PAGE) {
+      const page = signUps.slice(i, i + PAGE)
+      const calls = await findByIds(
+        'calls',
+        page.map((s) => s.callId),
+      )
+      const ngos = await findByIds(
+        'ngos',
+        [...calls.values()].map((c: Call) => c.ngoId),
+      )
+      for (const signUp of page) {
+        const call = calls.get(signUp.callId)
+        const ngo: Ngo | undefined = call && ngos.get(call.ngoId)
+        if (call) items.push({ signUp, call: toCallCard(call, ngo?.name ?? '') })
+      }
     }
-  }
-  const record = hoursRecord(items)
-  const certificates = await certificateNumbersOf(openid)
-  for (const event of record.events) {
-    const certificateNo = event.status === 'confirmed' ? certificates.get(event.signUpId) : undefined
-    if (certificateNo) event.certificateNo = certificateNo
-  }
-  return ok(record)
-}
+    const record = hoursRecord(items)
+    const certificates = await certificateNumbersOf(openid)
+    for (const event of record.events) {
+      const certificateNo = event.status === 'confirmed' ? certificates.get(event.signUpId) : undefined
+      if (certificateNo) event.certificateNo = certificateNo
+    }
+    return ok(record)
+  },
+})
 
 /** Every sign-up of the volunteer that was attended or missed, a page at a time (a long record has many). */
 async function attendedOrMissed(openid: string): Promise<SignUp[]> {

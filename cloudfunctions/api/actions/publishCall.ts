@@ -1,30 +1,28 @@
 // A draft goes live: only for a verified NGO, and only while its sign-up period is still ahead.
 import { checkPublishable } from '../../../src/core/call-form'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import type { PublishCallResponse } from '../../../src/core/ngo-api'
 import { validateCallId } from '../../../src/core/schemas'
 import { toCallDetail } from '../../../src/core/views'
 import { collection, findById, updateWhere } from '../../lib/db'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
-export const publishCall: ActionHandler<PublishCallResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateCallId(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const managed = await findManagedCall(input.value.callId, openid)
-  if ('code' in managed) return managed
-  const { call, ngo } = managed
-  if (ngo.status !== 'verified') return fail('NGO_NOT_VERIFIED')
-  if (call.status === 'draft') {
-    const errors = checkPublishable(call, now)
-    if (Object.keys(errors).length > 0) return fail('INVALID_INPUT', undefined, errors)
-    await updateWhere(collection('calls').where({ _id: call._id, status: 'draft' }), {
-      status: 'open',
-      updatedAt: now,
-    })
-  } else if (call.status === 'cancelled') return fail('CALL_CANCELLED')
-  // publishing again answers the same
-  const latest = (await findById('calls', call._id)) ?? call
-  return ok({ call: toCallDetail(latest, ngo, null, now) })
-}
+export const publishCall = defineAction({
+  who: 'organizers',
+  resource: 'call',
+  validate: validateCallId,
+  run: async ({ call, ngo, now }): Promise<ApiResult<PublishCallResponse>> => {
+    if (ngo.status !== 'verified') return fail('NGO_NOT_VERIFIED')
+    if (call.status === 'draft') {
+      const errors = checkPublishable(call, now)
+      if (Object.keys(errors).length > 0) return fail('INVALID_INPUT', undefined, errors)
+      await updateWhere(collection('calls').where({ _id: call._id, status: 'draft' }), {
+        status: 'open',
+        updatedAt: now,
+      })
+    } else if (call.status === 'cancelled') return fail('CALL_CANCELLED')
+    // publishing again answers the same
+    const latest = (await findById('calls', call._id)) ?? call
+    return ok({ call: toCallDetail(latest, ngo, null, now) })
+  },
+})

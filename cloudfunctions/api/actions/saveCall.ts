@@ -3,86 +3,81 @@
 // every text passes content review before anything is stored. Published calls are
 // edited with updateCall, which tells the volunteers about time and place changes.
 import { validateCallForm, textsOf } from '../../../src/core/call-form'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { newId } from '../../../src/core/ngo'
 import type { CallForm, SaveCallResponse } from '../../../src/core/ngo-api'
-import type { Call, Ngo } from '../../../src/core/types'
-import { asInput, type FieldErrors, readId } from '../../../src/core/validation'
+import { asInput, type FieldErrors, readId, type Validation } from '../../../src/core/validation'
 import { toCallDetail } from '../../../src/core/views'
 import { _ } from '../../lib/cloud'
 import { riskyTexts } from '../../lib/content-check'
 import { requestReview } from '../../lib/media-review'
 import { collection, findById, insert, updateWhere } from '../../lib/db'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
 const OPTIONAL = ['cover', 'location', 'cancelCutoff', 'reminderLeadHours'] as const
 
-export const saveCall: ActionHandler<SaveCallResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
+export const saveCall = defineAction({
+  who: 'organizers',
+  // editing a draft names it (`callId`); a new draft names the NGO it is for (`ngoId`)
+  resource: 'callOrNgo',
+  validate: validateSaveCall,
+  run: async ({ input, call: draft, ngo, openid, now }): Promise<ApiResult<SaveCallResponse>> => {
+    const { form } = input
+    if (draft && draft.status !== 'draft')
+      return fail('INVALID_INPUT', '已发布的活动只能修改时间、地点和名额', { request: '活动已发布' })
+
+    const risky = await riskyTexts(openid, textsOf(form), 3)
+    if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
+
+    // a new cover stays hidden until WeChat's image review passes it (lib/media-review.ts)
+    const requested = form.cover
+    const newCover = requested !== undefined && requested !== draft?.cover
+    const keepPending = requested === undefined && draft?.coverReview !== undefined
+    const values: Record<string, unknown> = { ...form, updatedAt: now }
+    if (newCover) values.cover = draft?.cover ?? ''
+    else if (keepPending) delete values.cover
+    else values.cover = requested ?? ''
+    let callId: string
+    if (draft) {
+      callId = draft._id
+      const data: Record<string, unknown> = { ...values }
+      for (const key of OPTIONAL) if (form[key] === undefined && key !== 'cover') data[key] = _.remove()
+      if (!newCover && !keepPending) data.coverReview = _.remove()
+      const updated = await updateWhere(collection('calls').where({ _id: callId, status: 'draft' }), data)
+      if (updated === 0 && (await findById('calls', callId))?.status !== 'draft')
+        return fail('INVALID_INPUT', '活动已发布，请刷新', { request: '活动已发布' })
+    } else {
+      callId = newId('c', now, Math.random)
+      await insert('calls', {
+        ...(values as unknown as CallForm & { cover: string; updatedAt: number }),
+        _id: callId,
+        ngoId: ngo._id,
+        status: 'draft',
+        confirmed: 0,
+        waitlisted: 0,
+        createdAt: now,
+      })
+    }
+    if (newCover && requested) {
+      const traceId = await requestReview(
+        openid,
+        { collection: 'calls', docId: callId, field: 'cover', fileID: requested },
+        now,
+      )
+      await updateWhere(collection('calls').where({ _id: callId }), { coverReview: traceId })
+    }
+    const call = await findById('calls', callId)
+    if (!call) throw new Error(`saved call ${callId} is gone`)
+    return ok({ call: toCallDetail(call, ngo, null, now) })
+  },
+})
+
+function validateSaveCall(event: unknown): Validation<{ form: CallForm; callId?: string; ngoId?: string }> {
   const form = validateCallForm(event, 'draft')
   const fields = asInput(event) ?? {}
   const errors: FieldErrors = form.ok ? {} : { ...form.fields }
   const editing = fields.callId !== undefined
   const id = readId(fields, editing ? 'callId' : 'ngoId', editing ? '活动编号' : '机构编号', errors)
-  if (!form.ok || Object.keys(errors).length > 0) return fail('INVALID_INPUT', undefined, errors)
-
-  let ngo: Ngo
-  let draft: Call | undefined
-  if (editing) {
-    const managed = await findManagedCall(id, openid)
-    if ('code' in managed) return managed
-    if (managed.call.status !== 'draft')
-      return fail('INVALID_INPUT', '已发布的活动只能修改时间、地点和名额', { request: '活动已发布' })
-    ;({ ngo, call: draft } = managed)
-  } else {
-    const found = await findById('ngos', id)
-    if (!found) return fail('NOT_FOUND', '机构不存在')
-    if (!found.admins.includes(openid)) return fail('FORBIDDEN')
-    ngo = found
-  }
-
-  const risky = await riskyTexts(openid, textsOf(form.value), 3)
-  if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
-
-  // a new cover stays hidden until WeChat's image review passes it (lib/media-review.ts)
-  const requested = form.value.cover
-  const newCover = requested !== undefined && requested !== draft?.cover
-  const keepPending = requested === undefined && draft?.coverReview !== undefined
-  const values: Record<string, unknown> = { ...form.value, updatedAt: now }
-  if (newCover) values.cover = draft?.cover ?? ''
-  else if (keepPending) delete values.cover
-  else values.cover = requested ?? ''
-  let callId: string
-  if (draft) {
-    callId = draft._id
-    const data: Record<string, unknown> = { ...values }
-    for (const key of OPTIONAL) if (form.value[key] === undefined && key !== 'cover') data[key] = _.remove()
-    if (!newCover && !keepPending) data.coverReview = _.remove()
-    const updated = await updateWhere(collection('calls').where({ _id: callId, status: 'draft' }), data)
-    if (updated === 0 && (await findById('calls', callId))?.status !== 'draft')
-      return fail('INVALID_INPUT', '活动已发布，请刷新', { request: '活动已发布' })
-  } else {
-    callId = newId('c', now, Math.random)
-    await insert('calls', {
-      ...(values as unknown as CallForm & { cover: string; updatedAt: number }),
-      _id: callId,
-      ngoId: ngo._id,
-      status: 'draft',
-      confirmed: 0,
-      waitlisted: 0,
-      createdAt: now,
-    })
-  }
-  if (newCover && requested) {
-    const traceId = await requestReview(
-      openid,
-      { collection: 'calls', docId: callId, field: 'cover', fileID: requested },
-      now,
-    )
-    await updateWhere(collection('calls').where({ _id: callId }), { coverReview: traceId })
-  }
-  const call = await findById('calls', callId)
-  if (!call) throw new Error(`saved call ${callId} is gone`)
-  return ok({ call: toCallDetail(call, ngo, null, now) })
+  if (!form.ok || Object.keys(errors).length > 0) return { ok: false, fields: errors }
+  return { ok: true, value: editing ? { form: form.value, callId: id } : { form: form.value, ngoId: id } }
 }

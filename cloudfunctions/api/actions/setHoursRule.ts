@@ -2,18 +2,17 @@
 // (the organizer edits them, with a reason, if they should change).
 import type { SetHoursRuleResponse } from '../../../src/core/attendance-api'
 import { validateSetHoursRule } from '../../../src/core/attendance-schemas'
-import { fail, ok } from '../../../src/core/errors'
-import { collection, findById, updateWhere } from '../../lib/db'
-import type { ActionHandler } from '../caller'
+import { type ApiResult, ok } from '../../../src/core/errors'
+import { collection, updateWhere } from '../../lib/db'
+import { defineAction } from '../gate'
 
-export const setHoursRule: ActionHandler<SetHoursRuleResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateSetHoursRule(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const { ngoId, rule } = input.value
-  const ngo = await findById('ngos', ngoId)
-  if (!ngo) return fail('NOT_FOUND', '机构不存在')
-  if (!ngo.admins.includes(openid)) return fail('FORBIDDEN')
-  await updateWhere(collection('ngos').where({ _id: ngoId }), { hoursRule: rule, updatedAt: now })
-  return ok({ rule })
-}
+export const setHoursRule = defineAction({
+  who: 'organizers',
+  resource: 'ngo',
+  validate: validateSetHoursRule,
+  run: async ({ input, ngo, now }): Promise<ApiResult<SetHoursRuleResponse>> => {
+    const { rule } = input
+    await updateWhere(collection('ngos').where({ _id: ngo._id }), { hoursRule: rule, updatedAt: now })
+    return ok({ rule })
+  },
+})

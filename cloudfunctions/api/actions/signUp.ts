@@ -2,10 +2,11 @@
 // record the sign-up under a derived id so a person holds at most one seat or place per call however many times
 // (or however concurrently) they submit. The order of the steps is explained in lib/waitlist.ts.
 import type { SignUpResponse } from '../../../src/core/api'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { isSignupOpen, signUpId } from '../../../src/core/rules'
 import { validateCallId, validateSignUpForm, type CleanSignUp } from '../../../src/core/schemas'
-import { readAttribution } from '../../../src/core/share'
+import { type Attribution, readAttribution } from '../../../src/core/share'
+import type { Validation } from '../../../src/core/validation'
 import type { Call, Question, SignUp } from '../../../src/core/types'
 import { _, db } from '../../lib/cloud'
 import { collection, findById, insert, updateWhere } from '../../lib/db'
@@ -15,66 +16,80 @@ import { refreshGroupCardsOf } from '../../lib/group-cards'
 import { openidOfReferrer } from '../../lib/referrers'
 import { countJoiner, countLeaver, releaseSeat, takeNewcomerSeat } from '../../lib/seats'
 import { promote } from '../../lib/waitlist'
-import type { ActionHandler } from '../caller'
+import { defineAction } from '../gate'
 import { signUpView } from '../signUpView'
-import { findVisibleCall } from '../visibleCall'
 
-export const signUp: ActionHandler<SignUpResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  // The answers are checked against the call's own questions, so find the call first.
-  const target = validateCallId(event)
-  if (!target.ok) return fail('INVALID_INPUT', undefined, target.fields)
-  const found = await findVisibleCall(target.value.callId, openid)
-  if (!found) return fail('NOT_FOUND')
-  const input = validateSignUpForm(event, found.call.questions)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const attribution = readAttribution(event)
-  if (!attribution.ok) return fail('INVALID_INPUT', undefined, attribution.fields)
-  const { call } = found
-  const id = signUpId(call._id, openid)
+export const signUp = defineAction({
+  who: 'signedIn',
+  resource: 'visibleCall',
+  validate: validateSignUpRequest,
+  run: async ({ input: request, call, openid, now }): Promise<ApiResult<SignUpResponse>> => {
+    // The answers are checked against the call's own questions: only now that the gate found the call.
+    const input = validateSignUpForm(request.form, call.questions)
+    if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
+    const attribution = request.attribution
+    const id = signUpId(call._id, openid)
 
-  const existing = await findById('signups', id)
-  if (existing && existing.status !== 'cancelled')
-    return ok({ signUp: await signUpView(existing), created: false })
-  if (!isSignupOpen(call, now)) return fail('CLOSED')
-  // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
-  const risky = await riskyTexts(openid, writtenTexts(input.value, call.questions), 1)
-  if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
-  const referrer = attribution.value.referrerCode
-    ? await openidOfReferrer(attribution.value.referrerCode)
-    : input.value.referrer
-  const details = signUpDetails({ ...input.value, referrer: referrer ?? undefined }, openid, now)
-  details.source = attribution.value.source
-  const row = { _id: id, callId: call._id, openid, createdAt: now, ...details }
+    const existing = await findById('signups', id)
+    if (existing && existing.status !== 'cancelled')
+      return ok({ signUp: await signUpView(existing), created: false })
+    if (!isSignupOpen(call, now)) return fail('CLOSED')
+    // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
+    const risky = await riskyTexts(openid, writtenTexts(input.value, call.questions), 1)
+    if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
+    const referrer = attribution.referrerCode
+      ? await openidOfReferrer(attribution.referrerCode)
+      : input.value.referrer
+    const details = signUpDetails({ ...input.value, referrer: referrer ?? undefined }, openid, now)
+    details.source = attribution.source
+    const row = { _id: id, callId: call._id, openid, createdAt: now, ...details }
 
-  if (await seatForNewcomer(call, now)) {
-    crashPoint('seat-taken')
-    const stored = await recordOrUndo(row, 'confirmed', existing !== null, async () => {
+    if (await seatForNewcomer(call, now)) {
+      crashPoint('seat-taken')
+      const stored = await recordOrUndo(row, 'confirmed', existing !== null, async () => {
+        await releaseSeat(call._id, now)
+        await promote(call._id, now)
+      })
+      if (stored.created) {
+        await refreshGroupCardsOf(call._id, now)
+        return ok({ signUp: await signUpView(stored.signUp), created: true })
+      }
+      // Another submission by the same person won the race: theirs counts, this seat goes back (maybe to the queue).
       await releaseSeat(call._id, now)
       await promote(call._id, now)
-    })
-    if (stored.created) {
-      await refreshGroupCardsOf(call._id, now)
-      return ok({ signUp: await signUpView(stored.signUp), created: true })
+      return ok({ signUp: await signUpView(stored.signUp), created: false })
     }
-    // Another submission by the same person won the race: theirs counts, this seat goes back (maybe to the queue).
-    await releaseSeat(call._id, now)
-    await promote(call._id, now)
-    return ok({ signUp: await signUpView(stored.signUp), created: false })
-  }
 
-  if (!call.waitlist) return fail('FULL')
-  if (!(await countJoiner(call._id, now))) return fail('CLOSED') // closed or cancelled meanwhile
-  crashPoint('joiner-counted')
-  const stored = await recordOrUndo(row, 'waitlisted', existing !== null, () => countLeaver(call._id, now))
-  if (!stored.created) {
-    await countLeaver(call._id, now)
-    return ok({ signUp: await signUpView(stored.signUp), created: false })
-  }
-  // A seat may have been freed while this row was being written: the queue moves now, maybe starting with us.
-  await promote(call._id, now)
-  const latest = await findById('signups', id)
-  return ok({ signUp: await signUpView(latest ?? stored.signUp), created: true })
+    if (!call.waitlist) return fail('FULL')
+    if (!(await countJoiner(call._id, now))) return fail('CLOSED') // closed or cancelled meanwhile
+    crashPoint('joiner-counted')
+    const stored = await recordOrUndo(row, 'waitlisted', existing !== null, () => countLeaver(call._id, now))
+    if (!stored.created) {
+      await countLeaver(call._id, now)
+      return ok({ signUp: await signUpView(stored.signUp), created: false })
+    }
+    // A seat may have been freed while this row was being written: the queue moves now, maybe starting with us.
+    await promote(call._id, now)
+    const latest = await findById('signups', id)
+    return ok({ signUp: await signUpView(latest ?? stored.signUp), created: true })
+  },
+})
+
+/**
+ * What the gate can check before the call is found: the call's id and where the volunteer came from. The form
+ * itself (name, phone, answers to the call's questions) is checked by the action against the call's questions.
+ */
+function validateSignUpRequest(
+  event: unknown,
+): Validation<{ callId: string; attribution: Attribution; form: unknown }> {
+  const target = validateCallId(event)
+  const attribution = readAttribution(event)
+  if (!target.ok || !attribution.ok)
+    return {
+      ok: false,
+      fields: { ...(target.ok ? {} : target.fields), ...(attribution.ok ? {} : attribution.fields) },
+    }
+  return { ok: true, value: { callId: target.value.callId, attribution: attribution.value, form: event } }
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   validateUpdateCall,
   type CallEdit,
 } from '../../../src/core/call-edit'
-import { fail, ok, type ApiError } from '../../../src/core/errors'
+import { fail, ok, type ApiError, type ApiResult } from '../../../src/core/errors'
 import { changedMessage } from '../../../src/core/messages'
 import type { Call } from '../../../src/core/types'
 import { toCallDetail } from '../../../src/core/views'
@@ -19,49 +19,47 @@ import { collection, findById, updateWhere } from '../../lib/db'
 import { queueForVolunteers } from '../../lib/outbox'
 import { refreshGroupCards } from '../../lib/group-cards'
 import { promote } from '../../lib/waitlist'
-import type { ActionHandler } from '../caller'
-import { findManagedCall } from '../managedCall'
+import { defineAction } from '../gate'
 
 /** Concurrent edits or sign-ups moving the condition: read again and retry this often. */
 const ATTEMPTS = 5
 
-export const updateCall: ActionHandler<UpdateCallResponse> = async (event, { openid, now }) => {
-  if (!openid) return fail('UNAUTHENTICATED')
-  const input = validateUpdateCall(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const managed = await findManagedCall(input.value.callId, openid)
-  if ('code' in managed) return managed
-  const { ngo } = managed
-  const edit = input.value
-
-  let call: Call = managed.call
-  let edited: { call: Call; timeOrPlace: boolean } | undefined
-  for (let attempt = 0; attempt < ATTEMPTS && !edited; attempt++) {
-    const refused = refusal(call, edit)
-    if (refused) return refused
-    const applied = await apply(call, edit, now)
-    if (applied) edited = applied
-    else {
-      const fresh = await findById('calls', call._id)
-      if (!fresh) return fail('NOT_FOUND')
-      call = fresh
+export const updateCall = defineAction({
+  who: 'organizers',
+  resource: 'call',
+  validate: validateUpdateCall,
+  run: async ({ input, call: loaded, ngo, now }): Promise<ApiResult<UpdateCallResponse>> => {
+    // the core's edit rules read the call's id from the edit: it is the call the gate loaded
+    const edit: CallEdit = { ...input, callId: loaded._id }
+    let call: Call = loaded
+    let edited: { call: Call; timeOrPlace: boolean } | undefined
+    for (let attempt = 0; attempt < ATTEMPTS && !edited; attempt++) {
+      const refused = refusal(call, edit)
+      if (refused) return refused
+      const applied = await apply(call, edit, now)
+      if (applied) edited = applied
+      else {
+        const fresh = await findById('calls', call._id)
+        if (!fresh) return fail('NOT_FOUND')
+        call = fresh
+      }
     }
-  }
-  if (!edited) throw new Error(`call ${call._id} kept changing while being edited`)
+    if (!edited) throw new Error(`call ${call._id} kept changing while being edited`)
 
-  const current = edited.call
-  // A retry of an edit already applied re-queues its messages (same ids: none twice) in case the first try died.
-  const notify = edited.timeOrPlace || (touchesTimeOrPlace(edit) && current.editVersion !== undefined)
-  const notified = notify
-    ? await queueForVolunteers(current._id, (signUp) =>
-        changedMessage({ ...current, editVersion: current.editVersion ?? 0 }, signUp, now),
-      )
-    : 0
-  const promoted = await promote(current._id, now) // more seats, or a retry finishing what a first try began
-  const latest = (await findById('calls', current._id)) ?? current
-  if (latest.capacity !== call.capacity || promoted > 0) await refreshGroupCards(latest, now)
-  return ok({ call: toCallDetail(latest, ngo, null, now), notified, promoted })
-}
+    const current = edited.call
+    // A retry of an edit already applied re-queues its messages (same ids: none twice) in case the first try died.
+    const notify = edited.timeOrPlace || (touchesTimeOrPlace(edit) && current.editVersion !== undefined)
+    const notified = notify
+      ? await queueForVolunteers(current._id, (signUp) =>
+          changedMessage({ ...current, editVersion: current.editVersion ?? 0 }, signUp, now),
+        )
+      : 0
+    const promoted = await promote(current._id, now) // more seats, or a retry finishing what a first try began
+    const latest = (await findById('calls', current._id)) ?? current
+    if (latest.capacity !== call.capacity || promoted > 0) await refreshGroupCards(latest, now)
+    return ok({ call: toCallDetail(latest, ngo, null, now), notified, promoted })
+  },
+})
 
 function refusal(call: Call, edit: CallEdit): ApiError | undefined {
   if (call.status === 'cancelled') return fail('CALL_CANCELLED')

@@ -3,38 +3,41 @@
 // found by guessing.
 import { certificateView, hasConfirmedHours, validateVerifyCertificate } from '../../../src/core/certificate'
 import type { VerifyCertificateResponse } from '../../../src/core/certificate-api'
-import { fail, ok } from '../../../src/core/errors'
+import { type ApiResult, fail, ok } from '../../../src/core/errors'
 import { certificateByCode, codeMatches, latestCertificate } from '../../lib/certificates'
 import { callerIp } from '../../lib/cloud'
 import { findById } from '../../lib/db'
 import { withinLimit, type RateLimit } from '../../lib/rate-limit'
-import type { ActionHandler } from '../caller'
+import { defineAction } from '../gate'
 
 /** A person checks a few certificates; a script trying codes is stopped long before it could find one. */
 export const VERIFY_LIMIT: RateLimit = { limit: 30, windowMs: 60_000 }
 
-export const verifyCertificate: ActionHandler<VerifyCertificateResponse> = async (event, { openid, now }) => {
-  const input = validateVerifyCertificate(event)
-  if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const who = openid ?? `ip:${callerIp()}`
-  if (!(await withinLimit(`verifyCertificate:${who}`, VERIFY_LIMIT, now))) return fail('TOO_MANY_REQUESTS')
+export const verifyCertificate = defineAction({
+  who: 'everyone',
+  resource: 'none',
+  validate: validateVerifyCertificate,
+  run: async ({ input, openid, now }): Promise<ApiResult<VerifyCertificateResponse>> => {
+    const who = openid ?? `ip:${callerIp()}`
+    if (!(await withinLimit(`verifyCertificate:${who}`, VERIFY_LIMIT, now))) return fail('TOO_MANY_REQUESTS')
 
-  const doc = await certificateByCode(input.value.code)
-  if (!doc) return ok({ status: 'unknown' })
-  // Changed in the database after it was issued: nothing it says can be trusted, so none of it is shown.
-  if (!codeMatches(doc)) return ok({ status: 'altered' })
-  const certificate = certificateView(doc)
-  const { hours } = input.value
-  if (hours !== undefined && hours !== doc.hours) return ok({ status: 'altered', certificate })
+    const doc = await certificateByCode(input.code)
+    if (!doc) return ok({ status: 'unknown' })
+    // Changed in the database after it was issued: nothing it says can be trusted, so none of it is shown.
+    if (!codeMatches(doc)) return ok({ status: 'altered' })
+    const certificate = certificateView(doc)
+    const { hours } = input
+    if (hours !== undefined && hours !== doc.hours) return ok({ status: 'altered', certificate })
 
-  const signUp = await findById('signups', doc.signUpId)
-  const current =
-    !doc.supersededBy && signUp !== null && hasConfirmedHours(signUp) && signUp.hours === doc.hours
-  if (current) return ok({ status: 'genuine', certificate })
-  const newer = doc.supersededBy ?? (await latestCertificate(doc.signUpId))?._id
-  return ok(
-    newer && newer !== doc._id
-      ? { status: 'superseded', certificate, current: newer }
-      : { status: 'superseded', certificate },
-  )
-}
+    const signUp = await findById('signups', doc.signUpId)
+    const current =
+      !doc.supersededBy && signUp !== null && hasConfirmedHours(signUp) && signUp.hours === doc.hours
+    if (current) return ok({ status: 'genuine', certificate })
+    const newer = doc.supersededBy ?? (await latestCertificate(doc.signUpId))?._id
+    return ok(
+      newer && newer !== doc._id
+        ? { status: 'superseded', certificate, current: newer }
+        : { status: 'superseded', certificate },
+    )
+  },
+})
