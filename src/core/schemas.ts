@@ -18,6 +18,7 @@ import {
   finish,
   notAnObject,
   readId,
+  readName,
   readText,
   readTime,
   type Validation,
@@ -93,7 +94,7 @@ export function validateSignUpForm(input: unknown, questions: readonly Question[
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
   const callId = readId(fields, 'callId', '活动编号', errors)
-  const name = readText(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
+  const name = readName(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
   const phone = readPhone(fields.phone, errors)
   const answers = readAnswers(fields.answers, questions, errors)
   if (fields.privacyConsent !== true) errors.privacyConsent = '请阅读并同意隐私说明'
