@@ -44,7 +44,7 @@ function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string 
 type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
 
 export default function SignUpPage() {
-  const { id: callId = '', from: referrer, ref, src } = useRouter().params
+  const { id: callId = '', ref, src } = useRouter().params
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -113,7 +113,7 @@ export default function SignUpPage() {
 
   const submit = async () => {
     if (submitting) return
-    const form = { callId, name, phone, answers, privacyConsent: consent, referrer }
+    const form = { callId, name, phone, answers, privacyConsent: consent }
     const checked = validateSignUpForm(form, call.questions)
     if (!checked.ok) {
       showErrors(checked.fields)
