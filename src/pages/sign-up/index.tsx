@@ -17,7 +17,7 @@ import PhoneQuickFill from '../../components/PhoneQuickFill'
 import { formatTimeRange } from '../../components/format'
 import { getCall, signUp } from '../../services/api'
 import { isAnonymous } from '../../services/session'
-import QuestionField from './components/QuestionField'
+import QuestionField, { LengthCount } from './components/QuestionField'
 import './index.scss'
 
 /** What we collect, why, who sees it, and how to take it back: shown right above the consent box. */
@@ -161,6 +161,7 @@ export default function SignUpPage() {
               clearError('name')
             }}
           />
+          <LengthCount text={name} max={NAME_MAX_LENGTH} />
           {errors.name && <Text className="form-field__error">{errors.name}</Text>}
         </View>
         <View className={`form-field ${errors.phone ? 'form-field--error' : ''}`} id="field-phone">
