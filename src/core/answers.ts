@@ -1,11 +1,11 @@
 // Answers are checked against the call's own questions: the organizer decides what is asked and what is required.
 import { answerMaxLength, charCount } from './rules'
 import type { Answers, Question } from './types'
-import { asInput, type FieldErrors } from './validation'
+import { asInput, cleanText, type FieldErrors } from './validation'
 
 /**
- * Clean answers (trimmed; empty optional answers left out; multiple choices de-duplicated in option order),
- * recording `answers.<questionId>` messages in `errors`. An answer to a question the call does not ask is an error.
+ * Clean answers (written ones cleaned like any text, see cleanText, a long answer keeping its lines; empty
+ * optional answers left out; multiple choices de-duplicated in option order), recording `answers.<questionId>` messages in `errors`. An answer to a question the call does not ask is an error.
  */
 export function readAnswers(raw: unknown, questions: readonly Question[], errors: FieldErrors): Answers {
   const clean: Answers = {}
@@ -44,7 +44,7 @@ function readAnswer(raw: unknown, question: Question): AnswerResult {
 
 function readTextAnswer(raw: unknown, question: Question): AnswerResult {
   if (raw !== undefined && raw !== null && typeof raw !== 'string') return { error: '回答应为文字' }
-  const text = (raw ?? '').trim()
+  const text = cleanText(raw ?? '', question.kind === 'textarea')
   if (text === '') return question.required ? { error: '请填写此项' } : undefined
   const max = answerMaxLength(question)
   if (charCount(text) > max) return { error: `不能超过${max}个字` }

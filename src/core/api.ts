@@ -98,9 +98,10 @@ export interface SignUpRequest {
   answers?: Answers
   /** must be true: the volunteer agreed to the privacy notice */
   privacyConsent: boolean
-  /** openid of the volunteer whose share brought this one (from the share path) */
-  referrer?: string
-  /** the sharer's short code from a share path or poster scene (takes the place of `referrer`) */
+  /**
+   * the sharer's short code from a share path or poster scene: the only way to credit a referrer (a raw openid
+   * from the request would let anyone credit anyone)
+   */
   referrerCode?: string
   /** how the volunteer arrived: share card, poster, Moments, search or direct (absent = direct) */
   source?: SignUpSource

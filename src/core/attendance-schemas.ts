@@ -21,6 +21,7 @@ import {
   type Input,
   notAnObject,
   readId,
+  readName,
   readText,
   readTime,
   type Validation,
@@ -77,7 +78,7 @@ export function validateAddWalkIn(input: unknown): Validation<AddWalkInRequest> 
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
   const callId = readId(fields, 'callId', '活动编号', errors)
-  const name = readText(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
+  const name = readName(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
   const phone = readPhone(fields.phone, errors)
   return finish(errors, { callId, name: name ?? '', phone })
 }

@@ -8,6 +8,7 @@ import { CITY_MAX_LENGTH, TAG_MAX_LENGTH } from './schemas'
 import type { Question, QuestionKind } from './types'
 import {
   asInput,
+  cleanText,
   type FieldErrors,
   finish,
   notAnObject,
@@ -38,11 +39,11 @@ export function validateCallForm(
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
   const draft = stage === 'draft'
-  const text = (key: string, label: string, max: number, required = !draft) =>
-    readText(fields, key, { label, required, max }, errors) ?? ''
+  const text = (key: string, label: string, max: number, required = !draft, multiline = false) =>
+    readText(fields, key, { label, required, max, multiline }, errors) ?? ''
   const form: CallForm = {
     title: text('title', '活动标题', TITLE_MAX_LENGTH, true),
-    description: text('description', '活动介绍', DESCRIPTION_MAX_LENGTH),
+    description: text('description', '活动介绍', DESCRIPTION_MAX_LENGTH, !draft, true),
     tags: readTags(fields.tags, errors),
     city: text('city', '城市', CITY_MAX_LENGTH),
     address: text('address', '地址', ADDRESS_MAX_LENGTH),
@@ -131,7 +132,7 @@ function readTags(raw: unknown, errors: FieldErrors): string[] {
     errors.tags = '标签格式不正确'
     return []
   }
-  const tags = [...new Set(raw.map((t: string) => t.trim()).filter((t) => t !== ''))]
+  const tags = [...new Set(raw.map((t: string) => cleanText(t)).filter((t) => t !== ''))]
   if (tags.length > TAGS_MAX) errors.tags = `标签最多${TAGS_MAX}个`
   else if (tags.some((t) => charCount(t) > TAG_MAX_LENGTH))
     errors.tags = `每个标签不超过${TAG_MAX_LENGTH}个字`
@@ -168,7 +169,7 @@ function readQuestions(raw: unknown, errors: FieldErrors): Question[] {
       errors[key] = '问题类型无效'
       return []
     }
-    const title = typeof q.title === 'string' ? q.title.trim() : ''
+    const title = typeof q.title === 'string' ? cleanText(q.title) : ''
     if (title === '' || charCount(title) > QUESTION_TITLE_MAX_LENGTH) {
       errors[key] = `问题标题应为 1 到 ${QUESTION_TITLE_MAX_LENGTH} 个字`
       return []
@@ -176,7 +177,7 @@ function readQuestions(raw: unknown, errors: FieldErrors): Question[] {
     const question: Question = { id, kind, title, required: q.required === true }
     if (kind === 'single' || kind === 'multi') {
       const options = Array.isArray(q.options)
-        ? q.options.map((o) => (typeof o === 'string' ? o.trim() : ''))
+        ? q.options.map((o) => (typeof o === 'string' ? cleanText(o) : ''))
         : []
       if (options.length < 2 || options.length > OPTIONS_MAX) {
         errors[key] = `选择题应有 2 到 ${OPTIONS_MAX} 个选项`

@@ -178,8 +178,10 @@ export function validateIssueCertificate(input: unknown): Validation<IssueCertif
   const body = asInput(input)
   if (!body) return notAnObject()
   const errors: FieldErrors = {}
-  if (!looksLikeSignUpId(body.signUpId)) errors.signUpId = '志愿服务记录无效'
-  return finish(errors, { signUpId: String(body.signUpId) })
+  // not String(body.signUpId): an object's own toString would run, or throw (INTERNAL) when it is not a function
+  const signUpId = looksLikeSignUpId(body.signUpId) ? body.signUpId : ''
+  if (!signUpId) errors.signUpId = '志愿服务记录无效'
+  return finish(errors, { signUpId })
 }
 
 export function validateVerifyCertificate(input: unknown): Validation<{ code: string; hours?: number }> {

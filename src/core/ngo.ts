@@ -10,6 +10,7 @@ import {
   finish,
   notAnObject,
   readId,
+  readName,
   readText,
   type Validation,
 } from './validation'
@@ -94,7 +95,7 @@ export function validateJoinNgo(input: unknown): Validation<{ code: string; name
   const errors: FieldErrors = {}
   const code = typeof fields.code === 'string' && INVITE_CODE_PATTERN.test(fields.code) ? fields.code : ''
   if (!code) errors.code = '邀请码无效'
-  const name = readText(
+  const name = readName(
     fields,
     'name',
     { label: '你的称呼', required: true, max: CONTACT_NAME_MAX_LENGTH },
@@ -153,15 +154,21 @@ export function validateRegisterNgo(input: unknown): Validation<CleanRegistratio
   const fields = asInput(input)
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
-  const text = (key: string, label: string, max: number, required = true) =>
-    readText(fields, key, { label, required, max }, errors) ?? ''
+  const text = (key: string, label: string, max: number, multiline = false) =>
+    readText(fields, key, { label, required: true, max, multiline }, errors) ?? ''
   const name = text('name', '机构名称', NGO_NAME_MAX_LENGTH)
   const province = text('province', '省份', 10)
   if (province && !PROVINCES.includes(province)) errors.province = '请选择省份'
   const city = text('city', '城市', 20)
   const causes = readCauses(fields.causes, errors)
-  const intro = text('intro', '机构简介', NGO_INTRO_MAX_LENGTH)
-  const contactName = text('contactName', '联系人', CONTACT_NAME_MAX_LENGTH)
+  const intro = text('intro', '机构简介', NGO_INTRO_MAX_LENGTH, true)
+  const contactName =
+    readName(
+      fields,
+      'contactName',
+      { label: '联系人', required: true, max: CONTACT_NAME_MAX_LENGTH },
+      errors,
+    ) ?? ''
   const rawPhone = typeof fields.contactPhone === 'string' ? fields.contactPhone.replace(/[\s-]/g, '') : ''
   if (!PHONE_PATTERN.test(rawPhone)) errors.contactPhone = '请填写正确的11位手机号'
   const logo = readFileId(fields, 'logo', '机构标志', errors)

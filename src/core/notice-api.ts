@@ -3,7 +3,15 @@
 // 取消通知 template) to each of them; WeChat delivers it only to those holding an acceptance for that template.
 import { charCount } from './rules'
 import type { NoticeAudience } from './types'
-import { asInput, finish, notAnObject, readId, type FieldErrors, type Validation } from './validation'
+import {
+  asInput,
+  cleanText,
+  finish,
+  notAnObject,
+  readId,
+  type FieldErrors,
+  type Validation,
+} from './validation'
 
 export const NOTICE_MIN_LENGTH = 2
 export const NOTICE_MAX_LENGTH = 200
@@ -70,7 +78,7 @@ export function validateNotifyVolunteers(input: unknown): Validation<NotifyVolun
   const errors: FieldErrors = {}
   const callId = readId(fields, 'callId', '活动', errors)
   const raw = fields.text
-  const text = typeof raw === 'string' ? raw.trim() : ''
+  const text = typeof raw === 'string' ? cleanText(raw, true) : ''
   if (raw !== undefined && raw !== null && typeof raw !== 'string') errors.text = '通知应为文字'
   else if (text === '') errors.text = '请填写通知内容'
   else if (charCount(text) < NOTICE_MIN_LENGTH) errors.text = `通知至少${NOTICE_MIN_LENGTH}个字`

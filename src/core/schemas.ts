@@ -10,7 +10,7 @@ import type {
 } from './api'
 import { readAnswers } from './answers'
 import { type CursorPosition, decodeCursor, CURSOR_MAX_LENGTH } from './cursor'
-import { looksLikeOpenid, NAME_MAX_LENGTH } from './rules'
+import { NAME_MAX_LENGTH } from './rules'
 import type { Answers, Question } from './types'
 import {
   asInput,
@@ -18,6 +18,7 @@ import {
   finish,
   notAnObject,
   readId,
+  readName,
   readText,
   readTime,
   type Validation,
@@ -85,21 +86,19 @@ export function validateMySignUps(input: unknown): Validation<Record<string, nev
 
 /**
  * The sign-up form, checked against the call's questions. Used by the form in the mini program (pass the
- * questions of the call being shown) and by the `signUp` action. The referrer is never an error: it comes from a
- * share path, not from the volunteer, so one that does not look like an openid is dropped.
+ * questions of the call being shown) and by the `signUp` action. A `referrer` field is ignored like any unknown
+ * one: whoever brought the volunteer is credited only through a referrer code (share.ts readAttribution).
  */
 export function validateSignUpForm(input: unknown, questions: readonly Question[]): Validation<CleanSignUp> {
   const fields = asInput(input)
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
   const callId = readId(fields, 'callId', '活动编号', errors)
-  const name = readText(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
+  const name = readName(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
   const phone = readPhone(fields.phone, errors)
   const answers = readAnswers(fields.answers, questions, errors)
   if (fields.privacyConsent !== true) errors.privacyConsent = '请阅读并同意隐私说明'
-  const request: CleanSignUp = { callId, name: name ?? '', phone, answers, privacyConsent: true }
-  if (looksLikeOpenid(fields.referrer)) request.referrer = fields.referrer
-  return finish(errors, request)
+  return finish(errors, { callId, name: name ?? '', phone, answers, privacyConsent: true })
 }
 
 /** Just the call a request is about; the first step of actions whose other rules depend on that call. */

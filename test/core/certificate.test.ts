@@ -120,6 +120,17 @@ describe('schemas', () => {
     for (const body of [null, [], {}, { signUpId: 1 }, { signUpId: 'a b' }, { signUpId: 'x'.repeat(101) }]) {
       assert.equal(validateIssueCertificate(body).ok, false, JSON.stringify(body))
     }
+    // objects are refused without their toString being called (a non-function one used to throw)
+    for (const signUpId of [
+      { toString: 'x' },
+      { toString: () => 'trees_oTEST_volunteer_alice_000001' },
+      ['a'],
+    ]) {
+      assert.deepEqual(validateIssueCertificate({ signUpId }), {
+        ok: false,
+        fields: { signUpId: '志愿服务记录无效' },
+      })
+    }
   })
 
   test('verify takes a code and, optionally, the hours on the paper', () => {

@@ -118,6 +118,7 @@ describe('issueCertificate', () => {
       [{ signUpId: 42 }, ALICE, 'INVALID_INPUT'],
       [{ signUpId: 'trees_' + 'x'.repeat(200) }, ALICE, 'INVALID_INPUT'],
       [{ signUpId: { $ne: '' } }, ALICE, 'INVALID_INPUT'],
+      [{ signUpId: { toString: 'x' } }, ALICE, 'INVALID_INPUT'], // used to be INTERNAL
     ]
     for (const [body, openid, code] of cases) {
       const result = await h.api('issueCertificate', body, openid)

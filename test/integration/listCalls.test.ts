@@ -96,6 +96,9 @@ describe('listCalls', () => {
       'literal, case-insensitive',
     )
     assert.deepEqual(ids((await list({ keyword: '.*' })).items), [], 'not a pattern')
+    // controls and invisibles are stripped before the query (a NUL used to answer INTERNAL)
+    assert.deepEqual(ids((await list({ keyword: '老\u0000人\u200b' })).items), ['bj-elder', 'bj-books'])
+    assert.deepEqual(ids((await list({ keyword: 'z\u0000' })).items), [])
     assert.deepEqual(ids((await list({ city: '北京', tag: '文化' })).items), ['bj-books'])
     assert.deepEqual(ids((await list({ from: now + 2 * DAY, to: now + 4 * DAY })).items), ['bj-books'])
     assert.deepEqual(ids((await list({ from: now + 2 * DAY })).items), ['bj-books', 'sh-garden'])

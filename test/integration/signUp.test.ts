@@ -1,6 +1,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { SignUpResponse } from '../../src/core/api'
+import type { MyRecruitsResponse, PrepareShareResponse } from '../../src/core/share-api'
 import { ALICE, BOB, call, DAY, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 
@@ -98,6 +99,25 @@ describe('signUp', () => {
     assert.ok((await refused('INVALID_INPUT', { ...form(), callId: undefined }, ALICE))?.callId)
   })
 
+  test('a name needs a letter; one of nothing but invisible characters is missing', async () => {
+    for (const name of ['🌲🌲🌲', '13800138000', '？！……']) {
+      assert.deepEqual(await refused('INVALID_INPUT', form('trees', { name }), ALICE), {
+        name: '姓名需包含文字',
+      })
+    }
+    const blank = await refused('INVALID_INPUT', form('trees', { name: '\u200b\u202e\ufeff\u0000' }), ALICE)
+    assert.deepEqual(blank, { name: '请填写姓名' })
+  })
+
+  test('stored text is text: controls, bidi and non-characters are stripped; a long answer keeps its lines', async () => {
+    const name = '\u202e林\u0000晓\u200d\uffff'
+    const words = '明天见\r\n\u2066加油\u2069\ud83c'
+    await h.apiOk('signUp', form('trees', { name, answers: { planted: '没有参加过', words } }), ALICE)
+    const stored = h.signUp(`trees_${ALICE}`)
+    assert.equal(stored?.name, '林晓')
+    assert.deepEqual(stored?.answers, { planted: '没有参加过', words: '明天见\n加油' })
+  })
+
   test('a name or a written answer that fails content review is CONTENT_RISKY and stores nothing', async () => {
     const byName = await refused('CONTENT_RISKY', form('trees', { name: '代开发票小王' }), ALICE)
     assert.deepEqual(Object.keys(byName ?? {}), ['name'])
@@ -185,13 +205,17 @@ describe('signUp', () => {
     assert.equal(h.signUp(`trees_${ALICE}`)?.status, 'confirmed')
   })
 
-  test('a referrer is stored only if it looks like an openid and is not the caller', async () => {
+  test('a raw referrer openid credits nobody; only a referrer code credits its owner', async () => {
     await h.apiOk('signUp', form('trees', { referrer: BOB }), ALICE)
-    assert.equal(h.signUp(`trees_${ALICE}`)?.referrer, BOB)
-    await h.apiOk('signUp', form('trees', { referrer: volunteer(1) }), volunteer(1))
-    assert.equal(h.signUp(`trees_${volunteer(1)}`)?.referrer, undefined, 'not oneself')
-    await h.apiOk('signUp', form('trees', { referrer: 'not an openid!' }), volunteer(2))
-    assert.equal(h.signUp(`trees_${volunteer(2)}`)?.referrer, undefined)
+    assert.equal(h.signUp(`trees_${ALICE}`)?.referrer, undefined)
+    assert.equal((await h.apiOk<MyRecruitsResponse>('myRecruits', {}, BOB)).count, 0)
+
+    const { referrerCode } = await h.apiOk<PrepareShareResponse>('prepareShare', { callId: 'trees' }, BOB)
+    // a code wins over a raw openid sent with it
+    await h.apiOk('signUp', form('trees', { referrerCode, referrer: volunteer(2) }), volunteer(1))
+    assert.equal(h.signUp(`trees_${volunteer(1)}`)?.referrer, BOB)
+    assert.equal((await h.apiOk<MyRecruitsResponse>('myRecruits', {}, BOB)).count, 1)
+    assert.equal((await h.apiOk<MyRecruitsResponse>('myRecruits', {}, volunteer(2))).count, 0)
   })
 
   test('the NGO admin cannot sign up for a draft either', async () => {

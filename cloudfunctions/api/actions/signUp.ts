@@ -37,9 +37,8 @@ export const signUp = defineAction({
     // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
     const risky = await riskyTexts(openid, writtenTexts(input.value, call.questions), 1)
     if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
-    const referrer = attribution.referrerCode
-      ? await openidOfReferrer(attribution.referrerCode)
-      : input.value.referrer
+    const code = attribution.referrerCode
+    const referrer = code ? await openidOfReferrer(code) : null // only a code credits anyone, never a raw openid
     const details = signUpDetails({ ...input.value, referrer: referrer ?? undefined }, openid, now)
     details.source = attribution.source
     const row = { _id: id, callId: call._id, openid, createdAt: now, ...details }
@@ -112,7 +111,7 @@ async function seatForNewcomer(call: Call, now: number): Promise<boolean> {
 type Row = Pick<SignUp, '_id' | 'callId' | 'openid' | 'createdAt'> & Details
 type Details = Pick<SignUp, 'name' | 'phone' | 'answers' | 'updatedAt' | 'source'> & { referrer?: string }
 
-function signUpDetails(form: CleanSignUp, openid: string, now: number): Details {
+function signUpDetails(form: CleanSignUp & { referrer?: string }, openid: string, now: number): Details {
   const details: Details = { name: form.name, phone: form.phone, answers: form.answers, updatedAt: now }
   if (form.referrer && form.referrer !== openid) details.referrer = form.referrer
   return details

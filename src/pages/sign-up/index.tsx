@@ -17,7 +17,7 @@ import PhoneQuickFill from '../../components/PhoneQuickFill'
 import { formatTimeRange } from '../../components/format'
 import { getCall, signUp } from '../../services/api'
 import { isAnonymous } from '../../services/session'
-import QuestionField from './components/QuestionField'
+import QuestionField, { LengthCount } from './components/QuestionField'
 import './index.scss'
 
 /** What we collect, why, who sees it, and how to take it back: shown right above the consent box. */
@@ -44,7 +44,7 @@ function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string 
 type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
 
 export default function SignUpPage() {
-  const { id: callId = '', from: referrer, ref, src } = useRouter().params
+  const { id: callId = '', ref, src } = useRouter().params
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -113,7 +113,7 @@ export default function SignUpPage() {
 
   const submit = async () => {
     if (submitting) return
-    const form = { callId, name, phone, answers, privacyConsent: consent, referrer }
+    const form = { callId, name, phone, answers, privacyConsent: consent }
     const checked = validateSignUpForm(form, call.questions)
     if (!checked.ok) {
       showErrors(checked.fields)
@@ -161,6 +161,7 @@ export default function SignUpPage() {
               clearError('name')
             }}
           />
+          <LengthCount text={name} max={NAME_MAX_LENGTH} />
           {errors.name && <Text className="form-field__error">{errors.name}</Text>}
         </View>
         <View className={`form-field ${errors.phone ? 'form-field--error' : ''}`} id="field-phone">

@@ -1,6 +1,6 @@
 // One of the organizer's questions as a form field: text, textarea, single or multiple choice.
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { answerMaxLength } from '../../../core/rules'
+import { answerMaxLength, charCount } from '../../../core/rules'
 import type { Question } from '../../../core/types'
 import ChoiceList from './ChoiceList'
 
@@ -43,6 +43,7 @@ export default function QuestionField({ question, value, error, onChange }: Prop
           onInput={(e) => onChange(e.detail.value)}
         />
       )}
+      {(question.kind === 'text' || question.kind === 'textarea') && <LengthCount text={text} max={max} />}
       {question.kind === 'single' && (
         <ChoiceList
           options={question.options ?? []}
@@ -56,5 +57,14 @@ export default function QuestionField({ question, value, error, onChange }: Prop
       )}
       {error && <Text className="form-field__error">{error}</Text>}
     </View>
+  )
+}
+
+/** 「12/200」 under a written answer: the limit is visible before it is reached, counted as the server counts. */
+export function LengthCount({ text, max }: { text: string; max: number }) {
+  return (
+    <Text className="form-field__count">
+      {charCount(text)}/{max}
+    </Text>
   )
 }
