@@ -32,6 +32,38 @@ export default tseslint.config(
     },
   },
   {
+    // what people type stays text in the browser: no HTML from strings, and no Taro API that writes one as HTML
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Taro',
+          property: 'setNavigationBarTitle',
+          message:
+            "Taro's H5 bar writes the title as HTML: use setNavigationTitle from src/services/navigation-title.",
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Show text, not HTML.' },
+        {
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Use textContent: the text may be what someone typed.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Build elements with textContent.',
+        },
+      ],
+    },
+  },
+  {
+    // the one place that may call Taro's title API (WeChat's bar shows text)
+    files: ['src/services/navigation-title.weapp.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
     files: ['**/*.cjs', '**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },

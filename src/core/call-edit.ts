@@ -1,6 +1,7 @@
 // The organizer's edits of a call (updateCall): what may change, how the result must hang together, and what
 // actually changed (a retried edit changes nothing, so it neither bumps the version nor notifies anyone again).
 import { readReminderLead } from './reminders'
+import { canCancel } from './rules'
 import type { UpdateCallRequest } from './api'
 import type { Call } from './types'
 import {
@@ -88,8 +89,17 @@ export function validateUpdateCall(input: unknown): Validation<CallEdit> {
   return finish(errors, edit)
 }
 
-/** The call as it would be after the edit must still make sense; per-field messages if not. */
-export function checkEditedCall(call: Call, edit: CallEdit): FieldErrors {
+/**
+ * The call as it would be after the edit must still make sense at `now`; per-field messages if not.
+ *
+ * A published call keeps its times ahead of the people on it: its start cannot move to now or earlier (whoever
+ * holds a seat or a waitlist place could no longer cancel: cancelSignUp refuses once a call has started, see
+ * canCancel), and while anyone is signed up its sign-up deadline and cancel cutoff cannot move from ahead to
+ * behind now (sign-up would close, every cancellation would count as late, without anyone deciding so). A time
+ * the edit leaves as it is is not judged: the editor sends every time, and a call past its deadline stays
+ * editable. A draft is judged when it is published (checkPublishable).
+ */
+export function checkEditedCall(call: Call, edit: CallEdit, now: number): FieldErrors {
   const errors: FieldErrors = {}
   const startAt = edit.startAt ?? call.startAt
   const endAt = edit.endAt ?? call.endAt
@@ -100,7 +110,20 @@ export function checkEditedCall(call: Call, edit: CallEdit): FieldErrors {
   if (cutoff !== undefined && cutoff > startAt) errors.cancelCutoff = '取消截止时间不能晚于开始时间'
   if (edit.capacity !== undefined && edit.capacity < call.confirmed)
     errors.capacity = capacityTooSmall(call.confirmed)
+  if (call.status === 'open' || call.status === 'closed') {
+    if (startAt !== call.startAt && !canCancel({ startAt }, now)) errors.startAt = '开始时间不能早于现在'
+    const signedUp = call.confirmed + call.waitlisted > 0
+    if (signedUp && !errors.signupDeadline && movesBehind(call.signupDeadline, deadline, now))
+      errors.signupDeadline = '已有人报名，报名截止时间不能早于现在'
+    if (signedUp && !errors.cancelCutoff && movesBehind(call.cancelCutoff, cutoff, now))
+      errors.cancelCutoff = '已有人报名，取消截止时间不能早于现在'
+  }
   return errors
+}
+
+/** A time (undefined: none, as good as never) that was still ahead of `now` and would be at or behind it. */
+function movesBehind(before: number | undefined, after: number | undefined, now: number): boolean {
+  return (before === undefined || before > now) && after !== undefined && after <= now
 }
 
 export function capacityTooSmall(confirmed: number): string {

@@ -54,10 +54,10 @@ test('an edit is cleaned, checked against the call, and reduced to what really c
   if (!edit.ok) return
   const changes = changesOf(call, edit.value)
   assert.deepEqual(changes, { set: { address: '新地址' }, remove: [], timeOrPlace: true })
-  assert.deepEqual(checkEditedCall(call, { callId: call._id, capacity: 11 }), {
+  assert.deepEqual(checkEditedCall(call, { callId: call._id, capacity: 11 }, NOW), {
     capacity: '名额不能少于已报名的 12 人',
   })
-  assert.ok(checkEditedCall(call, { callId: call._id, endAt: call.startAt }).endAt)
+  assert.ok(checkEditedCall(call, { callId: call._id, endAt: call.startAt }, NOW).endAt)
   assert.deepEqual(changesOf(call, { callId: call._id, startAt: call.startAt }).set, {})
   const bad = validateUpdateCall({ callId: call._id, startAt: -1, capacity: 0, location: { lat: 'x' } })
   assert.deepEqual(Object.keys(bad.ok ? {} : bad.fields).sort(), ['capacity', 'location', 'startAt'])

@@ -34,7 +34,7 @@ export const updateCall = defineAction({
     let call: Call = loaded
     let edited: { call: Call; timeOrPlace: boolean } | undefined
     for (let attempt = 0; attempt < ATTEMPTS && !edited; attempt++) {
-      const refused = refusal(call, edit)
+      const refused = refusal(call, edit, now)
       if (refused) return refused
       const applied = await apply(call, edit, now)
       if (applied) edited = applied
@@ -61,9 +61,9 @@ export const updateCall = defineAction({
   },
 })
 
-function refusal(call: Call, edit: CallEdit): ApiError | undefined {
+function refusal(call: Call, edit: CallEdit, now: number): ApiError | undefined {
   if (call.status === 'cancelled') return fail('CALL_CANCELLED')
-  const errors = checkEditedCall(call, edit)
+  const errors = checkEditedCall(call, edit, now)
   return Object.keys(errors).length > 0 ? fail('INVALID_INPUT', undefined, errors) : undefined
 }
 

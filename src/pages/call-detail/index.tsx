@@ -17,6 +17,7 @@ import StatusTag from '../../components/StatusTag'
 import { confirmAndCancel, noticeSpan } from '../../components/cancel-sign-up'
 import { formatTime, formatTimeRange } from '../../components/format'
 import { getCall } from '../../services/api'
+import { setNavigationTitle } from '../../services/navigation-title'
 import { isAnonymous } from '../../services/session'
 import OrganizerNotices from './OrganizerNotices'
 import './index.scss'
@@ -39,7 +40,7 @@ export default function CallDetailPage() {
         ? { phase: 'ready', call: result.data }
         : { phase: 'error', message: result.message, notFound: result.code === 'NOT_FOUND' },
     )
-    if (result.ok) Taro.setNavigationBarTitle({ title: result.data.title })
+    if (result.ok) setNavigationTitle(result.data.title)
   }, [callId])
 
   // again on every show: coming back from the form or from 我的 must show the sign-up as it is now
