@@ -6,7 +6,7 @@ import type { AdminContext } from './admin'
 import { handleAdmin } from './admin'
 import type { FunctionPool } from './function-pool'
 import { FUNCTION_ERRORS } from './function-pool'
-import { BodyTooLarge, allowCors, readBody, sendJson, sendRawJson } from './http-util'
+import { BadJson, BodyTooLarge, allowCors, parseJson, readBody, sendJson, sendRawJson } from './http-util'
 import { inspectionRoutes } from './inspection'
 import { parseMultipart } from './multipart'
 import type { InspectionContext } from './inspection'
@@ -27,10 +27,11 @@ const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 export function createEmulatorServer(ctx: ServerContext): Server {
   const server = createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy()
       if (err instanceof BodyTooLarge) return sendJson(res, 413, { errCode: -501007, errMsg: err.message })
+      if (err instanceof BadJson) return sendJson(res, 400, { errCode: -501007, errMsg: err.message })
       if (ctx.log) console.error('[emulator]', err)
-      if (!res.headersSent) sendJson(res, 500, { errCode: -501001, errMsg: (err as Error).message })
-      else res.destroy()
+      sendJson(res, 500, { errCode: -501001, errMsg: (err as Error).message })
     })
   })
   // The SDK's keep-alive agent drops idle sockets after 4.8 s: stay open longer so it never reuses a closed one.
@@ -63,13 +64,18 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
 async function admin(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const raw = await readBody(req, MAX_ADMIN_BYTES)
   const type = req.headers['content-type'] ?? ''
-  let params: Record<string, unknown>
+  let params: Record<string, unknown> | undefined
   try {
-    params = type.startsWith('multipart/form-data') ? formFields(raw, type) : JSON.parse(raw.toString('utf8'))
+    params = type.startsWith('multipart/form-data')
+      ? formFields(raw, type)
+      : (parseJson(raw.toString('utf8')) as Record<string, unknown>)
   } catch {
-    return sendJson(res, 200, {
+    params = undefined
+  }
+  if (!params || typeof params !== 'object' || Array.isArray(params)) {
+    return sendJson(res, 400, {
       code: 'INVALID_PARAM',
-      message: 'request body is neither JSON nor multipart',
+      message: 'request body is neither a JSON object (at most 64 levels deep) nor multipart',
     })
   }
   const reply = await handleAdmin(ctx, params)
@@ -131,9 +137,9 @@ async function door(
   let event: unknown = {}
   if (raw.length) {
     try {
-      event = JSON.parse(raw.toString('utf8'))
-    } catch {
-      return sendJson(res, 400, { errCode: -501007, errMsg: 'request body must be JSON' })
+      event = parseJson(raw.toString('utf8'))
+    } catch (err) {
+      return sendJson(res, 400, { errCode: -501007, errMsg: `request body must be JSON: ${(err as Error).message}` })
     }
   }
   if (!event || typeof event !== 'object' || Array.isArray(event)) {
