@@ -10,8 +10,9 @@ import { BadJson, BodyTooLarge, allowCors, parseJson, readBody, sendJson, sendRa
 import { inspectionRoutes } from './inspection'
 import { parseMultipart } from './multipart'
 import type { InspectionContext } from './inspection'
-import { contentTypeOf, serveStatic } from './static-files'
-import { STORAGE_PREFIX } from './storage'
+import { storedFileHeaders } from './file-types'
+import { serveStatic } from './static-files'
+import { STORAGE_PREFIX, isPrivate } from './storage'
 import { uploadDoor } from './upload-door'
 
 export interface ServerContext extends AdminContext, InspectionContext {
@@ -45,7 +46,7 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   const path = url.pathname
 
   if (path === '/admin' && req.method === 'POST') return admin(ctx, req, res)
-  if (path.startsWith(STORAGE_PREFIX)) return storageFile(ctx, req, res, path.slice(STORAGE_PREFIX.length))
+  if (path.startsWith(STORAGE_PREFIX)) return storageFile(ctx, req, res, url)
   if (path === '/upload') {
     allowCors(req, res)
     if (req.method === 'OPTIONS') return void res.writeHead(204).end()
@@ -93,10 +94,11 @@ function formFields(raw: Buffer, contentType: string): Record<string, unknown> {
   return fields
 }
 
-async function storageFile(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, encoded: string) {
+/** `/_storage/<path>`: the PUT of an upload getUploadMetadata allowed, and downloads (see FileStorage.download). */
+async function storageFile(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL) {
   let cloudPath: string
   try {
-    cloudPath = decodeURIComponent(encoded)
+    cloudPath = decodeURIComponent(url.pathname.slice(STORAGE_PREFIX.length))
   } catch {
     return void res.writeHead(400).end()
   }
@@ -110,10 +112,15 @@ async function storageFile(ctx: ServerContext, req: IncomingMessage, res: Server
     return void res.writeHead(200).end()
   }
   if (req.method === 'GET' || req.method === 'HEAD') {
-    const content = ctx.storage.read(cloudPath)
-    if (!content) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('NoSuchKey')
-    res.writeHead(200, { 'content-type': contentTypeOf(cloudPath), 'content-length': content.length })
-    return void res.end(req.method === 'HEAD' ? undefined : content)
+    const file = ctx.storage.download(cloudPath, url.searchParams)
+    if (file.status === 'forbidden')
+      return void res.writeHead(403, { 'content-type': 'text/plain' }).end('AccessDenied')
+    if (file.status === 'not-found')
+      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('NoSuchKey')
+    const headers = storedFileHeaders(cloudPath, file.content)
+    if (isPrivate(cloudPath)) headers['cache-control'] = 'no-store'
+    res.writeHead(200, headers)
+    return void res.end(req.method === 'HEAD' ? undefined : file.content)
   }
   res.writeHead(405).end()
 }
