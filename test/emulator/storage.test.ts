@@ -1,6 +1,6 @@
 // Cloud storage through the real SDK: upload, temp URLs, download, delete.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { after, before, describe, test } from 'node:test'
 import type { Emulator } from '../../emulator'
 import type { startTestEmulator as Start } from './helpers'
 import { startTestEmulator } from './helpers'
@@ -121,4 +121,72 @@ test('stored files are never served as a page: images by their bytes, the rest a
   const res = await fetch(await tempUrl(fileID))
   assert.equal(res.headers.get('content-type'), 'image/png')
   assert.equal(res.headers.get('content-disposition'), null, 'an image shows inline')
+})
+
+describe('the upload door', () => {
+  const upload = (query: string, body: Buffer | string, openid?: string) =>
+    fetch(`${emu.url}/upload?${query}`, {
+      method: 'POST',
+      headers: openid ? { 'x-wx-openid': openid } : {},
+      body,
+    })
+  const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex')
+  const GIF = Buffer.from('GIF89a\u0001\u0000\u0001\u0000', 'latin1')
+  const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')])
+
+  test('stores an image under a name it picks, in the caller’s own folder, and serves it as that image', async () => {
+    const seen = new Set<string>()
+    for (const [body, type] of [
+      [PNG, 'image/png'],
+      [JPEG, 'image/jpeg'],
+      [GIF, 'image/gif'],
+      [WEBP, 'image/webp'],
+    ] as const) {
+      const res = await upload('folder=covers', body, 'oOrganizerA')
+      assert.equal(res.status, 200)
+      const { fileID, url } = (await res.json()) as { fileID: string; url: string }
+      const path = /\/(covers\/[0-9a-f]{16}\/[0-9a-f]{32}\.(png|jpg|gif|webp))$/.exec(fileID)
+      assert.ok(path, fileID)
+      assert.equal(url, `${emu.url}/_storage/${path[1]}`)
+      seen.add(path[1].split('/')[1])
+      const served = await fetch(url)
+      assert.equal(served.headers.get('content-type'), type)
+      assert.deepEqual(Buffer.from(await served.arrayBuffer()), body)
+    }
+    assert.equal(seen.size, 1, 'one folder per caller')
+    const other = (await (await upload('folder=logos', PNG, 'oOrganizerB')).json()) as { fileID: string }
+    assert.ok(!other.fileID.includes([...seen][0]), 'another caller, another folder')
+    assert.ok(!other.fileID.includes('oOrganizerB'), 'the folder does not show the openid')
+  })
+
+  test('cannot write over a file already stored, whatever path the caller asks for', async () => {
+    const reviewed = await sdk.uploadFile({ cloudPath: 'covers/a.jpg', fileContent: JPEG })
+    const before = (await sdk.downloadFile({ fileID: reviewed.fileID })).fileContent
+    const res = await upload(`folder=covers&cloudPath=${encodeURIComponent('covers/a.jpg')}`, PNG, 'oMallory')
+    assert.equal(res.status, 200)
+    assert.notEqual(((await res.json()) as { fileID: string }).fileID, reviewed.fileID)
+    assert.deepEqual((await sdk.downloadFile({ fileID: reviewed.fileID })).fileContent, before)
+    assert.equal((await upload(`cloudPath=${encodeURIComponent('covers/a.jpg')}`, PNG, 'oMallory')).status, 400)
+  })
+
+  test('refuses what is not an image, an unknown folder, an anonymous caller and a large body, storing nothing', async () => {
+    const before = emu.storage.paths()
+    assert.ok(before.length > 0)
+    const html = '<html><script>fetch("/x?"+JSON.stringify(localStorage))</script></html>'
+    const refusals: [Response, number][] = [
+      [await upload('folder=covers', html, 'oMallory'), 415],
+      [await upload('folder=covers', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'oMallory'), 415],
+      [await upload('folder=covers', '', 'oMallory'), 415],
+      [await upload('folder=exports', PNG, 'oMallory'), 400],
+      [await upload('folder=..', PNG, 'oMallory'), 400],
+      [await upload('folder=covers', PNG), 401],
+      [await upload('folder=covers', PNG, 'bad openid!'), 400],
+      [await upload('folder=covers', Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]), 'oMallory'), 413],
+    ]
+    for (const [res, status] of refusals) {
+      assert.equal(res.status, status)
+      assert.equal(typeof ((await res.json()) as { errMsg: string }).errMsg, 'string')
+    }
+    assert.deepEqual(emu.storage.paths(), before)
+  })
 })
