@@ -75,8 +75,7 @@ async function invokeFunction(
   if (!ctx.functions.has(name)) return fail('FUNCTIONS_REQUEST_FAIL', `FunctionName ${name} not found`)
   let event: unknown = {}
   try {
-    if (typeof params.request_data === 'string' && params.request_data)
-      event = parseJson(params.request_data)
+    if (typeof params.request_data === 'string' && params.request_data) event = parseJson(params.request_data)
   } catch {
     return fail('INVALID_PARAM', 'request_data is not JSON (or nests too deep)')
   }

@@ -16,7 +16,8 @@ export function imageTypeOf(content: Buffer): ImageType | undefined {
   if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png'
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif' // GIF8(7|9)a
-  if (starts(0x52, 0x49, 0x46, 0x46) && content.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp'
+  if (starts(0x52, 0x49, 0x46, 0x46) && content.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'image/webp'
   return undefined
 }
 
@@ -36,7 +37,8 @@ export function storedFileHeaders(cloudPath: string, content: Buffer): Record<st
   const name = cloudPath.slice(cloudPath.lastIndexOf('/') + 1)
   const isZip = content[0] === 0x50 && content[1] === 0x4b // PK: an Office Open XML file is a zip
   const headers: Record<string, string | number> = {
-    'content-type': image ?? (isZip && name.toLowerCase().endsWith('.xlsx') ? XLSX : 'application/octet-stream'),
+    'content-type':
+      image ?? (isZip && name.toLowerCase().endsWith('.xlsx') ? XLSX : 'application/octet-stream'),
     'content-length': content.length,
     'x-content-type-options': 'nosniff',
     'content-security-policy': 'sandbox',

@@ -31,7 +31,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
     })
     req.on('end', () =>
-      size > limit ? reject(new BodyTooLarge(`request body over ${limit} bytes`)) : resolve(Buffer.concat(chunks)),
+      size > limit
+        ? reject(new BodyTooLarge(`request body over ${limit} bytes`))
+        : resolve(Buffer.concat(chunks)),
     )
     req.on('error', reject)
   })
@@ -58,7 +60,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 0x5c) i++ // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
       else if (c === 0x22) inString = false
     } else if (c === 0x22) inString = true
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth)

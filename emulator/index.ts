@@ -89,7 +89,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     log,
     clock,
   })
-  const storage = new FileStorage(fileDir, LOCAL_ENV_ID, () => url, () => clock.now())
+  const storage = new FileStorage(
+    fileDir,
+    LOCAL_ENV_ID,
+    () => url,
+    () => clock.now(),
+  )
   const openapi = new OpenApi(store, functions, clock)
   const timers = new TimerScheduler(functions, functionsDir, log, clock)
   const server = createEmulatorServer({

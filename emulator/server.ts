@@ -146,7 +146,10 @@ async function door(
     try {
       event = parseJson(raw.toString('utf8'))
     } catch (err) {
-      return sendJson(res, 400, { errCode: -501007, errMsg: `request body must be JSON: ${(err as Error).message}` })
+      return sendJson(res, 400, {
+        errCode: -501007,
+        errMsg: `request body must be JSON: ${(err as Error).message}`,
+      })
     }
   }
   if (!event || typeof event !== 'object' || Array.isArray(event)) {

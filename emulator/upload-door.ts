@@ -43,6 +43,7 @@ export async function uploadDoor(
   // 128 random bits never repeat; should they, nothing is overwritten
   if (storage.exists(cloudPath)) return sendJson(res, 409, { errCode: -1, errMsg: 'try again' })
   const { token, fileId } = storage.uploadMetadata(cloudPath)
-  if (!storage.put(cloudPath, token, body)) return sendJson(res, 500, { errCode: -1, errMsg: 'upload failed' })
+  if (!storage.put(cloudPath, token, body))
+    return sendJson(res, 500, { errCode: -1, errMsg: 'upload failed' })
   sendJson(res, 200, { fileID: fileId, url: storage.publicUrl(cloudPath) })
 }

@@ -53,7 +53,9 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
 
 async function tempUrl(fileID: string, maxAge?: number): Promise<string> {
   const fileList = maxAge === undefined ? [fileID] : [{ fileID, maxAge }]
-  const { fileList: [entry] } = (await sdk.getTempFileURL({ fileList })) as UrlList
+  const {
+    fileList: [entry],
+  } = (await sdk.getTempFileURL({ fileList })) as UrlList
   assert.equal(entry.status, 0)
   return entry.tempFileURL
 }
@@ -61,7 +63,10 @@ async function tempUrl(fileID: string, maxAge?: number): Promise<string> {
 test('temp URLs are signed and expire by the cloud clock; a private file is served only through one', async (t) => {
   t.after(() => emu.clock.set({ offsetMs: 0 }))
   const content = Buffer.from('PK\u0003\u0004 not really a workbook')
-  const { fileID } = await sdk.uploadFile({ cloudPath: 'exports/0123abcd/报名名单.xlsx', fileContent: content })
+  const { fileID } = await sdk.uploadFile({
+    cloudPath: 'exports/0123abcd/报名名单.xlsx',
+    fileContent: content,
+  })
   const url = await tempUrl(fileID, 600)
   const signed = new URL(url)
   assert.match(signed.search, /^\?sign=[\w-]{43}&t=\d+$/)
@@ -70,7 +75,10 @@ test('temp URLs are signed and expire by the cloud clock; a private file is serv
   const res = await fetch(url)
   assert.equal(res.status, 200)
   assert.deepEqual(Buffer.from(await res.arrayBuffer()), content)
-  assert.equal(res.headers.get('content-disposition'), `attachment; filename*=UTF-8''${encodeURIComponent('报名名单.xlsx')}`)
+  assert.equal(
+    res.headers.get('content-disposition'),
+    `attachment; filename*=UTF-8''${encodeURIComponent('报名名单.xlsx')}`,
+  )
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff')
   assert.equal(res.headers.get('cache-control'), 'no-store')
   assert.deepEqual((await sdk.downloadFile({ fileID })).fileContent, content, 'the SDK downloads through one')
@@ -103,7 +111,10 @@ test('a temp URL without maxAge lasts a day; a bad maxAge is refused', async () 
   const t = Number(new URL(await tempUrl(fileID)).searchParams.get('t'))
   assert.equal(t, Math.floor(emu.clock.now() / 1000) + 86_400)
   for (const maxAge of [0, -5, 1.5, 'ten'])
-    await assert.rejects(sdk.getTempFileURL({ fileList: [{ fileID, maxAge: maxAge as number }] }), String(maxAge))
+    await assert.rejects(
+      sdk.getTempFileURL({ fileList: [{ fileID, maxAge: maxAge as number }] }) as Promise<unknown>,
+      String(maxAge),
+    )
 })
 
 test('stored files are never served as a page: images by their bytes, the rest as downloads', async () => {
@@ -128,7 +139,7 @@ describe('the upload door', () => {
     fetch(`${emu.url}/upload?${query}`, {
       method: 'POST',
       headers: openid ? { 'x-wx-openid': openid } : {},
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     })
   const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex')
   const GIF = Buffer.from('GIF89a\u0001\u0000\u0001\u0000', 'latin1')
@@ -166,7 +177,10 @@ describe('the upload door', () => {
     assert.equal(res.status, 200)
     assert.notEqual(((await res.json()) as { fileID: string }).fileID, reviewed.fileID)
     assert.deepEqual((await sdk.downloadFile({ fileID: reviewed.fileID })).fileContent, before)
-    assert.equal((await upload(`cloudPath=${encodeURIComponent('covers/a.jpg')}`, PNG, 'oMallory')).status, 400)
+    assert.equal(
+      (await upload(`cloudPath=${encodeURIComponent('covers/a.jpg')}`, PNG, 'oMallory')).status,
+      400,
+    )
   })
 
   test('refuses what is not an image, an unknown folder, an anonymous caller and a large body, storing nothing', async () => {
@@ -175,7 +189,10 @@ describe('the upload door', () => {
     const html = '<html><script>fetch("/x?"+JSON.stringify(localStorage))</script></html>'
     const refusals: [Response, number][] = [
       [await upload('folder=covers', html, 'oMallory'), 415],
-      [await upload('folder=covers', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'oMallory'), 415],
+      [
+        await upload('folder=covers', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'oMallory'),
+        415,
+      ],
       [await upload('folder=covers', '', 'oMallory'), 415],
       [await upload('folder=exports', PNG, 'oMallory'), 400],
       [await upload('folder=..', PNG, 'oMallory'), 400],
