@@ -389,7 +389,7 @@ describe('image review', () => {
       fetch(`${h.emu.url}/upload?folder=${encodeURIComponent(folder)}`, {
         method: 'POST',
         headers: openid ? { 'x-wx-openid': openid } : {},
-        body,
+        body: new Uint8Array(body),
       })
     assert.equal((await upload('covers')).status, 401)
     assert.equal((await upload('../etc', OWNER)).status, 400)

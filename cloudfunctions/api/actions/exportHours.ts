@@ -6,8 +6,9 @@ import { fail, ok } from '../../../src/core/errors'
 import { HOURS_SHEET_HEADERS, hoursSheet } from '../../../src/core/hours-record'
 import { formatChinaTime } from '../../../src/core/messages'
 import type { Call, SignUp } from '../../../src/core/types'
-import { _, uploadFile } from '../../lib/cloud'
+import { _ } from '../../lib/cloud'
 import { collection, find, findById, type Query } from '../../lib/db'
+import { storeExport } from '../../lib/exports'
 import { workbook } from '../../lib/xlsx'
 import type { ActionHandler } from '../caller'
 
@@ -30,7 +31,7 @@ export const exportHours: ActionHandler<ExportHoursResponse> = async (event, { o
   const content = await workbook('志愿服务时长', HOURS_SHEET_HEADERS, rows)
   const day = (at: number) => formatChinaTime(at).slice(0, 10)
   const fileName = `志愿服务时长-${day(from)}至${day(to - 1)}-${now}.xlsx`
-  const { fileID, url } = await uploadFile(`exports/${ngoId}/${fileName}`, content)
+  const { fileID, url } = await storeExport({ kind: 'hours', ngoId, fileName, content, now })
   return ok({ fileID, url, fileName, rows: rows.length })
 }
 
