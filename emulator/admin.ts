@@ -6,6 +6,7 @@ import type { EmulatorClock } from './clock'
 import type { WireRequest } from './database-actions'
 import { databaseActions } from './database-actions'
 import type { FunctionPool } from './function-pool'
+import { parseJson } from './http-util'
 import type { FileStorage } from './storage'
 import { StorageError } from './storage'
 import type { Store } from './store'
@@ -74,10 +75,9 @@ async function invokeFunction(
   if (!ctx.functions.has(name)) return fail('FUNCTIONS_REQUEST_FAIL', `FunctionName ${name} not found`)
   let event: unknown = {}
   try {
-    if (typeof params.request_data === 'string' && params.request_data)
-      event = JSON.parse(params.request_data)
+    if (typeof params.request_data === 'string' && params.request_data) event = parseJson(params.request_data)
   } catch {
-    return fail('INVALID_PARAM', 'request_data is not JSON')
+    return fail('INVALID_PARAM', 'request_data is not JSON (or nests too deep)')
   }
   const caller = ctx.functions.invocationFor(params.wxCloudApiToken as string | undefined)
   const result = await ctx.functions.invoke(name, event, { ...caller?.identity, source: 'wx_function' })

@@ -49,6 +49,8 @@ export interface Emulator {
   port: number
   store: Store
   openapi: OpenApi
+  /** cloud storage: `paths()` lists what is stored */
+  storage: FileStorage
   functions: FunctionPool
   timers: TimerScheduler
   /** the local cloud's time: move it (`clock.set`) to test what happens later */
@@ -87,7 +89,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     log,
     clock,
   })
-  const storage = new FileStorage(fileDir, LOCAL_ENV_ID, () => url)
+  const storage = new FileStorage(
+    fileDir,
+    LOCAL_ENV_ID,
+    () => url,
+    () => clock.now(),
+  )
   const openapi = new OpenApi(store, functions, clock)
   const timers = new TimerScheduler(functions, functionsDir, log, clock)
   const server = createEmulatorServer({
@@ -122,6 +129,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     port,
     store,
     openapi,
+    storage,
     functions,
     timers,
     clock,

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Doc } from './ejson'
 import type { FunctionPool } from './function-pool'
-import { readBody, sendJson, sendRawJson } from './http-util'
+import { parseJson, readBody, sendJson, sendRawJson } from './http-util'
 import type { OpenApi } from './openapi'
 import { outboxPage } from './outbox-page'
 import type { EmulatorClock } from './clock'
@@ -120,11 +120,8 @@ export async function inspectionRoutes(
   sendJson(res, 404, { errMsg: `no such emulator endpoint: ${method} ${url.pathname}` })
 }
 
+/** The body as a JSON object ({} when empty or not an object); text that is not JSON, or nests too deep, is a 400. */
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  try {
-    const value: unknown = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}')
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
+  const value = parseJson((await readBody(req, 1024 * 1024)).toString('utf8') || '{}')
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
 }

@@ -6,12 +6,13 @@ import type { AdminContext } from './admin'
 import { handleAdmin } from './admin'
 import type { FunctionPool } from './function-pool'
 import { FUNCTION_ERRORS } from './function-pool'
-import { BodyTooLarge, allowCors, readBody, sendJson, sendRawJson } from './http-util'
+import { BadJson, BodyTooLarge, allowCors, parseJson, readBody, sendJson, sendRawJson } from './http-util'
 import { inspectionRoutes } from './inspection'
 import { parseMultipart } from './multipart'
 import type { InspectionContext } from './inspection'
-import { contentTypeOf, serveStatic } from './static-files'
-import { STORAGE_PREFIX } from './storage'
+import { storedFileHeaders } from './file-types'
+import { serveStatic } from './static-files'
+import { STORAGE_PREFIX, isPrivate } from './storage'
 import { uploadDoor } from './upload-door'
 
 export interface ServerContext extends AdminContext, InspectionContext {
@@ -27,10 +28,11 @@ const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 export function createEmulatorServer(ctx: ServerContext): Server {
   const server = createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy()
       if (err instanceof BodyTooLarge) return sendJson(res, 413, { errCode: -501007, errMsg: err.message })
+      if (err instanceof BadJson) return sendJson(res, 400, { errCode: -501007, errMsg: err.message })
       if (ctx.log) console.error('[emulator]', err)
-      if (!res.headersSent) sendJson(res, 500, { errCode: -501001, errMsg: (err as Error).message })
-      else res.destroy()
+      sendJson(res, 500, { errCode: -501001, errMsg: (err as Error).message })
     })
   })
   // The SDK's keep-alive agent drops idle sockets after 4.8 s: stay open longer so it never reuses a closed one.
@@ -44,7 +46,7 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   const path = url.pathname
 
   if (path === '/admin' && req.method === 'POST') return admin(ctx, req, res)
-  if (path.startsWith(STORAGE_PREFIX)) return storageFile(ctx, req, res, path.slice(STORAGE_PREFIX.length))
+  if (path.startsWith(STORAGE_PREFIX)) return storageFile(ctx, req, res, url)
   if (path === '/upload') {
     allowCors(req, res)
     if (req.method === 'OPTIONS') return void res.writeHead(204).end()
@@ -63,13 +65,18 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
 async function admin(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const raw = await readBody(req, MAX_ADMIN_BYTES)
   const type = req.headers['content-type'] ?? ''
-  let params: Record<string, unknown>
+  let params: Record<string, unknown> | undefined
   try {
-    params = type.startsWith('multipart/form-data') ? formFields(raw, type) : JSON.parse(raw.toString('utf8'))
+    params = type.startsWith('multipart/form-data')
+      ? formFields(raw, type)
+      : (parseJson(raw.toString('utf8')) as Record<string, unknown>)
   } catch {
-    return sendJson(res, 200, {
+    params = undefined
+  }
+  if (!params || typeof params !== 'object' || Array.isArray(params)) {
+    return sendJson(res, 400, {
       code: 'INVALID_PARAM',
-      message: 'request body is neither JSON nor multipart',
+      message: 'request body is neither a JSON object (at most 64 levels deep) nor multipart',
     })
   }
   const reply = await handleAdmin(ctx, params)
@@ -87,10 +94,11 @@ function formFields(raw: Buffer, contentType: string): Record<string, unknown> {
   return fields
 }
 
-async function storageFile(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, encoded: string) {
+/** `/_storage/<path>`: the PUT of an upload getUploadMetadata allowed, and downloads (see FileStorage.download). */
+async function storageFile(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL) {
   let cloudPath: string
   try {
-    cloudPath = decodeURIComponent(encoded)
+    cloudPath = decodeURIComponent(url.pathname.slice(STORAGE_PREFIX.length))
   } catch {
     return void res.writeHead(400).end()
   }
@@ -104,10 +112,15 @@ async function storageFile(ctx: ServerContext, req: IncomingMessage, res: Server
     return void res.writeHead(200).end()
   }
   if (req.method === 'GET' || req.method === 'HEAD') {
-    const content = ctx.storage.read(cloudPath)
-    if (!content) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('NoSuchKey')
-    res.writeHead(200, { 'content-type': contentTypeOf(cloudPath), 'content-length': content.length })
-    return void res.end(req.method === 'HEAD' ? undefined : content)
+    const file = ctx.storage.download(cloudPath, url.searchParams)
+    if (file.status === 'forbidden')
+      return void res.writeHead(403, { 'content-type': 'text/plain' }).end('AccessDenied')
+    if (file.status === 'not-found')
+      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('NoSuchKey')
+    const headers = storedFileHeaders(cloudPath, file.content)
+    if (isPrivate(cloudPath)) headers['cache-control'] = 'no-store'
+    res.writeHead(200, headers)
+    return void res.end(req.method === 'HEAD' ? undefined : file.content)
   }
   res.writeHead(405).end()
 }
@@ -131,9 +144,12 @@ async function door(
   let event: unknown = {}
   if (raw.length) {
     try {
-      event = JSON.parse(raw.toString('utf8'))
-    } catch {
-      return sendJson(res, 400, { errCode: -501007, errMsg: 'request body must be JSON' })
+      event = parseJson(raw.toString('utf8'))
+    } catch (err) {
+      return sendJson(res, 400, {
+        errCode: -501007,
+        errMsg: `request body must be JSON: ${(err as Error).message}`,
+      })
     }
   }
   if (!event || typeof event !== 'object' || Array.isArray(event)) {

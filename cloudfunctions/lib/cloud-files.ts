@@ -6,9 +6,13 @@ export async function storeFile(cloudPath: string, content: Buffer): Promise<str
   return fileID
 }
 
-/** A temporary download URL; null when the file is not (or no longer) in storage. */
-export async function tempUrlOf(fileID: string): Promise<string | null> {
-  const result = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+/**
+ * A temporary download URL, valid for `maxAgeSeconds` (the platform's default, a day, when absent); null when the
+ * file is not (or no longer) in storage.
+ */
+export async function tempUrlOf(fileID: string, maxAgeSeconds?: number): Promise<string | null> {
+  const fileList = maxAgeSeconds === undefined ? [fileID] : [{ fileID, maxAge: maxAgeSeconds }]
+  const result = (await cloud.getTempFileURL({ fileList })) as {
     fileList: { tempFileURL?: string; code?: string; status?: number }[]
   }
   const entry = result.fileList[0]

@@ -22,15 +22,6 @@ export function callerIp(): string {
 /** `openapi.<group>.<name>(params)`: WeChat's server APIs; a non-zero errcode is thrown with that errCode. */
 export const openapi = cloud.openapi
 
-/** Stores `content` in cloud storage under `cloudPath`; returns a temporary download URL with its fileID. */
-export async function uploadFile(
-  cloudPath: string,
-  content: Buffer,
-): Promise<{ fileID: string; url: string }> {
-  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content })
-  return { fileID, url: await tempFileUrl(fileID) }
-}
-
 /** A temporary download URL of a stored file ('' if it does not exist). */
 export async function tempFileUrl(fileID: string): Promise<string> {
   const urls = (await cloud.getTempFileURL({ fileList: [fileID] })) as {

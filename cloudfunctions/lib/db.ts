@@ -1,6 +1,7 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
 import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '../../src/core/types'
+import type { ExportRecord } from './exports'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -18,6 +19,8 @@ export interface Collections {
   notices: Notice
   /** rate-limit.ts: requests counted per caller and window */
   rateLimits: { _id: string; count: number; until: number }
+  /** exports.ts: roster and hours exports, deleted after a day */
+  exports: ExportRecord
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {

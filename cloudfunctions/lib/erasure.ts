@@ -6,6 +6,7 @@ import type { Certificate, SignUp } from '../../src/core/types'
 import { _, db } from './cloud'
 import { deleteFiles } from './cloud-files'
 import { collection, find, findById, updateWhere } from './db'
+import { deleteExportsAbout } from './exports'
 import { giveBack } from './give-back'
 
 const PAGE = 100
@@ -71,6 +72,14 @@ export async function voidCertificates(openid: string): Promise<void> {
     }
     if (page.length < PAGE) return
   }
+}
+
+/**
+ * Every roster or hours export that may list the person (exports.ts): the rosters of every call they signed up
+ * for, the hours exports of those calls' NGOs. After eraseSignUps, so no export made from now on lists them.
+ */
+export async function deleteExports(openid: string): Promise<void> {
+  await deleteExportsAbout(openid)
 }
 
 /** Messages not sent yet are dropped; sent ones keep their record of delivery but no text. */

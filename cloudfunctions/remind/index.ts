@@ -1,9 +1,11 @@
 // The `remind` timer function (every 5 minutes): writes the reminders that fell due and the messages a crashed
-// promotion or a sign-up racing a cancel left untold, sends the outbox's due messages, and repairs the calls' seat and waitlist counters.
+// promotion or a sign-up racing a cancel left untold, sends the outbox's due messages, repairs the calls' seat and waitlist counters,
+// and deletes the roster and hours exports older than a day.
 import type { ApiResult } from '../../src/core/errors'
 import { fail, ok } from '../../src/core/errors'
 import { now } from '../lib/clock'
 import { deliverDue, type DeliveryReport } from '../lib/delivery'
+import { deleteExpiredExports } from '../lib/exports'
 import { queueMissedCancellations } from '../lib/cancel-notices'
 import { queueMissedPromotionNotices } from '../lib/promotion-notices'
 import { queueDueReminders } from '../lib/reminders'
@@ -22,6 +24,8 @@ export interface RemindReport {
   cancelNotices: number
   delivery: DeliveryReport
   repair: RepairReport
+  /** roster and hours exports deleted for being older than a day */
+  exports: number
   /** how long each step took, ms */
   took: { reminders: number; delivery: number; repair: number }
 }
@@ -37,12 +41,13 @@ export async function main(): Promise<ApiResult<RemindReport>> {
     const delivery = await deliverDue({ clock: now, concurrency: CONCURRENCY, deadline })
     const deliveredAt = now()
     const repair = await repairCounters(deliveredAt)
+    const exports = await deleteExpiredExports(now())
     const took = {
       reminders: queuedAt - startedAt,
       delivery: deliveredAt - queuedAt,
       repair: now() - deliveredAt,
     }
-    return ok({ reminders, promotionNotices, cancelNotices, delivery, repair, took })
+    return ok({ reminders, promotionNotices, cancelNotices, delivery, repair, exports, took })
   } catch (err) {
     console.error('remind failed:', err)
     return fail('INTERNAL')

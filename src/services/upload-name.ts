@@ -1,5 +1,5 @@
-// Names for uploaded files. Its own module: upload.h5.ts and upload.weapp.ts cannot take values from `./upload`,
-// which the build resolves back to themselves.
+// Names for files uploaded on WeChat (in the browser the upload door names them). Its own module:
+// upload.weapp.ts cannot take values from `./upload`, which the build resolves back to itself.
 
 /** A file name that will not collide: the time and a few random letters. */
 export function uploadName(extension: string): string {

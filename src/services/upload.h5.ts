@@ -1,8 +1,8 @@
 // In the browser: scale the picked image down on a canvas (at most 1280 px wide, JPEG), then hand it to the local
-// cloud's upload door; the browser keeps the URL, as it cannot resolve a cloud:// fileID.
+// cloud's upload door, which names the file itself (in a folder of the caller's own, never over another's file);
+// the browser keeps the URL, as it cannot resolve a cloud:// fileID.
 import { currentPersona } from './persona'
 import type { UploadImage } from './upload'
-import { uploadName } from './upload-name'
 
 const MAX_WIDTH = 1280
 
@@ -24,8 +24,7 @@ export const uploadImage: UploadImage = async (filePath, folder) => {
   const headers: Record<string, string> = { 'content-type': 'image/jpeg' }
   const persona = currentPersona()
   if (persona) headers['x-wx-openid'] = persona.openid
-  const cloudPath = `${folder}/${uploadName('jpg')}`
-  const res = await fetch(`${H5_API_BASE}/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+  const res = await fetch(`${H5_API_BASE}/upload?folder=${encodeURIComponent(folder)}`, {
     method: 'POST',
     headers,
     body,

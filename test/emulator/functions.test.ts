@@ -86,6 +86,44 @@ describe('the door', () => {
     assert.equal(emu.counters.adminRequests, before)
   })
 
+  test('a body over the limit gets a clean 413 (not a reset connection) and runs nothing', async () => {
+    const before = emu.counters.adminRequests
+    const big = JSON.stringify({ pad: 'x'.repeat(10 * 1024 * 1024) })
+    const { status, body } = await callDoor(emu, 'whoami', big, 'oAlice')
+    assert.equal(status, 413)
+    assert.equal((body as { errCode: number }).errCode, -501007)
+    assert.equal(emu.counters.adminRequests, before)
+    // the server is still there, on the same and on new connections
+    assert.equal((await callDoor(emu, 'whoami', {}, 'oAlice')).status, 200)
+  })
+
+  test('JSON nested too deep gets 400 at every door that parses JSON, and runs nothing', async () => {
+    const before = emu.counters.adminRequests
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000)
+    const deepObject = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)
+    for (const body of [deep, deepObject, `{"a":${deep}}`]) {
+      const res = await callDoor(emu, 'whoami', body, 'oAlice')
+      assert.equal(res.status, 400)
+      assert.match((res.body as { errMsg: string }).errMsg, /deeper than 64/)
+    }
+    // 64 levels are fine; brackets inside strings do not count
+    const ok = await callDoor(emu, 'whoami', `{"a":${'['.repeat(63)}"[[[[{{{{"${']'.repeat(63)}}`, 'oAlice')
+    assert.equal(ok.status, 200)
+    assert.equal(emu.counters.adminRequests, before)
+
+    const offset = emu.clock.offsetMs
+    const clock = await fetch(`${emu.url}/_emulator/clock`, { method: 'POST', body: `{"offsetMs":${deep}}` })
+    assert.equal(clock.status, 400)
+    assert.equal(emu.clock.offsetMs, offset)
+    const admin = await fetch(`${emu.url}/admin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"action":"database.addDocument","data":${deep}}`,
+    })
+    assert.equal(admin.status, 400)
+    assert.equal(((await admin.json()) as { code: string }).code, 'INVALID_PARAM')
+  })
+
   test('an empty body is an empty event', async () => {
     const res = await fetch(`${emu.url}/functions/whoami`, {
       method: 'POST',

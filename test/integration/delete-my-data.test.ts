@@ -25,7 +25,6 @@ after(() => h.stop())
 const CAROL = volunteer(3)
 const DAN = volunteer(4)
 const PAST = Date.now() - 10 * DAY
-const PICTURE_PATH = 'certificates/picture-of-alice.png'
 
 const id = (callId: string, openid: string) => `${callId}_${openid}`
 const docs = (name: string, filter: Record<string, unknown> = {}) =>
@@ -125,10 +124,10 @@ async function seedAlice(): Promise<{ code: string; pictureUrl: string }> {
   )
   await h.apiOk('issueCertificate', { signUpId: id('past', DAN) }, DAN) // another's, which stays
   // the picture the poster function would have stored for it
-  const res = await fetch(`${h.emu.url}/upload?cloudPath=${PICTURE_PATH}`, {
+  const res = await fetch(`${h.emu.url}/upload?folder=certificates`, {
     method: 'POST',
     headers: { 'x-wx-openid': ALICE },
-    body: 'png',
+    body: Buffer.from('89504e470d0a1a0a', 'hex'),
   })
   const picture = (await res.json()) as { fileID: string; url: string }
   assert.equal((await fetch(picture.url)).status, 200)

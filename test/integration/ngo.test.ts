@@ -384,19 +384,21 @@ describe('image review', () => {
   })
 
   test('the browser upload door stores an image whose URL then serves as a cover', async () => {
-    const upload = (path: string, openid?: string) =>
-      fetch(`${h.emu.url}/upload?cloudPath=${encodeURIComponent(path)}`, {
+    const JPEG = Buffer.from('ffd8ffe000104a464946000101', 'hex')
+    const upload = (folder: string, openid?: string, body: Buffer = JPEG) =>
+      fetch(`${h.emu.url}/upload?folder=${encodeURIComponent(folder)}`, {
         method: 'POST',
         headers: openid ? { 'x-wx-openid': openid } : {},
-        body: Buffer.from('not really a jpeg'),
+        body: new Uint8Array(body),
       })
-    assert.equal((await upload('covers/a.jpg')).status, 401)
-    assert.equal((await upload('../etc/passwd', OWNER)).status, 400)
-    const res = await upload('covers/a.jpg', OWNER)
+    assert.equal((await upload('covers')).status, 401)
+    assert.equal((await upload('../etc', OWNER)).status, 400)
+    assert.equal((await upload('covers', OWNER, Buffer.from('not really a jpeg'))).status, 415)
+    const res = await upload('covers', OWNER)
     assert.equal(res.status, 200)
     const { fileID, url } = (await res.json()) as { fileID: string; url: string }
-    assert.match(fileID, /^cloud:\/\/.+\/covers\/a\.jpg$/)
-    assert.equal(await (await fetch(url)).text(), 'not really a jpeg')
+    assert.match(fileID, /^cloud:\/\/.+\/covers\/[0-9a-f]{16}\/[0-9a-f]{32}\.jpg$/)
+    assert.deepEqual(Buffer.from(await (await fetch(url)).arrayBuffer()), JPEG)
     const ngoId = await verifiedNgo()
     const { call } = await h.apiOk<SaveCallResponse>(
       'saveCall',

@@ -7,6 +7,7 @@ import type { DeleteMyDataResponse } from '../../../src/core/privacy-api'
 import {
   cancelBookings,
   clearMessages,
+  deleteExports,
   eraseSignUps,
   isOrganizer,
   removeSharing,
@@ -25,6 +26,7 @@ export const deleteMyData = defineAction({
     const cancelled = await cancelBookings(openid, now)
     const erased = await eraseSignUps(openid, now)
     await voidCertificates(openid)
+    await deleteExports(openid)
     await clearMessages(openid)
     await removeSharing(openid)
     await removeUser(openid)

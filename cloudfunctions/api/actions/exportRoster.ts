@@ -3,7 +3,7 @@ import { type ApiResult, ok } from '../../../src/core/errors'
 import type { ExportRosterResponse } from '../../../src/core/ngo-api'
 import { rosterSheet, toRoster } from '../../../src/core/roster'
 import { validateCallId } from '../../../src/core/schemas'
-import { uploadFile } from '../../lib/cloud'
+import { storeExport } from '../../lib/exports'
 import { allSignUps } from '../../lib/signups'
 import { workbook } from '../../lib/xlsx'
 import { defineAction } from '../gate'
@@ -16,7 +16,14 @@ export const exportRoster = defineAction({
     const { headers, rows } = rosterSheet(call.questions, toRoster(await allSignUps(call._id)))
     const content = await workbook('报名名单', headers, rows)
     const fileName = `报名名单-${call._id}-${now}.xlsx`
-    const { fileID, url } = await uploadFile(`exports/${call._id}/${fileName}`, content)
+    const { fileID, url } = await storeExport({
+      kind: 'roster',
+      ngoId: call.ngoId,
+      callId: call._id,
+      fileName,
+      content,
+      now,
+    })
     return ok({ fileID, url, fileName, rows: rows.length })
   },
 })
