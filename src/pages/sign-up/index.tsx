@@ -17,7 +17,8 @@ import PhoneQuickFill from '../../components/PhoneQuickFill'
 import { formatTimeRange } from '../../components/format'
 import { getCall, signUp } from '../../services/api'
 import { isAnonymous } from '../../services/session'
-import QuestionField, { LengthCount } from './components/QuestionField'
+import LengthCount from '../../components/LengthCount'
+import QuestionField from './components/QuestionField'
 import './index.scss'
 
 /** What we collect, why, who sees it, and how to take it back: shown right above the consent box. */

@@ -3,8 +3,11 @@
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
+import { ADDRESS_MAX_LENGTH } from '../../../core/call-edit'
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '../../../core/call-form'
 import type { CallForm } from '../../../core/ngo-api'
 import { DEFAULT_REMINDER_LEAD, REMINDER_LEADS } from '../../../core/reminders'
+import { CITY_MAX_LENGTH } from '../../../core/schemas'
 import { getCall, updateCall } from '../../../services/api'
 import { publishCall, saveCall } from '../../../services/ngo'
 import { uploadImage } from '../../../services/upload'
@@ -184,7 +187,7 @@ export default function CallEditorPage() {
       )}
       <View className="console-card">
         <Text className="console-title">活动内容</Text>
-        <Field label="标题" error={errors.title}>
+        <Field label="标题" error={errors.title} count={{ text: form.title, max: TITLE_MAX_LENGTH }}>
           <Input
             id="call-title"
             disabled={published}
@@ -193,7 +196,11 @@ export default function CallEditorPage() {
             onInput={(e) => set({ title: e.detail.value })}
           />
         </Field>
-        <Field label="介绍" error={errors.description}>
+        <Field
+          label="介绍"
+          error={errors.description}
+          count={{ text: form.description ?? '', max: DESCRIPTION_MAX_LENGTH }}
+        >
           <Textarea
             id="call-description"
             disabled={published}
@@ -291,7 +298,7 @@ export default function CallEditorPage() {
             </Picker>
           </View>
         </Field>
-        <Field label="城市" error={errors.city}>
+        <Field label="城市" error={errors.city} count={{ text: form.city ?? '', max: CITY_MAX_LENGTH }}>
           <Input
             id="call-city"
             className="field__input"
@@ -300,7 +307,11 @@ export default function CallEditorPage() {
             onInput={(e) => set({ city: e.detail.value })}
           />
         </Field>
-        <Field label="集合地址" error={errors.address}>
+        <Field
+          label="集合地址"
+          error={errors.address}
+          count={{ text: form.address ?? '', max: ADDRESS_MAX_LENGTH }}
+        >
           <Input
             id="call-address"
             className="field__input"

@@ -4,7 +4,15 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import type { RegisterNgoRequest } from '../../../core/ngo-api'
-import { CAUSES, PROVINCES, provinceOf } from '../../../core/ngo'
+import {
+  CAUSES,
+  CONTACT_NAME_MAX_LENGTH,
+  NGO_INTRO_MAX_LENGTH,
+  NGO_NAME_MAX_LENGTH,
+  PROVINCES,
+  provinceOf,
+} from '../../../core/ngo'
+import { CITY_MAX_LENGTH } from '../../../core/schemas'
 import { myNgo, registerNgo } from '../../../services/ngo'
 import { uploadImage, type ImageFolder } from '../../../services/upload'
 import Field from '../Field'
@@ -79,7 +87,7 @@ export default function RegisterPage() {
     <View className="console">
       <View className="console-card">
         <Text className="console-title">机构信息</Text>
-        <Field label="机构名称" error={errors.name}>
+        <Field label="机构名称" error={errors.name} count={{ text: form.name, max: NGO_NAME_MAX_LENGTH }}>
           <Input
             id="ngo-name"
             className="field__input"
@@ -100,7 +108,7 @@ export default function RegisterPage() {
             </Text>
           </Picker>
         </Field>
-        <Field label="城市" error={errors.city}>
+        <Field label="城市" error={errors.city} count={{ text: form.city, max: CITY_MAX_LENGTH }}>
           <Input
             id="ngo-city"
             className="field__input"
@@ -122,7 +130,7 @@ export default function RegisterPage() {
             ))}
           </View>
         </Field>
-        <Field label="机构简介" error={errors.intro}>
+        <Field label="机构简介" error={errors.intro} count={{ text: form.intro, max: NGO_INTRO_MAX_LENGTH }}>
           <Textarea
             id="ngo-intro"
             className="field__textarea"
@@ -149,7 +157,11 @@ export default function RegisterPage() {
       </View>
       <View className="console-card">
         <Text className="console-title">联系人</Text>
-        <Field label="联系人姓名" error={errors.contactName}>
+        <Field
+          label="联系人姓名"
+          error={errors.contactName}
+          count={{ text: form.contactName, max: CONTACT_NAME_MAX_LENGTH }}
+        >
           <Input
             id="contact-name"
             className="field__input"

@@ -1,6 +1,7 @@
 // One of the organizer's questions as a form field: text, textarea, single or multiple choice.
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { answerMaxLength, charCount } from '../../../core/rules'
+import LengthCount from '../../../components/LengthCount'
+import { answerMaxLength } from '../../../core/rules'
 import type { Question } from '../../../core/types'
 import ChoiceList from './ChoiceList'
 
@@ -57,14 +58,5 @@ export default function QuestionField({ question, value, error, onChange }: Prop
       )}
       {error && <Text className="form-field__error">{error}</Text>}
     </View>
-  )
-}
-
-/** 「12/200」 under a written answer: the limit is visible before it is reached, counted as the server counts. */
-export function LengthCount({ text, max }: { text: string; max: number }) {
-  return (
-    <Text className="form-field__count">
-      {charCount(text)}/{max}
-    </Text>
   )
 }
