@@ -444,7 +444,9 @@ const CALLS: CallSeed[] = [
     hours: 3,
     deadlineDays: 1,
     capacity: 30,
-    confirmed: 8,
+    confirmed: 0,
+    // 海岸线守护者 is still under review: it may draft calls, not publish them
+    status: 'draft',
   },
   {
     _id: 'mq-town-sorting',

@@ -79,12 +79,15 @@ export function signUpId(callId: string, openid: string): string {
   return `${callId}_${openid}`
 }
 
-/** Drafts and the calls of suspended NGOs are seen only by the NGO's own admins. */
+/**
+ * Drafts, and every call of an NGO that is not verified (under review, rejected or suspended), are seen only by
+ * the NGO's own admins: a volunteer signs up only with an NGO a platform admin has checked.
+ */
 export function isVisibleTo(
   call: Pick<Call, 'status'>,
   ngo: Pick<Ngo, 'status' | 'admins'>,
   openid: string | undefined,
 ): boolean {
   if (openid !== undefined && ngo.admins.includes(openid)) return true
-  return call.status !== 'draft' && ngo.status !== 'suspended'
+  return call.status !== 'draft' && ngo.status === 'verified'
 }

@@ -85,6 +85,8 @@ test('drafts and suspended NGOs are visible only to the NGO admins', () => {
   assert.equal(isVisibleTo(makeCall({ status: 'draft' }), makeNgo(), visitor), false)
   assert.equal(isVisibleTo(makeCall({ status: 'draft' }), makeNgo(), organizer), true)
   assert.equal(isVisibleTo(makeCall(), makeNgo({ status: 'suspended' }), visitor), false)
+  assert.equal(isVisibleTo(makeCall(), makeNgo({ status: 'pending' }), visitor), false)
+  assert.equal(isVisibleTo(makeCall(), makeNgo({ status: 'rejected' }), undefined), false)
   assert.equal(isVisibleTo(makeCall(), makeNgo({ status: 'suspended' }), organizer), true)
 })
 

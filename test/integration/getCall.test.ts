@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { CallDetail } from '../../src/core/api'
-import { ALICE, BOB, call, DAY, ngo, ORGANIZER, signUp } from './docs'
+import { ALICE, BOB, call, DAY, form, ngo, ORGANIZER, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 
 let h: ApiHarness
@@ -12,11 +12,16 @@ after(() => h.stop())
 beforeEach(() => {
   h.reset()
   h.insert({
-    ngos: [ngo(), ngo({ _id: 'ngo-gone', name: '已暂停的组织', status: 'suspended', admins: [BOB] })],
+    ngos: [
+      ngo(),
+      ngo({ _id: 'ngo-gone', name: '已暂停的组织', status: 'suspended', admins: [BOB] }),
+      ngo({ _id: 'ngo-review', name: '审核中的组织', status: 'pending', admins: [BOB] }),
+    ],
     calls: [
       call({ confirmed: 1 }),
       call({ _id: 'draft', status: 'draft' }),
       call({ _id: 'hidden', ngoId: 'ngo-gone' }),
+      call({ _id: 'unverified', ngoId: 'ngo-review' }),
       call({ _id: 'late', signupDeadline: Date.now() - DAY }),
     ],
     signups: [signUp('trees', ALICE)],
@@ -47,11 +52,13 @@ describe('getCall', () => {
     assert.equal((await h.apiOk<CallDetail>('getCall', { callId: 'late' })).signupOpen, false)
   })
 
-  test('drafts and calls of suspended NGOs are NOT_FOUND except for the NGO admins', async () => {
+  test('drafts and calls of unverified or suspended NGOs are NOT_FOUND except for the NGO admins', async () => {
     for (const [callId, openid] of [
       ['draft', undefined],
       ['draft', ALICE],
       ['hidden', ALICE],
+      ['unverified', undefined],
+      ['unverified', ALICE],
       ['nope', ALICE],
     ] as const) {
       const result = await h.api('getCall', { callId }, openid)
@@ -59,6 +66,9 @@ describe('getCall', () => {
     }
     assert.equal((await h.apiOk<CallDetail>('getCall', { callId: 'draft' }, ORGANIZER)).status, 'draft')
     assert.equal((await h.apiOk<CallDetail>('getCall', { callId: 'hidden' }, BOB)).signupOpen, true)
+    assert.equal((await h.apiOk<CallDetail>('getCall', { callId: 'unverified' }, BOB)).status, 'open')
+    const joined = await h.api('signUp', form('unverified'), ALICE)
+    assert.equal(joined.ok ? 'OK' : joined.code, 'NOT_FOUND', 'no sign-up with an NGO nobody has checked')
   })
 
   test('a bad id is INVALID_INPUT', async () => {

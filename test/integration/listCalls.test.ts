@@ -37,6 +37,8 @@ describe('listCalls', () => {
         ngo(),
         ngo({ _id: 'ngo-bj', name: '银龄陪伴计划', city: '北京' }),
         ngo({ _id: 'ngo-x', status: 'suspended' }),
+        ngo({ _id: 'ngo-review', status: 'pending' }),
+        ngo({ _id: 'ngo-no', status: 'rejected' }),
       ],
       calls: [
         call({ _id: 'later', startAt: now + 9 * DAY, confirmed: 28 }),
@@ -47,6 +49,8 @@ describe('listCalls', () => {
         call({ _id: 'closed', status: 'closed' }),
         call({ _id: 'cancelled', status: 'cancelled' }),
         call({ _id: 'suspended', ngoId: 'ngo-x' }),
+        call({ _id: 'under-review', ngoId: 'ngo-review', startAt: now + DAY }),
+        call({ _id: 'rejected', ngoId: 'ngo-no', startAt: now + DAY }),
       ],
     })
     const page = await list()
@@ -149,7 +153,7 @@ describe('listCalls', () => {
     const page = await list()
     assert.equal(page.items.length, 20)
     assert.ok(page.items.every((item) => item.ngoName === `组织${item.ngoId.slice(4)}`))
-    assert.equal(h.emu.counters.dbRequests - before, 3, 'suspended NGOs, the page, its NGOs')
+    assert.equal(h.emu.counters.dbRequests - before, 3, 'unverified NGOs, the page, its NGOs')
   })
 
   test('bad filters are INVALID_INPUT with a message per field', async () => {

@@ -27,8 +27,8 @@ export const listCalls = defineAction({
       const pattern = db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' })
       conditions.push(_.or({ title: pattern }, { description: pattern }))
     }
-    const suspended = await suspendedNgoIds()
-    if (suspended.length > 0) conditions.push({ ngoId: _.nin(suspended) })
+    const unverified = await unverifiedNgoIds()
+    if (unverified.length > 0) conditions.push({ ngoId: _.nin(unverified) })
     if (after) {
       conditions.push(_.or({ startAt: _.gt(after.startAt) }, { startAt: after.startAt, _id: _.gt(after.id) }))
     }
@@ -55,9 +55,13 @@ export const listCalls = defineAction({
   },
 })
 
-async function suspendedNgoIds(): Promise<string[]> {
+/** NGOs whose calls are not public (under review, rejected, suspended): few, next to the verified ones. */
+async function unverifiedNgoIds(): Promise<string[]> {
   const ngos = await find<Pick<Ngo, '_id'>>(
-    collection('ngos').where({ status: 'suspended' }).field({ _id: true }).limit(1000),
+    collection('ngos')
+      .where({ status: _.neq('verified') })
+      .field({ _id: true })
+      .limit(1000),
   )
   return ngos.map((ngo) => ngo._id)
 }
