@@ -44,6 +44,8 @@ export interface NgoReview extends NgoCard {
   contactName: string
   contactPhone: string
   certificate: string
+  /** '' when not given; a given code has passed its check digit */
+  creditCode: string
   createdAt: number
 }
 
@@ -60,6 +62,8 @@ export interface RegisterNgoRequest {
   contactPhone: string
   /** cloud fileID of the registration certificate image */
   certificate?: string
+  /** 统一社会信用代码 from the 登记证书 (absent: a grassroots group that is not registered) */
+  creditCode?: string
 }
 
 /**

@@ -1,4 +1,5 @@
 // NGOs: what registration asks for and how it is checked, and how an NGO is shown to each kind of reader.
+import { creditCodeProblem, normalizeCreditCode } from './credit-code'
 import { decodeNameCursor, type NamePosition } from './cursor'
 import type { NgoCard, NgoConsole, NgoReview, RegisterNgoRequest, RejectNgoRequest } from './ngo-api'
 import { looksLikeId } from './rules'
@@ -173,6 +174,7 @@ export function validateRegisterNgo(input: unknown): Validation<CleanRegistratio
   if (!PHONE_PATTERN.test(rawPhone)) errors.contactPhone = '请填写正确的11位手机号'
   const logo = readFileId(fields, 'logo', '机构标志', errors)
   const certificate = readFileId(fields, 'certificate', '登记证书', errors)
+  const creditCode = readCreditCode(fields.creditCode, errors)
   return finish(errors, {
     name,
     province,
@@ -183,7 +185,22 @@ export function validateRegisterNgo(input: unknown): Validation<CleanRegistratio
     contactName,
     contactPhone: rawPhone,
     certificate,
+    creditCode,
   })
+}
+
+/** Optional (an unregistered grassroots group has none); when given, its check digit must hold. */
+function readCreditCode(raw: unknown, errors: FieldErrors): string {
+  if (raw === undefined || raw === null || raw === '') return ''
+  if (typeof raw !== 'string') {
+    errors.creditCode = '统一社会信用代码应为文字'
+    return ''
+  }
+  const code = normalizeCreditCode(raw)
+  if (code === '') return ''
+  const problem = creditCodeProblem(code)
+  if (problem) errors.creditCode = problem
+  return problem ? '' : code
 }
 
 export function validateReviewNgo(input: unknown): Validation<{ ngoId: string }> {
@@ -276,6 +293,7 @@ export function toNgoReview(ngo: Ngo): NgoReview {
     contactName: ngo.contactName ?? '',
     contactPhone: ngo.contactPhone ?? ngo.contact,
     certificate: ngo.certificate ?? '',
+    creditCode: ngo.creditCode ?? '',
     createdAt: ngo.createdAt,
   }
 }

@@ -21,6 +21,8 @@ export interface Ngo {
   contactName?: string
   contactPhone?: string
   certificate?: string
+  /** 统一社会信用代码, check digit verified ('' or absent: not registered) */
+  creditCode?: string
   /** why a platform admin rejected the registration */
   rejectReason?: string
   /** the trace of a logo still under content review: the logo is shown only once it passes */

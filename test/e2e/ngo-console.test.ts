@@ -93,6 +93,12 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await onScreen(page, '#ngo-intro textarea').fill('为梅园社区的独居老人送餐、陪伴。')
     await onScreen(page, '#contact-name input').fill('梅丽')
     await onScreen(page, '#contact-phone input').fill('13912345678')
+    // a mistyped 统一社会信用代码 is caught by its check digit, next to the field, and nothing is stored
+    await onScreen(page, '#credit-code input').fill('52110105MJ0000011X')
+    await textOnScreen(page, '提交审核').click()
+    await textOnScreen(page, '统一社会信用代码校验不通过，请对照登记证书核对').waitFor()
+    assert.equal(emu.store.collection('ngos').find({ name: NGO_NAME }).length, 0)
+    await onScreen(page, '#credit-code input').fill('52110105mj0000011l')
     await textOnScreen(page, '提交审核').click()
     await page.getByText('机构审核中', { exact: false }).filter({ visible: true }).waitFor()
     const ngo = emu.store.collection('ngos').find({ name: NGO_NAME })[0] as unknown as Ngo
@@ -102,7 +108,14 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await as(page, 'admin')
     await textOnScreen(page, '平台管理').click()
     const card = onScreen(page, '.console-card').filter({ hasText: NGO_NAME })
+    // what the admin judges by: the contact, the checked credit code; and verifying asks first
+    await card.getByText('梅丽').waitFor()
+    await card.getByText('52110105MJ0000011L（校验通过）').waitFor()
     await card.getByText('认证通过').click()
+    await onScreen(page, '.taro-modal__cancel, .taro-model__cancel').click()
+    assert.equal((emu.store.collection('ngos').get(ngo._id) as unknown as Ngo).status, 'pending')
+    await card.getByText('认证通过').click()
+    await onScreen(page, '.taro-modal__confirm, .taro-model__confirm').click()
     await card.waitFor({ state: 'detached' })
     assert.equal((emu.store.collection('ngos').get(ngo._id) as unknown as Ngo).status, 'verified')
 

@@ -37,6 +37,7 @@ export const registerNgo = defineAction({
       contactName: reg.contactName,
       contactPhone: reg.contactPhone,
       certificate: reg.certificate,
+      creditCode: reg.creditCode,
       status: 'pending' as const,
       updatedAt: now,
     }

@@ -1,7 +1,8 @@
 // The platform admin's review queue: each pending registration with its contact, to verify or reject with a reason.
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
+import { formatChinaTime } from '../../../core/messages'
 import type { NgoReview } from '../../../core/ngo-api'
 import EmptyState from '../../../components/EmptyState'
 import LoadFailed from '../../../components/LoadFailed'
@@ -27,6 +28,15 @@ export default function AdminPage() {
   })
 
   const decide = async (ngo: NgoReview, verify: boolean) => {
+    // Verifying lets the NGO publish calls that strangers sign up for, under our 已认证 badge: never on one tap.
+    if (verify) {
+      const { confirm } = await Taro.showModal({
+        title: `认证「${ngo.name}」？`,
+        content: '认证后该机构可以发布招募，并显示「已认证」标识。请确认已核对联系人、信用代码和登记证书。',
+        confirmText: '认证通过',
+      })
+      if (!confirm) return
+    }
     const result = verify
       ? await verifyNgo({ ngoId: ngo._id })
       : await rejectNgo({ ngoId: ngo._id, reason: reasons[ngo._id] ?? '' })
@@ -49,9 +59,26 @@ export default function AdminPage() {
             {ngo.city} · {ngo.causes.join('、')}
           </Text>
           <Text className="console-note">{ngo.intro}</Text>
-          <Text className="console-note">
-            联系人：{ngo.contactName} {ngo.contactPhone}
-          </Text>
+          <View className="review-facts">
+            <Fact label="联系人" value={ngo.contactName || '未填写'} />
+            <Fact label="联系电话" value={ngo.contactPhone || '未填写'} />
+            <Fact
+              label="信用代码"
+              value={ngo.creditCode ? `${ngo.creditCode}（校验通过）` : '未填写（未登记的草根团体）'}
+            />
+            <Fact label="申请时间" value={formatChinaTime(ngo.createdAt).slice(0, 16)} />
+          </View>
+          {ngo.certificate ? (
+            <Image
+              className="review-certificate"
+              src={ngo.certificate}
+              mode="widthFix"
+              ariaLabel={`${ngo.name}的登记证书`}
+              onClick={() => Taro.previewImage({ urls: [ngo.certificate] })}
+            />
+          ) : (
+            <Text className="console-note">未上传登记证书</Text>
+          )}
           <Input
             className="field__input"
             placeholder="驳回原因（驳回时必填）"
@@ -68,6 +95,16 @@ export default function AdminPage() {
           </View>
         </View>
       ))}
+    </View>
+  )
+}
+
+/** One fact of a registration, label and value on a line: what the admin checks before verifying. */
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="review-fact">
+      <Text className="review-fact__label">{label}</Text>
+      <Text className="review-fact__value">{value}</Text>
     </View>
   )
 }

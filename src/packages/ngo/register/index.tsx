@@ -148,6 +148,16 @@ export default function RegisterPage() {
             {form.logo ? '已上传，点此更换' : '上传标志'}
           </Text>
         </Field>
+        <Field label="统一社会信用代码（已登记的机构填写）" error={errors.creditCode}>
+          <Input
+            id="credit-code"
+            className="field__input"
+            maxlength={22}
+            placeholder="登记证书上的18位代码；未登记的草根团体可不填"
+            value={form.creditCode ?? ''}
+            onInput={(e) => set({ creditCode: e.detail.value })}
+          />
+        </Field>
         <Field label="登记证书（仅平台审核时查看）" error={errors.certificate}>
           <Text className="chip" onClick={() => pick('certificates', 'certificate')}>
             {form.certificate ? '已上传，点此更换' : '上传证书照片'}
