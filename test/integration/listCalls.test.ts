@@ -109,6 +109,31 @@ describe('listCalls', () => {
     assert.deepEqual(ids((await list({ city: '成都' })).items), [])
   })
 
+  test('a keyword finds the calls of verified NGOs by the NGO name (「搜索活动、机构」)', async () => {
+    const now = Date.now()
+    h.insert({
+      ngos: [
+        ngo(),
+        ngo({ _id: 'ngo-bj', name: '银龄陪伴计划' }),
+        ngo({ _id: 'ngo-fake', name: '银龄陪伴计划（审核中）', status: 'pending' }),
+      ],
+      calls: [
+        call({ _id: 'trees', startAt: now + 3 * DAY }),
+        call({
+          _id: 'visit',
+          ngoId: 'ngo-bj',
+          title: '周末探访',
+          description: '陪老人聊天',
+          startAt: now + DAY,
+        }),
+        call({ _id: 'fake', ngoId: 'ngo-fake', title: '周末探访', startAt: now + DAY }),
+      ],
+    })
+    assert.deepEqual(ids((await list({ keyword: '银龄' })).items), ['visit'])
+    assert.deepEqual(ids((await list({ keyword: '民勤治沙' })).items), ['trees'])
+    assert.deepEqual(ids((await list({ keyword: '探访' })).items), ['visit'], 'titles still match')
+  })
+
   test('pages of 20 by keyset: every call once, in order, ties broken by id', async () => {
     const base = Date.now() + 3 * DAY
     // 45 calls on 15 start times, three per time, inserted out of order.

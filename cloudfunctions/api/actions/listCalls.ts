@@ -24,8 +24,12 @@ export const listCalls = defineAction({
     if (city) conditions.push({ city })
     if (tag) conditions.push({ tags: tag }) // an array field matches when it contains the value
     if (keyword) {
+      // 「搜索活动、机构」: the keyword finds a call by its title, its description or its NGO's name
       const pattern = db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' })
-      conditions.push(_.or({ title: pattern }, { description: pattern }))
+      const byName = await ngoIdsNamed(pattern)
+      const matches: Condition[] = [{ title: pattern }, { description: pattern }]
+      if (byName.length > 0) matches.push({ ngoId: _.in(byName) })
+      conditions.push(_.or(...matches))
     }
     const unverified = await unverifiedNgoIds()
     if (unverified.length > 0) conditions.push({ ngoId: _.nin(unverified) })
@@ -62,6 +66,14 @@ async function unverifiedNgoIds(): Promise<string[]> {
       .where({ status: _.neq('verified') })
       .field({ _id: true })
       .limit(1000),
+  )
+  return ngos.map((ngo) => ngo._id)
+}
+
+/** Verified NGOs whose name matches (a name search wants the NGO's calls; a hundred NGOs is more than a page). */
+async function ngoIdsNamed(pattern: ReturnType<typeof db.RegExp>): Promise<string[]> {
+  const ngos = await find<Pick<Ngo, '_id'>>(
+    collection('ngos').where({ name: pattern, status: 'verified' }).field({ _id: true }).limit(100),
   )
   return ngos.map((ngo) => ngo._id)
 }

@@ -32,8 +32,9 @@ function toRequest(filters: Filters, cursor?: string): ListCallsRequest {
   return req
 }
 
+/** `known` in its order, then what `seen` adds: a chip never moves once shown (a tap must not reorder the row). */
 function merge(known: string[], seen: string[]): string[] {
-  return Array.from(new Set([...seen, ...known]))
+  return Array.from(new Set([...known, ...seen]))
 }
 
 export default function CallsPage() {
@@ -161,8 +162,10 @@ export default function CallsPage() {
       )}
       {phase === 'ready' && items.length === 0 && (
         <EmptyState
-          title="暂无符合条件的活动"
-          description="换个城市或标签看看吧"
+          title={filters.keyword ? `没有找到与“${filters.keyword}”相关的活动` : '暂无符合条件的活动'}
+          description={
+            filters.keyword ? '可以搜索活动名称、内容或机构名称，试试其他关键词' : '换个城市或标签看看吧'
+          }
           actionText={filters.city || filters.tag || filters.keyword ? '清除筛选' : undefined}
           onAction={() => {
             setDraft('')

@@ -1,0 +1,69 @@
+// The call list as a volunteer meets it first: filter chips stay where they are when tapped, a search finds an
+// NGO by its name, an empty search says what was searched, and an NGO under review has no public call.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Browser, Page } from 'playwright-core'
+import type { Emulator } from '../../emulator'
+import {
+  launchChromium,
+  onScreen,
+  phoneContext,
+  startLocalCloud,
+  textOnScreen,
+  whyNotRunnable,
+} from './harness'
+
+const skip = whyNotRunnable()
+let emulator: Emulator | undefined
+let browser: Browser | undefined
+
+before(async () => {
+  if (skip) return
+  emulator = await startLocalCloud()
+  browser = await launchChromium()
+})
+
+after(async () => {
+  await browser?.close()
+  await emulator?.stop()
+})
+
+async function chips(page: Page): Promise<string[]> {
+  return page.locator('.chip-row').first().locator('.chip').allInnerTexts()
+}
+
+async function cardTitles(page: Page): Promise<string[]> {
+  return page.locator('.call-card .call-card__title').allInnerTexts()
+}
+
+test(
+  'chips keep their order, NGO names are searchable, unverified NGOs are not listed',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const page = await (await phoneContext(browser)).newPage()
+    await page.goto(emulator.url + '/')
+    await onScreen(page, '.call-card').first().waitFor({ timeout: 20_000 })
+    assert.equal(await page.locator('.call-card').filter({ hasText: '西涌海滩净滩行动' }).count(), 0)
+
+    const before = await chips(page)
+    await textOnScreen(page, '北京').first().click()
+    await onScreen(page, '.chip--active').filter({ hasText: '北京' }).waitFor()
+    await page.waitForTimeout(500)
+    assert.deepEqual(await chips(page), before, 'a tap does not reorder the chips')
+    await textOnScreen(page, '全部').first().click()
+
+    await onScreen(page, '#search-input input').fill('银龄')
+    await onScreen(page, '#search-input input').press('Enter')
+    await page.waitForFunction(() => document.querySelectorAll('.call-card').length > 0)
+    const found = await cardTitles(page)
+    assert.ok(
+      found.length > 0 &&
+        (await page.locator('.call-card').filter({ hasText: '银龄' }).count()) === found.length,
+    )
+
+    await onScreen(page, '#search-input input').fill('没有这个词')
+    await onScreen(page, '#search-input input').press('Enter')
+    await textOnScreen(page, '没有找到与“没有这个词”相关的活动').waitFor()
+  },
+)
