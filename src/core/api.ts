@@ -67,6 +67,10 @@ export interface SignUpView {
   promotedAt?: number
   /** cancelled after the call's cancellation cutoff: the NGO sees it flagged */
   lateDropOut?: boolean
+  /** attended: the hours recorded (rounded by the NGO's rule or set by an organizer) */
+  hours?: number
+  /** the NGO confirmed those hours: they count, and the volunteer has a 志愿服务证明 */
+  hoursConfirmed?: boolean
   /** the subscribe messages the volunteer allowed for this sign-up and not yet used, by template id */
   subscriptions?: Record<string, number>
   createdAt: number

@@ -69,6 +69,10 @@ export function toSignUpView(signUp: SignUp, waitRank?: number): SignUpView {
   if (signUp.status === 'waitlisted' && waitRank !== undefined) view.waitRank = waitRank
   if (signUp.promotedAt !== undefined) view.promotedAt = signUp.promotedAt
   if (signUp.lateDropOut) view.lateDropOut = true
+  if (signUp.status === 'attended' && signUp.hours !== undefined) {
+    view.hours = signUp.hours
+    if (signUp.hoursConfirmedAt !== undefined) view.hoursConfirmed = true
+  }
   if (signUp.subscriptions && Object.keys(signUp.subscriptions).length > 0)
     view.subscriptions = { ...signUp.subscriptions }
   return view

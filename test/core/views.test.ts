@@ -36,3 +36,12 @@ test('a sign-up view masks the phone and drops the openid', () => {
   assert.equal(detail.mySignUp?.phone, '138****8000')
   assert.equal(detail.mySignUp?.status, 'confirmed')
 })
+
+test('a sign-up view carries the hours of an attendance, and whether the NGO confirmed them', () => {
+  const base = { ...makeSignUp(), status: 'attended' as const, hours: 3.5 }
+  const pending = toSignUpView(base)
+  assert.equal(pending.hours, 3.5)
+  assert.equal(pending.hoursConfirmed, undefined)
+  assert.equal(toSignUpView({ ...base, hoursConfirmedAt: 1 }).hoursConfirmed, true)
+  assert.equal(toSignUpView({ ...base, status: 'confirmed', hours: undefined }).hours, undefined)
+})

@@ -132,6 +132,12 @@ test(
       await event.getByText('已确认').waitFor()
       await event.getByText('3.5 小时').waitFor()
 
+      // 我的 says so too, not just 「已签到」, and leads to the certificate
+      await volunteer.goto(`${emu.url}/#/pages/mine/index`)
+      const row = onScreen(volunteer, '.signup-row').filter({ hasText: '时长已确认 3.5 小时' })
+      await row.getByText('志愿服务证明').waitFor()
+      await volunteer.goto(`${emu.url}/#/packages/volunteer/hours/index`)
+
       // its certificate: the verification code checks out; the same code with an altered hours figure does not
       await event.getByText(/志愿服务证明/).click()
       const codeText = onScreen(volunteer, '#certificate-code')

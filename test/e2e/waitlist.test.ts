@@ -139,6 +139,9 @@ test(
       // not 「报名成功」: the place in the queue
       await onScreen(page, '.success-page__title').filter({ hasText: '已加入候补，第 1 位' }).waitFor()
       assert.equal(await textOnScreen(page, '报名成功').count(), 0)
+      // no seat, no event for a calendar yet; and one green button on the screen: the reminder
+      await onScreen(page, '.reminder-card__ask').waitFor()
+      assert.equal(await onScreen(page, '.calendar-button').count(), 0)
 
       // the call's page shows the place and the way out of the queue
       await textOnScreen(page, '返回活动').click()

@@ -1,11 +1,12 @@
-// A sign-up's status as a coloured tag: 已确认 / 候补第 N 位 / 已取消（临时退出） / 已签到 / 未到场.
+// A sign-up's status as a coloured tag: 已确认 / 候补第 N 位 / 已取消（临时退出） / 已签到 / 已签到 · 待确认时长 /
+// 时长已确认 3.5 小时 / 未到场.
 import { Text } from '@tarojs/components'
 import type { SignUpView } from '../../core/api'
 import './index.scss'
 
-type Shown = Pick<SignUpView, 'status' | 'waitRank' | 'lateDropOut'>
+type Shown = Pick<SignUpView, 'status' | 'waitRank' | 'lateDropOut' | 'hours' | 'hoursConfirmed'>
 
-export function statusText({ status, waitRank, lateDropOut }: Shown): string {
+export function statusText({ status, waitRank, lateDropOut, hours, hoursConfirmed }: Shown): string {
   switch (status) {
     case 'confirmed':
       return '已确认'
@@ -14,7 +15,8 @@ export function statusText({ status, waitRank, lateDropOut }: Shown): string {
     case 'cancelled':
       return lateDropOut ? '已取消（临时退出）' : '已取消'
     case 'attended':
-      return '已签到'
+      if (hoursConfirmed && hours !== undefined) return `时长已确认 ${hours} 小时`
+      return hours !== undefined ? '已签到 · 待确认时长' : '已签到'
     case 'no_show':
       return '未到场'
   }

@@ -216,15 +216,17 @@ interface ActionBarProps {
 function ActionBar({ call, arrival, cancelling, onCancel }: ActionBarProps) {
   const mine = call.mySignUp
   if (isAnonymous()) {
+    // a preview (a Moments share opens without a login): say how to sign up, and offer the other calls
     const hint =
-      process.env.TARO_ENV === 'h5'
-        ? '登录后报名：点右下角切换为志愿者身份'
-        : '前往小程序报名：点击下方「前往小程序」'
+      process.env.TARO_ENV === 'h5' ? '这是活动预览，登录后即可报名' : '点击下方「前往小程序」即可报名'
     return (
       <View className="action-bar">
         <Text className="action-bar__hint">{hint}</Text>
-        <Button className="action-bar__primary action-bar__primary--disabled" disabled>
-          登录后报名
+        <Button
+          className="action-bar__secondary"
+          onClick={() => Taro.switchTab({ url: '/pages/calls/index' }).catch(() => undefined)}
+        >
+          更多活动
         </Button>
       </View>
     )

@@ -196,6 +196,16 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
         {cancellable && !checkInNow && signUp.status === 'confirmed' && (
           <CalendarButton call={call} className="calendar-button--small" />
         )}
+        {signUp.hoursConfirmed && (
+          <Text
+            className="signup-row__checkin"
+            onClick={() =>
+              Taro.navigateTo({ url: `/packages/volunteer/certificate/index?signUpId=${signUp._id}` })
+            }
+          >
+            志愿服务证明
+          </Text>
+        )}
         {cancellable && (
           <Text
             className={`signup-row__cancel ${cancelling ? 'signup-row__cancel--busy' : ''}`}

@@ -1,5 +1,6 @@
 // Whether a reminder will come, said honestly: WeChat sends one only if the volunteer allows it in its sheet, which
-// opens only from a tap. The calendar is offered either way.
+// opens only from a tap. The calendar is offered either way to someone with a seat; a waitlisted volunteer has no
+// event to put in a calendar yet (their messages say when a seat comes).
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CallDetail } from '../../core/api'
@@ -14,6 +15,7 @@ type Reminder = 'unasked' | 'asking' | 'on' | 'off'
 export default function ReminderCard({ call }: { call: CallDetail }) {
   const [templates, setTemplates] = useState<SubscribeTemplate[]>([])
   const [reminder, setReminder] = useState<Reminder>('unasked')
+  const seated = call.mySignUp?.status === 'confirmed'
 
   useEffect(() => {
     callApi('subscribeTemplates', {}).then((result) => {
@@ -41,7 +43,9 @@ export default function ReminderCard({ call }: { call: CallDetail }) {
       )}
       {reminder === 'off' && (
         <Text className="reminder-card__text">
-          你没有开启提醒，活动开始前不会收到微信通知，可以添加到日历
+          {seated
+            ? '你没有开启提醒，活动开始前不会收到微信通知，可以添加到日历'
+            : '你没有开启提醒，递补成功时不会收到微信通知，请留意「我的」'}
         </Text>
       )}
       {(reminder === 'unasked' || reminder === 'asking') && (
@@ -53,7 +57,7 @@ export default function ReminderCard({ call }: { call: CallDetail }) {
           开启活动提醒
         </Button>
       )}
-      <CalendarButton call={{ ...call, ngoName: call.ngo.name }} />
+      {seated && <CalendarButton call={{ ...call, ngoName: call.ngo.name }} />}
     </View>
   )
 }

@@ -78,16 +78,17 @@ export default function SignUpSuccessPage() {
 
       {mine && <ReminderCard call={call} />}
 
+      {/* one primary action per screen: turning on the reminder (in the card above); these only lead on */}
       <View className="success-page__actions">
         <Button
-          className="success-page__primary"
+          className="success-page__secondary"
           onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}
         >
           查看我的报名
         </Button>
-        <Button className="success-page__secondary" onClick={backToCall}>
+        <Text className="success-page__link" onClick={backToCall}>
           返回活动
-        </Button>
+        </Text>
       </View>
       <PersonaChip />
     </View>
