@@ -19,6 +19,9 @@ function applyAppId(): void {
   process.env.TARO_APP_ID = appid
 }
 
+/** The node_modules files that Taro's own script rule already sends through Babel (its include pattern). */
+const TARO_PACKAGES = /(?<=node_modules[\\/]).*taro/
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
   if (process.env.TARO_ENV === 'weapp') applyAppId()
@@ -55,6 +58,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // ES2015 for phones: Babel compiles src/ and Taro's packages (babel.config.js), esbuild every other package
+        chain.module
+          .rule('node-modules-es2015')
+          .test(/\.m?js$/)
+          .include.add(/node_modules/)
+          .end()
+          .exclude.add(TARO_PACKAGES)
+          .end()
+          .use('es2015')
+          .loader(resolve(__dirname, 'es2015-loader.js'))
       },
     },
     h5: {
