@@ -4,6 +4,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { cloudEnvId } from './cloud-env'
 
 /**
  * WeChat DevTools opens the repo root and reads project.config.json (appid `touristappid`, committed).
@@ -17,6 +18,16 @@ function applyAppId(): void {
   writeFileSync(file, JSON.stringify({ appid }, null, 2) + '\n')
   // Taro also copies project.config.json into dist/weapp, taking the appid from TARO_APP_ID
   process.env.TARO_APP_ID = appid
+}
+
+/** Taro reports a config that throws as 「找不到项目配置文件」, which hides the reason: say it and stop. */
+function cloudEnvIdOrExit(): string {
+  try {
+    return cloudEnvId(process.env)
+  } catch (err) {
+    console.error(`\n✗ ${err instanceof Error ? err.message : err}\n`)
+    process.exit(1)
+  }
 }
 
 /** The node_modules files that Taro's own script rule already sends through Babel (its include pattern). */
@@ -40,7 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       // values are inlined as code (webpack DefinePlugin), hence JSON.stringify
-      CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID || 'jushou-dev'),
+      // required for a weapp build meant for upload; local builds get a placeholder (config/cloud-env.ts)
+      CLOUD_ENV_ID: JSON.stringify(cloudEnvIdOrExit()),
       // '' = the same origin that served the H5 app (the emulator)
       H5_API_BASE: JSON.stringify(process.env.H5_API_BASE || ''),
     },
