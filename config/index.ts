@@ -56,7 +56,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // '' = the same origin that served the H5 app (the emulator)
       H5_API_BASE: JSON.stringify(process.env.H5_API_BASE || ''),
     },
-    copy: { patterns: [], options: {} },
+    // WeChat search reads which pages it may index from sitemap.json (app.config.ts: sitemapLocation)
+    copy: {
+      patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     // a shared node_modules and several builders: no persistent cache to go stale
