@@ -61,11 +61,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }],
       options: {},
     },
+    // Production builds (taro build; npm start and npm test build so too) minify JS with terser (Taro's settings,
+    // which add no syntax newer than their input: babel.config.js decides that) and WXSS with csso. Watch builds
+    // (NODE_ENV development) stay readable: Taro adds no minimizer outside production. DevTools' own `minified`
+    // stays off in project.config.json: the files are minified already.
+    terser: { enable: true },
+    csso: { enable: true },
     framework: 'react',
     compiler: 'webpack5',
     // a shared node_modules and several builders: no persistent cache to go stale
     cache: { enable: false },
     mini: {
+      // modules only subpackages use move out of the main package (≤ 2 MB), as Taro does by default
+      optimizeMainPackage: { enable: true },
+      // Not minifyXML: its html-minifier drops `</input>` from base.wxml (a void element in HTML) and WeChat's wcc
+      // then refuses the file ("expect end-tag `input`"); it saved 1.8 KB.
       // component styles are BEM-scoped, so their order across chunks does not matter
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

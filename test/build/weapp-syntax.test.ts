@@ -2,11 +2,11 @@
 // dist/weapp holds is what phones run; older engines (iOS 10's JavaScriptCore) fail to load a whole file on one
 // `?.`. Builds dist/weapp first when it is missing (a local build, as npm start and npm test make it).
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { ROOT, taroBuild } from '../../config/run'
-import { checkDir, newerSyntax } from './syntax'
+import { checkDir, jsFiles, newerSyntax } from './syntax'
 
 const WEAPP = join(ROOT, 'dist', 'weapp')
 
@@ -41,4 +41,17 @@ test('every .js file in dist/weapp parses as ES2015', () => {
   const { files, problems } = checkDir(WEAPP)
   assert.ok(files > 10, `expected the weapp build in ${WEAPP}, found ${files} .js files`)
   assert.deepEqual(problems, [], `syntax newer than ES2015 in dist/weapp:\n${problems.join('\n')}`)
+})
+
+test('the weapp build is minified (terser in production builds)', () => {
+  if (!existsSync(join(WEAPP, 'app.js'))) taroBuild('weapp')
+  const loose = jsFiles(WEAPP).flatMap((file) => {
+    const code = readFileSync(file, 'utf8')
+    const lines = code.split('\n').length
+    // minified: a few very long lines; readable output has a line per ~30 characters
+    return code.length > 4096 && code.length / lines < 500
+      ? [`${file.slice(WEAPP.length + 1)}: ${lines} lines`]
+      : []
+  })
+  assert.deepEqual(loose, [])
 })
