@@ -59,6 +59,12 @@ export default defineAppConfig({
   // we collect a name and phone number for sign-ups: WeChat requires the privacy guide flow
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
-  // the call editor picks a place on WeChat's map
+  // the call editor picks a place on WeChat's map: the only location API the app calls (no getLocation, no
+  // background location), declared here as WeChat requires since 2022
   requiredPrivateInfos: ['chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于在地图上选择志愿活动的地点' },
+  },
+  // which pages WeChat search may index: the list of calls and a call's detail (src/sitemap.json)
+  sitemapLocation: 'sitemap.json',
 })
