@@ -277,7 +277,7 @@ export function toNgoConsole(ngo: Ngo, openid: string): NgoConsole {
     organizers: ngo.admins.length,
     team: ngo.admins.map((admin, i) => ({
       key: organizerKey(admin),
-      name: ngo.organizerNames?.[admin] ?? (i === 0 ? ngo.contactName || '创建者' : `组织者 ${i + 1}`),
+      name: ngo.organizerNames?.[admin] ?? (i === 0 ? ngo.contactName || '机构负责人' : `组织者 ${i + 1}`),
       owner: i === 0,
       me: admin === openid,
     })),

@@ -38,11 +38,11 @@ export default function Team({ ngo, onChange }: Props) {
       <Text className="console-title">组织者 · {ngo.organizers}</Text>
       {ngo.team.map((member) => (
         <View key={member.key} className="console-row team-member">
-          <Text>
-            {member.name}
-            {member.owner ? '（创建者）' : ''}
-            {member.me ? '（我）' : ''}
-          </Text>
+          <View className="team-member__who">
+            <Text>{member.name}</Text>
+            {member.owner && <Text className="team-member__tag">负责人</Text>}
+            {member.me && <Text className="team-member__tag team-member__tag--me">我</Text>}
+          </View>
           {ngo.isOwner && !member.owner && (
             <Text className="console-link" onClick={() => remove(member.key, member.name)}>
               移除

@@ -3,20 +3,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
+import { CALL_PHASE_TEXT, callPhase, consoleOrder } from '../../../core/call-phase'
 import type { MyNgoResponse } from '../../../core/ngo-api'
-import type { CallCard } from '../../../core/api'
 import LoadFailed from '../../../components/LoadFailed'
 import { formatTime } from '../../../components/format'
 import { myNgo } from '../../../services/ngo'
 import Team from './Team'
 import '../console.scss'
-
-const STATUS_TEXT: Record<CallCard['status'], string> = {
-  draft: '草稿',
-  open: '报名中',
-  closed: '已截止',
-  cancelled: '已取消',
-}
 
 type State =
   { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; data: MyNgoResponse }
@@ -36,7 +29,9 @@ export default function DashboardPage() {
 
   if (state.phase === 'loading') return <View className="console">加载中…</View>
   if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={load} />
-  const { ngo, calls } = state.data
+  const { ngo } = state.data
+  const now = Date.now()
+  const calls = consoleOrder(state.data.calls, now)
   const go = (url: string) => Taro.navigateTo({ url })
 
   if (!ngo) {
@@ -103,8 +98,8 @@ export default function DashboardPage() {
             <View>
               <Text className="console-call-title">{call.title}</Text>
               <Text className="console-note">
-                {STATUS_TEXT[call.status]} · {formatTime(call.startAt)} · 已报名 {call.confirmed}/
-                {call.capacity}
+                {CALL_PHASE_TEXT[callPhase(call, now)]} · {formatTime(call.startAt)} · 已报名 {call.confirmed}
+                /{call.capacity}
               </Text>
             </View>
             {call.status === 'draft' ? (
