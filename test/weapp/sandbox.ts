@@ -195,11 +195,25 @@ export class MiniProgram {
     }
   }
 
-  /** Taps what shows `label` (the innermost element saying it), as a finger would: the event bubbles up. */
-  async tap(label: string | RegExp): Promise<void> {
-    const target = this.find(label)
-    this.dispatch(target, 'tap', { x: 0, y: 0 })
-    await sleep(0)
+  /**
+   * Taps what shows `label` (the innermost element saying it), as a finger would: the event bubbles up to the
+   * handlers bound on the way. Waits (like a person) until such an element is on the screen and something handles it.
+   */
+  async tap(label: string | RegExp, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs
+    for (;;) {
+      this.throwIfCrashed()
+      const target = this.findOrUndefined(label)
+      if (target && this.handles(target, 'tap')) {
+        this.dispatch(target, 'tap', { x: 0, y: 0 })
+        await sleep(0)
+        return
+      }
+      if (Date.now() > until) {
+        throw new Error(`nothing tappable says "${String(label)}" on ${this.route}; the screen says:\n${this.text()}`)
+      }
+      await sleep(25)
+    }
   }
 
   /** Types `value` into the input or textarea whose placeholder (or id) is `field`. */
@@ -232,19 +246,25 @@ export class MiniProgram {
 
   /** the innermost element whose text is `label` (exactly, else the innermost that contains it) */
   find(label: string | RegExp): VNode {
-    const screen = this.screen()
+    const found = this.findOrUndefined(label)
+    if (!found) throw new Error(`nothing says "${String(label)}" on ${this.route}:\n${this.text()}`)
+    return found
+  }
+
+  private findOrUndefined(label: string | RegExp): VNode | undefined {
     const says = (node: VNode) => {
       const text = textOf(node)
       return typeof label === 'string' ? text.includes(label) : label.test(text)
     }
-    let best: VNode | undefined
-    for (const node of walk(screen)) {
+    // pre-order: the last match is the innermost one; an exact match beats one that merely contains the label
+    let exact: VNode | undefined
+    let containing: VNode | undefined
+    for (const node of walk(this.screen())) {
       if (!says(node)) continue
-      if (typeof label === 'string' && textOf(node).trim() === label) return node
-      best = node
+      containing = node
+      if (typeof label === 'string' && textOf(node).trim() === label) exact = node
     }
-    if (!best) throw new Error(`nothing says "${String(label)}" on ${this.route}:\n${textOf(screen)}`)
-    return best
+    return exact ?? containing
   }
 
   /** the page stack's routes, bottom first */
@@ -479,6 +499,16 @@ export class MiniProgram {
       if (owner) return owner as Record<string, Hook>
     }
     return this.page as unknown as Record<string, Hook>
+  }
+
+  /** whether an event of `type` on `target` reaches a handler (its own, or an ancestor's for bubbling events) */
+  private handles(target: VNode, type: string): boolean {
+    for (let at: VNode | undefined = target; at; at = BUBBLING.has(type) ? this.parents.get(at) : undefined) {
+      if (at.attr[`bind${type}`] || at.attr[`bind:${type}`] || at.attr[`catch${type}`] || at.attr[`catch:${type}`]) {
+        return true
+      }
+    }
+    return false
   }
 
   /** WeChat's event: to the target's handler, then (for bubbling events) up through the ancestors that bind it. */
