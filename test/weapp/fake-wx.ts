@@ -92,6 +92,7 @@ export function createWx(host: WxHost): FakeWx {
   const launchOptions = { path: 'pages/calls/index', query: {}, scene: 1001, referrerInfo: {} }
 
   const wx: Record<string, unknown> = {
+    env: { USER_DATA_PATH: 'wxfile://usr' },
     cloud: {
       init: () => undefined,
       callFunction: asyncApi('cloud.callFunction', async (opts) => {
@@ -217,7 +218,7 @@ export function createWx(host: WxHost): FakeWx {
   const missing = new Set<string>()
   const proxy = new Proxy(wx, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && !(key in target) && key !== 'webpackJsonp' && key !== 'then') missing.add(key)
+      if (typeof key === 'string' && !(key in target) && key !== 'webpackJsonp') missing.add(key)
       return Reflect.get(target, key, receiver)
     },
   })

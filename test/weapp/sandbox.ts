@@ -198,12 +198,14 @@ export class MiniProgram {
   /**
    * Taps what shows `label` (the innermost element saying it), as a finger would: the event bubbles up to the
    * handlers bound on the way. Waits (like a person) until such an element is on the screen and something handles it.
+   * `within`: the tap is inside the innermost block that says both `within` and `label` (e.g. one row of a list).
    */
-  async tap(label: string | RegExp, timeoutMs = 10_000): Promise<void> {
-    const until = Date.now() + timeoutMs
+  async tap(label: string | RegExp, opts: { within?: string; timeoutMs?: number } = {}): Promise<void> {
+    const until = Date.now() + (opts.timeoutMs ?? 10_000)
     for (;;) {
       this.throwIfCrashed()
-      const target = this.findOrUndefined(label)
+      const scope = opts.within === undefined ? this.screen() : this.innermost(this.screen(), opts.within, label)
+      const target = scope && this.findOrUndefined(label, scope)
       if (target && this.handles(target, 'tap')) {
         this.dispatch(target, 'tap', { x: 0, y: 0 })
         await sleep(0)
@@ -251,7 +253,17 @@ export class MiniProgram {
     return found
   }
 
-  private findOrUndefined(label: string | RegExp): VNode | undefined {
+  /** the innermost element whose text says both `a` and `b` */
+  private innermost(root: VNode, a: string, b: string | RegExp): VNode | undefined {
+    let found: VNode | undefined
+    for (const node of walk(root)) {
+      const text = textOf(node)
+      if (text.includes(a) && (typeof b === 'string' ? text.includes(b) : b.test(text))) found = node
+    }
+    return found
+  }
+
+  private findOrUndefined(label: string | RegExp, root: VNode = this.screen()): VNode | undefined {
     const says = (node: VNode) => {
       const text = textOf(node)
       return typeof label === 'string' ? text.includes(label) : label.test(text)
@@ -259,7 +271,7 @@ export class MiniProgram {
     // pre-order: the last match is the innermost one; an exact match beats one that merely contains the label
     let exact: VNode | undefined
     let containing: VNode | undefined
-    for (const node of walk(this.screen())) {
+    for (const node of walk(root)) {
       if (!says(node)) continue
       containing = node
       if (typeof label === 'string' && textOf(node).trim() === label) exact = node
