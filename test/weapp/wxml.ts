@@ -65,12 +65,12 @@ function normalize(node: VNode): VNode {
   return node
 }
 
-/** All of dist/weapp's .wxss through `wcsc`: the style sheet of each file (throws on any error). */
-export function compileWxss(root: string, files: string[]): Map<string, string> {
+/** All of dist/weapp's .wxss through `wcsc` (throws on any error): which of `files` got a style sheet. */
+export function compileWxss(root: string, files: string[]): Set<string> {
   wechatCompilers()
+  // the output is render-layer code (it needs navigator, document): look at what it defines, do not run it
   const source = compiler.wxssToJs(root, { maxBuffer: 64 << 20 })
-  const lookup = new Function(source)() as (path: string) => unknown
-  return new Map(files.map((file) => [file, String(lookup(file) ?? '')]))
+  return new Set(files.filter((file) => source.includes(`'${file}':`)))
 }
 
 /** The `.wxml` of a page or component and of every custom component it uses, as wcc needs them listed. */
