@@ -39,26 +39,34 @@ function scan(image: VNode): string {
   return read.data
 }
 
-test('the organizer’s check-in screen shows a QR; a volunteer scans it and is checked in', { skip }, async () => {
-  assert.ok(cloud)
-  const call = cloud.store.collection('calls').get(CALL_ID) as unknown as Call
-  cloud.clock.set({ at: call.startAt - 30 * MINUTE })
+test(
+  'the organizer’s check-in screen shows a QR; a volunteer scans it and is checked in',
+  { skip },
+  async () => {
+    assert.ok(cloud)
+    const call = cloud.store.collection('calls').get(CALL_ID) as unknown as Call
+    cloud.clock.set({ at: call.startAt - 30 * MINUTE })
 
-  const organizer = await openMiniProgram(cloud, 'organizer', `/packages/ngo/checkin/index?callId=${CALL_ID}`)
-  opened.push(organizer)
-  await organizer.waitForText(call.title)
-  const code = scan(await organizer.waitForElement('checkin-qr'))
-  assert.match(code, new RegExp(`^c\\.${CALL_ID}\\.in\\.`))
-  assert.match(await organizer.settle(), /签到码 · \d+ 秒后更新/)
+    const organizer = await openMiniProgram(
+      cloud,
+      'organizer',
+      `/packages/ngo/checkin/index?callId=${CALL_ID}`,
+    )
+    opened.push(organizer)
+    await organizer.waitForText(call.title)
+    const code = scan(await organizer.waitForElement('checkin-qr'))
+    assert.match(code, new RegExp(`^c\\.${CALL_ID}\\.in\\.`))
+    assert.match(await organizer.settle(), /签到码 · \d+ 秒后更新/)
 
-  const volunteer = await openMiniProgram(cloud, 'volunteer2', '/packages/volunteer/checkin/index')
-  opened.push(volunteer)
-  assert.ok(scan(await volunteer.waitForElement('my-checkin-code')), 'her personal code is a QR too')
-  volunteer.nextScan = code
-  await volunteer.tap('扫一扫')
-  const done = await volunteer.waitForText('签到成功')
-  assert.ok(done.includes(call.title))
-  await volunteer.settle()
-  assert.deepEqual(volunteer.errors, [])
-  assert.deepEqual(organizer.errors, [])
-})
+    const volunteer = await openMiniProgram(cloud, 'volunteer2', '/packages/volunteer/checkin/index')
+    opened.push(volunteer)
+    assert.ok(scan(await volunteer.waitForElement('my-checkin-code')), 'her personal code is a QR too')
+    volunteer.nextScan = code
+    await volunteer.tap('扫一扫')
+    const done = await volunteer.waitForText('签到成功')
+    assert.ok(done.includes(call.title))
+    await volunteer.settle()
+    assert.deepEqual(volunteer.errors, [])
+    assert.deepEqual(organizer.errors, [])
+  },
+)

@@ -10,22 +10,36 @@ import { join } from 'node:path'
 interface Ci {
   Project: new (opts: object) => { _attr?: unknown }
   getCompiledResult(opts: object, savePath?: string): Promise<Record<string, unknown>>
-  analyseCode(project: object): Promise<{ files: { path: string; size: number; subPackage: string | null }[] }>
+  analyseCode(
+    project: object,
+  ): Promise<{ files: { path: string; size: number; subPackage: string | null }[] }>
 }
 
 async function main(): Promise<void> {
   const root = process.argv[2]
   const ci = require('miniprogram-ci') as Ci
-  const { DefaultProjectAttr } = require('miniprogram-ci/dist/config/config') as { DefaultProjectAttr: unknown }
+  const { DefaultProjectAttr } = require('miniprogram-ci/dist/config/config') as {
+    DefaultProjectAttr: unknown
+  }
   const dir = mkdtempSync(join(tmpdir(), 'jushou-ci-'))
   const key = join(dir, 'placeholder.key')
   writeFileSync(key, 'placeholder: nothing is uploaded')
-  const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: root, privateKeyPath: key })
+  const project = new ci.Project({
+    appid: 'touristappid',
+    type: 'miniProgram',
+    projectPath: root,
+    privateKeyPath: key,
+  })
   project._attr = DefaultProjectAttr
-  const compiled = await ci.getCompiledResult({ project, setting: { es6: false, minify: false }, onProgressUpdate: () => undefined })
+  const compiled = await ci.getCompiledResult({
+    project,
+    setting: { es6: false, minify: false },
+    onProgressUpdate: () => undefined,
+  })
   const analysed = await ci.analyseCode(project)
   const packages: Record<string, number> = {}
-  for (const file of analysed.files) packages[file.subPackage ?? 'main'] = (packages[file.subPackage ?? 'main'] ?? 0) + file.size
+  for (const file of analysed.files)
+    packages[file.subPackage ?? 'main'] = (packages[file.subPackage ?? 'main'] ?? 0) + file.size
   process.stdout.write(`\n${JSON.stringify({ compiledFiles: Object.keys(compiled), packages })}\n`)
 }
 

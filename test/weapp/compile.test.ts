@@ -25,7 +25,10 @@ function pages(): string[] {
     pages: string[]
     subPackages?: { root: string; pages: string[] }[]
   }
-  return [...json.pages, ...(json.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
+  return [
+    ...json.pages,
+    ...(json.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+  ]
 }
 
 test('wcc compiles every page and component template', { skip }, () => {
@@ -46,17 +49,29 @@ test('wcsc compiles every style sheet', { skip }, () => {
   for (const page of pages()) assert.ok(compiled.has(`${page}.wxss`), `${page}.wxss`)
 })
 
-test('miniprogram-ci compiles and analyses the project offline; every package stays under 2 MB', { skip, timeout: 120_000 }, () => {
-  const script = join(__dirname, 'ci-compile.ts')
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script, WEAPP_DIR], {
-    cwd: resolve(__dirname, '..', '..'),
-    encoding: 'utf8',
-    timeout: 110_000,
-  })
-  assert.equal(run.status, 0, `miniprogram-ci failed:\n${run.stderr}\n${run.stdout.slice(-2000)}`)
-  const last = run.stdout.trim().split('\n').at(-1) ?? ''
-  const { compiledFiles, packages } = JSON.parse(last) as { compiledFiles: string[]; packages: Record<string, number> }
-  for (const page of pages()) assert.ok(compiledFiles.some((f) => f.startsWith(page)), `compiled ${page}`)
-  assert.ok(packages.main > 0)
-  for (const [name, bytes] of Object.entries(packages)) assert.ok(bytes <= 2 * MB, `${name}: ${bytes} bytes > 2 MB`)
-})
+test(
+  'miniprogram-ci compiles and analyses the project offline; every package stays under 2 MB',
+  { skip, timeout: 120_000 },
+  () => {
+    const script = join(__dirname, 'ci-compile.ts')
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, WEAPP_DIR], {
+      cwd: resolve(__dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 110_000,
+    })
+    assert.equal(run.status, 0, `miniprogram-ci failed:\n${run.stderr}\n${run.stdout.slice(-2000)}`)
+    const last = run.stdout.trim().split('\n').at(-1) ?? ''
+    const { compiledFiles, packages } = JSON.parse(last) as {
+      compiledFiles: string[]
+      packages: Record<string, number>
+    }
+    for (const page of pages())
+      assert.ok(
+        compiledFiles.some((f) => f.startsWith(page)),
+        `compiled ${page}`,
+      )
+    assert.ok(packages.main > 0)
+    for (const [name, bytes] of Object.entries(packages))
+      assert.ok(bytes <= 2 * MB, `${name}: ${bytes} bytes > 2 MB`)
+  },
+)

@@ -130,7 +130,14 @@ export function createWx(host: WxHost): FakeWx {
     getWindowInfo: () => ({ ...systemInfo }),
     getDeviceInfo: () => ({ ...systemInfo }),
     getAppBaseInfo: () => ({ ...systemInfo }),
-    getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 24, right: 365, bottom: 56, left: 278 }),
+    getMenuButtonBoundingClientRect: () => ({
+      width: 87,
+      height: 32,
+      top: 24,
+      right: 365,
+      bottom: 56,
+      left: 278,
+    }),
     getLaunchOptionsSync: () => ({ ...launchOptions }),
     getEnterOptionsSync: () => ({ ...launchOptions }),
     getAccountInfoSync: () => ({ miniProgram: { appId: 'wxsandbox', envVersion: 'develop', version: '' } }),
@@ -181,7 +188,10 @@ export function createWx(host: WxHost): FakeWx {
     addPhoneCalendar: asyncApi('addPhoneCalendar', record('addPhoneCalendar')),
     openSetting: asyncApi('openSetting', () => ({ authSetting: {} })),
     getSetting: asyncApi('getSetting', () => ({ authSetting: {} })),
-    getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
+    getPrivacySetting: asyncApi('getPrivacySetting', () => ({
+      needAuthorization: false,
+      privacyContractName: '',
+    })),
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => ({})),
     onNeedPrivacyAuthorization: () => undefined,
 
@@ -197,7 +207,10 @@ export function createWx(host: WxHost): FakeWx {
     previewImage: asyncApi('previewImage', record('previewImage')),
     compressImage: asyncApi('compressImage', (o) => ({ tempFilePath: o.src })),
     saveImageToPhotosAlbum: asyncApi('saveImageToPhotosAlbum', record('saveImageToPhotosAlbum')),
-    downloadFile: asyncApi('downloadFile', (o) => ({ tempFilePath: `wxfile://tmp/${String(o.url).length}`, statusCode: 200 })),
+    downloadFile: asyncApi('downloadFile', (o) => ({
+      tempFilePath: `wxfile://tmp/${String(o.url).length}`,
+      statusCode: 200,
+    })),
     openDocument: asyncApi('openDocument', record('openDocument')),
 
     // navigation: the sandbox loads the pages
@@ -209,10 +222,17 @@ export function createWx(host: WxHost): FakeWx {
 
     // layout queries: nothing is laid out in the logic layer; answer with empty boxes
     createSelectorQuery: () => createSelectorQuery(),
-    createIntersectionObserver: () => ({ relativeToViewport: () => ({ observe: () => undefined }), disconnect: () => undefined }),
+    createIntersectionObserver: () => ({
+      relativeToViewport: () => ({ observe: () => undefined }),
+      disconnect: () => undefined,
+    }),
     nextTick: (fn: () => void) => void Promise.resolve().then(fn),
     reportAnalytics: () => undefined,
-    getUpdateManager: () => ({ onCheckForUpdate: () => undefined, onUpdateReady: () => undefined, onUpdateFailed: () => undefined }),
+    getUpdateManager: () => ({
+      onCheckForUpdate: () => undefined,
+      onUpdateReady: () => undefined,
+      onUpdateFailed: () => undefined,
+    }),
   }
 
   const missing = new Set<string>()

@@ -14,7 +14,8 @@ export const WEAPP_DIR = join(ROOT, 'dist', 'weapp')
 /** Why these tests cannot run here, or undefined when they can. */
 export function whyNotRunnable(): string | undefined {
   if (!existsSync(join(WEAPP_DIR, 'app.js'))) return 'dist/weapp is missing: run `npm run build:weapp` first'
-  if (process.platform !== 'linux') return "WeChat's compilers in miniprogram-compiler are run here in their Linux build"
+  if (process.platform !== 'linux')
+    return "WeChat's compilers in miniprogram-compiler are run here in their Linux build"
   return undefined
 }
 
@@ -23,7 +24,14 @@ export async function startLocalCloud(): Promise<Emulator> {
   const functionsDir = mkdtempSync(join(tmpdir(), 'jushou-weapp-functions-'))
   symlinkSync(join(ROOT, 'node_modules'), join(functionsDir, 'node_modules'), 'dir')
   await buildFunction('api', functionsDir)
-  return startEmulator({ port: 0, dataDir: ':memory:', functionsDir, seed: true, timers: false, instances: 1 })
+  return startEmulator({
+    port: 0,
+    dataDir: ':memory:',
+    functionsDir,
+    seed: true,
+    timers: false,
+    instances: 1,
+  })
 }
 
 export function openidOf(key: Persona['key']): string {

@@ -47,7 +47,11 @@ test('the console lists the calls → 名单 → 现场签到与工时 shows the
   await app.tap('现场签到与工时')
   await app.waitForElement('checkin-qr')
   assert.equal(app.route, 'packages/ngo/checkin/index')
-  assert.deepEqual(app.routes(), ['packages/ngo/dashboard/index', 'packages/ngo/roster/index', 'packages/ngo/checkin/index'])
+  assert.deepEqual(app.routes(), [
+    'packages/ngo/dashboard/index',
+    'packages/ngo/roster/index',
+    'packages/ngo/checkin/index',
+  ])
   assert.match(await app.settle(), /签到码 · \d+ 秒后更新/)
   assert.deepEqual(app.errors, [])
 })

@@ -38,7 +38,10 @@ function appPages(): string[] {
     pages: string[]
     subPackages?: { root: string; pages: string[] }[]
   }
-  return [...json.pages, ...(json.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
+  return [
+    ...json.pages,
+    ...(json.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+  ]
 }
 
 const skip = whyNotRunnable()
@@ -53,7 +56,10 @@ after(async () => {
 })
 
 test('every page of app.json is known here', { skip }, () => {
-  assert.deepEqual(appPages().filter((page) => !OPENED_AS[page]), [])
+  assert.deepEqual(
+    appPages().filter((page) => !OPENED_AS[page]),
+    [],
+  )
 })
 
 for (const [page, { who, query }] of Object.entries(OPENED_AS)) {

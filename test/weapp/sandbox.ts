@@ -38,7 +38,15 @@ const SHADOWED = [
 ]
 
 /** Events that bubble in WeChat's render layer (all others reach only their target). */
-const BUBBLING = new Set(['tap', 'longpress', 'longtap', 'touchstart', 'touchmove', 'touchend', 'touchcancel'])
+const BUBBLING = new Set([
+  'tap',
+  'longpress',
+  'longtap',
+  'touchstart',
+  'touchmove',
+  'touchend',
+  'touchcancel',
+])
 
 /** What a screen says while it waits: a page left showing one of these after the cloud answered is stuck. */
 export const LOADING_MARKERS = ['加载中', '正在生成', '请稍候']
@@ -92,7 +100,8 @@ export class MiniProgram {
   private nextTimer = 1
   private inflight = 0
   private app: Record<string, unknown> | undefined
-  private readonly onRejection = (reason: unknown) => this.errors.push(`unhandled rejection: ${describe(reason)}`)
+  private readonly onRejection = (reason: unknown) =>
+    this.errors.push(`unhandled rejection: ${describe(reason)}`)
 
   constructor(private readonly opts: SandboxOptions) {
     this.openid = opts.openid
@@ -128,7 +137,12 @@ export class MiniProgram {
   async launch(url: string): Promise<this> {
     this.require('app.js', '')
     if (!this.app) throw new Error('app.js did not call App()')
-    const launch = { path: this.parse(url).route, query: this.parse(url).query, scene: 1001, referrerInfo: {} }
+    const launch = {
+      path: this.parse(url).route,
+      query: this.parse(url).query,
+      scene: 1001,
+      referrerInfo: {},
+    }
     this.guard(() => (this.app?.onLaunch as Hook | undefined)?.call(this.app as never, launch))
     this.guard(() => (this.app?.onShow as Hook | undefined)?.call(this.app as never, launch))
     await this.navigate('reLaunch', url)
@@ -204,7 +218,8 @@ export class MiniProgram {
     const until = Date.now() + (opts.timeoutMs ?? 10_000)
     for (;;) {
       this.throwIfCrashed()
-      const scope = opts.within === undefined ? this.screen() : this.innermost(this.screen(), opts.within, label)
+      const scope =
+        opts.within === undefined ? this.screen() : this.innermost(this.screen(), opts.within, label)
       const target = scope && this.findOrUndefined(label, scope)
       if (target && this.handles(target, 'tap')) {
         this.dispatch(target, 'tap', { x: 0, y: 0 })
@@ -212,7 +227,9 @@ export class MiniProgram {
         return
       }
       if (Date.now() > until) {
-        throw new Error(`nothing tappable says "${String(label)}" on ${this.route}; the screen says:\n${this.text()}`)
+        throw new Error(
+          `nothing tappable says "${String(label)}" on ${this.route}; the screen says:\n${this.text()}`,
+        )
       }
       await sleep(25)
     }
@@ -241,7 +258,8 @@ export class MiniProgram {
     for (;;) {
       this.throwIfCrashed()
       for (const node of walk(this.screen())) if (node.attr.id === id) return node
-      if (Date.now() > until) throw new Error(`#${id} never showed on ${this.route}; the screen says:\n${this.text()}`)
+      if (Date.now() > until)
+        throw new Error(`#${id} never showed on ${this.route}; the screen says:\n${this.text()}`)
       await sleep(25)
     }
   }
@@ -294,25 +312,35 @@ export class MiniProgram {
 
   /** fails the test at once when the mini program crashed */
   throwIfCrashed(): void {
-    if (this.errors.length) throw new Error(`the mini program crashed on ${this.stack.at(-1)?.route}:\n${this.errors.join('\n')}`)
+    if (this.errors.length)
+      throw new Error(`the mini program crashed on ${this.stack.at(-1)?.route}:\n${this.errors.join('\n')}`)
   }
 
   // ---- the logic layer ------------------------------------------------------------------------------------
 
   private globals(): Record<string, unknown> {
-    const self = this
+    const self = this // eslint-disable-line @typescript-eslint/no-this-alias -- WeChat's globals are plain functions
     const logTo = (level: 'log' | 'info' | 'warn' | 'error') =>
       function (...args: unknown[]) {
         if (level === 'error' || level === 'warn') self.logs.push(`${level}: ${args.map(describe).join(' ')}`)
         // React reports a render that threw (no error boundary) as console.error(error): a crash on the phone
-        if (level === 'error' && args.some(isError)) self.errors.push(`logged: ${args.map(describe).join(' ')}`)
+        if (level === 'error' && args.some(isError))
+          self.errors.push(`logged: ${args.map(describe).join(' ')}`)
         if (process.env.WEAPP_SANDBOX_LOG) console[level]('[weapp]', ...args)
       }
     return {
       wx: this.fake.wx,
-      console: { log: logTo('log'), info: logTo('info'), debug: logTo('log'), warn: logTo('warn'), error: logTo('error') },
-      setTimeout: (fn: () => void, ms?: number, ...args: unknown[]) => this.timer(fn, ms, args, false),
-      setInterval: (fn: () => void, ms?: number, ...args: unknown[]) => this.timer(fn, ms, args, true),
+      console: {
+        log: logTo('log'),
+        info: logTo('info'),
+        debug: logTo('log'),
+        warn: logTo('warn'),
+        error: logTo('error'),
+      },
+      setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+        this.timer(fn, ms, args, false),
+      setInterval: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+        this.timer(fn, ms, args, true),
       clearTimeout: (id: number) => this.clearTimer(id),
       clearInterval: (id: number) => this.clearTimer(id),
       App(config: Record<string, unknown>) {
@@ -354,7 +382,12 @@ export class MiniProgram {
     return module.exports
   }
 
-  private timer(fn: () => void, ms: number | undefined, args: unknown[], repeat: boolean): number {
+  private timer(
+    fn: (...args: unknown[]) => void,
+    ms: number | undefined,
+    args: unknown[],
+    repeat: boolean,
+  ): number {
     if (typeof fn !== 'function') throw new TypeError('setTimeout/setInterval need a function on WeChat')
     const id = this.nextTimer++
     const run = () => this.guard(() => fn(...args))
@@ -432,7 +465,10 @@ export class MiniProgram {
 
   private pageExists(route: string): boolean {
     const json = this.appJson() as { pages: string[]; subPackages?: { root: string; pages: string[] }[] }
-    const all = [...json.pages, ...(json.subPackages ?? []).flatMap((p) => p.pages.map((x) => `${p.root}/${x}`))]
+    const all = [
+      ...json.pages,
+      ...(json.subPackages ?? []).flatMap((p) => p.pages.map((x) => `${p.root}/${x}`)),
+    ]
     return all.includes(route)
   }
 
@@ -479,15 +515,17 @@ export class MiniProgram {
     const tree = this.gwx(wxml, data)
     if (!tree) throw new Error(`wcc produced no template for ${wxml}`)
     this.expandComponents(tree, wxml)
-    for (const node of walk(tree)) for (const child of node.children) if (typeof child !== 'string') this.parents.set(child, node)
+    for (const node of walk(tree))
+      for (const child of node.children) if (typeof child !== 'string') this.parents.set(child, node)
     return tree
   }
 
   /** A custom component in the tree (Taro's recursive `comp`) is drawn from its own template and properties. */
   private expandComponents(tree: VNode, wxml: string): void {
     const json = join(this.opts.root, wxml.replace(/\.wxml$/, '.json'))
-    const using = (JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: Record<string, string> })
-      .usingComponents ?? {}
+    const using =
+      (JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: Record<string, string> })
+        .usingComponents ?? {}
     for (const node of walk(tree)) {
       const target = using[node.tag] ?? using[node.tag.replace(/^wx-/, '')]
       if (!target) continue
@@ -516,7 +554,12 @@ export class MiniProgram {
   /** whether an event of `type` on `target` reaches a handler (its own, or an ancestor's for bubbling events) */
   private handles(target: VNode, type: string): boolean {
     for (let at: VNode | undefined = target; at; at = BUBBLING.has(type) ? this.parents.get(at) : undefined) {
-      if (at.attr[`bind${type}`] || at.attr[`bind:${type}`] || at.attr[`catch${type}`] || at.attr[`catch:${type}`]) {
+      if (
+        at.attr[`bind${type}`] ||
+        at.attr[`bind:${type}`] ||
+        at.attr[`catch${type}`] ||
+        at.attr[`catch:${type}`]
+      ) {
         return true
       }
     }
@@ -525,7 +568,12 @@ export class MiniProgram {
 
   /** WeChat's event: to the target's handler, then (for bubbling events) up through the ancestors that bind it. */
   private dispatch(target: VNode, type: string, detail: Record<string, unknown>): void {
-    const targetInfo = { id: String(target.attr.id ?? ''), dataset: dataset(target), offsetLeft: 0, offsetTop: 0 }
+    const targetInfo = {
+      id: String(target.attr.id ?? ''),
+      dataset: dataset(target),
+      offsetLeft: 0,
+      offsetTop: 0,
+    }
     let handled = false
     for (let at: VNode | undefined = target; at; at = BUBBLING.has(type) ? this.parents.get(at) : undefined) {
       const bound = at.attr[`bind${type}`] ?? at.attr[`bind:${type}`]
@@ -546,11 +594,12 @@ export class MiniProgram {
           changedTouches: [],
         }
         handled = true
-        this.guard(() => handler.call(owner, event))
+        this.guard(() => (handler as (e: object) => unknown).call(owner, event))
       }
       if (caught) break
     }
-    if (!handled) throw new Error(`nothing handles ${type} on <${target.tag}> "${textOf(target).slice(0, 40)}"`)
+    if (!handled)
+      throw new Error(`nothing handles ${type} on <${target.tag}> "${textOf(target).slice(0, 40)}"`)
     this.throwIfCrashed()
   }
 }
@@ -559,7 +608,8 @@ export class MiniProgram {
 function dataset(node: VNode): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(node.attr)) {
-    if (key.startsWith('data-')) out[key.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value
+    if (key.startsWith('data-'))
+      out[key.slice(5).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value
   }
   return out
 }
@@ -592,7 +642,8 @@ function isError(value: unknown): boolean {
 }
 
 function describe(value: unknown): string {
-  if (value && typeof value === 'object' && 'stack' in value && typeof value.stack === 'string') return value.stack
+  if (value && typeof value === 'object' && 'stack' in value && typeof value.stack === 'string')
+    return value.stack
   if (value && typeof value === 'object') {
     try {
       return JSON.stringify(value)

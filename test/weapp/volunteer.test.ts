@@ -60,7 +60,10 @@ test('sign-up: the form, its checks, then 报名成功 and 我的', { skip }, as
 
   // an empty form is refused, field by field
   await app.tap('提交报名')
-  assert.deepEqual(app.fake.records.at(-1), { api: 'showToast', args: { title: '请检查标红的内容', icon: 'none' } })
+  assert.deepEqual(app.fake.records.at(-1), {
+    api: 'showToast',
+    args: { title: '请检查标红的内容', icon: 'none' },
+  })
 
   await app.type('真实姓名，便于组织者联系你', '林小满')
   await app.type('11位手机号', '13800138000')
@@ -75,8 +78,7 @@ test('sign-up: the form, its checks, then 报名成功 and 我的', { skip }, as
   await app.settle()
 
   const saved = cloud.store.collection('signups').get(`${CALL_ID}_${openidOf('volunteer')}`) as
-    | { name: string; phone: string; status: string }
-    | undefined
+    { name: string; phone: string; status: string } | undefined
   assert.equal(saved?.name, '林小满')
   assert.equal(saved?.phone, '13800138000')
   assert.equal(saved?.status, 'confirmed')

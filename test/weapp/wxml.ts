@@ -48,7 +48,9 @@ export function compileWxml(root: string): Gwx {
   const source = compiler.wxmlToJs(root, { maxBuffer: 64 << 20 })
   const context = vm.createContext({ console })
   context.window = context
-  vm.runInContext(`var __gwx_factory = function (global) {${source}\n}`, context, { filename: 'wcc-output.js' })
+  vm.runInContext(`var __gwx_factory = function (global) {${source}\n}`, context, {
+    filename: 'wcc-output.js',
+  })
   const gwx = vm.runInContext('__gwx_factory({})', context) as GwxFn
   // the data crosses as JSON into the render layer's own realm (wcc's code checks `constructor === Object`)
   const parse = vm.runInContext('JSON.parse', context) as (json: string) => object
@@ -84,7 +86,11 @@ export function wxmlFiles(root: string, pages: string[]): string[] {
     const using = (JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: Record<string, string> })
       .usingComponents
     for (const target of Object.values(using ?? {})) {
-      visit(relative(root, join(root, posix.dirname(path), target)).split('\\').join('/'))
+      visit(
+        relative(root, join(root, posix.dirname(path), target))
+          .split('\\')
+          .join('/'),
+      )
     }
   }
   pages.forEach(visit)
