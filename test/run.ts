@@ -1,5 +1,6 @@
-// npm test: static checks, then build what the tests run against (the cloud functions and the H5 app),
-// then every test file under test/ (unit, emulator, integration, browser) with Node's test runner.
+// npm test: static checks, then build what the tests run against (the cloud functions, the mini program and the
+// H5 app), then every test file under test/ (unit, emulator, integration, WeChat runtime, browser) with Node's
+// test runner.
 // SKIP_BUILD=1 reuses an existing dist/ (quick local reruns); CI always builds.
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
     run('npx', ['eslint', '.'])
     run('npx', ['prettier', '--check', '.', '--log-level', 'warn'])
   }
-  if (!process.env.SKIP_BUILD || !existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
+  const built = ['h5/index.html', 'weapp/app.js'].every((file) => existsSync(join(ROOT, 'dist', file)))
+  if (!process.env.SKIP_BUILD || !built) {
     await buildAllFunctions()
+    taroBuild('weapp')
     taroBuild('h5')
   }
   const files = only.length > 0 ? only : testFiles(join(ROOT, 'test'))

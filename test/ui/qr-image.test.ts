@@ -1,10 +1,10 @@
 // The QR images the check-in screens show: the hand-written PNG decodes (pngjs) and the QR in it reads back
-// (jsQR) as the text it was made from, as a scanner would read it.
+// (jsQR) as the text it was made from, as a scanner would read it, also where TextEncoder does not exist (WeChat).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { qrDataUrl } from '../../src/components/QrImage/qr'
+import { qrDataUrl, utf8 } from '../../src/components/QrImage/qr'
 import { matrixToPngDataUrl } from '../../src/components/QrImage/png'
 
 function decodePng(dataUrl: string): PNG {
@@ -48,4 +48,27 @@ test('a long code spans several stored blocks (over 65535 raw bytes) and still r
   const png = decodePng(qrDataUrl(text))
   const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
   assert.equal(read?.data, text)
+})
+
+test('without TextEncoder (WeChat has none) a code and Chinese text still make QRs that read back', () => {
+  const saved = globalThis.TextEncoder
+  // @ts-expect-error -- WeChat's logic layer: the global does not exist
+  delete globalThis.TextEncoder
+  try {
+    assert.equal(typeof globalThis.TextEncoder, 'undefined')
+    for (const text of ['c.mq-trees.in.29414521.Zm9vYmFy', '民勤梭梭林植树 · 签到', '12345678901234']) {
+      const png = decodePng(qrDataUrl(text))
+      const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+      assert.equal(read?.data, text)
+    }
+  } finally {
+    globalThis.TextEncoder = saved
+  }
+})
+
+test('our UTF-8 bytes are what TextEncoder gives, surrogates included', () => {
+  const encoder = new TextEncoder()
+  for (const text of ['', 'abc', 'é', '签到', '🌱 植树', 'x\ud800y', '\udc00', 'end\ud83c']) {
+    assert.deepEqual(utf8(text), encoder.encode(text), JSON.stringify(text))
+  }
 })
