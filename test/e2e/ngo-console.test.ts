@@ -144,6 +144,10 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await questions.nth(0).getByText('选填').click()
     await questions.nth(1).locator('input').fill('有什么特长')
     await textOnScreen(page, '发布').click()
+    // publishing leads into sharing (the moment that recruits); 看名单 goes on to the roster
+    await page.getByText('转发越多报名越快', { exact: false }).filter({ visible: true }).waitFor()
+    await onScreen(page, '.taro-modal__confirm, .taro-model__confirm').filter({ hasText: '去分享' }).waitFor()
+    await onScreen(page, '.taro-modal__cancel, .taro-model__cancel').click()
     await textOnScreen(page, '导出 Excel').waitFor()
     const call = emu.store.collection('calls').find({ title: CALL_TITLE })[0] as unknown as Call
     assert.equal(call.status, 'open')
@@ -180,7 +184,7 @@ test('register → verify → post a call → a volunteer signs up → roster an
     await as(page, 'volunteer2', `/#/packages/ngo/roster/index?id=${call._id}`)
     const entry = onScreen(page, '.roster-entry').filter({ hasText: '林晓' })
     await entry.getByText('13800138000').waitFor()
-    await entry.getByText('会骑电动车吗？：会').waitFor()
+    await entry.getByText('会骑电动车吗？ 会').waitFor()
     await textOnScreen(page, '已报名 1').waitFor()
     await as(page, 'organizer', `/#/packages/ngo/roster/index?id=${call._id}`)
     await textOnScreen(page, '没有权限进行此操作').waitFor()
@@ -224,7 +228,9 @@ test('the owner invites a co-organizer by code, who joins, and removes them agai
     await as(page, 'volunteer', `/#/packages/ngo/join/index?code=${code}`)
     await onScreen(page, '#organizer-name input').fill('小林')
     await textOnScreen(page, '加入').click()
-    await textOnScreen(page, '小林（我）').waitFor()
+    const me = onScreen(page, '.team-member').filter({ hasText: '小林' })
+    await me.locator('.team-member__tag--me').filter({ hasText: '我' }).waitFor()
+    assert.equal(await onScreen(page, '.team-member').filter({ hasText: '（创建者）' }).count(), 0)
 
     await as(page, 'organizer', '/#/packages/ngo/dashboard/index')
     const member = onScreen(page, '.team-member').filter({ hasText: '小林' })

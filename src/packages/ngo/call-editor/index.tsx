@@ -120,8 +120,16 @@ export default function CallEditorPage() {
       Taro.showToast({ title: result.message, icon: 'none' })
       return
     }
-    await Taro.showToast({ title: '已发布', icon: 'success' })
-    Taro.redirectTo({ url: `/packages/ngo/roster/index?id=${id}` })
+    // The moment that recruits: a new call is found through shares, so the next step offered is sharing it.
+    const { confirm: share } = await Taro.showModal({
+      title: '活动已发布',
+      content: '把它分享到志愿者群、朋友圈，或生成海报，转发越多报名越快。',
+      confirmText: '去分享',
+      cancelText: '看名单',
+    })
+    Taro.redirectTo({
+      url: share ? `/pages/call-detail/index?id=${id}&share=1` : `/packages/ngo/roster/index?id=${id}`,
+    })
   })
 
   const pickCover = run('cover', async () => {

@@ -42,13 +42,16 @@ export default function HoursPage() {
   })
 
   const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
+  const pending =
+    state.phase === 'ready' ? state.data.entries.filter((e) => e.hoursStatus === 'recorded').length : 0
 
   const confirm = async (ids?: string[]) => {
+    // nothing waits for confirmation: say so, rather than ask to confirm nothing
+    const count = ids ? ids.length : pending
+    if (count === 0) return toast(ids ? '请先勾选要确认的人' : '没有待确认的工时：签退后才有时长')
     const { confirm: sure } = await Taro.showModal({
       title: '确认工时',
-      content: ids
-        ? `确认所选 ${ids.length} 人的工时？确认后计入志愿者的志愿时长，不能再修改。`
-        : '确认所有已记录的工时？确认后计入志愿者的志愿时长，不能再修改。',
+      content: `确认${ids ? '所选' : '全部'} ${count} 人的工时？确认后计入志愿者的志愿时长，不能再修改。`,
     })
     if (!sure) return
     setBusy('confirm')

@@ -98,7 +98,7 @@ export default function RosterPage() {
               if (answer === undefined) return null
               return (
                 <Text key={q.id} className="console-note">
-                  {q.title}：{Array.isArray(answer) ? answer.join('、') : answer}
+                  {answerLine(q.title, Array.isArray(answer) ? answer.join('、') : answer)}
                 </Text>
               )
             })}
@@ -121,4 +121,9 @@ export default function RosterPage() {
       <ManageCall callId={call._id} status={call.status} onChange={() => load()} />
     </View>
   )
+}
+
+/** 「衣服尺码：M」, but a question keeps its own mark: 「是否参加过植树活动？ 参加过」, not 「…？：参加过」. */
+function answerLine(title: string, answer: string): string {
+  return /[？?：:]$/.test(title) ? `${title} ${answer}` : `${title}：${answer}`
 }
