@@ -9,7 +9,9 @@ const ARIA = { 'aria-role': "''", 'aria-label': "''", 'aria-hidden': '!1', 'aria
 const LABELLED = ['View', 'Text', 'Image', 'ScrollView', 'Input', 'Textarea', 'Button'] as const
 
 interface MiniPlatform {
-  template?: { mergeComponents?: (ctx: IPluginContext, patch: Record<string, Record<string, string>>) => void }
+  template?: {
+    mergeComponents?: (ctx: IPluginContext, patch: Record<string, Record<string, string>>) => void
+  }
 }
 
 export default (ctx: IPluginContext) => {

@@ -1,9 +1,11 @@
 // What the sign-up form keeps on this phone, in the H5 build: typed input survives going back (after 「放弃填写？」)
 // and comes back when the form is opened again; after a successful sign-up the name and phone are offered on the
 // next call's form (never the answers to the last call's questions), and 删除我的数据 forgets them.
-// Needs `dist/h5` and `dist/cloudfunctions`.
+// Set E2E_SCREENSHOTS=<folder> to keep screenshots. Needs `dist/h5` and `dist/cloudfunctions`.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '../../emulator'
 import {
@@ -34,6 +36,14 @@ after(async () => {
   await browser?.close()
   await emulator?.stop()
 })
+
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS
+
+async function keep(name: string, page: Page): Promise<void> {
+  if (!SCREENSHOTS) return
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, name) })
+}
 
 const leaveDialog = (page: Page) => onScreen(page, '.taro-modal__content').filter({ hasText: '放弃填写？' })
 
@@ -70,6 +80,7 @@ test(
       // back (the browser's button): asked first; 继续填写 stays on the form with everything in it
       await page.goBack()
       await leaveDialog(page).waitFor()
+      await keep('sign-up-leave.png', page)
       await leaveDialog(page).locator('.taro-model__cancel').click()
       await leaveDialog(page).waitFor({ state: 'hidden' })
       await textOnScreen(page, '隐私说明').waitFor()
@@ -125,6 +136,7 @@ test(
       const chip = onScreen(page, '#use-saved-profile')
       await chip.filter({ hasText: '使用上次的信息：林晓 138****8000' }).waitFor()
       await textOnScreen(page, '仅保存在这台手机上，可在「我的 → 隐私与数据」中清除').waitFor()
+      await keep('sign-up-saved-profile.png', page)
       await chip.click()
       assert.equal(await onScreen(page, '#name-input input').inputValue(), '林晓')
       assert.equal(await onScreen(page, '#phone-input input').inputValue(), '13800138000')
@@ -141,7 +153,7 @@ test(
 
       // 删除我的数据 in 隐私与数据: the phone forgets the profile and the drafts too
       await page.goto('about:blank')
-    await page.goto(`${emulator.url}/#/packages/volunteer/privacy/index`)
+      await page.goto(`${emulator.url}/#/packages/volunteer/privacy/index`)
       await onScreen(page, '#privacy-forget-local').waitFor({ timeout: 20_000 })
       await onScreen(page, '#privacy-confirm input').fill('删除')
       await onScreen(page, '#privacy-delete').click()
