@@ -37,8 +37,8 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
-    color: '#8a8f99',
-    selectedColor: '#07c160',
+    color: '#646a73',
+    selectedColor: '#067a3c',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

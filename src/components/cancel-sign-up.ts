@@ -53,7 +53,7 @@ export async function confirmAndCancel(call: CallDetail, onConfirmed?: () => voi
   const text = cancelDialogText(call, Date.now())
   const { confirm } = await Taro.showModal({
     ...text,
-    confirmColor: '#fa5151',
+    confirmColor: '#c92a2a',
     cancelText: '再想想',
   })
   if (!confirm) return false

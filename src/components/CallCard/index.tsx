@@ -2,7 +2,9 @@
 import { Text, View } from '@tarojs/components'
 import type { CallCard as Call } from '../../core/api'
 import CallCover from '../CallCover'
-import SpotsLabel from '../SpotsLabel'
+import Icon from '../Icon'
+import SpotsLabel, { spotsText } from '../SpotsLabel'
+import { asButton } from '../a11y'
 import { formatTime } from '../format'
 import './index.scss'
 
@@ -11,19 +13,37 @@ interface Props {
   onOpen: (call: Call) => void
 }
 
+/** What a screen reader says for the whole card (its parts are read as one button). */
+export function cardLabel(call: Call): string {
+  return [
+    call.title,
+    call.ngoName,
+    formatTime(call.startAt),
+    `${call.city} ${call.address}`,
+    spotsText(call.spotsLeft),
+  ]
+    .filter(Boolean)
+    .join('，')
+}
+
 export default function CallCard({ call, onOpen }: Props) {
   return (
-    <View className="call-card" id={`call-${call._id}`} onClick={() => onOpen(call)}>
+    <View
+      className="call-card"
+      id={`call-${call._id}`}
+      onClick={() => onOpen(call)}
+      {...asButton(cardLabel(call), { namedByContent: true })}
+    >
       <CallCover cover={call.cover} tags={call.tags} size="card" />
       <View className="call-card__body">
         <Text className="call-card__title">{call.title}</Text>
         <Text className="call-card__ngo">{call.ngoName}</Text>
         <View className="call-card__row">
-          <Text className="call-card__icon">🕘</Text>
+          <Icon className="call-card__icon" name="clock" size={26} label="时间" />
           <Text className="call-card__text">{formatTime(call.startAt)}</Text>
         </View>
         <View className="call-card__row">
-          <Text className="call-card__icon">📍</Text>
+          <Icon className="call-card__icon" name="pin" size={26} label="地点" />
           <Text className="call-card__text">
             {call.city} · {call.address}
           </Text>

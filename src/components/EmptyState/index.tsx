@@ -1,19 +1,34 @@
 // The one way a page says "nothing here" or "that went wrong", with an optional way forward.
 import { Button, Text, View } from '@tarojs/components'
+import Icon, { type IconName } from '../Icon'
+import { ICON_NAMES } from '../Icon/icons'
+import { decorative } from '../a11y'
 import './index.scss'
 
 interface Props {
-  icon?: string
+  /**
+   * decoration (the title says it): one of the app's icons. An emoji string is still drawn as text for the pages
+   * that pass one (the NGO console's), though a phone without an emoji font shows a box.
+   */
+  icon?: IconName | (string & Record<never, never>)
   title: string
   description?: string
   actionText?: string
   onAction?: () => void
 }
 
-export default function EmptyState({ icon = '🍃', title, description, actionText, onAction }: Props) {
+export default function EmptyState({ icon = 'leaf', title, description, actionText, onAction }: Props) {
   return (
     <View className="empty-state">
-      <Text className="empty-state__icon">{icon}</Text>
+      <View className="empty-state__icon">
+        {(ICON_NAMES as string[]).includes(icon) ? (
+          <Icon name={icon as IconName} size={96} color="muted" />
+        ) : (
+          <Text className="empty-state__emoji" {...decorative()}>
+            {icon}
+          </Text>
+        )}
+      </View>
       <Text className="empty-state__title">{title}</Text>
       {description && <Text className="empty-state__description">{description}</Text>}
       {actionText && onAction && (

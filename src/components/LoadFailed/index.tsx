@@ -11,7 +11,13 @@ interface Props {
 export default function LoadFailed({ message, onRetry }: Props) {
   return (
     <>
-      <EmptyState icon="⚠️" title="加载失败" description={message} actionText="重试" onAction={onRetry} />
+      <EmptyState
+        icon="warning"
+        title="加载失败"
+        description={message}
+        actionText="重试"
+        onAction={onRetry}
+      />
       <PersonaChip />
     </>
   )

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { myNgo } from '../../services/ngo'
+import { asButton } from '../a11y'
 import './index.scss'
 
 export default function OrganizerEntry() {
@@ -22,6 +23,7 @@ export default function OrganizerEntry() {
       <View
         className="organizer-entry__row"
         onClick={() => Taro.navigateTo({ url: '/packages/ngo/dashboard/index' })}
+        {...asButton(`我是组织者，${ngoName || '登记机构，发布活动'}`)}
       >
         <Text>我是组织者</Text>
         <Text className="organizer-entry__hint">{ngoName || '登记机构，发布活动'} ›</Text>
@@ -29,6 +31,7 @@ export default function OrganizerEntry() {
       <View
         className="organizer-entry__row"
         onClick={() => Taro.navigateTo({ url: '/packages/ngo/directory/index' })}
+        {...asButton('公益地图，身边认证的公益机构')}
       >
         <Text>公益地图</Text>
         <Text className="organizer-entry__hint">身边认证的公益机构 ›</Text>
@@ -37,6 +40,7 @@ export default function OrganizerEntry() {
         <View
           className="organizer-entry__row"
           onClick={() => Taro.navigateTo({ url: '/packages/ngo/admin/index' })}
+          {...asButton('平台管理，审核机构')}
         >
           <Text>平台管理</Text>
           <Text className="organizer-entry__hint">审核机构 ›</Text>

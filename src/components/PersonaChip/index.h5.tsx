@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PERSONAS } from '../../core/demo-personas'
 import { currentPersona, GUEST_LABEL, type PersonaKey, setPersonaKey } from '../../services/persona'
+import { asButton, decorative } from '../a11y'
 import './index.scss'
 
 const CHOICES: Array<{ key: PersonaKey; label: string }> = [
@@ -28,8 +29,13 @@ export default function PersonaChip() {
   }
 
   return (
-    <View className="persona-chip" id="persona-chip" onClick={choose}>
-      <Text className="persona-chip__dot" />
+    <View
+      className="persona-chip"
+      id="persona-chip"
+      onClick={choose}
+      {...asButton(`当前身份：${label}，点按切换`)}
+    >
+      <Text className="persona-chip__dot" {...decorative()} />
       <Text className="persona-chip__text">当前身份：{label}</Text>
     </View>
   )

@@ -10,10 +10,13 @@ interface Props {
   waitlist?: boolean
 }
 
+/** the label's words */
+export function spotsText(spotsLeft: number, waitlist?: boolean): string {
+  if (spotsLeft <= 0) return waitlist ? '已满 · 可候补' : '已满'
+  return spotsLeft <= FEW_SPOTS ? `仅剩 ${spotsLeft} 个名额` : `还剩 ${spotsLeft} 个名额`
+}
+
 export default function SpotsLabel({ spotsLeft, waitlist }: Props) {
-  if (spotsLeft <= 0) {
-    return <Text className="spots spots--full">{waitlist ? '已满 · 可候补' : '已满'}</Text>
-  }
-  if (spotsLeft <= FEW_SPOTS) return <Text className="spots spots--few">仅剩 {spotsLeft} 个名额</Text>
-  return <Text className="spots">还剩 {spotsLeft} 个名额</Text>
+  const modifier = spotsLeft <= 0 ? 'spots--full' : spotsLeft <= FEW_SPOTS ? 'spots--few' : ''
+  return <Text className={`spots ${modifier}`}>{spotsText(spotsLeft, waitlist)}</Text>
 }

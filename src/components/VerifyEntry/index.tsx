@@ -2,6 +2,7 @@
 // and on every NGO's profile.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { asButton } from '../a11y'
 import './index.scss'
 
 export const VERIFY_PAGE_URL = '/packages/volunteer/verify/index'
@@ -12,6 +13,7 @@ export default function VerifyEntry({ hint = '核验志愿服务证明的真伪'
       className="verify-entry"
       id="verify-entry"
       onClick={() => Taro.navigateTo({ url: VERIFY_PAGE_URL })}
+      {...asButton(`证书查验，${hint}`)}
     >
       <Text>证书查验</Text>
       <Text className="verify-entry__hint">{hint} ›</Text>

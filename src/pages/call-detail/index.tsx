@@ -8,6 +8,8 @@ import { canCancel } from '../../core/rules'
 import CalendarButton from '../../components/CalendarButton'
 import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
+import Icon, { type IconName } from '../../components/Icon'
+import { asButton, decorative } from '../../components/a11y'
 import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
 import { signUpQuery, useArrival, useShareCard, type Arrival } from '../../components/ShareCard'
@@ -64,7 +66,7 @@ export default function CallDetailPage() {
     return (
       <View className="detail-page">
         <EmptyState
-          icon="🍂"
+          icon="leaf"
           title={state.message}
           actionText="看看其他活动"
           onAction={() => Taro.switchTab({ url: '/pages/calls/index' })}
@@ -107,8 +109,11 @@ export default function CallDetailPage() {
         <View
           className="ngo-row"
           onClick={() => Taro.navigateTo({ url: `/packages/ngo/profile/index?id=${detail.ngo._id}` })}
+          {...asButton(`${detail.ngo.name}${detail.ngo.verified ? '，已认证' : ''}，查看机构主页`, {
+            namedByContent: true,
+          })}
         >
-          <View className="ngo-row__logo">
+          <View className="ngo-row__logo" {...decorative()}>
             <Text>{detail.ngo.name.slice(0, 1)}</Text>
           </View>
           <Text className="ngo-row__name">{detail.ngo.name}</Text>
@@ -117,12 +122,12 @@ export default function CallDetailPage() {
       </View>
 
       <View className="detail-page__section">
-        <InfoRow icon="🕘" label="时间" value={formatTimeRange(detail.startAt, detail.endAt)} />
-        <InfoRow icon="📍" label="地点" value={`${detail.city} · ${detail.address}`} />
-        <InfoRow icon="⏳" label="报名截止" value={formatTime(detail.signupDeadline)} />
+        <InfoRow icon="clock" label="时间" value={formatTimeRange(detail.startAt, detail.endAt)} />
+        <InfoRow icon="pin" label="地点" value={`${detail.city} · ${detail.address}`} />
+        <InfoRow icon="hourglass" label="报名截止" value={formatTime(detail.signupDeadline)} />
         {detail.cancelCutoff !== undefined && (
           <InfoRow
-            icon="📌"
+            icon="info"
             label="取消须知"
             value={`活动开始前 ${noticeSpan(detail.startAt - detail.cancelCutoff)}内取消，记为临时退出`}
           />
@@ -174,10 +179,10 @@ export default function CallDetailPage() {
   )
 }
 
-function InfoRow({ icon, label, value }: { icon: string; label: string; value: string }) {
+function InfoRow({ icon, label, value }: { icon: IconName; label: string; value: string }) {
   return (
     <View className="info-row">
-      <Text className="info-row__icon">{icon}</Text>
+      <Icon className="info-row__icon" name={icon} size={30} color="muted" />
       <Text className="info-row__label">{label}</Text>
       <Text className="info-row__value">{value}</Text>
     </View>

@@ -6,6 +6,8 @@ import type { CallCard as Call, ListCallsRequest } from '../../core/api'
 import CallCard from '../../components/CallCard'
 import CardSkeleton from '../../components/CardSkeleton'
 import EmptyState from '../../components/EmptyState'
+import Icon from '../../components/Icon'
+import { asButton, scrollRegion } from '../../components/a11y'
 import PersonaChip from '../../components/PersonaChip'
 import { listCalls } from '../../services/api'
 import './index.scss'
@@ -120,7 +122,7 @@ export default function CallsPage() {
     <View className="calls-page">
       <View className="calls-page__header">
         <View className="search-bar">
-          <Text className="search-bar__icon">🔍</Text>
+          <Icon className="search-bar__icon" name="search" size={30} color="muted" />
           <Input
             id="search-input"
             className="search-bar__input"
@@ -133,17 +135,19 @@ export default function CallsPage() {
             onConfirm={(e) => search(e.detail.value)}
           />
           {draft && (
-            <Text className="search-bar__clear" onClick={clearSearch}>
-              ✕
-            </Text>
+            <View className="search-bar__clear" onClick={clearSearch} {...asButton('清除搜索')}>
+              <Icon name="close" size={28} color="muted" />
+            </View>
           )}
         </View>
         <ChipRow
+          label="按城市筛选"
           options={cities}
           selected={filters.city}
           onSelect={(city) => setFilters((f) => ({ ...f, city }))}
         />
         <ChipRow
+          label="按标签筛选"
           options={tags}
           selected={filters.tag}
           onSelect={(tag) => setFilters((f) => ({ ...f, tag }))}
@@ -153,7 +157,7 @@ export default function CallsPage() {
       {phase === 'loading' && <CardSkeleton />}
       {phase === 'error' && (
         <EmptyState
-          icon="⚠️"
+          icon="warning"
           title="加载失败"
           description={error}
           actionText="重试"
@@ -189,15 +193,17 @@ export default function CallsPage() {
 }
 
 interface ChipRowProps {
+  /** what the row filters by, for screen readers */
+  label: string
   options: string[]
   selected: string
   onSelect: (value: string) => void
 }
 
 /** A horizontally scrolling row of filter chips; 「全部」 clears the filter. */
-function ChipRow({ options, selected, onSelect }: ChipRowProps) {
+function ChipRow({ label, options, selected, onSelect }: ChipRowProps) {
   return (
-    <ScrollView className="chip-row" scrollX enhanced showScrollbar={false}>
+    <ScrollView className="chip-row" scrollX enhanced showScrollbar={false} {...scrollRegion(label)}>
       {[ALL, ...options].map((option) => {
         const value = option === ALL ? '' : option
         const active = value === selected
@@ -206,6 +212,7 @@ function ChipRow({ options, selected, onSelect }: ChipRowProps) {
             key={option}
             className={`chip ${active ? 'chip--active' : ''}`}
             onClick={() => onSelect(active && value ? '' : value)}
+            {...asButton(option, { pressed: active })}
           >
             {option}
           </Text>

@@ -7,6 +7,7 @@ import { canCancel } from '../../core/rules'
 import CalendarButton from '../../components/CalendarButton'
 import CallCover from '../../components/CallCover'
 import EmptyState from '../../components/EmptyState'
+import { asButton } from '../../components/a11y'
 import LoadFailed from '../../components/LoadFailed'
 import OrganizerEntry from '../../components/OrganizerEntry'
 import PersonaChip from '../../components/PersonaChip'
@@ -82,7 +83,7 @@ export default function MinePage() {
   else if (state.phase === 'anonymous') {
     body = (
       <EmptyState
-        icon="🔒"
+        icon="lock"
         title="登录后查看我的报名"
         description={
           process.env.TARO_ENV === 'h5' ? '点右下角的身份按钮，切换为志愿者' : '请在微信中打开举手小程序'
@@ -94,7 +95,7 @@ export default function MinePage() {
   } else if (state.data.upcoming.length === 0 && state.data.past.length === 0) {
     body = (
       <EmptyState
-        icon="🙋"
+        icon="hand"
         title="还没有报名任何活动"
         description="找一个离你近的活动，举手参加吧"
         actionText="去看看志愿活动"
@@ -171,7 +172,11 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
       className={`signup-row ${signUp.status === 'cancelled' ? 'signup-row--muted' : ''}`}
       id={`signup-${call._id}`}
     >
-      <View className="signup-row__main" onClick={open}>
+      <View
+        className="signup-row__main"
+        onClick={open}
+        {...asButton(`${call.title}，${formatTime(call.startAt)}，${call.ngoName}`, { namedByContent: true })}
+      >
         <View className="signup-row__thumb">
           <CallCover cover={call.cover} tags={call.tags} size="card" />
         </View>
@@ -189,7 +194,11 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
           {call.status === 'cancelled' && <Text className="signup-row__call-cancelled">活动已取消</Text>}
         </View>
         {checkInNow && (
-          <Text className="signup-row__checkin" onClick={scanToCheckIn}>
+          <Text
+            className="signup-row__checkin"
+            onClick={scanToCheckIn}
+            {...asButton(signUp.status === 'attended' ? '扫码签退' : '扫码签到')}
+          >
             {signUp.status === 'attended' ? '扫码签退' : '扫码签到'}
           </Text>
         )}
@@ -202,6 +211,7 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
             onClick={() =>
               Taro.navigateTo({ url: `/packages/volunteer/certificate/index?signUpId=${signUp._id}` })
             }
+            {...asButton('志愿服务证明')}
           >
             志愿服务证明
           </Text>
@@ -210,6 +220,7 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
           <Text
             className={`signup-row__cancel ${cancelling ? 'signup-row__cancel--busy' : ''}`}
             onClick={() => !cancelling && onCancel(item)}
+            {...asButton(signUp.status === 'waitlisted' ? '退出候补' : '取消报名')}
           >
             {cancelling ? '处理中…' : signUp.status === 'waitlisted' ? '退出候补' : '取消报名'}
           </Text>

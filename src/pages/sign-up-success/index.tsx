@@ -4,6 +4,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { CallDetail } from '../../core/api'
+import Icon from '../../components/Icon'
+import { asButton } from '../../components/a11y'
 import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
 import StatusTag from '../../components/StatusTag'
@@ -48,7 +50,7 @@ export default function SignUpSuccessPage() {
     <View className="success-page">
       <View className="success-page__hero">
         <View className={`success-page__icon ${waitlisted ? 'success-page__icon--wait' : ''}`}>
-          <Text>{waitlisted ? '…' : '✓'}</Text>
+          <Icon name={waitlisted ? 'hourglass' : 'check'} size={72} color="white" />
         </View>
         <Text className="success-page__title">
           {waitlisted ? `已加入候补，第 ${mine?.waitRank ?? '?'} 位` : '报名成功'}
@@ -62,10 +64,16 @@ export default function SignUpSuccessPage() {
 
       <View className="summary">
         <Text className="summary__title">{call.title}</Text>
-        <Text className="summary__row">🕘 {formatTimeRange(call.startAt, call.endAt)}</Text>
-        <Text className="summary__row">
-          📍 {call.city} · {call.address}
-        </Text>
+        <View className="summary__row">
+          <Icon className="summary__icon" name="clock" size={28} color="muted" label="时间" />
+          <Text>{formatTimeRange(call.startAt, call.endAt)}</Text>
+        </View>
+        <View className="summary__row">
+          <Icon className="summary__icon" name="pin" size={28} color="muted" label="地点" />
+          <Text>
+            {call.city} · {call.address}
+          </Text>
+        </View>
         {mine && (
           <View className="summary__mine">
             <Text className="summary__who">
@@ -86,7 +94,7 @@ export default function SignUpSuccessPage() {
         >
           查看我的报名
         </Button>
-        <Text className="success-page__link" onClick={backToCall}>
+        <Text className="success-page__link" onClick={backToCall} {...asButton('返回活动')}>
           返回活动
         </Text>
       </View>

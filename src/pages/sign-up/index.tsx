@@ -1,22 +1,37 @@
 // 报名: name, phone, the organizer's questions and the privacy consent. The form runs the same validation as
 // the server (src/core/schemas), so messages appear next to the fields before anything is sent; a field message
 // from the server lands in the same place.
+//
+// What is typed is kept on this phone as a draft of this call's form (services/sign-up-memory) and comes back when
+// the form is opened again; going back with unsent input asks 「放弃填写？」 first. After a successful sign-up the
+// draft goes, and the name and phone are remembered (on this phone only) to be offered on the next call's form.
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CallDetail } from '../../core/api'
-import { NAME_MAX_LENGTH } from '../../core/rules'
+import { maskPhone, NAME_MAX_LENGTH } from '../../core/rules'
 import { validateSignUpForm } from '../../core/schemas'
 import { attributionFromQuery } from '../../core/share'
 import type { Answers } from '../../core/types'
 import type { FieldErrors } from '../../core/validation'
 import EmptyState from '../../components/EmptyState'
+import Icon from '../../components/Icon'
+import { asButton, asCheckbox, asField } from '../../components/a11y'
 import LoadFailed from '../../components/LoadFailed'
 import PersonaChip from '../../components/PersonaChip'
 import PhoneQuickFill from '../../components/PhoneQuickFill'
 import { formatTimeRange } from '../../components/format'
 import { getCall, signUp } from '../../services/api'
+import { guardLeave } from '../../services/leave-guard'
 import { isAnonymous } from '../../services/session'
+import {
+  clearDraft,
+  loadDraft,
+  loadProfile,
+  saveDraft,
+  saveProfile,
+  type SavedProfile,
+} from '../../services/sign-up-memory'
 import LengthCount from '../../components/LengthCount'
 import QuestionField from './components/QuestionField'
 import './index.scss'
@@ -44,6 +59,14 @@ function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string 
 
 type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
 
+const LEAVE_QUESTION = {
+  title: '放弃填写？',
+  content: '已填写的内容会保留在这台手机上，下次打开这个报名表时可以接着填。',
+}
+
+/** the form's text as one comparable value: what was typed since the page opened makes it 「unsent input」 */
+const snapshot = (name: string, phone: string, answers: Answers) => JSON.stringify([name, phone, answers])
+
 export default function SignUpPage() {
   const { id: callId = '', ref, src } = useRouter().params
   const [state, setState] = useState<State>({ phase: 'loading' })
@@ -53,15 +76,52 @@ export default function SignUpPage() {
   const [consent, setConsent] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
+  const [restored, setRestored] = useState(false)
+  const [profile, setProfile] = useState<SavedProfile | null>(null)
+  // the form as it was when it appeared (empty, or the restored draft)
+  const opened = useRef(snapshot('', '', {}))
+  const releaseGuard = useRef<(() => void) | undefined>(undefined)
 
   const load = async () => {
     setState({ phase: 'loading' })
     const result = await getCall({ callId })
+    if (result.ok) {
+      // restored in the same render that shows the form, so the draft is never overwritten by an empty one
+      const draft = loadDraft(callId)
+      if (draft) {
+        setName(draft.name)
+        setPhone(draft.phone)
+        setAnswers(draft.answers)
+        setRestored(true)
+      }
+      opened.current = snapshot(draft?.name ?? '', draft?.phone ?? '', draft?.answers ?? {})
+      setProfile(loadProfile())
+    }
     setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
   }
   useLoad(() => {
     load()
   })
+
+  const formShown =
+    state.phase === 'ready' &&
+    !isAnonymous() &&
+    !(state.call.mySignUp && state.call.mySignUp.status !== 'cancelled')
+  // every change is kept on the phone at once: leaving by any way (even a closed app) loses nothing
+  useEffect(() => {
+    if (formShown) saveDraft(callId, { name, phone, answers })
+  }, [formShown, callId, name, phone, answers])
+
+  const unsent = formShown && snapshot(name, phone, answers) !== opened.current
+  useEffect(() => {
+    if (!unsent) return undefined
+    const release = guardLeave(LEAVE_QUESTION)
+    releaseGuard.current = release
+    return () => {
+      release()
+      releaseGuard.current = undefined
+    }
+  }, [unsent])
 
   if (state.phase === 'loading') return <View className="sign-up-page" />
   if (state.phase === 'error') {
@@ -80,7 +140,7 @@ export default function SignUpPage() {
       <View className="sign-up-page">
         {active ? (
           <EmptyState
-            icon="✅"
+            icon="checkCircle"
             title={
               call.mySignUp?.status === 'waitlisted'
                 ? `你已在候补名单中（第 ${call.mySignUp.waitRank ?? '?'} 位）`
@@ -90,7 +150,7 @@ export default function SignUpPage() {
             onAction={() => Taro.switchTab({ url: '/pages/mine/index' })}
           />
         ) : (
-          <EmptyState icon="🔒" title="登录后才能报名" description="请在微信中打开，或切换为志愿者身份" />
+          <EmptyState icon="lock" title="登录后才能报名" description="请在微信中打开，或切换为志愿者身份" />
         )}
         <PersonaChip />
       </View>
@@ -124,15 +184,15 @@ export default function SignUpPage() {
     setSubmitting(true)
     const result = await signUp({ ...checked.value, ...attributionFromQuery(src, ref) })
     setSubmitting(false)
-    if (result.ok) {
+    if (result.ok || result.code === 'ALREADY_SIGNED_UP') {
+      if (result.ok) saveProfile({ name: checked.value.name, phone: checked.value.phone })
+      clearDraft(callId)
+      // sent: nothing to lose, and the guard would hold the redirect in the browser
+      releaseGuard.current?.()
       Taro.redirectTo({ url: `/pages/sign-up-success/index?id=${callId}` })
       return
     }
     if (result.fields) showErrors(result.fields)
-    if (result.code === 'ALREADY_SIGNED_UP') {
-      Taro.redirectTo({ url: `/pages/sign-up-success/index?id=${callId}` })
-      return
-    }
     Taro.showModal({ title: '报名未成功', content: result.message, showCancel: false, confirmText: '知道了' })
   }
 
@@ -146,7 +206,34 @@ export default function SignUpPage() {
         {joinsWaitlist && <Text className="sign-up-page__call-wait">名额已满，提交后将进入候补名单</Text>}
       </View>
 
+      {restored && (
+        <Text className="sign-up-page__restored" id="draft-restored">
+          已恢复你上次未提交的内容
+        </Text>
+      )}
+
       <View className="form-group">
+        {profile && (profile.name !== name || profile.phone !== phone) && (
+          <View className="saved-profile">
+            <View
+              id="use-saved-profile"
+              className="saved-profile__chip"
+              onClick={() => {
+                setName(profile.name)
+                setPhone(profile.phone)
+                clearError('name')
+                clearError('phone')
+              }}
+              {...asButton(`使用上次的信息：${profile.name} ${maskPhone(profile.phone)}`)}
+            >
+              <Icon name="people" size={28} color="brand" />
+              <Text className="saved-profile__text">
+                使用上次的信息：{profile.name} {maskPhone(profile.phone)}
+              </Text>
+            </View>
+            <Text className="saved-profile__note">仅保存在这台手机上，可在「我的 → 隐私与数据」中清除</Text>
+          </View>
+        )}
         <View className={`form-field ${errors.name ? 'form-field--error' : ''}`} id="field-name">
           <Text className="form-field__label">
             姓名<Text className="form-field__required"> *</Text>
@@ -157,6 +244,7 @@ export default function SignUpPage() {
             value={name}
             maxlength={NAME_MAX_LENGTH}
             placeholder="真实姓名，便于组织者联系你"
+            {...asField('姓名')}
             onInput={(e) => {
               setName(e.detail.value)
               clearError('name')
@@ -176,6 +264,7 @@ export default function SignUpPage() {
             value={phone}
             maxlength={11}
             placeholder="11位手机号"
+            {...asField('手机号')}
             onInput={(e) => {
               setPhone(e.detail.value)
               clearError('phone')
@@ -212,15 +301,14 @@ export default function SignUpPage() {
         <View
           id="privacy-consent"
           className={`privacy__consent ${errors.privacyConsent ? 'privacy__consent--error' : ''}`}
-          role="checkbox"
-          aria-checked={consent}
           onClick={() => {
             setConsent(!consent)
             clearError('privacyConsent')
           }}
+          {...asCheckbox('我已阅读并同意以上隐私说明', consent)}
         >
           <View className={`consent-box ${consent ? 'consent-box--on' : ''}`}>
-            {consent && <Text className="consent-box__tick">✓</Text>}
+            {consent && <Icon name="check" size={24} color="white" />}
           </View>
           <Text className="privacy__agree">我已阅读并同意以上隐私说明</Text>
         </View>

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { formatHours } from '../../../core/certificate'
 import type { CertificateView } from '../../../core/certificate-api'
 import EmptyState from '../../../components/EmptyState'
+import { asImage } from '../../../components/a11y'
 import LoadFailed from '../../../components/LoadFailed'
 import { issueCertificate } from '../../../services/certificate'
 import { certificateImage } from '../../../services/certificate-image'
@@ -60,7 +61,7 @@ export default function CertificatePage() {
   if (state.phase === 'not-yet') {
     return (
       <View className="certificate-page">
-        <EmptyState icon="⏳" title="时长还未确认" description={state.message} />
+        <EmptyState icon="hourglass" title="时长还未确认" description={state.message} />
       </View>
     )
   }
@@ -100,6 +101,10 @@ export default function CertificatePage() {
             src={picture.url}
             mode="widthFix"
             showMenuByLongpress
+            {...asImage(
+              `志愿服务证明：${certificate.volunteerName}参加「${certificate.ngoName}」的「${certificate.callTitle}」，` +
+                `${certificate.serviceDate}，服务 ${certificate.hours} 小时，证书编号 ${certificate.certificateNo}`,
+            )}
             onClick={() => Taro.previewImage({ urls: [picture.url] })}
           />
         )}

@@ -48,7 +48,7 @@ export default function MyHoursPage() {
 
       {events.length === 0 ? (
         <EmptyState
-          icon="⏱️"
+          icon="clock"
           title="还没有志愿时长"
           description="参加活动时在现场扫码签到、签退，机构确认后时长会出现在这里"
         />

@@ -1,5 +1,7 @@
 // Radio or checkbox options drawn the same way on WeChat and in the browser (the native ones differ).
 import { Text, View } from '@tarojs/components'
+import Icon from '../../../components/Icon'
+import { asCheckbox } from '../../../components/a11y'
 
 interface Props {
   options: readonly string[]
@@ -23,12 +25,11 @@ export default function ChoiceList({ options, chosen, multiple, onChange }: Prop
           <View
             key={option}
             className={`choice ${on ? 'choice--on' : ''}`}
-            role={multiple ? 'checkbox' : 'radio'}
-            aria-checked={on}
             onClick={() => toggle(option)}
+            {...asCheckbox(option, on, multiple ? 'checkbox' : 'radio')}
           >
             <View className={`choice__mark ${multiple ? 'choice__mark--square' : ''}`}>
-              {on && <Text className="choice__tick">✓</Text>}
+              {on && <Icon name="check" size={24} color="white" />}
             </View>
             <Text className="choice__text">{option}</Text>
           </View>

@@ -1,6 +1,7 @@
 // One of the organizer's questions as a form field: text, textarea, single or multiple choice.
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import LengthCount from '../../../components/LengthCount'
+import { asField } from '../../../components/a11y'
 import { answerMaxLength } from '../../../core/rules'
 import type { Question } from '../../../core/types'
 import ChoiceList from './ChoiceList'
@@ -31,6 +32,7 @@ export default function QuestionField({ question, value, error, onChange }: Prop
           maxlength={max}
           placeholder="请填写"
           onInput={(e) => onChange(e.detail.value)}
+          {...asField(question.title)}
         />
       )}
       {question.kind === 'textarea' && (
@@ -42,6 +44,7 @@ export default function QuestionField({ question, value, error, onChange }: Prop
           placeholder="请填写"
           autoHeight
           onInput={(e) => onChange(e.detail.value)}
+          {...asField(question.title)}
         />
       )}
       {(question.kind === 'text' || question.kind === 'textarea') && <LengthCount text={text} max={max} />}

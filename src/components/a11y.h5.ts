@@ -1,0 +1,49 @@
+// The browser: ARIA attributes on Taro's custom elements, tabIndex for the keyboard, and Enter/Space on something
+// that acts as a button (a real <button> does that by itself; a <taro-view-core> does not).
+import type { A11yProps } from './a11y'
+
+type KeyEvent = Parameters<NonNullable<A11yProps['onKeyDown']>>[0]
+
+function pressOnKey(event: KeyEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return
+  event.preventDefault()
+  ;(event.currentTarget as HTMLElement).click()
+}
+
+export function asButton(label: string, state?: { pressed?: boolean; namedByContent?: boolean }): A11yProps {
+  return {
+    role: 'button',
+    'aria-label': state?.namedByContent ? undefined : label,
+    'aria-pressed': state?.pressed === undefined ? undefined : String(state.pressed),
+    tabIndex: 0,
+    onKeyDown: pressOnKey,
+  }
+}
+
+export function asCheckbox(
+  label: string,
+  checked: boolean,
+  role: 'checkbox' | 'radio' = 'checkbox',
+): A11yProps {
+  return { role, 'aria-label': label, 'aria-checked': String(checked), tabIndex: 0, onKeyDown: pressOnKey }
+}
+
+export function asImage(label?: string): A11yProps {
+  // the custom element wraps a real <img>: the alt text goes there
+  return label
+    ? { role: 'img', 'aria-label': label, nativeProps: { alt: label } }
+    : { 'aria-hidden': 'true', nativeProps: { alt: '' } }
+}
+
+export function asField(label: string): A11yProps {
+  // onto the real <input>/<textarea> inside Taro's element
+  return { nativeProps: { 'aria-label': label } }
+}
+
+export function decorative(): A11yProps {
+  return { 'aria-hidden': 'true' }
+}
+
+export function scrollRegion(label: string): A11yProps {
+  return { role: 'region', 'aria-label': label, tabIndex: 0 }
+}

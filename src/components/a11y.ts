@@ -1,0 +1,56 @@
+// What screen readers and keyboards need, per platform. Taro picks a11y.weapp.ts or a11y.h5.ts by TARO_ENV; this
+// file gives TypeScript the shared signatures.
+//
+// WeChat's screen reader reads `aria-role` / `aria-label` / `aria-hidden` (Taro props ariaRole, ariaLabel,
+// ariaHidden; config/aria-plugin.ts adds them to the weapp template). In the browser Taro's components are custom
+// elements that take `role`, `aria-*` and `tabIndex` as attributes; ariaRole would become a meaningless
+// `aria-role` attribute there.
+
+/** Props to spread on a Taro component (View, Text, Image, ScrollView). */
+export interface A11yProps {
+  ariaRole?: string
+  ariaLabel?: string
+  ariaHidden?: boolean
+  role?: string
+  tabIndex?: number
+  nativeProps?: Record<string, unknown>
+  onKeyDown?: (event: { key: string; currentTarget: unknown; preventDefault: () => void }) => void
+  [attribute: `aria-${string}`]: string | undefined
+}
+
+/**
+ * Something tapped that is not a Button (a card, a chip): a button to screen readers, focusable by keyboard.
+ * `namedByContent`: the browser names it by the text inside (a card: its visible words must be in its name, which
+ * a summary label can miss); WeChat still gets the label.
+ */
+export function asButton(
+  _label: string,
+  _state?: { pressed?: boolean; namedByContent?: boolean },
+): A11yProps {
+  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
+}
+
+/** A tick box drawn with Views. */
+export function asCheckbox(_label: string, _checked: boolean, _role?: 'checkbox' | 'radio'): A11yProps {
+  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
+}
+
+/** An Image: its alt text, or hidden from screen readers when it only decorates. */
+export function asImage(_label?: string): A11yProps {
+  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
+}
+
+/** A text field (Input, Textarea) named by a label shown beside it rather than tied to it. */
+export function asField(_label: string): A11yProps {
+  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
+}
+
+/** A decoration (an icon next to words that say the same): skipped by screen readers. */
+export function decorative(): A11yProps {
+  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
+}
+
+/** A region that scrolls on its own (a row of chips): reachable by keyboard so it can be scrolled. */
+export function scrollRegion(_label: string): A11yProps {
+  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
+}

@@ -1,0 +1,149 @@
+// axe-core on the volunteer's pages in the H5 build: the call list, a call, the sign-up form (also with its
+// messages showing), the success page and 我的 have no serious or critical violations (contrast, names of
+// images and controls, ARIA). Also: the cards and chips are buttons a keyboard reaches, the viewport lets people
+// zoom, and no emoji is left on these pages (Debian's Chromium and many phones draw them as boxes).
+// Set E2E_SCREENSHOTS=<folder> to keep screenshots. Needs `dist/h5` and `dist/cloudfunctions`.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import type { Emulator } from '../../emulator'
+import { axeViolations, describeViolations } from './axe'
+import {
+  detailUrl,
+  launchChromium,
+  onScreen,
+  phoneContext,
+  startLocalCloud,
+  textOnScreen,
+  whyNotRunnable,
+} from './harness'
+
+const MINQIN = 'mq-trees'
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS
+/** emoji and the pictographs used as icons before (not CJK punctuation) */
+const EMOJI = /[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]/u
+
+const skip = whyNotRunnable()
+let emulator: Emulator | undefined
+let browser: Browser | undefined
+
+before(async () => {
+  if (skip) return
+  emulator = await startLocalCloud()
+  browser = await launchChromium()
+})
+
+after(async () => {
+  await browser?.close()
+  await emulator?.stop()
+})
+
+async function keep(name: string, page: Page): Promise<void> {
+  if (!SCREENSHOTS) return
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
+}
+
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  // let transitions and lazy images settle: axe reads computed colours
+  await page.waitForTimeout(400)
+  const violations = await axeViolations(page)
+  assert.deepEqual(
+    violations.map((v) => v.id),
+    [],
+    `${where}: serious or critical axe violations:\n${describeViolations(violations)}`,
+  )
+  const visibleText = await page.evaluate(() => document.body.innerText)
+  const emoji = visibleText.match(EMOJI)
+  assert.equal(emoji, null, `${where}: an emoji is drawn as text (${emoji?.[0]})`)
+}
+
+test(
+  'the volunteer pages have no serious or critical axe violations',
+  { skip, timeout: 180_000 },
+  async () => {
+    assert.ok(emulator && browser)
+    const context = await phoneContext(browser, 'volunteer')
+    const page = await context.newPage()
+    const pageErrors: string[] = []
+    page.on('pageerror', (err) => pageErrors.push(String(err)))
+    try {
+      await page.goto(emulator.url + '/')
+      await onScreen(page, '.call-card').first().waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the call list')
+      await keep('a11y-calls.png', page)
+
+      await page.goto(detailUrl(emulator, MINQIN))
+      await onScreen(page, '#sign-up-button').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the call detail')
+      await keep('a11y-detail.png', page)
+
+      await onScreen(page, '#sign-up-button').click()
+      await textOnScreen(page, '隐私说明').waitFor()
+      await assertAccessible(page, 'the sign-up form')
+      await keep('a11y-sign-up.png', page)
+      await onScreen(page, '#submit-sign-up').click()
+      await textOnScreen(page, '请填写姓名').waitFor()
+      await assertAccessible(page, 'the sign-up form with its messages')
+
+      await onScreen(page, '#name-input input').fill('林晓')
+      await onScreen(page, '#phone-input input').fill('13800138000')
+      await textOnScreen(page, '参加过').click()
+      await textOnScreen(page, 'M').click()
+      await onScreen(page, '#privacy-consent').click()
+      await onScreen(page, '#submit-sign-up').click()
+      await onScreen(page, '.success-page__title').filter({ hasText: '报名成功' }).waitFor()
+      await assertAccessible(page, 'the success page')
+      await keep('a11y-success.png', page)
+
+      await textOnScreen(page, '查看我的报名').click()
+      await onScreen(page, '#signup-mq-trees').waitFor()
+      await assertAccessible(page, '我的')
+      await keep('a11y-mine.png', page)
+      assert.deepEqual(pageErrors, [])
+    } finally {
+      await context.close()
+    }
+  },
+)
+
+test(
+  'cards and filter chips are named buttons a keyboard reaches; the page can be zoomed',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const context = await phoneContext(browser, 'volunteer')
+    const page = await context.newPage()
+    try {
+      await page.goto(emulator.url + '/')
+      await onScreen(page, '.call-card').first().waitFor({ timeout: 20_000 })
+      const viewport = await page.locator('meta[name="viewport"]').getAttribute('content')
+      assert.doesNotMatch(viewport ?? '', /user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/)
+
+      // a card is one button, named by what it says
+      const card = page.getByRole('button', { name: /民勤梭梭林植树志愿者招募/ })
+      await card.waitFor()
+      assert.equal(await card.getAttribute('tabindex'), '0')
+      // chips say whether they are chosen; Enter chooses one
+      const chip = page.getByRole('button', { name: '北京', exact: true })
+      assert.equal(await chip.getAttribute('aria-pressed'), 'false')
+      await chip.focus()
+      await page.keyboard.press('Enter')
+      await onScreen(page, '.chip--active').filter({ hasText: '北京' }).waitFor()
+      assert.equal(await chip.getAttribute('aria-pressed'), 'true')
+      // the chip rows scroll sideways: a keyboard can reach them
+      const rows = page.getByRole('region', { name: /按(城市|标签)筛选/ })
+      assert.equal(await rows.count(), 2)
+
+      // and a card opens its call from the keyboard
+      await page.getByRole('button', { name: '全部', exact: true }).first().press('Enter')
+      await page.getByRole('button', { name: /民勤梭梭林植树志愿者招募/ }).focus()
+      await page.keyboard.press('Enter')
+      await onScreen(page, '.detail-page__title').filter({ hasText: '民勤梭梭林植树志愿者招募' }).waitFor()
+    } finally {
+      await context.close()
+    }
+  },
+)
