@@ -28,6 +28,8 @@ test('the functions are api, poster and remind, each on Nodejs18.15 with a time 
     )
   }
   assert.equal(sourceConfig('api').timeout, 20) // roster exports need more than WeChat's default 3 s
+  // a poster instance peaks near 290 MB after a few dozen renders (npm run bench -- functions): over the default 256
+  assert.equal(sourceConfig('poster').memorySize, 512)
   assert.equal(esbuildTarget('Nodejs18.15'), 'node18.15')
   assert.throws(() => esbuildTarget('Nodejs20.1'), /unknown cloud function runtime "Nodejs20.1"/)
 })
