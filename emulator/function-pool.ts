@@ -191,7 +191,10 @@ export class FunctionPool {
       env: { ...hostEnv, ...this.opts.baseEnv, ...this.opts.functionEnv?.[name] },
       stdio: this.opts.log ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'ignore', 'ignore', 'ipc'],
     })
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.once('error', () => child.pid === undefined && resolve()) // never started: no exit will come
+    })
     const instance: Instance = { child, busy: false, exited }
     // An instance that dies while idle is dropped; the next invocation gets a fresh one. (While busy, run() reports.)
     child.on('error', () => undefined)
