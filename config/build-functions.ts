@@ -1,11 +1,16 @@
 // Bundles every cloud function (cloudfunctions/<name>/index.ts) into dist/cloudfunctions/<name>/,
-// the folder WeChat DevTools uploads and the local emulator runs.
+// the folder WeChat DevTools uploads and the local emulator runs; keeps cloudbaserc.json (the CloudBase CLI's
+// view of the same config.json files) up to date and fails when a folder is over its size budget.
 import { readdirSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildFunction } from '../cloudfunctions/build'
+import { writeCloudbaseConfig } from './cloudbaserc'
+import { checkSizeBudgets } from './function-sizes'
 
 export const FUNCTIONS_SRC = resolve(__dirname, '..', 'cloudfunctions')
 export const FUNCTIONS_OUT = resolve(__dirname, '..', 'dist', 'cloudfunctions')
+/** source maps of the bundles, outside the folders that are uploaded */
+export const SOURCEMAPS_OUT = resolve(__dirname, '..', 'dist', 'sourcemaps')
 
 /** Function names: folders of cloudfunctions/ that have an index.ts (lib/ and the like are not functions). */
 export function functionNames(): string[] {
@@ -16,7 +21,9 @@ export function functionNames(): string[] {
 
 export async function buildAllFunctions(outDir = FUNCTIONS_OUT): Promise<string[]> {
   const names = functionNames()
-  for (const name of names) await buildFunction(name, outDir)
+  for (const name of names) await buildFunction(name, outDir, { sourcemapDir: SOURCEMAPS_OUT })
+  if (writeCloudbaseConfig(names)) console.log('cloudbaserc.json updated from the functions’ config.json')
+  for (const line of checkSizeBudgets(outDir, names)) console.log(`  ${line}`)
   return names
 }
 
@@ -24,7 +31,7 @@ if (require.main === module) {
   buildAllFunctions()
     .then((names) => console.log(`built cloud functions: ${names.join(', ')} → ${FUNCTIONS_OUT}`))
     .catch((err) => {
-      console.error(err)
+      console.error(err instanceof Error ? err.message : err)
       process.exit(1)
     })
 }

@@ -12,7 +12,8 @@ const { values } = parseArgs({
     static: { type: 'string' },
     seed: { type: 'boolean', default: false },
     instances: { type: 'string', default: '8' },
-    timeout: { type: 'string', default: '20' },
+    // seconds, for every function; without it each function's config.json `timeout` applies
+    timeout: { type: 'string' },
     'no-timers': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     staticDir: values.static,
     seed: values.seed,
     instances: Number(values.instances),
-    timeoutMs: Number(values.timeout) * 1000,
+    timeoutMs: values.timeout === undefined ? undefined : Number(values.timeout) * 1000,
     timers: !values['no-timers'],
     log: !values.quiet,
   })

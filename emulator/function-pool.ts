@@ -1,10 +1,12 @@
-// Runs cloud functions like WeChat Cloud does: each function gets a pool of warm instances (worker threads),
-// each instance serves one invocation at a time, invocations beyond the pool wait in a queue.
+// Runs cloud functions like WeChat Cloud does: each function gets a pool of warm instances (child processes on
+// the Node of the function's declared runtime), each instance serves one invocation at a time, invocations beyond
+// the pool wait in a queue.
+import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import type { EmulatorClock } from './clock'
+import { DEFAULT_RUNTIME, nodeBinary } from './node-runtime'
 import type { WxIdentity } from './sdk-env'
 import { invocationEnv } from './sdk-env'
 
@@ -18,9 +20,18 @@ export const FUNCTION_ERRORS = {
 } as const
 
 export interface FunctionConfig {
+  /** WeChat Cloud's runtime name, e.g. `Nodejs18.15` (absent: DEFAULT_RUNTIME) */
+  runtime?: string
+  /** the time limit in seconds (absent: WeChat's default, 3 s) */
+  timeout?: number
+  /** MB, reported to the function in its context */
+  memorySize?: number
   permissions?: { openapi?: string[] }
   triggers?: { name: string; type: string; config: string }[]
 }
+
+/** WeChat Cloud's time limit for a function whose config.json declares none. */
+export const DEFAULT_TIMEOUT_S = 3
 
 /** What the server knows about a running invocation, found again by the token its SDK sends. */
 export interface Invocation {
@@ -31,7 +42,8 @@ export interface Invocation {
 export interface PoolOptions {
   functionsDir: string
   instances: number
-  timeoutMs: number
+  /** one time limit for every function (tests); absent: each function's config.json `timeout` */
+  timeoutMs?: number
   baseEnv: Record<string, string>
   /** extra environment for the instances of one function, by function name */
   functionEnv?: Record<string, Record<string, string>>
@@ -47,17 +59,19 @@ interface Pending {
   resolve: (r: InvokeResult) => void
 }
 
-type WorkerMessage =
+type InstanceMessage =
   | { id: number; started: true }
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; message?: string; stack?: string }
+  | { id: number | null; fatal: true; message?: string; stack?: string }
 
 interface Instance {
-  worker: Worker
+  child: ChildProcess
   busy: boolean
+  exited: Promise<void>
 }
 
-const WORKER_FILE = join(__dirname, 'function-instance.cjs')
+const INSTANCE_FILE = join(__dirname, 'function-instance.cjs')
 
 export class FunctionPool {
   private readonly pools = new Map<string, { instances: Set<Instance>; idle: Instance[]; queue: Pending[] }>()
@@ -110,7 +124,24 @@ export class FunctionPool {
         p.resolve({ ok: false, errCode: FUNCTION_ERRORS.EXECUTE_FAIL, errMsg: 'emulator stopped' })
       pool.queue.length = 0
     }
-    await Promise.all(all.flatMap((pool) => [...pool.instances].map((i) => i.worker.terminate())))
+    await Promise.all(all.flatMap((pool) => [...pool.instances].map((i) => kill(i))))
+  }
+
+  /** Ends the idle instances of `name` (all functions without one): the next invocation starts cold. */
+  async retire(name?: string): Promise<void> {
+    const pools = name ? [this.pools.get(name)] : [...this.pools.values()]
+    const idle = pools.flatMap((pool) => {
+      if (!pool) return []
+      const instances = pool.idle.splice(0)
+      for (const instance of instances) pool.instances.delete(instance)
+      return instances
+    })
+    await Promise.all(idle.map((instance) => kill(instance)))
+  }
+
+  /** The time limit of one invocation of `name`, in ms. */
+  timeoutMs(name: string): number {
+    return this.opts.timeoutMs ?? (this.config(name).timeout ?? DEFAULT_TIMEOUT_S) * 1000
   }
 
   private file(name: string): string {
@@ -133,7 +164,15 @@ export class FunctionPool {
       let instance = pool.idle.pop()
       if (!instance) {
         if (pool.instances.size >= this.opts.instances) return // all busy: the queue waits
-        instance = this.spawn(name)
+        try {
+          instance = this.spawn(name)
+        } catch (err) {
+          // e.g. no binary for the declared runtime: every waiting invocation fails with the reason
+          const errMsg = executeFail(err instanceof Error ? err.message : String(err))
+          for (const p of pool.queue.splice(0))
+            p.resolve({ ok: false, errCode: FUNCTION_ERRORS.EXECUTE_FAIL, errMsg })
+          return
+        }
         pool.instances.add(instance)
       }
       this.run(name, instance, pool.queue.shift() as Pending)
@@ -141,27 +180,47 @@ export class FunctionPool {
   }
 
   private spawn(name: string): Instance {
-    const worker = new Worker(WORKER_FILE, {
-      workerData: { file: this.file(name), env: { ...this.opts.baseEnv, ...this.opts.functionEnv?.[name] } },
+    // The host's environment (PATH, TZ …) as a worker had it, but not its NODE_OPTIONS (loaders, newer flags).
+    const hostEnv = { ...process.env }
+    delete hostEnv.NODE_OPTIONS
+    const child = fork(INSTANCE_FILE, [this.file(name)], {
+      // The exact Node of the function's runtime, as in the cloud (node-runtime.ts).
+      execPath: nodeBinary(this.config(name).runtime ?? DEFAULT_RUNTIME),
       // Functions are plain built JS: keep loaders the emulator itself may run under (tsx) out of instances.
       execArgv: [],
-      stdout: !this.opts.log,
-      stderr: !this.opts.log,
+      env: { ...hostEnv, ...this.opts.baseEnv, ...this.opts.functionEnv?.[name] },
+      stdio: this.opts.log ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'ignore', 'ignore', 'ipc'],
     })
-    if (!this.opts.log) {
-      worker.stdout.resume()
-      worker.stderr.resume()
-    }
-    worker.unref()
-    return { worker, busy: false }
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.once('error', () => child.pid === undefined && resolve()) // never started: no exit will come
+    })
+    const instance: Instance = { child, busy: false, exited }
+    // An instance that dies while idle is dropped; the next invocation gets a fresh one. (While busy, run() reports.)
+    child.on('error', () => undefined)
+    child.once('exit', () => {
+      if (instance.busy) return
+      const pool = this.pools.get(name)
+      pool?.instances.delete(instance)
+      const idle = pool?.idle.indexOf(instance) ?? -1
+      if (idle >= 0) pool?.idle.splice(idle, 1)
+    })
+    // An idle instance does not keep the emulator's process alive (run() holds it while an invocation runs).
+    child.unref()
+    child.channel?.unref()
+    return instance
   }
 
   private run(name: string, instance: Instance, job: Pending): void {
     const pool = this.pool(name)
     const id = this.nextId++
     const token = randomBytes(12).toString('hex')
+    const config = this.config(name)
+    const timeoutMs = this.opts.timeoutMs ?? (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000
+    const { child } = instance
     this.invocations.set(token, { functionName: name, identity: job.identity })
     instance.busy = true
+    child.channel?.ref()
     let settled = false
     let timeout: NodeJS.Timeout | undefined
 
@@ -169,23 +228,29 @@ export class FunctionPool {
       if (settled) return
       settled = true
       clearTimeout(timeout)
-      instance.worker.off('message', onMessage)
-      instance.worker.off('error', onError)
-      instance.worker.off('exit', onExit)
+      child.off('message', onMessage)
+      child.off('error', onError)
+      child.off('exit', onExit)
+      child.channel?.unref()
       this.invocations.delete(token)
       instance.busy = false
-      if (keepInstance && !this.stopped) {
+      if (keepInstance && !this.stopped && child.connected) {
         pool.idle.push(instance)
       } else {
         pool.instances.delete(instance)
-        void instance.worker.terminate()
+        const idle = pool.idle.indexOf(instance)
+        if (idle >= 0) pool.idle.splice(idle, 1)
+        void kill(instance)
       }
       job.resolve(result)
       this.dispatch(name)
     }
-    const onMessage = (msg: WorkerMessage): void => {
-      if (msg.id !== id) return
-      if ('started' in msg) timeout = setTimeout(onTimeout, this.opts.timeoutMs)
+    const onMessage = (msg: InstanceMessage): void => {
+      if ('fatal' in msg) {
+        const errMsg = executeFail(msg.message, msg.stack)
+        finish({ ok: false, errCode: FUNCTION_ERRORS.EXECUTE_FAIL, errMsg }, false)
+      } else if (msg.id !== id) return
+      else if ('started' in msg) timeout = setTimeout(onTimeout, timeoutMs)
       else if (msg.ok) finish({ ok: true, json: msg.json }, true)
       else
         finish(
@@ -198,21 +263,29 @@ export class FunctionPool {
         { ok: false, errCode: FUNCTION_ERRORS.EXECUTE_FAIL, errMsg: executeFail(err.message, err.stack) },
         false,
       )
-    const onExit = (code: number): void =>
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
       finish(
-        { ok: false, errCode: FUNCTION_ERRORS.EXECUTE_FAIL, errMsg: `instance exited with code ${code}` },
+        {
+          ok: false,
+          errCode: FUNCTION_ERRORS.EXECUTE_FAIL,
+          errMsg: `instance exited with ${signal ? `signal ${signal}` : `code ${code}`}`,
+        },
         false,
       )
     // A timed-out instance is killed, as on WeChat: whatever it was doing must not go on.
     const onTimeout = (): void => {
-      const errMsg = `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds`
+      const errMsg = `Invoking task timed out after ${timeoutMs / 1000} seconds`
       finish({ ok: false, errCode: FUNCTION_ERRORS.TIMEOUT, errMsg }, false)
     }
 
-    instance.worker.on('message', onMessage)
-    instance.worker.on('error', onError)
-    instance.worker.on('exit', onExit)
-    instance.worker.postMessage({
+    child.on('message', onMessage)
+    child.on('error', onError)
+    child.on('exit', onExit)
+    if (child.exitCode !== null || child.signalCode !== null || !child.connected) {
+      onExit(child.exitCode, child.signalCode) // died while idle (or never started): replaced
+      return
+    }
+    child.send({
       id,
       event: job.event,
       env: {
@@ -224,11 +297,18 @@ export class FunctionPool {
         function_name: name,
         function_version: '$LATEST',
         namespace: this.opts.baseEnv.SCF_NAMESPACE,
-        memory_limit_in_mb: 256,
-        time_limit_in_ms: this.opts.timeoutMs,
+        memory_limit_in_mb: config.memorySize ?? 256,
+        time_limit_in_ms: timeoutMs,
       },
     })
   }
+}
+
+/** Ends an instance at once (SIGKILL, as a timed-out WeChat instance is) and waits until it is gone. */
+function kill(instance: Instance): Promise<void> {
+  const { child } = instance
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  return instance.exited
 }
 
 function executeFail(message = 'unknown error', stack?: string): string {

@@ -34,7 +34,8 @@ export interface EmulatorOptions {
   seed?: boolean
   /** warm instances per function (default 8) */
   instances?: number
-  /** per-invocation time limit (default 20 s) */
+  /** one per-invocation time limit for every function (tests); default: each function's config.json `timeout`
+   * in seconds, or WeChat's 3 s when it declares none */
   timeoutMs?: number
   /** fire timer triggers on schedule (default true) */
   timers?: boolean
@@ -83,7 +84,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const functions = new FunctionPool({
     functionsDir,
     instances: opts.instances ?? 8,
-    timeoutMs: opts.timeoutMs ?? 20_000,
+    timeoutMs: opts.timeoutMs,
     baseEnv,
     functionEnv: opts.functionEnv,
     log,

@@ -154,14 +154,11 @@ describe('instances', () => {
       Array.from({ length: 8 }, () => callDoor(emu, 'instance', { delayMs: 200 })),
     )
     const elapsed = Date.now() - started
-    const threads = new Set(results.map((r) => (r.body as { threadId: number }).threadId))
-    assert.equal(threads.size, 4) // the pool size
+    const pids = new Set(results.map((r) => (r.body as { pid: number }).pid))
+    assert.equal(pids.size, 4) // the pool size
     assert.ok(elapsed >= 400, `8 calls of 200 ms on 4 instances take two rounds (took ${elapsed} ms)`)
     const again = await callDoor(emu, 'instance', {})
-    assert.ok(
-      threads.has((again.body as { threadId: number }).threadId),
-      'a later call lands on a warm instance',
-    )
+    assert.ok(pids.has((again.body as { pid: number }).pid), 'a later call lands on a warm instance')
     assert.ok((again.body as { served: number }).served >= 2)
   })
 
@@ -176,6 +173,56 @@ describe('instances', () => {
     const { status } = await callDoor(emu, 'exit', {})
     assert.equal(status, 500)
     assert.equal((await callDoor(emu, 'whoami', {}, 'oA')).status, 200)
+  })
+
+  test('an instance that crashes mid-invocation reports the error and is replaced', async () => {
+    const { status, body } = await callDoor(emu, 'crash', {})
+    assert.equal(status, 500)
+    assert.equal((body as { errCode: number }).errCode, -504002)
+    assert.match((body as { errMsg: string }).errMsg, /crash: uncaught in a timer/)
+    assert.equal((await callDoor(emu, 'crash', {})).status, 500)
+    assert.equal((await callDoor(emu, 'whoami', {}, 'oA')).status, 200)
+  })
+})
+
+describe('runtime', () => {
+  test('a function runs on the exact Node of its declared runtime (Nodejs18.15 → v18.15.0)', async (t) => {
+    if (process.env.JUSHOU_FUNCTIONS_NODE) return t.skip('JUSHOU_FUNCTIONS_NODE overrides the runtime')
+    const declared = await callDoor(emu, 'version', {})
+    assert.equal(declared.status, 200)
+    assert.equal((declared.body as { version: string }).version, 'v18.15.0')
+    assert.deepEqual((declared.body as { execArgv: string[] }).execArgv, [])
+    // `instance` declares no runtime: the project's default, Nodejs18.15
+    const undeclared = await callDoor(emu, 'instance', {})
+    assert.equal((undeclared.body as { version: string }).version, 'v18.15.0')
+    assert.notEqual(process.version, 'v18.15.0', 'the emulator itself runs on another Node')
+  })
+
+  test('a runtime without its Node binary fails clearly', async () => {
+    const { status, body } = await callDoor(emu, 'node16', {})
+    if (status === 200) {
+      assert.match((body as { version: string }).version, /^v16\.13\./) // a Node 16.13 binary is installed
+      return
+    }
+    assert.equal(status, 500)
+    assert.equal((body as { errCode: number }).errCode, -504002)
+    assert.match((body as { errMsg: string }).errMsg, /no Node 16\.13 binary for the cloud function runtime/)
+  })
+
+  test("without a global limit, each function gets its config.json's timeout", async () => {
+    const other = await startTestEmulator({ instances: 1 })
+    try {
+      assert.equal(other.emu.functions.timeoutMs('quick'), 1000)
+      assert.equal(other.emu.functions.timeoutMs('slow'), 3000) // none declared: WeChat's default
+      assert.deepEqual((await callDoor(other.emu, 'quick', { ms: 10 })).body, { sleptMs: 10 })
+      const { status, body } = await callDoor(other.emu, 'quick', { ms: 2500 })
+      assert.equal(status, 500)
+      assert.equal((body as { errCode: number }).errCode, -504003)
+      assert.match((body as { errMsg: string }).errMsg, /timed out after 1 seconds/)
+    } finally {
+      await other.emu.stop()
+      Object.assign(process.env, emu.sdkEnv) // the SDK in this process talks to the first emulator again
+    }
   })
 })
 
