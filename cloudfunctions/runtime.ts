@@ -9,6 +9,12 @@
 /** Node.js runtimes WeChat Cloud offers (new functions), by the names config.json and the CloudBase CLI use. */
 export const WECHAT_NODE_RUNTIMES = ['Nodejs16.13', 'Nodejs18.15'] as const
 
+/** The exact Node release behind each runtime (what the local cloud runs it on). */
+export const RUNTIME_NODE_VERSIONS: Record<(typeof WECHAT_NODE_RUNTIMES)[number], string> = {
+  'Nodejs16.13': '16.13.2',
+  'Nodejs18.15': '18.15.0',
+}
+
 /** For a function folder without a `runtime` (fixtures, benches): what this project deploys on. */
 export const DEFAULT_RUNTIME = 'Nodejs18.15'
 

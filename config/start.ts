@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { ROOT, taroBuild } from './run'
 import { buildAllFunctions, FUNCTIONS_OUT } from './build-functions'
 import { startEmulator } from '../emulator'
+import { DEFAULT_RUNTIME, nodeBinary } from '../emulator/node-runtime'
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     taroBuild('weapp')
     taroBuild('h5')
   }
+  nodeBinary(DEFAULT_RUNTIME) // the functions' own Node, fetched on the first start
   const emulator = await startEmulator({
     port: Number(process.env.PORT ?? 3000),
     dataDir: process.env.DATA_DIR ?? join(ROOT, '.cloud-data'),

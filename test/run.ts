@@ -7,6 +7,7 @@ import { join, relative } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { ROOT, run, taroBuild } from '../config/run'
 import { buildAllFunctions } from '../config/build-functions'
+import { DEFAULT_RUNTIME, nodeBinary } from '../emulator/node-runtime'
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     taroBuild('weapp')
     taroBuild('h5')
   }
+  // the functions' own Node (fetched once here, not by several test files at the same time)
+  nodeBinary(DEFAULT_RUNTIME)
   const files = only.length > 0 ? only : testFiles(join(ROOT, 'test'))
   console.log(`running ${files.length} test files`)
   const result = spawnSync(
