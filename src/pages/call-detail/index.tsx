@@ -1,7 +1,7 @@
 // 活动详情: everything a volunteer needs to decide, and the one button to act. Renders read-only for an
 // anonymous visitor (a page opened from Moments on WeChat, 游客 on H5).
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import type { CallDetail } from '../../core/api'
 import { canCancel } from '../../core/rules'
@@ -34,6 +34,8 @@ export default function CallDetailPage() {
   const { callId } = arrival
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [cancelling, setCancelling] = useState(false)
+  // the organizer arrives here right after publishing (call editor → 去分享)
+  const justPublished = useRouter().params.share === '1'
 
   const load = useCallback(async () => {
     const result = await getCall({ callId })
@@ -96,7 +98,7 @@ export default function CallDetailPage() {
   return (
     <View className="detail-page">
       <CallCover cover={detail.cover} tags={detail.tags} size="hero" />
-      <StatusBanner call={detail} />
+      <StatusBanner call={detail} justPublished={justPublished} />
       <View className="detail-page__section detail-page__head">
         <Text className="detail-page__title">{detail.title}</Text>
         <View className="detail-page__tags">
@@ -189,8 +191,41 @@ function InfoRow({ icon, label, value }: { icon: IconName; label: string; value:
   )
 }
 
-/** A call that no longer takes sign-ups by the organizer's decision says so before anything else. */
-function StatusBanner({ call }: { call: CallDetail }) {
+/**
+ * What the call's state means for this visitor, before anything else: a draft is the organizer's preview (with the
+ * questions the form will ask), a just-published call asks to be shared, a cancelled or closed one says so.
+ */
+function StatusBanner({ call, justPublished }: { call: CallDetail; justPublished: boolean }) {
+  if (call.status === 'draft') {
+    return (
+      <View className="status-banner status-banner--preview" id="call-status-banner">
+        <Text className="status-banner__title">预览 · 草稿</Text>
+        <Text className="status-banner__text">这是志愿者将看到的样子；发布后才对外显示、接受报名。</Text>
+        {call.questions.length > 0 && (
+          <View className="status-banner__questions">
+            <Text className="status-banner__text">报名时需要回答：</Text>
+            {call.questions.map((q, i) => (
+              <Text key={q.id} className="status-banner__text">
+                {i + 1}. {q.title}
+                {q.required ? '' : '（选填）'}
+                {q.options?.length ? `：${q.options.join(' / ')}` : ''}
+              </Text>
+            ))}
+          </View>
+        )}
+      </View>
+    )
+  }
+  if (justPublished && call.status === 'open') {
+    return (
+      <View className="status-banner status-banner--published" id="call-status-banner">
+        <Text className="status-banner__title">活动已发布</Text>
+        <Text className="status-banner__text">
+          点右上角「···」转发到志愿者群，或在下方生成海报发朋友圈：转发越多，报名越快。
+        </Text>
+      </View>
+    )
+  }
   if (call.status === 'cancelled') {
     return (
       <View className="status-banner status-banner--cancelled" id="call-status-banner">
@@ -269,7 +304,8 @@ function ActionBar({ call, arrival, cancelling, onCancel }: ActionBarProps) {
   }
   const full = call.spotsLeft <= 0
   let label = '我要报名'
-  if (call.status === 'cancelled') label = '活动已取消'
+  if (call.status === 'draft') label = '预览中 · 发布后可报名'
+  else if (call.status === 'cancelled') label = '活动已取消'
   else if (call.status === 'closed') label = '报名已结束'
   else if (!call.signupOpen) label = '报名已截止'
   else if (full && !call.waitlist) label = '已满'
