@@ -108,3 +108,15 @@ export function rosterSheet(
   ])
   return { headers, rows }
 }
+
+/**
+ * The name an export is saved under on the organizer's phone: what it is, of which call, and when (China time),
+ * e.g. 报名名单-民勤梭梭林植树志愿者招募-20261129-1430.xlsx. Characters a file system refuses become 「_」.
+ */
+export function exportFileName(kind: string, subject: string, now: number): string {
+  const stamp = formatChinaTime(now).replace(/-/g, '').replace(' ', '-').replace(':', '')
+  const safe = Array.from(subject.replace(/[\\/:*?"<>|\s]+/g, '_'))
+    .slice(0, 40)
+    .join('')
+  return `${kind}-${safe}-${stamp}.xlsx`
+}

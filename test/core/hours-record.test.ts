@@ -1,3 +1,4 @@
+import { exportFileName } from '../../src/core/roster'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { demoData } from '../../emulator/demo-data'
@@ -130,4 +131,11 @@ test('the demo has hours to show: confirmed for 小林, awaiting for 阿梅, no-
     calls.some((c) => c.startAt <= NOW && NOW < c.endAt),
     'a call going on now, for the check-in screen',
   )
+})
+
+test('an export is named for people: what, of which call, when in China time; unsafe characters replaced', () => {
+  // 2026-11-29 06:30 UTC is 14:30 in China
+  const at = Date.UTC(2026, 10, 29, 6, 30)
+  assert.equal(exportFileName('报名名单', '民勤梭梭林植树', at), '报名名单-民勤梭梭林植树-20261129-1430.xlsx')
+  assert.equal(exportFileName('报名名单', 'a/b:c*d?', at), '报名名单-a_b_c_d_-20261129-1430.xlsx')
 })

@@ -5,6 +5,7 @@ import { validateExportHours } from '../../../src/core/attendance-schemas'
 import { type ApiResult, ok } from '../../../src/core/errors'
 import { HOURS_SHEET_HEADERS, hoursSheet } from '../../../src/core/hours-record'
 import { formatChinaTime } from '../../../src/core/messages'
+import { exportFileName } from '../../../src/core/roster'
 import type { Call, SignUp } from '../../../src/core/types'
 import { _ } from '../../lib/cloud'
 import { collection, find, type Query } from '../../lib/db'
@@ -29,7 +30,7 @@ export const exportHours = defineAction({
     const rows = hoursSheet(items)
     const content = await workbook('志愿服务时长', HOURS_SHEET_HEADERS, rows)
     const day = (at: number) => formatChinaTime(at).slice(0, 10)
-    const fileName = `志愿服务时长-${day(from)}至${day(to - 1)}-${now}.xlsx`
+    const fileName = exportFileName('志愿服务时长', `${ngo.name}-${day(from)}至${day(to - 1)}`, now)
     const { fileID, url } = await storeExport({ kind: 'hours', ngoId, fileName, content, now })
     return ok({ fileID, url, fileName, rows: rows.length })
   },

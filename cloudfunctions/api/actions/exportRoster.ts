@@ -1,7 +1,7 @@
 // The roster as an Excel file in cloud storage: Chinese headers, one row per sign-up with every answer.
 import { type ApiResult, ok } from '../../../src/core/errors'
 import type { ExportRosterResponse } from '../../../src/core/ngo-api'
-import { rosterSheet, toRoster } from '../../../src/core/roster'
+import { exportFileName, rosterSheet, toRoster } from '../../../src/core/roster'
 import { validateCallId } from '../../../src/core/schemas'
 import { storeExport } from '../../lib/exports'
 import { allSignUps } from '../../lib/signups'
@@ -15,7 +15,7 @@ export const exportRoster = defineAction({
   run: async ({ call, now }): Promise<ApiResult<ExportRosterResponse>> => {
     const { headers, rows } = rosterSheet(call.questions, toRoster(await allSignUps(call._id)))
     const content = await workbook('报名名单', headers, rows)
-    const fileName = `报名名单-${call._id}-${now}.xlsx`
+    const fileName = exportFileName('报名名单', call.title, now)
     const { fileID, url } = await storeExport({
       kind: 'roster',
       ngoId: call.ngoId,
