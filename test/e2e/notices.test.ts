@@ -58,6 +58,10 @@ test(
       await card.waitFor()
       await card.locator('#notice-text textarea').fill(TEXT)
       await card.getByText(`${Array.from(TEXT).length}/200`).waitFor()
+      // the WeChat message keeps 20 characters: the organizer sees where the cut falls before sending
+      await onScreen(organizer, '#notice-wechat-preview')
+        .getByText(`${Array.from(TEXT).slice(0, 19).join('')}…`, { exact: true })
+        .waitFor()
       await card.getByText('已报名', { exact: true }).click()
       await card.locator('#notice-send').click()
       const dialog = onScreen(organizer, '.taro-modal__content')

@@ -10,6 +10,7 @@ import {
   NOTICES_PER_DAY,
   type NoticeView,
 } from '../../../core/notice-api'
+import { fitText, THING_MAX_LENGTH } from '../../../core/messages'
 import { addressedStatuses } from '../../../core/notices'
 import { charCount } from '../../../core/rules'
 import type { CallStatus, NoticeAudience } from '../../../core/types'
@@ -95,6 +96,16 @@ export default function NotifyCard({ callId, status, entries }: Props) {
       <Text className={`notify-card__count ${length > NOTICE_MAX_LENGTH ? 'notify-card__count--over' : ''}`}>
         {length}/{NOTICE_MAX_LENGTH}
       </Text>
+      {/* WeChat's message shows at most 20 characters: the organizer sees where the cut falls before sending */}
+      {length > THING_MAX_LENGTH && (
+        <View className="notify-card__preview" id="notice-wechat-preview">
+          <Text className="notify-card__preview-label">微信消息中只显示前 {THING_MAX_LENGTH} 个字：</Text>
+          <Text className="notify-card__preview-text">{fitText(text)}</Text>
+          <Text className="notify-card__preview-label">
+            完整内容显示在活动页的「组织者通知」里，要紧的话请写在前面。
+          </Text>
+        </View>
+      )}
       <View className="chips notify-card__audience">
         {AUDIENCES.map((a) => (
           <Text
