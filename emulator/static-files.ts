@@ -1,5 +1,7 @@
-// Serves the H5 build: files by path, index.html for client-side routes, long caching for hashed assets only.
-import { createReadStream, statSync } from 'node:fs'
+// Serves the H5 build: files by path, index.html for client-side routes, long caching for hashed assets only, and
+// text compressed (brotli, else gzip) as any real host would: the app's JS is 4× smaller on the wire.
+import { createReadStream, readFileSync, statSync } from 'node:fs'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 
@@ -65,10 +67,48 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.writeHead(304, headers).end()
     return
   }
+  // a file under 1 KB gains nothing (its compressed form can be longer)
+  const compressible = stat.size >= 1024 && COMPRESSIBLE.test(headers['content-type'] as string)
+  const encoding = compressible ? acceptedEncoding(req) : undefined
+  if (encoding) {
+    const body = compressed(file, etag, encoding)
+    headers['content-encoding'] = encoding
+    headers.vary = 'accept-encoding'
+    headers['content-length'] = body.length
+    res.writeHead(200, headers)
+    res.end(req.method === 'HEAD' ? undefined : body)
+    return
+  }
   headers['content-length'] = stat.size
   res.writeHead(200, headers)
   if (req.method === 'HEAD') res.end()
   else createReadStream(file).pipe(res)
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript)|image\/svg)/
+
+function acceptedEncoding(req: IncomingMessage): 'br' | 'gzip' | undefined {
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+  if (/\bbr\b/.test(accepted)) return 'br'
+  if (/\bgzip\b/.test(accepted)) return 'gzip'
+  return undefined
+}
+
+/** Each file compressed once per version (its etag) and encoding: the build does not change while served. */
+const cache = new Map<string, Buffer>()
+
+function compressed(file: string, etag: string, encoding: 'br' | 'gzip'): Buffer {
+  const key = `${encoding} ${etag} ${file}`
+  let body = cache.get(key)
+  if (!body) {
+    const raw = readFileSync(file)
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } })
+        : gzipSync(raw, { level: 9 })
+    cache.set(key, body)
+  }
+  return body
 }
 
 function fileIn(root: string, pathname: string): string | undefined {

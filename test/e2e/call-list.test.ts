@@ -55,12 +55,12 @@ test(
 
     await onScreen(page, '#search-input input').fill('银龄')
     await onScreen(page, '#search-input input').press('Enter')
-    await page.waitForFunction(() => document.querySelectorAll('.call-card').length > 0)
-    const found = await cardTitles(page)
-    assert.ok(
-      found.length > 0 &&
-        (await page.locator('.call-card').filter({ hasText: '银龄' }).count()) === found.length,
-    )
+    // the old list stays until the search answers: wait until every card shown is one of 银龄陪伴计划's
+    await page.waitForFunction(() => {
+      const cards = Array.from(document.querySelectorAll('.call-card'))
+      return cards.length > 0 && cards.every((card) => card.textContent?.includes('银龄陪伴计划'))
+    })
+    assert.ok((await cardTitles(page)).length > 0)
 
     await onScreen(page, '#search-input input').fill('没有这个词')
     await onScreen(page, '#search-input input').press('Enter')

@@ -8,12 +8,14 @@ import type { Emulator } from '../../emulator'
 import { startTestEmulator } from './helpers'
 
 const site = mkdtempSync(join(tmpdir(), 'emulator-site-'))
+const BIG = 'console.log("举手");\n'.repeat(200)
 let emu: Emulator
 
 before(async () => {
   mkdirSync(join(site, 'js'))
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>举手</title>')
   writeFileSync(join(site, 'js', 'app.3f2a9c1b.js'), 'console.log(1)')
+  writeFileSync(join(site, 'js', 'vendors.9e8d7c6b.js'), BIG)
   writeFileSync(join(site, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   writeFileSync(join(tmpdir(), 'emulator-secret.txt'), 'secret')
   emu = (await startTestEmulator({ staticDir: site })).emu
@@ -44,6 +46,32 @@ test('content-hashed assets are cached for a year, others revalidate', async () 
   const etag = svg.headers.get('etag') ?? ''
   const again = await fetch(`${emu.url}/logo.svg`, { headers: { 'if-none-match': etag } })
   assert.equal(again.status, 304)
+})
+
+test('text is sent compressed when the browser accepts it (brotli, else gzip), byte for byte the same', async () => {
+  const { request } = await import('node:http')
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib')
+  const raw = (encoding: string) =>
+    new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+      request(`${emu.url}/js/vendors.9e8d7c6b.js`, { headers: { 'accept-encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+        .on('error', fail)
+        .end()
+    })
+  const br = await raw('gzip, deflate, br')
+  assert.equal(br.headers['content-encoding'], 'br')
+  assert.equal(br.headers.vary, 'accept-encoding')
+  assert.equal(brotliDecompressSync(br.body).toString(), BIG)
+  assert.ok(br.body.length < BIG.length / 10)
+  const gz = await raw('gzip')
+  assert.equal(gz.headers['content-encoding'], 'gzip')
+  assert.equal(gunzipSync(gz.body).toString(), BIG)
+  const plain = await raw('identity')
+  assert.equal(plain.headers['content-encoding'], undefined)
+  assert.equal(plain.body.toString(), BIG)
 })
 
 test('a missing asset is a 404, not the app shell', async () => {

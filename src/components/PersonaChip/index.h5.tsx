@@ -28,15 +28,19 @@ export default function PersonaChip() {
     }
   }
 
+  // the spacer ends every page's content with room to scroll it clear of the chip (it covered 「仅剩 1 个名额」)
   return (
-    <View
-      className="persona-chip"
-      id="persona-chip"
-      onClick={choose}
-      {...asButton(`当前身份：${label}，点按切换`)}
-    >
-      <Text className="persona-chip__dot" {...decorative()} />
-      <Text className="persona-chip__text">当前身份：{label}</Text>
-    </View>
+    <>
+      <View className="persona-chip-spacer" {...decorative()} />
+      <View
+        className="persona-chip"
+        id="persona-chip"
+        onClick={choose}
+        {...asButton(`当前身份：${label}，点按切换`)}
+      >
+        <Text className="persona-chip__dot" {...decorative()} />
+        <Text className="persona-chip__text">当前身份：{label}</Text>
+      </View>
+    </>
   )
 }
