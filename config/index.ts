@@ -48,8 +48,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
-    // ariaRole / ariaLabel / ariaHidden into the weapp template (config/aria-plugin.ts)
-    plugins: [resolve(__dirname, 'aria-plugin.ts')],
     defineConstants: {
       // values are inlined as code (webpack DefinePlugin), hence JSON.stringify
       // required for a weapp build meant for upload; local builds get a placeholder (config/cloud-env.ts)

@@ -2,7 +2,9 @@
 // file gives TypeScript the shared signatures.
 //
 // WeChat's screen reader reads `aria-role` / `aria-label` / `aria-hidden` (Taro props ariaRole, ariaLabel,
-// ariaHidden; config/aria-plugin.ts adds them to the weapp template). In the browser Taro's components are custom
+// ariaHidden). Taro 4.2.1's weapp template does not carry them yet: adding them with mergeComponents shifted its
+// attribute aliases and left inputs without placeholders and images without src on the phone (the WeChat-runtime
+// stage caught it), so on weapp these props wait for a Taro that writes them. In the browser Taro's components are custom
 // elements that take `role`, `aria-*` and `tabIndex` as attributes; ariaRole would become a meaningless
 // `aria-role` attribute there.
 

@@ -3,7 +3,10 @@
 import Taro from '@tarojs/taro'
 import type { LeaveQuestion } from './leave-guard'
 
+// Base libraries before 2.12 have neither API (Taro then has no such function): the guard is skipped, the draft
+// is still kept.
 export function guardLeave(question: LeaveQuestion): () => void {
+  if (typeof Taro.enableAlertBeforeUnload !== 'function') return () => undefined
   Taro.enableAlertBeforeUnload({ message: `${question.title}${question.content}` })
-  return () => Taro.disableAlertBeforeUnload()
+  return () => Taro.disableAlertBeforeUnload?.()
 }

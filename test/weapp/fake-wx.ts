@@ -170,6 +170,9 @@ export function createWx(host: WxHost): FakeWx {
       return { tapIndex: 0 }
     }),
     setNavigationBarTitle: asyncApi('setNavigationBarTitle', record('setNavigationBarTitle')),
+    // base library 2.12+: WeChat's own 「离开」 dialog on the back button while a form is being filled
+    enableAlertBeforeUnload: asyncApi('enableAlertBeforeUnload', record('enableAlertBeforeUnload')),
+    disableAlertBeforeUnload: asyncApi('disableAlertBeforeUnload', record('disableAlertBeforeUnload')),
     setNavigationBarColor: asyncApi('setNavigationBarColor', () => ({})),
     showNavigationBarLoading: asyncApi('showNavigationBarLoading', () => ({})),
     hideNavigationBarLoading: asyncApi('hideNavigationBarLoading', () => ({})),
