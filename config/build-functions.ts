@@ -3,7 +3,7 @@
 // view of the same config.json files) up to date and fails when a folder is over its size budget.
 import { readdirSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { buildFunction } from '../cloudfunctions/build'
+import { buildFunction } from '@functions/build'
 import { writeCloudbaseConfig } from './cloudbaserc'
 import { checkSizeBudgets } from './function-sizes'
 

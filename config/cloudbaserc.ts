@@ -5,7 +5,7 @@
 // of a function's variables on every deploy, and secrets (JUSHOU_SIGNING_SECRET) are set in the cloud console.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { sourceConfig } from '../cloudfunctions/build'
+import { sourceConfig } from '@functions/build'
 
 export const CLOUDBASERC = join(__dirname, '..', 'cloudbaserc.json')
 

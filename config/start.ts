@@ -4,8 +4,8 @@
 import { join } from 'node:path'
 import { ROOT, taroBuild } from './run'
 import { buildAllFunctions, FUNCTIONS_OUT } from './build-functions'
-import { startEmulator } from '../emulator'
-import { DEFAULT_RUNTIME, nodeBinary } from '../emulator/node-runtime'
+import { startEmulator } from '@emulator/index'
+import { DEFAULT_RUNTIME, nodeBinary } from '@emulator/node-runtime'
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {

@@ -1,7 +1,7 @@
 // Runs the local WeChat Cloud from the command line:
 //   tsx emulator/cli.ts --port 3000 --data .cloud-data --functions dist/cloudfunctions --static dist/h5 --seed
 import { parseArgs } from 'node:util'
-import { startEmulator } from './index'
+import { startEmulator } from './'
 
 const { values } = parseArgs({
   options: {

@@ -2,12 +2,12 @@
 // with existing sign-ups that agree with every call's `confirmed` and `waitlisted` counters (a full call has a
 // queue; some calls have a cancellation cutoff a day before the start). Dates are relative to `now`, so the
 // demo always has upcoming calls. Everyone except the personas (src/core/demo-personas.ts) is invented.
-import { PERSONAS, type Persona } from '../src/core/demo-personas'
-import { minutesBetween, roundHours } from '../src/core/hours'
-import { signUpId } from '../src/core/rules'
-import type { SignUpSource } from '../src/core/share'
-import { chinaDayKey } from '../src/core/notices'
-import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '../src/core/types'
+import { PERSONAS, type Persona } from '@core/demo-personas'
+import { minutesBetween, roundHours } from '@core/hours'
+import { signUpId } from '@core/rules'
+import type { SignUpSource } from '@core/share'
+import { chinaDayKey } from '@core/notices'
+import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '@core/types'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

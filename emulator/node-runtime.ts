@@ -9,9 +9,9 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { DEFAULT_RUNTIME, parseRuntime, RUNTIME_NODE_VERSIONS } from '../cloudfunctions/runtime'
+import { DEFAULT_RUNTIME, parseRuntime, RUNTIME_NODE_VERSIONS } from '@functions/runtime'
 
-export { DEFAULT_RUNTIME } from '../cloudfunctions/runtime'
+export { DEFAULT_RUNTIME } from '@functions/runtime'
 
 const CACHE = resolve(__dirname, '..', 'node_modules', '.cache', 'jushou-node')
 const found = new Map<string, string>()

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { ROOT, run, taroBuild } from '../config/run'
-import { buildAllFunctions } from '../config/build-functions'
-import { DEFAULT_RUNTIME, nodeBinary } from '../emulator/node-runtime'
+import { ROOT, run, taroBuild } from '@config/run'
+import { buildAllFunctions } from '@config/build-functions'
+import { DEFAULT_RUNTIME, nodeBinary } from '@emulator/node-runtime'
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

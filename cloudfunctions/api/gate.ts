@@ -3,18 +3,11 @@
 // have used, finds the caller's roles toward the resource's NGO, and only then runs the action with a context that
 // holds the loaded resource and the input *without* its id fields. An action therefore cannot act on an id the
 // gate did not check: it never sees one.
-import {
-  type Audience,
-  AUDIENCES,
-  isAllowed,
-  needsNgo,
-  type Role,
-  rolesOf,
-} from '../../src/core/authorization'
-import { type ApiError, type ApiResult, fail } from '../../src/core/errors'
-import type { Call, Ngo, SignUp } from '../../src/core/types'
-import { asInput, notAnObject, type Validation } from '../../src/core/validation'
-import { findById } from '../lib/db'
+import { type Audience, AUDIENCES, isAllowed, needsNgo, type Role, rolesOf } from '@core/authorization'
+import { type ApiError, type ApiResult, fail } from '@core/errors'
+import type { Call, Ngo, SignUp } from '@core/types'
+import { asInput, notAnObject, type Validation } from '@core/validation'
+import { findById } from '@lib/db'
 import { findVisibleCall } from './visibleCall'
 
 /** What an action acts on, loaded by the gate from the input field named beside it. */

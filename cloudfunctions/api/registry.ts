@@ -1,7 +1,7 @@
 // Every action of the `api` function, by name: what the dispatcher runs and, through each definition's `who`,
 // the permission table. Adding an action = its file under actions/ (defineAction) + one line here.
-import type { Action, ApiContract } from '../../src/core/api'
-import { AUDIENCES, type Role } from '../../src/core/authorization'
+import type { Action, ApiContract } from '@core/api'
+import { AUDIENCES, type Role } from '@core/authorization'
 import type { AnyAction } from './gate'
 import { cancelCall } from './actions/cancelCall'
 import { cancelSignUp } from './actions/cancelSignUp'

@@ -1,9 +1,9 @@
 // Checking one person in or out. Each step is one conditional update on the sign-up, so two scans at the same
 // moment (or a scan and the organizer's tap) record one check-in: the second finds the condition gone and reads
 // back what the first wrote.
-import { fail, type ApiError } from '../../src/core/errors'
-import { DEFAULT_HOURS_RULE, type HoursRule, minutesBetween, roundHours } from '../../src/core/hours'
-import type { Ngo, SignUp } from '../../src/core/types'
+import { fail, type ApiError } from '@core/errors'
+import { DEFAULT_HOURS_RULE, type HoursRule, minutesBetween, roundHours } from '@core/hours'
+import type { Ngo, SignUp } from '@core/types'
 import { _ } from './cloud'
 import { collection, findById, updateWhere } from './db'
 

@@ -1,5 +1,5 @@
 // Who recruited whom: the sign-ups a call gathered, by how they arrived and by whose share.
-import type { SignUp } from '../../src/core/types'
+import type { SignUp } from '@core/types'
 import { _ } from './cloud'
 import { collection, find } from './db'
 

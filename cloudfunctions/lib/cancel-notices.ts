@@ -3,8 +3,8 @@
 // place on a cancelled call and was never told. Each `remind` run looks again at the calls cancelled in the last
 // hour and queues the message of anyone still untold, in the cancel's own words. Message ids are per sign-up, so
 // nobody is told twice.
-import { cancelledMessage } from '../../src/core/messages'
-import type { Call, SignUp } from '../../src/core/types'
+import { cancelledMessage } from '@core/messages'
+import type { Call, SignUp } from '@core/types'
 import { _ } from './cloud'
 import { collection, find } from './db'
 import { queueMissing } from './outbox'

@@ -11,8 +11,8 @@ import {
   CODE_LENGTH,
   toBase32,
   type CertificateFacts,
-} from '../../src/core/certificate'
-import type { Call, Certificate, Ngo, SignUp } from '../../src/core/types'
+} from '@core/certificate'
+import type { Call, Certificate, Ngo, SignUp } from '@core/types'
 import { collection, find, findById, insertOnce, updateWhere } from './db'
 import { sign } from './signing'
 

@@ -10,8 +10,8 @@ import {
   parseCode,
   windowEndsAt,
   windowOf,
-} from '../../src/core/checkin-code'
-import { fail, type ApiError } from '../../src/core/errors'
+} from '@core/checkin-code'
+import { fail, type ApiError } from '@core/errors'
 import { sign, verify } from './signing'
 
 /** Check-in codes' signatures are theirs alone (certificates sign with another purpose). */

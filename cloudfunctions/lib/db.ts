@@ -1,6 +1,6 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
-import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '../../src/core/types'
+import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '@core/types'
 import type { ExportRecord } from './exports'
 
 type Collection = ReturnType<typeof db.collection>

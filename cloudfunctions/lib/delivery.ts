@@ -10,9 +10,9 @@
 // is one round trip per in-flight message; everywhere else a death loses nothing and repeats nothing.
 // Errors: 43101 (the user has no acceptance left for the template) → skipped; a refusal that a retry cannot fix
 // → failed; anything else → pending again with a growing delay, and failed after MAX_ATTEMPTS.
-import { isReminderDue, reminderId } from '../../src/core/reminders'
-import { templateData, templateKindOf } from '../../src/core/templates'
-import type { Call, Message, SignUp } from '../../src/core/types'
+import { isReminderDue, reminderId } from '@core/reminders'
+import { templateData, templateKindOf } from '@core/templates'
+import type { Call, Message, SignUp } from '@core/types'
 import { _, openapi } from './cloud'
 import { collection, find, findByIds, updateWhere } from './db'
 import { crashPoint } from './faults'

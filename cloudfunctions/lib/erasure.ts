@@ -1,8 +1,8 @@
 // Deleting a volunteer's data (privacy-api.ts), one step per kind of data. Every step only finds what is still
 // there and changes it, so running them all again after a crash half-way finishes the job and changes nothing
 // that was already done.
-import { ERASED_NAME } from '../../src/core/privacy'
-import type { Certificate, SignUp } from '../../src/core/types'
+import { ERASED_NAME } from '@core/privacy'
+import type { Certificate, SignUp } from '@core/types'
 import { _, db } from './cloud'
 import { deleteFiles } from './cloud-files'
 import { collection, find, findById, updateWhere } from './db'

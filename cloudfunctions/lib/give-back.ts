@@ -2,8 +2,8 @@
 // deleting their data. The status change is conditional on the status read, and only the request that made it
 // uncounts the seat or place, so a double tap or two concurrent cancels free exactly one. A freed seat goes to the
 // head of the waitlist at once.
-import { canCancel, isLateDropOut } from '../../src/core/rules'
-import type { SignUp } from '../../src/core/types'
+import { canCancel, isLateDropOut } from '@core/rules'
+import type { SignUp } from '@core/types'
 import { collection, findById, updateWhere } from './db'
 import { refreshGroupCardsOf } from './group-cards'
 import { countLeaver, releaseSeat } from './seats'

@@ -2,7 +2,7 @@
 // 「成员正在加入，当前 x/y 人」 in the chat, and every change of the call's seats sets the new numbers on each card
 // shared for it. `shareActivities` remembers which activity ids belong to which call, and until when WeChat
 // accepts updates for them (an activity id lives 24 hours).
-import type { Call } from '../../src/core/types'
+import type { Call } from '@core/types'
 import { _, db, openapi } from './cloud'
 import { find, findById } from './db'
 import { inParallel } from './parallel'

@@ -2,7 +2,7 @@
 // the document keeps the trace of its pending image, and the verdict WeChat pushes later (a `wxa_media_check`
 // event) puts the image in place only if that trace is still the one waiting. The trace_id never leaves the
 // server, so a client cannot forge a verdict.
-import type { MediaReview } from '../../src/core/types'
+import type { MediaReview } from '@core/types'
 import { _, openapi, tempFileUrl } from './cloud'
 import { collection, findById, insert, updateWhere } from './db'
 

@@ -1,9 +1,9 @@
 // Organizers' notices (notice-api.ts): the day's slots that keep the daily limit, the messages each notice queues,
 // and the notices a call has.
-import { NOTICES_PER_DAY, type NoticeView } from '../../src/core/notice-api'
-import { noticeMessage } from '../../src/core/messages'
-import { addressedStatuses, chinaDayKey, chinaDayStart } from '../../src/core/notices'
-import type { Call, Ngo, Notice, SignUp } from '../../src/core/types'
+import { NOTICES_PER_DAY, type NoticeView } from '@core/notice-api'
+import { noticeMessage } from '@core/messages'
+import { addressedStatuses, chinaDayKey, chinaDayStart } from '@core/notices'
+import type { Call, Ngo, Notice, SignUp } from '@core/types'
 import { _ } from './cloud'
 import { collection, count, find, findById, insertOnce } from './db'
 import { queueMessage } from './outbox'

@@ -2,7 +2,7 @@
 // queueing is idempotent: a retried or concurrent job stores each message once.
 import { _ } from './cloud'
 import { collection, find, insertOnce } from './db'
-import type { Message, SignUp } from '../../src/core/types'
+import type { Message, SignUp } from '@core/types'
 
 const PAGE = 100
 

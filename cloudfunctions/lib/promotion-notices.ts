@@ -2,9 +2,9 @@
 // between the two leaves a volunteer promoted and never told. Each `remind` run looks at the sign-ups promoted in
 // the last hour that still hold their seat and queues the message of any that has none. The message's id is the
 // promotion's own, so a message the promoter queued after all is the same message, never a second one.
-import { promotedMessage } from '../../src/core/messages'
-import { isPast } from '../../src/core/rules'
-import type { SignUp } from '../../src/core/types'
+import { promotedMessage } from '@core/messages'
+import { isPast } from '@core/rules'
+import type { SignUp } from '@core/types'
 import { _ } from './cloud'
 import { collection, find, findByIds } from './db'
 import { queueMissing } from './outbox'

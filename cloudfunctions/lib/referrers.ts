@@ -1,6 +1,6 @@
 // A volunteer's short referrer code (share paths and poster scenes carry it instead of the private openid): the
 // `referrers` collection maps code → openid, `_id` = the code, so a code is claimed once and never reassigned.
-import { referrerCodeCandidate } from '../../src/core/scene'
+import { referrerCodeCandidate } from '@core/scene'
 import { db } from './cloud'
 import { find } from './db'
 

@@ -1,8 +1,8 @@
 // Writes the reminders that have fallen due (see src/core/reminders.ts for why they are written only then): for
 // each call whose reminder time has come and which has not started, one `reminder` message per confirmed
 // sign-up, under an id that carries the call's start, so every run may do it again and nothing is written twice.
-import { isReminderDue, reminderId, reminderMessage } from '../../src/core/reminders'
-import type { Call, Message, SignUp } from '../../src/core/types'
+import { isReminderDue, reminderId, reminderMessage } from '@core/reminders'
+import type { Call, Message, SignUp } from '@core/types'
 import { _ } from './cloud'
 import { collection, find, findByIds, insertOnce } from './db'
 import { inParallel } from './parallel'

@@ -4,8 +4,8 @@
 // sign-up for row steps), so a call whose call and sign-ups have all been quiet for longer than any invocation
 // can run has nothing in flight. The fix is conditional on the values read, so a change that starts meanwhile
 // makes it a no-op rather than being overwritten.
-import { isPast } from '../../src/core/rules'
-import type { Call, SignUp } from '../../src/core/types'
+import { isPast } from '@core/rules'
+import type { Call, SignUp } from '@core/types'
 import { _, db } from './cloud'
 import { collection, count, find, updateWhere } from './db'
 import { promote } from './waitlist'

@@ -1,7 +1,7 @@
 // The two counters on a call: `confirmed` (seats taken) and `waitlisted` (places in the queue). Each change is one
 // atomic conditional update, never a read-modify-write. In which order counters and rows change, and why that
 // keeps every interleaving safe, is written down in waitlist.ts.
-import type { Call } from '../../src/core/types'
+import type { Call } from '@core/types'
 import { _ } from './cloud'
 import { collection, updateWhere } from './db'
 

@@ -1,7 +1,7 @@
 // Every sign-up of a call, page by page (the SDK returns at most 100 at a time).
 import { _ } from './cloud'
 import { collection, find } from './db'
-import type { SignUp } from '../../src/core/types'
+import type { SignUp } from '@core/types'
 
 const PAGE = 100
 

@@ -2,7 +2,7 @@
 // WeChat Cloud by JUSHOU_TEMPLATES, a JSON object set in the console, e.g.
 // {"starting": {"id": "AbC…", "fields": {"thing2": "title", "time5": "time", "thing7": "place", "thing4": "note"}}}
 // (a kind given as a plain string changes only its id).
-import { DEFAULT_TEMPLATES, TEMPLATE_KINDS, type Template, type Templates } from '../../src/core/templates'
+import { DEFAULT_TEMPLATES, TEMPLATE_KINDS, type Template, type Templates } from '@core/templates'
 
 export function templates(): Templates {
   const raw = process.env.JUSHOU_TEMPLATES

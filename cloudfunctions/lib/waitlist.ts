@@ -24,9 +24,9 @@
 //     the call can no longer give seats.
 // Drift: an instance dying between its two steps leaves C > rowsC or W > rowsW, never less (a seat held empty, not
 // one given twice). The `remind` timer recounts (repair.ts).
-import { canPromote } from '../../src/core/rules'
-import { promotedMessage } from '../../src/core/messages'
-import type { SignUp } from '../../src/core/types'
+import { canPromote } from '@core/rules'
+import { promotedMessage } from '@core/messages'
+import type { SignUp } from '@core/types'
 import { _ } from './cloud'
 import { collection, count, find, findById, updateWhere } from './db'
 import { crashPoint } from './faults'

@@ -1,18 +1,13 @@
 // The `poster` function's certificate: the PNG of a 志愿服务证明 for its own volunteer, with a code that opens
 // 证书查验 with its verification code. Stored under a hash of what it shows, so it is rendered once.
 import { createHash } from 'node:crypto'
-import {
-  certificateText,
-  certificateView,
-  looksLikeCertificateNo,
-  VERIFY_PAGE,
-} from '../../src/core/certificate'
-import type { CertificateImageResponse } from '../../src/core/certificate-api'
-import { fail, ok, type ApiResult } from '../../src/core/errors'
-import { asInput } from '../../src/core/validation'
-import { callerOpenid, openapi } from '../lib/cloud'
-import { storeFile, tempUrlOf } from '../lib/cloud-files'
-import { findById } from '../lib/db'
+import { certificateText, certificateView, looksLikeCertificateNo, VERIFY_PAGE } from '@core/certificate'
+import type { CertificateImageResponse } from '@core/certificate-api'
+import { fail, ok, type ApiResult } from '@core/errors'
+import { asInput } from '@core/validation'
+import { callerOpenid, openapi } from '@lib/cloud'
+import { storeFile, tempUrlOf } from '@lib/cloud-files'
+import { findById } from '@lib/db'
 import { CERTIFICATE_HEIGHT, CERTIFICATE_WIDTH, certificateTree } from './certificate-layout'
 import { renderImage } from './render'
 import { findStored, rememberStored } from './stored'

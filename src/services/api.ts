@@ -1,7 +1,7 @@
 // The typed client of the `api` cloud function: one function per action, all through `callApi`, which never
 // throws: a network failure or a malformed reply becomes an INTERNAL error the page can show.
-import type { Action, ApiContract, ApiEvent } from '../core/api'
-import { type ApiResult, fail } from '../core/errors'
+import type { Action, ApiContract, ApiEvent } from '@core/api'
+import { type ApiResult, fail } from '@core/errors'
 import { transport } from './transport'
 
 const NETWORK_ERROR = '网络异常，请检查网络后重试'

@@ -1,5 +1,5 @@
 // The typed client of the attendance actions (contract: src/core/attendance-api.ts), through the same `callApi`.
-import type { AttendanceContract } from '../core/attendance-api'
+import type { AttendanceContract } from '@core/attendance-api'
 import { callApi } from './api'
 
 type Req<A extends keyof AttendanceContract> = AttendanceContract[A]['req']

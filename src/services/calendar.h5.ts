@@ -1,5 +1,5 @@
 // In the browser: an .ics file, which every phone and desktop calendar opens.
-import { icsText } from '../core/calendar'
+import { icsText } from '@core/calendar'
 import type { AddToCalendar } from './calendar'
 
 export const addToCalendar: AddToCalendar = async (entry) => {

@@ -1,6 +1,6 @@
 // In the browser: the local cloud's door to the `poster` function, as the chosen persona.
-import type { CertificateImageRequest, CertificateImageResponse } from '../core/certificate-api'
-import { fail, type ApiResult } from '../core/errors'
+import type { CertificateImageRequest, CertificateImageResponse } from '@core/certificate-api'
+import { fail, type ApiResult } from '@core/errors'
 import { currentPersona } from './persona'
 
 export async function certificateImage(certificateNo: string): Promise<ApiResult<CertificateImageResponse>> {

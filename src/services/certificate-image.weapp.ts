@@ -1,7 +1,7 @@
 // On WeChat: the `poster` function through wx.cloud (WeChat adds the caller's OPENID: only its volunteer gets it).
 import Taro from '@tarojs/taro'
-import type { CertificateImageRequest, CertificateImageResponse } from '../core/certificate-api'
-import { fail, type ApiResult } from '../core/errors'
+import type { CertificateImageRequest, CertificateImageResponse } from '@core/certificate-api'
+import { fail, type ApiResult } from '@core/errors'
 
 export async function certificateImage(certificateNo: string): Promise<ApiResult<CertificateImageResponse>> {
   const data: CertificateImageRequest = { kind: 'certificate', certificateNo }

@@ -1,5 +1,5 @@
 // Certificates through the `api` function: the volunteer's own (issue, list) and 证书查验 for anyone.
-import type { Action, ApiContract } from '../core/api'
+import type { Action, ApiContract } from '@core/api'
 import { callApi } from './api'
 
 type Req<A extends Action> = ApiContract[A]['req']

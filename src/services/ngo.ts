@@ -1,5 +1,5 @@
 // The typed client of the NGO side's actions (contract: src/core/ngo-api.ts), through the same `callApi`.
-import type { NgoContract } from '../core/ngo-api'
+import type { NgoContract } from '@core/ngo-api'
 import { callApi } from './api'
 
 type Req<A extends keyof NgoContract> = NgoContract[A]['req']

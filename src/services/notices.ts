@@ -1,5 +1,5 @@
 // Organizers' notices to a call's sign-ups through the `api` function (contract: src/core/notice-api.ts).
-import type { CallNoticesRequest, NotifyVolunteersRequest } from '../core/notice-api'
+import type { CallNoticesRequest, NotifyVolunteersRequest } from '@core/notice-api'
 import { callApi } from './api'
 
 export const notifyVolunteers = (req: NotifyVolunteersRequest) => callApi('notifyVolunteers', req)

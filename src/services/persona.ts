@@ -1,6 +1,6 @@
 // The dev identity of the H5 build: which demo persona the browser acts as. Kept in localStorage so it survives
 // reloads. Only the H5 build imports this (WeChat supplies the real identity).
-import { PERSONAS, type Persona } from '../core/demo-personas'
+import { PERSONAS, type Persona } from '@core/demo-personas'
 
 export type PersonaKey = Persona['key'] | 'guest'
 

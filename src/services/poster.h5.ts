@@ -1,6 +1,6 @@
 // Posters in the browser: the local cloud's door to the `poster` function; saving is the browser's download.
-import { fail, type ApiResult } from '../core/errors'
-import type { PosterResponse } from '../core/poster'
+import { fail, type ApiResult } from '@core/errors'
+import type { PosterResponse } from '@core/poster'
 import { currentPersona } from './persona'
 
 export async function makePoster(callId: string): Promise<ApiResult<PosterResponse>> {

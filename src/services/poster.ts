@@ -1,7 +1,7 @@
 // Posters on each platform: Taro picks poster.weapp.ts or poster.h5.ts by TARO_ENV; this file gives TypeScript
 // the shared signatures, and fails loudly if a build for another platform ever picks it.
-import type { ApiResult } from '../core/errors'
-import type { PosterResponse } from '../core/poster'
+import type { ApiResult } from '@core/errors'
+import type { PosterResponse } from '@core/poster'
 
 /** Asks the `poster` function for the call's poster (with the caller's referrer in its code); never throws. */
 export function makePoster(_callId: string): Promise<ApiResult<PosterResponse>> {

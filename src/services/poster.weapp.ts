@@ -1,7 +1,7 @@
 // Posters on WeChat: the `poster` cloud function, the photo album with its permission, and the share-image menu.
 import Taro from '@tarojs/taro'
-import { fail, type ApiResult } from '../core/errors'
-import type { PosterResponse } from '../core/poster'
+import { fail, type ApiResult } from '@core/errors'
+import type { PosterResponse } from '@core/poster'
 
 export async function makePoster(callId: string): Promise<ApiResult<PosterResponse>> {
   try {

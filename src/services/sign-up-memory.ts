@@ -5,7 +5,7 @@
 //   call's answers; the saved profile never holds answers (each call asks its own questions).
 // Both are forgotten after 删除我的数据 (隐私与数据) and can be forgotten there on their own.
 import Taro from '@tarojs/taro'
-import type { Answers } from '../core/types'
+import type { Answers } from '@core/types'
 
 export interface SavedProfile {
   name: string

@@ -2,7 +2,7 @@
 // console, the volunteer's attendance and certificates; limit 2 MB; budget 500 KB each) and the H5 app.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { taroBuild } from '../../config/run'
+import { taroBuild } from '@config/run'
 
 const ROOT = resolve(__dirname, '..', '..')
 const BUDGET_KB = 600

@@ -6,10 +6,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildFunction, sourceConfig } from '../../cloudfunctions/build'
-import { startEmulator, type Emulator } from '../../emulator'
-import { nodeBinary } from '../../emulator/node-runtime'
-import { PERSONAS } from '../../src/core/demo-personas'
+import { buildFunction, sourceConfig } from '@functions/build'
+import { startEmulator, type Emulator } from '@emulator/index'
+import { nodeBinary } from '@emulator/node-runtime'
+import { PERSONAS } from '@core/demo-personas'
 import { latencySummary } from './harness'
 
 const ROOT = resolve(__dirname, '..', '..')

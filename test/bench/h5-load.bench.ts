@@ -3,7 +3,7 @@
 // Goal: first card ≤ 1.5 s. Needs dist/h5 (npm run build:h5) and Chromium.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { launchChromium, phoneContext, startLocalCloud } from '../e2e/harness'
+import { launchChromium, phoneContext, startLocalCloud } from '@test/e2e/harness'
 
 const RUNS = 5
 

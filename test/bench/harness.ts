@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { Agent, request } from 'node:http'
-import { buildFunction } from '../../cloudfunctions/build'
-import { startEmulator, type Emulator } from '../../emulator'
-import type { Call, Ngo } from '../../src/core/types'
+import { buildFunction } from '@functions/build'
+import { startEmulator, type Emulator } from '@emulator/index'
+import type { Call, Ngo } from '@core/types'
 
 const ROOT = resolve(__dirname, '..', '..')
 

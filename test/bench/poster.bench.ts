@@ -7,19 +7,15 @@ import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { gzipSync } from 'node:zlib'
 import QRCode from 'qrcode'
-import { buildFunction } from '../../cloudfunctions/build'
-import { generatedCover } from '../../cloudfunctions/poster/layout'
-import { renderImage, renderPoster } from '../../cloudfunctions/poster/render'
-import {
-  CERTIFICATE_HEIGHT,
-  CERTIFICATE_WIDTH,
-  certificateTree,
-} from '../../cloudfunctions/poster/certificate-layout'
-import { certificateText, VERIFY_PAGE } from '../../src/core/certificate'
-import type { CertificateView } from '../../src/core/certificate-api'
-import { startEmulator } from '../../emulator'
-import { PERSONAS } from '../../src/core/demo-personas'
-import type { PosterFacts } from '../../src/core/poster'
+import { buildFunction } from '@functions/build'
+import { generatedCover } from '@functions/poster/layout'
+import { renderImage, renderPoster } from '@functions/poster/render'
+import { CERTIFICATE_HEIGHT, CERTIFICATE_WIDTH, certificateTree } from '@functions/poster/certificate-layout'
+import { certificateText, VERIFY_PAGE } from '@core/certificate'
+import type { CertificateView } from '@core/certificate-api'
+import { startEmulator } from '@emulator/index'
+import { PERSONAS } from '@core/demo-personas'
+import type { PosterFacts } from '@core/poster'
 import { latencySummary } from './harness'
 
 const ROOT = resolve(__dirname, '..', '..')

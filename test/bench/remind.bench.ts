@@ -5,13 +5,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildFunction } from '../../cloudfunctions/build'
-import type { RemindReport } from '../../cloudfunctions/remind'
-import { startEmulator } from '../../emulator'
-import type { ApiResult } from '../../src/core/errors'
-import { signUpId } from '../../src/core/rules'
-import { DEFAULT_TEMPLATES } from '../../src/core/templates'
-import type { Call, Ngo, SignUp } from '../../src/core/types'
+import { buildFunction } from '@functions/build'
+import type { RemindReport } from '@functions/remind'
+import { startEmulator } from '@emulator/index'
+import type { ApiResult } from '@core/errors'
+import { signUpId } from '@core/rules'
+import { DEFAULT_TEMPLATES } from '@core/templates'
+import type { Call, Ngo, SignUp } from '@core/types'
 
 const CALLS = 1000
 const PER_CALL = 100

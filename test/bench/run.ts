@@ -1,8 +1,8 @@
 // npm run bench: builds the functions, then runs each test/bench/*.bench.ts in its own process and lets it
 // print its figures. Benchmarks measure; they assert nothing about time.
 import { readdirSync } from 'node:fs'
-import { run } from '../../config/run'
-import { buildAllFunctions } from '../../config/build-functions'
+import { run } from '@config/run'
+import { buildAllFunctions } from '@config/build-functions'
 
 async function main(): Promise<void> {
   await buildAllFunctions()

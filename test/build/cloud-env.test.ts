@@ -2,7 +2,7 @@
 // not need one. config/index.ts inlines cloudEnvId(process.env) and stops the build on its error.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { cloudEnvId, LOCAL_BUILD_FLAG, LOCAL_CLOUD_ENV_ID } from '../../config/cloud-env'
+import { cloudEnvId, LOCAL_BUILD_FLAG, LOCAL_CLOUD_ENV_ID } from '@config/cloud-env'
 
 const upload = { TARO_ENV: 'weapp', NODE_ENV: 'production' }
 

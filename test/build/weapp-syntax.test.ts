@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { ROOT, taroBuild } from '../../config/run'
+import { ROOT, taroBuild } from '@config/run'
 import { checkDir, jsFiles, newerSyntax } from './syntax'
 
 const WEAPP = join(ROOT, 'dist', 'weapp')

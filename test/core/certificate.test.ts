@@ -15,7 +15,7 @@ import {
   validateIssueCertificate,
   validateVerifyCertificate,
   type CertificateFacts,
-} from '../../src/core/certificate'
+} from '@core/certificate'
 
 const FACTS: CertificateFacts = {
   _id: 'JS2026-7KQ4-M9XC',

@@ -1,11 +1,11 @@
 // The demo data must obey the same rules as real data: valid sign-ups, counters equal to the rows.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { demoData } from '../../emulator/demo-data'
-import { PERSONAS } from '../../src/core/demo-personas'
-import { isPast, isSignupOpen, looksLikeId, signUpId, spotsLeft } from '../../src/core/rules'
-import { validateSignUpForm } from '../../src/core/schemas'
-import type { Call, Ngo, SignUp } from '../../src/core/types'
+import { demoData } from '@emulator/demo-data'
+import { PERSONAS } from '@core/demo-personas'
+import { isPast, isSignupOpen, looksLikeId, signUpId, spotsLeft } from '@core/rules'
+import { validateSignUpForm } from '@core/schemas'
+import type { Call, Ngo, SignUp } from '@core/types'
 
 const NOW = Date.UTC(2025, 4, 1, 2, 0, 0)
 const data = demoData(NOW)

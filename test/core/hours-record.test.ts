@@ -1,12 +1,12 @@
-import { exportFileName } from '../../src/core/roster'
+import { exportFileName } from '@core/roster'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { demoData } from '../../emulator/demo-data'
-import type { CallCard } from '../../src/core/api'
-import { PERSONAS } from '../../src/core/demo-personas'
-import { HOURS_SHEET_HEADERS, hoursRecord, hoursSheet } from '../../src/core/hours-record'
-import { toCallCard } from '../../src/core/views'
-import type { Call, Ngo, SignUp } from '../../src/core/types'
+import { demoData } from '@emulator/demo-data'
+import type { CallCard } from '@core/api'
+import { PERSONAS } from '@core/demo-personas'
+import { HOURS_SHEET_HEADERS, hoursRecord, hoursSheet } from '@core/hours-record'
+import { toCallCard } from '@core/views'
+import type { Call, Ngo, SignUp } from '@core/types'
 
 const NOW = Date.UTC(2025, 4, 1, 2, 0, 0)
 const DAY = 86_400_000

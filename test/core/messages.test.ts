@@ -1,14 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { changesOf, checkEditedCall, validateUpdateCall } from '../../src/core/call-edit'
-import {
-  cancelledMessage,
-  changedMessage,
-  fitText,
-  formatChinaTime,
-  promotedMessage,
-} from '../../src/core/messages'
-import { isLateDropOut } from '../../src/core/rules'
+import { changesOf, checkEditedCall, validateUpdateCall } from '@core/call-edit'
+import { cancelledMessage, changedMessage, fitText, formatChinaTime, promotedMessage } from '@core/messages'
+import { isLateDropOut } from '@core/rules'
 import { HOUR, makeCall, makeSignUp, NOW } from './fixtures'
 
 test('texts are cut to what a thing field takes, counted as characters', () => {

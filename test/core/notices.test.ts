@@ -1,8 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { noticeMessage } from '../../src/core/messages'
-import { validateNotifyVolunteers } from '../../src/core/notice-api'
-import { addressedStatuses, chinaDayKey, chinaDayStart, readsNotice } from '../../src/core/notices'
+import { noticeMessage } from '@core/messages'
+import { validateNotifyVolunteers } from '@core/notice-api'
+import { addressedStatuses, chinaDayKey, chinaDayStart, readsNotice } from '@core/notices'
 import { makeCall, makeSignUp, NOW } from './fixtures'
 
 const valid = { callId: 'trees', text: '  明早八点集合  ', audience: 'confirmed', requestId: 'tap1' }

@@ -1,14 +1,14 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { encodeCursor } from '../../src/core/cursor'
+import { encodeCursor } from '@core/cursor'
 import {
   validateCancelSignUp,
   validateGetCall,
   validateListCalls,
   validateMySignUps,
   validateSignUpForm,
-} from '../../src/core/schemas'
-import type { Validation } from '../../src/core/validation'
+} from '@core/schemas'
+import type { Validation } from '@core/validation'
 import { NOW, QUESTIONS } from './fixtures'
 
 const GOOD_FORM = {

@@ -2,12 +2,12 @@
 // person names must contain a letter.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { validateAddWalkIn } from '../../src/core/attendance-schemas'
-import { validateCallForm } from '../../src/core/call-form'
-import { validateJoinNgo, validateRegisterNgo } from '../../src/core/ngo'
-import { validateNotifyVolunteers } from '../../src/core/notice-api'
-import { validateListCalls, validateSignUpForm } from '../../src/core/schemas'
-import { cleanText, type Validation } from '../../src/core/validation'
+import { validateAddWalkIn } from '@core/attendance-schemas'
+import { validateCallForm } from '@core/call-form'
+import { validateJoinNgo, validateRegisterNgo } from '@core/ngo'
+import { validateNotifyVolunteers } from '@core/notice-api'
+import { validateListCalls, validateSignUpForm } from '@core/schemas'
+import { cleanText, type Validation } from '@core/validation'
 import { QUESTIONS } from './fixtures'
 
 function valueOf<T>(result: Validation<T>): T {

@@ -6,12 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { sourceConfig } from '../../cloudfunctions/build'
-import { esbuildTarget, WECHAT_NODE_RUNTIMES } from '../../cloudfunctions/runtime'
-import { CLOUDBASERC, cloudbaseConfigText } from '../../config/cloudbaserc'
-import { functionNames } from '../../config/build-functions'
-import { checkSizeBudgets, folderSize } from '../../config/function-sizes'
-import { nodeBinary } from '../../emulator/node-runtime'
+import { sourceConfig } from '@functions/build'
+import { esbuildTarget, WECHAT_NODE_RUNTIMES } from '@functions/runtime'
+import { CLOUDBASERC, cloudbaseConfigText } from '@config/cloudbaserc'
+import { functionNames } from '@config/build-functions'
+import { checkSizeBudgets, folderSize } from '@config/function-sizes'
+import { nodeBinary } from '@emulator/node-runtime'
 import { execFileSync } from 'node:child_process'
 
 const names = functionNames()

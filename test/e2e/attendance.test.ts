@@ -10,9 +10,9 @@ import assert from 'node:assert/strict'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import { PERSONAS } from '../../src/core/demo-personas'
-import type { Call, SignUp } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import { PERSONAS } from '@core/demo-personas'
+import type { Call, SignUp } from '@core/types'
 import {
   launchChromium,
   onScreen,

@@ -10,10 +10,10 @@ import { join } from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import { readCode, VERIFY_PAGE } from '../../src/core/certificate'
-import { PERSONAS } from '../../src/core/demo-personas'
-import type { Call, SignUp } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import { readCode, VERIFY_PAGE } from '@core/certificate'
+import { PERSONAS } from '@core/demo-personas'
+import type { Call, SignUp } from '@core/types'
 import {
   launchChromium,
   onScreen,

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import type { Persona } from '../../src/core/demo-personas'
-import { startEmulator, type Emulator } from '../../emulator'
+import type { Persona } from '@core/demo-personas'
+import { startEmulator, type Emulator } from '@emulator/index'
 
 const ROOT = resolve(__dirname, '..', '..')
 const H5_DIR = join(ROOT, 'dist', 'h5')

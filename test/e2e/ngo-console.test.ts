@@ -8,9 +8,9 @@ import assert from 'node:assert/strict'
 import ExcelJS from 'exceljs'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import type { Persona } from '../../src/core/demo-personas'
-import type { Call, Ngo } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import type { Persona } from '@core/demo-personas'
+import type { Call, Ngo } from '@core/types'
 import {
   launchChromium,
   onScreen,

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import {
   detailUrl,
   launchChromium,

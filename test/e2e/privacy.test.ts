@@ -7,10 +7,10 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import { PERSONAS } from '../../src/core/demo-personas'
-import { ERASED_NAME } from '../../src/core/privacy'
-import type { SignUp } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import { PERSONAS } from '@core/demo-personas'
+import { ERASED_NAME } from '@core/privacy'
+import type { SignUp } from '@core/types'
 import {
   launchChromium,
   onScreen,

@@ -4,9 +4,9 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import { formatChinaTime } from '../../src/core/messages'
-import type { Call } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import { formatChinaTime } from '@core/messages'
+import type { Call } from '@core/types'
 import {
   detailUrl,
   launchChromium,

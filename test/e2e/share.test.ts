@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import { PERSONAS } from '../../src/core/demo-personas'
-import type { ApiResult } from '../../src/core/errors'
-import type { PosterResponse } from '../../src/core/poster'
-import type { CallShareStatsResponse, MyRecruitsResponse } from '../../src/core/share-api'
+import type { Emulator } from '@emulator/index'
+import { PERSONAS } from '@core/demo-personas'
+import type { ApiResult } from '@core/errors'
+import type { PosterResponse } from '@core/poster'
+import type { CallShareStatsResponse, MyRecruitsResponse } from '@core/share-api'
 import {
   launchChromium,
   onScreen,

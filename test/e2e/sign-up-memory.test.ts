@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import {
   detailUrl,
   launchChromium,

@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Browser } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import type { Call } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import type { Call } from '@core/types'
 import { detailUrl, launchChromium, onScreen, phoneContext, startLocalCloud, whyNotRunnable } from './harness'
 
 const HOUR = 3_600_000

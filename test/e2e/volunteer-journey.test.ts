@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import {
   launchChromium,
   onScreen,

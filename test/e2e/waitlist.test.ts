@@ -5,10 +5,10 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator'
-import { PERSONAS, type Persona } from '../../src/core/demo-personas'
-import { signUpId } from '../../src/core/rules'
-import type { Call, SignUp } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import { PERSONAS, type Persona } from '@core/demo-personas'
+import { signUpId } from '@core/rules'
+import type { Call, SignUp } from '@core/types'
 import {
   detailUrl,
   launchChromium,

@@ -1,7 +1,7 @@
 // Database semantics through the real wx-server-sdk, over HTTP, against the emulator's SQLite store.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import type { TestDb, TestQuery } from './helpers'
 import { sdkError, startTestEmulator, testDb } from './helpers'
 

@@ -1,7 +1,7 @@
 // Function invocation: the H5 door, per-invocation identity, the instance pool, errors and timeouts.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import type { TestDb } from './helpers'
 import { callDoor, startTestEmulator, testDb } from './helpers'
 

@@ -2,8 +2,8 @@
 // wx-server-sdk in this process pointed at it.
 import { join } from 'node:path'
 import * as cloud from 'wx-server-sdk'
-import type { Emulator, EmulatorOptions } from '../../emulator'
-import { startEmulator } from '../../emulator'
+import type { Emulator, EmulatorOptions } from '@emulator/index'
+import { startEmulator } from '@emulator/index'
 
 export const FIXTURE_FUNCTIONS = join(__dirname, 'fixtures', 'functions')
 

@@ -2,7 +2,7 @@
 // content checks, and the per-function openapi permissions from config.json.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import type { startTestEmulator as Start } from './helpers'
 import { callDoor, sdkError, startTestEmulator } from './helpers'
 

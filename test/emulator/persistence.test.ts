@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
-import { startEmulator } from '../../emulator'
+import { startEmulator } from '@emulator/index'
 import { FIXTURE_FUNCTIONS, callDoor, startTestEmulator, testDb } from './helpers'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'emulator-persist-'))
@@ -38,7 +38,7 @@ test('writes acknowledged just before a SIGKILL are there after a restart', asyn
   // The real SDK in this process, pointed at the child process
   const { emu: scratch, sdk } = await startTestEmulator()
   await scratch.stop()
-  Object.assign(process.env, (await import('../../emulator')).sdkEnv(url))
+  Object.assign(process.env, (await import('@emulator/index')).sdkEnv(url))
   const db = testDb(sdk)
   await db
     .collection('calls')

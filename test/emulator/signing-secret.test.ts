@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SIGNING_SECRET_FILE, signingSecret } from '../../emulator/signing-secret'
+import { SIGNING_SECRET_FILE, signingSecret } from '@emulator/signing-secret'
 
 test('a data folder keeps its signing secret across restarts; in memory, a new one each run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jushou-secret-'))

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import { startTestEmulator } from './helpers'
 
 const site = mkdtempSync(join(tmpdir(), 'emulator-site-'))

@@ -1,7 +1,7 @@
 // Cloud storage through the real SDK: upload, temp URLs, download, delete.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Emulator } from '../../emulator'
+import type { Emulator } from '@emulator/index'
 import type { startTestEmulator as Start } from './helpers'
 import { startTestEmulator } from './helpers'
 

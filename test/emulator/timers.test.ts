@@ -1,7 +1,7 @@
 // Timer triggers: the 7-field cron, firing on schedule, and firing by hand.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { CronError, parseCron } from '../../emulator/timers'
+import { CronError, parseCron } from '@emulator/timers'
 import { startTestEmulator, testDb } from './helpers'
 
 describe('parseCron', () => {

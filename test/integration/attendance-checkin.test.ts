@@ -8,9 +8,9 @@ import type {
   CheckInResponse,
   MarkAttendanceResponse,
   PersonalCodeResponse,
-} from '../../src/core/attendance-api'
-import { CODE_GRACE_MS, CODE_WINDOW_MS } from '../../src/core/checkin-code'
-import type { RosterResponse } from '../../src/core/ngo-api'
+} from '@core/attendance-api'
+import { CODE_GRACE_MS, CODE_WINDOW_MS } from '@core/checkin-code'
+import type { RosterResponse } from '@core/ngo-api'
 import { ALICE, BOB, call, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

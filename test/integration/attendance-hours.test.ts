@@ -11,9 +11,9 @@ import type {
   ExportHoursResponse,
   MarkAttendanceResponse,
   MyHoursResponse,
-} from '../../src/core/attendance-api'
-import type { IssueCertificateResponse } from '../../src/core/certificate-api'
-import { HOURS_SHEET_HEADERS } from '../../src/core/hours-record'
+} from '@core/attendance-api'
+import type { IssueCertificateResponse } from '@core/certificate-api'
+import { HOURS_SHEET_HEADERS } from '@core/hours-record'
 import { call, DAY, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -10,8 +10,8 @@
 // Seeded and replayable: SEED=<n> picks the random requests, FUZZ_ROUNDS=<n> how many per action and identity.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { signUpId } from '../../src/core/rules'
-import type { Call, SignUp } from '../../src/core/types'
+import { signUpId } from '@core/rules'
+import type { Call, SignUp } from '@core/types'
 import { call, DAY, HOUR, ngo, QUESTIONS, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { callForm, REGISTRATION } from './ngo-docs'
@@ -377,7 +377,7 @@ describe(`authorization fuzz (SEED=${SEED} FUZZ_ROUNDS=${ROUNDS})`, () => {
 })
 
 test('the fuzz covers every action of the api function', async () => {
-  const { permissionTable } = await import('../../cloudfunctions/api/registry')
+  const { permissionTable } = await import('@functions/api/registry')
   assert.deepEqual(Object.keys(permissionTable()).sort(), Object.keys(ACTIONS).sort())
   assert.ok(
     QUESTIONS.some((q) => q.id === 'words'),

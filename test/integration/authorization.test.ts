@@ -4,7 +4,7 @@
 // allowed call gets past authorization (it may still fail on a business rule, never with those codes).
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { permissionTable } from '../../cloudfunctions/api/registry'
+import { permissionTable } from '@functions/api/registry'
 import { call, DAY, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { callForm, REGISTRATION } from './ngo-docs'

@@ -4,13 +4,13 @@
 // unknown, and stops a caller trying codes.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { CODE_ALPHABET, readCode } from '../../src/core/certificate'
+import { CODE_ALPHABET, readCode } from '@core/certificate'
 import type {
   IssueCertificateResponse,
   MyCertificatesResponse,
   VerifyCertificateResponse,
-} from '../../src/core/certificate-api'
-import type { Certificate } from '../../src/core/types'
+} from '@core/certificate-api'
+import type { Certificate } from '@core/types'
 import { ALICE, BOB, call, DAY, HOUR, ngo, ORGANIZER, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

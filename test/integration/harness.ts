@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildFunction } from '../../cloudfunctions/build'
-import { startEmulator, type Emulator } from '../../emulator'
-import type { Action } from '../../src/core/api'
-import type { ApiResult } from '../../src/core/errors'
-import type { Call, Message, Ngo, SignUp } from '../../src/core/types'
+import { buildFunction } from '@functions/build'
+import { startEmulator, type Emulator } from '@emulator/index'
+import type { Action } from '@core/api'
+import type { ApiResult } from '@core/errors'
+import type { Call, Message, Ngo, SignUp } from '@core/types'
 
 const ROOT = resolve(__dirname, '..', '..')
 

@@ -4,10 +4,10 @@
 // so deliveries are counted per message.
 import { afterEach, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { RemindReport } from '../../cloudfunctions/remind'
-import { LEASE_MS } from '../../cloudfunctions/lib/delivery'
-import { DEFAULT_TEMPLATES } from '../../src/core/templates'
-import type { Message } from '../../src/core/types'
+import type { RemindReport } from '@functions/remind'
+import { LEASE_MS } from '@lib/delivery'
+import { DEFAULT_TEMPLATES } from '@core/templates'
+import type { Message } from '@core/types'
 import { volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -3,11 +3,11 @@
 // is moved to the moments that matter; the function reads the same clock.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { RemindReport } from '../../cloudfunctions/remind'
-import { reminderId } from '../../src/core/reminders'
-import { DEFAULT_TEMPLATES } from '../../src/core/templates'
-import { formatChinaTime } from '../../src/core/messages'
-import type { Message } from '../../src/core/types'
+import type { RemindReport } from '@functions/remind'
+import { reminderId } from '@core/reminders'
+import { DEFAULT_TEMPLATES } from '@core/templates'
+import { formatChinaTime } from '@core/messages'
+import type { Message } from '@core/types'
 import { ALICE, BOB, DAY, HOUR, ORGANIZER, call, ngo, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -2,11 +2,7 @@
 // by source and recruiter, and what the organizer and the recruiter see of it.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import type {
-  CallShareStatsResponse,
-  MyRecruitsResponse,
-  PrepareShareResponse,
-} from '../../src/core/share-api'
+import type { CallShareStatsResponse, MyRecruitsResponse, PrepareShareResponse } from '@core/share-api'
 import { ALICE, BOB, call, form, ngo, ORGANIZER, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

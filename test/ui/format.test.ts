@@ -1,7 +1,7 @@
 // Times read as China time on every phone, whatever the device's own zone.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { formatTime, formatTimeRange } from '../../src/components/format'
+import { formatTime, formatTimeRange } from '@components/format'
 
 const at = (iso: string) => Date.parse(iso)
 

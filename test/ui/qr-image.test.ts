@@ -4,8 +4,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { qrDataUrl, utf8 } from '../../src/components/QrImage/qr'
-import { matrixToPngDataUrl } from '../../src/components/QrImage/png'
+import { qrDataUrl, utf8 } from '@components/QrImage/qr'
+import { matrixToPngDataUrl } from '@components/QrImage/png'
 
 function decodePng(dataUrl: string): PNG {
   const prefix = 'data:image/png;base64,'

@@ -3,9 +3,9 @@
 import { existsSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildFunction } from '../../cloudfunctions/build'
-import { startEmulator, type Emulator } from '../../emulator'
-import { PERSONAS, type Persona } from '../../src/core/demo-personas'
+import { buildFunction } from '@functions/build'
+import { startEmulator, type Emulator } from '@emulator/index'
+import { PERSONAS, type Persona } from '@core/demo-personas'
 import { MiniProgram } from './sandbox'
 
 const ROOT = resolve(__dirname, '..', '..')

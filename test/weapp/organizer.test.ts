@@ -3,8 +3,8 @@
 // where the rotating QR must be drawn.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Emulator } from '../../emulator'
-import type { Call } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import type { Call } from '@core/types'
 import { openMiniProgram, startLocalCloud, whyNotRunnable } from './harness'
 import type { MiniProgram } from './sandbox'
 

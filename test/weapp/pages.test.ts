@@ -5,8 +5,8 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Emulator } from '../../emulator'
-import type { Persona } from '../../src/core/demo-personas'
+import type { Emulator } from '@emulator/index'
+import type { Persona } from '@core/demo-personas'
 import { WEAPP_DIR, openMiniProgram, startLocalCloud, whyNotRunnable } from './harness'
 
 /** who opens each page, and with which query (a page missing here fails the test: add it) */

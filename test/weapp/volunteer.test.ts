@@ -3,8 +3,8 @@
 // (name, phone, the organizer's questions, the privacy consent) and submits: 报名成功. Then 我的 lists it.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Emulator } from '../../emulator'
-import type { Call } from '../../src/core/types'
+import type { Emulator } from '@emulator/index'
+import type { Call } from '@core/types'
 import { openidOf, openMiniProgram, startLocalCloud, whyNotRunnable } from './harness'
 import type { MiniProgram } from './sandbox'
 

@@ -6,15 +6,15 @@ import {
   ON_THE_DAY,
   toAttendanceView,
   walkInId,
-} from '../../../src/core/attendance'
-import type { MarkAttendanceResponse } from '../../../src/core/attendance-api'
-import { validateAddWalkIn } from '../../../src/core/attendance-schemas'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import type { SignUp } from '../../../src/core/types'
-import { _ } from '../../lib/cloud'
-import { riskyTexts } from '../../lib/content-check'
-import { collection, find, findById, insertOnce } from '../../lib/db'
-import { defineAction } from '../gate'
+} from '@core/attendance'
+import type { MarkAttendanceResponse } from '@core/attendance-api'
+import { validateAddWalkIn } from '@core/attendance-schemas'
+import { type ApiResult, fail, ok } from '@core/errors'
+import type { SignUp } from '@core/types'
+import { _ } from '@lib/cloud'
+import { riskyTexts } from '@lib/content-check'
+import { collection, find, findById, insertOnce } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const addWalkIn = defineAction({
   who: 'organizers',

@@ -1,12 +1,12 @@
 // The organizer's check-in screen: who is expected, who is here (walk-ins included), their hours and counts.
-import { attendanceCounts, ON_THE_DAY, sortAttendance, toAttendanceView } from '../../../src/core/attendance'
-import type { AttendanceResponse } from '../../../src/core/attendance-api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { validateCallId } from '../../../src/core/schemas'
-import { toCallCard } from '../../../src/core/views'
-import { ruleOf } from '../../lib/attendance'
-import { allSignUps } from '../../lib/signups'
-import { defineAction } from '../gate'
+import { attendanceCounts, ON_THE_DAY, sortAttendance, toAttendanceView } from '@core/attendance'
+import type { AttendanceResponse } from '@core/attendance-api'
+import { type ApiResult, ok } from '@core/errors'
+import { validateCallId } from '@core/schemas'
+import { toCallCard } from '@core/views'
+import { ruleOf } from '@lib/attendance'
+import { allSignUps } from '@lib/signups'
+import { defineAction } from '@functions/api/gate'
 
 export const attendance = defineAction({
   who: 'organizers',

@@ -1,14 +1,14 @@
 // A call's notices: all of them for its organizers; for a volunteer those addressed to their sign-up as it stands
 // (anyone signed in may ask: whether they signed up is this action's to check).
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import type { CallNoticesResponse } from '../../../src/core/notice-api'
-import { isOrganizer } from '../../../src/core/authorization'
-import { readsNotice } from '../../../src/core/notices'
-import { signUpId } from '../../../src/core/rules'
-import { validateCallId } from '../../../src/core/schemas'
-import { findById } from '../../lib/db'
-import { noticesOf, remainingToday, toNoticeView } from '../../lib/notices'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import type { CallNoticesResponse } from '@core/notice-api'
+import { isOrganizer } from '@core/authorization'
+import { readsNotice } from '@core/notices'
+import { signUpId } from '@core/rules'
+import { validateCallId } from '@core/schemas'
+import { findById } from '@lib/db'
+import { noticesOf, remainingToday, toNoticeView } from '@lib/notices'
+import { defineAction } from '@functions/api/gate'
 
 export const callNotices = defineAction({
   who: 'signedIn',

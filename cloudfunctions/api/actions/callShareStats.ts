@@ -1,10 +1,10 @@
 // The organizer's view of how a call recruits: sign-ups by source, and the volunteers who brought the most.
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { validateCallId } from '../../../src/core/schemas'
-import { maskName, SIGN_UP_SOURCES, type SignUpSource } from '../../../src/core/share'
-import type { CallShareStatsResponse, Recruiter } from '../../../src/core/share-api'
-import { activeSignUps } from '../../lib/attribution'
-import { defineAction } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import { validateCallId } from '@core/schemas'
+import { maskName, SIGN_UP_SOURCES, type SignUpSource } from '@core/share'
+import type { CallShareStatsResponse, Recruiter } from '@core/share-api'
+import { activeSignUps } from '@lib/attribution'
+import { defineAction } from '@functions/api/gate'
 
 const TOP = 10
 

@@ -1,16 +1,16 @@
 // The activity will not take place. Sign-ups keep their status (the call's status tells the story, and the
 // volunteers' lists still show what they had); each confirmed or waitlisted volunteer gets one `cancelled`
 // message. A retry, e.g. after a timeout halfway through the messages, queues the missing ones and no others.
-import type { CancelCallResponse } from '../../../src/core/api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { cancelledMessage } from '../../../src/core/messages'
-import { validateCancelCall } from '../../../src/core/schemas'
-import { toCallDetail } from '../../../src/core/views'
-import { _ } from '../../lib/cloud'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { refreshGroupCards } from '../../lib/group-cards'
-import { queueForVolunteers } from '../../lib/outbox'
-import { defineAction } from '../gate'
+import type { CancelCallResponse } from '@core/api'
+import { type ApiResult, ok } from '@core/errors'
+import { cancelledMessage } from '@core/messages'
+import { validateCancelCall } from '@core/schemas'
+import { toCallDetail } from '@core/views'
+import { _ } from '@lib/cloud'
+import { collection, findById, updateWhere } from '@lib/db'
+import { refreshGroupCards } from '@lib/group-cards'
+import { queueForVolunteers } from '@lib/outbox'
+import { defineAction } from '@functions/api/gate'
 
 export const cancelCall = defineAction({
   who: 'organizers',

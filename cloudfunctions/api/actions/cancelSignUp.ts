@@ -1,11 +1,11 @@
 // Give a seat back, or leave the waitlist (give-back.ts does it; a retry answers the same).
-import type { CancelSignUpResponse } from '../../../src/core/api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { signUpId } from '../../../src/core/rules'
-import { validateCancelSignUp } from '../../../src/core/schemas'
-import { giveBack } from '../../lib/give-back'
-import { defineAction } from '../gate'
-import { signUpView } from '../signUpView'
+import type { CancelSignUpResponse } from '@core/api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { signUpId } from '@core/rules'
+import { validateCancelSignUp } from '@core/schemas'
+import { giveBack } from '@lib/give-back'
+import { defineAction } from '@functions/api/gate'
+import { signUpView } from '@functions/api/signUpView'
 
 export const cancelSignUp = defineAction({
   who: 'signedIn',

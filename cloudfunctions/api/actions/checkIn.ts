@@ -1,20 +1,15 @@
 // A volunteer scanned the call's code: their seat is checked in (or out). The call comes from the code alone, so a
 // code of another call can only ever check into that call, where this volunteer has no seat.
-import {
-  checkInClosedMessage,
-  isCheckInOpen,
-  ON_THE_DAY,
-  toAttendanceView,
-} from '../../../src/core/attendance'
-import type { CheckInResponse } from '../../../src/core/attendance-api'
-import { validateCheckIn } from '../../../src/core/attendance-schemas'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { signUpId } from '../../../src/core/rules'
-import { toCallCard } from '../../../src/core/views'
-import { checkIn as recordCheckIn, checkOut, ruleOf } from '../../lib/attendance'
-import { readCode } from '../../lib/checkin-codes'
-import { findById } from '../../lib/db'
-import { defineAction } from '../gate'
+import { checkInClosedMessage, isCheckInOpen, ON_THE_DAY, toAttendanceView } from '@core/attendance'
+import type { CheckInResponse } from '@core/attendance-api'
+import { validateCheckIn } from '@core/attendance-schemas'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { signUpId } from '@core/rules'
+import { toCallCard } from '@core/views'
+import { checkIn as recordCheckIn, checkOut, ruleOf } from '@lib/attendance'
+import { readCode } from '@lib/checkin-codes'
+import { findById } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const checkIn = defineAction({
   who: 'signedIn',

@@ -1,10 +1,10 @@
 // The organizer's check-in screen: the call's current code (in or out), good for its 60-second window.
-import { checkInClosedMessage, isCheckInOpen } from '../../../src/core/attendance'
-import type { CheckInCodeResponse } from '../../../src/core/attendance-api'
-import { validateCheckInCode } from '../../../src/core/attendance-schemas'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { issueCode } from '../../lib/checkin-codes'
-import { defineAction } from '../gate'
+import { checkInClosedMessage, isCheckInOpen } from '@core/attendance'
+import type { CheckInCodeResponse } from '@core/attendance-api'
+import { validateCheckInCode } from '@core/attendance-schemas'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { issueCode } from '@lib/checkin-codes'
+import { defineAction } from '@functions/api/gate'
 
 export const checkInCode = defineAction({
   who: 'organizers',

@@ -1,12 +1,12 @@
 // The end of the day: everyone checked in and not yet out is checked out now, each with their own hours.
-import { canRecordAttendance, checkInClosedMessage } from '../../../src/core/attendance'
-import type { CheckOutAllResponse } from '../../../src/core/attendance-api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { validateCallId } from '../../../src/core/schemas'
-import { checkOut, ruleOf } from '../../lib/attendance'
-import { inParallel } from '../../lib/parallel'
-import { allSignUps } from '../../lib/signups'
-import { defineAction } from '../gate'
+import { canRecordAttendance, checkInClosedMessage } from '@core/attendance'
+import type { CheckOutAllResponse } from '@core/attendance-api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { validateCallId } from '@core/schemas'
+import { checkOut, ruleOf } from '@lib/attendance'
+import { inParallel } from '@lib/parallel'
+import { allSignUps } from '@lib/signups'
+import { defineAction } from '@functions/api/gate'
 
 export const checkOutAll = defineAction({
   who: 'organizers',

@@ -1,11 +1,11 @@
 // Stop taking sign-ups. Existing sign-ups stay, and so does the waitlist: a seat freed later still goes to it.
-import type { CloseCallResponse } from '../../../src/core/api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { validateCloseCall } from '../../../src/core/schemas'
-import { toCallDetail } from '../../../src/core/views'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { refreshGroupCards } from '../../lib/group-cards'
-import { defineAction } from '../gate'
+import type { CloseCallResponse } from '@core/api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { validateCloseCall } from '@core/schemas'
+import { toCallDetail } from '@core/views'
+import { collection, findById, updateWhere } from '@lib/db'
+import { refreshGroupCards } from '@lib/group-cards'
+import { defineAction } from '@functions/api/gate'
 
 export const closeCall = defineAction({
   who: 'organizers',

@@ -1,13 +1,13 @@
 // The organizer certifies hours: only confirmed hours count (the volunteer's record, certificates, exports, the
 // NGO's figures). Without a list, every attendance of the call that has hours; with a list, exactly those, and
 // the whole request is refused if one of them has no hours yet. Confirming again changes nothing.
-import type { ConfirmHoursResponse } from '../../../src/core/attendance-api'
-import { validateConfirmHours } from '../../../src/core/attendance-schemas'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { _ } from '../../lib/cloud'
-import { collection, updateWhere } from '../../lib/db'
-import { allSignUps } from '../../lib/signups'
-import { defineAction } from '../gate'
+import type { ConfirmHoursResponse } from '@core/attendance-api'
+import { validateConfirmHours } from '@core/attendance-schemas'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { _ } from '@lib/cloud'
+import { collection, updateWhere } from '@lib/db'
+import { allSignUps } from '@lib/signups'
+import { defineAction } from '@functions/api/gate'
 
 export const confirmHours = defineAction({
   who: 'organizers',

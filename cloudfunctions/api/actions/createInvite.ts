@@ -1,11 +1,11 @@
 // The owner makes an invitation for co-organizers; a new one replaces the previous (so a leaked link can be
 // withdrawn by making another).
 import { randomInt } from 'node:crypto'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { invitePath, validateReviewNgo } from '../../../src/core/ngo'
-import type { CreateInviteResponse } from '../../../src/core/ngo-api'
-import { collection, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import { invitePath, validateReviewNgo } from '@core/ngo'
+import type { CreateInviteResponse } from '@core/ngo-api'
+import { collection, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789'
 

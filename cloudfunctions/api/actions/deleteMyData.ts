@@ -1,9 +1,9 @@
 // 删除我的数据: the caller's personal data goes, the NGOs' records of what they did stay (privacy-api.ts).
 // Bookings are given back first (they may promote others and tell them), then the record is erased, then what
 // hangs off the person; each step is safe to repeat, so a retry after a crash completes the job.
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { validateDeleteMyData } from '../../../src/core/privacy'
-import type { DeleteMyDataResponse } from '../../../src/core/privacy-api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { validateDeleteMyData } from '@core/privacy'
+import type { DeleteMyDataResponse } from '@core/privacy-api'
 import {
   cancelBookings,
   clearMessages,
@@ -13,8 +13,8 @@ import {
   removeSharing,
   removeUser,
   voidCertificates,
-} from '../../lib/erasure'
-import { defineAction } from '../gate'
+} from '@lib/erasure'
+import { defineAction } from '@functions/api/gate'
 
 export const deleteMyData = defineAction({
   who: 'signedIn',

@@ -1,14 +1,14 @@
 // The organizer sets the hours of one attendance, with a reason; the value it replaces is kept in `hoursEdits`.
 // Confirmed hours are certified (and may be on a certificate already): they are not edited (HOURS_CONFIRMED).
-import { toAttendanceView } from '../../../src/core/attendance'
-import type { MarkAttendanceResponse } from '../../../src/core/attendance-api'
-import { validateEditHours } from '../../../src/core/attendance-schemas'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import type { HoursEdit } from '../../../src/core/types'
-import { _ } from '../../lib/cloud'
-import { riskyTexts } from '../../lib/content-check'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { toAttendanceView } from '@core/attendance'
+import type { MarkAttendanceResponse } from '@core/attendance-api'
+import { validateEditHours } from '@core/attendance-schemas'
+import { type ApiResult, fail, ok } from '@core/errors'
+import type { HoursEdit } from '@core/types'
+import { _ } from '@lib/cloud'
+import { riskyTexts } from '@lib/content-check'
+import { collection, findById, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const editHours = defineAction({
   who: 'organizers',

@@ -1,17 +1,17 @@
 // Confirmed hours of the NGO's calls that started in [from, to), as an .xlsx for reporting (e.g. to the national
 // volunteer service system). Hours not yet confirmed are never exported.
-import type { ExportHoursResponse } from '../../../src/core/attendance-api'
-import { validateExportHours } from '../../../src/core/attendance-schemas'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { HOURS_SHEET_HEADERS, hoursSheet } from '../../../src/core/hours-record'
-import { formatChinaTime } from '../../../src/core/messages'
-import { exportFileName } from '../../../src/core/roster'
-import type { Call, SignUp } from '../../../src/core/types'
-import { _ } from '../../lib/cloud'
-import { collection, find, type Query } from '../../lib/db'
-import { storeExport } from '../../lib/exports'
-import { workbook } from '../../lib/xlsx'
-import { defineAction } from '../gate'
+import type { ExportHoursResponse } from '@core/attendance-api'
+import { validateExportHours } from '@core/attendance-schemas'
+import { type ApiResult, ok } from '@core/errors'
+import { HOURS_SHEET_HEADERS, hoursSheet } from '@core/hours-record'
+import { formatChinaTime } from '@core/messages'
+import { exportFileName } from '@core/roster'
+import type { Call, SignUp } from '@core/types'
+import { _ } from '@lib/cloud'
+import { collection, find, type Query } from '@lib/db'
+import { storeExport } from '@lib/exports'
+import { workbook } from '@lib/xlsx'
+import { defineAction } from '@functions/api/gate'
 
 const PAGE = 100
 

@@ -1,12 +1,12 @@
 // The roster as an Excel file in cloud storage: Chinese headers, one row per sign-up with every answer.
-import { type ApiResult, ok } from '../../../src/core/errors'
-import type { ExportRosterResponse } from '../../../src/core/ngo-api'
-import { exportFileName, rosterSheet, toRoster } from '../../../src/core/roster'
-import { validateCallId } from '../../../src/core/schemas'
-import { storeExport } from '../../lib/exports'
-import { allSignUps } from '../../lib/signups'
-import { workbook } from '../../lib/xlsx'
-import { defineAction } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import type { ExportRosterResponse } from '@core/ngo-api'
+import { exportFileName, rosterSheet, toRoster } from '@core/roster'
+import { validateCallId } from '@core/schemas'
+import { storeExport } from '@lib/exports'
+import { allSignUps } from '@lib/signups'
+import { workbook } from '@lib/xlsx'
+import { defineAction } from '@functions/api/gate'
 
 export const exportRoster = defineAction({
   who: 'organizers',

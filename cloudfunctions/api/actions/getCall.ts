@@ -1,12 +1,12 @@
 // One call as its detail page shows it; works for anonymous visitors (timeline shares open without login).
-import type { CallDetail } from '../../../src/core/api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { signUpId } from '../../../src/core/rules'
-import { validateGetCall } from '../../../src/core/schemas'
-import { toCallDetail } from '../../../src/core/views'
-import { findById } from '../../lib/db'
-import { waitRank } from '../../lib/waitlist'
-import { defineAction } from '../gate'
+import type { CallDetail } from '@core/api'
+import { type ApiResult, ok } from '@core/errors'
+import { signUpId } from '@core/rules'
+import { validateGetCall } from '@core/schemas'
+import { toCallDetail } from '@core/views'
+import { findById } from '@lib/db'
+import { waitRank } from '@lib/waitlist'
+import { defineAction } from '@functions/api/gate'
 
 export const getCall = defineAction({
   who: 'everyone',

@@ -1,15 +1,15 @@
 // An NGO's public profile: its open and past calls and its transparency figures. Only verified NGOs have one
 // (their own organizers also see theirs while it is under review).
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { isOrganizer } from '../../../src/core/authorization'
-import { toNgoCard, validateReviewNgo } from '../../../src/core/ngo'
-import type { NgoProfile } from '../../../src/core/ngo-api'
-import { isPast } from '../../../src/core/rules'
-import type { Call } from '../../../src/core/types'
-import { toCallCard } from '../../../src/core/views'
-import { _, db } from '../../lib/cloud'
-import { collection, find } from '../../lib/db'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { isOrganizer } from '@core/authorization'
+import { toNgoCard, validateReviewNgo } from '@core/ngo'
+import type { NgoProfile } from '@core/ngo-api'
+import { isPast } from '@core/rules'
+import type { Call } from '@core/types'
+import { toCallCard } from '@core/views'
+import { _, db } from '@lib/cloud'
+import { collection, find } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 const CALLS_SHOWN = 20
 

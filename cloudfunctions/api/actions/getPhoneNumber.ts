@@ -1,10 +1,10 @@
 // The phone number behind a getPhoneNumber button's code, from WeChat. Nothing is stored: the volunteer sees it
 // in the sign-up form and may still change it.
-import type { GetPhoneNumberResponse } from '../../../src/core/api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { validateGetPhoneNumber } from '../../../src/core/schemas'
-import { openapi } from '../../lib/cloud'
-import { defineAction } from '../gate'
+import type { GetPhoneNumberResponse } from '@core/api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { validateGetPhoneNumber } from '@core/schemas'
+import { openapi } from '@lib/cloud'
+import { defineAction } from '@functions/api/gate'
 
 interface PhoneInfo {
   phoneNumber: string

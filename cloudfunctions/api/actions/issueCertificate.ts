@@ -1,9 +1,9 @@
 // The caller's 志愿服务证明 for one of their sign-ups with hours the NGO confirmed (see certificate-api.ts).
-import { certificateView, hasConfirmedHours, validateIssueCertificate } from '../../../src/core/certificate'
-import type { IssueCertificateResponse } from '../../../src/core/certificate-api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { issueCertificate as issue } from '../../lib/certificates'
-import { defineAction } from '../gate'
+import { certificateView, hasConfirmedHours, validateIssueCertificate } from '@core/certificate'
+import type { IssueCertificateResponse } from '@core/certificate-api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { issueCertificate as issue } from '@lib/certificates'
+import { defineAction } from '@functions/api/gate'
 
 export const issueCertificate = defineAction({
   who: 'signedIn',

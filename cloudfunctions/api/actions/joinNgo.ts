@@ -1,12 +1,12 @@
 // Someone opens an owner's invitation and becomes a co-organizer of that NGO (once; joining again answers the same).
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { toNgoConsole, validateJoinNgo } from '../../../src/core/ngo'
-import type { TeamResponse } from '../../../src/core/ngo-api'
-import type { Ngo } from '../../../src/core/types'
-import { _ } from '../../lib/cloud'
-import { riskyTexts } from '../../lib/content-check'
-import { collection, find, findById, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { toNgoConsole, validateJoinNgo } from '@core/ngo'
+import type { TeamResponse } from '@core/ngo-api'
+import type { Ngo } from '@core/types'
+import { _ } from '@lib/cloud'
+import { riskyTexts } from '@lib/content-check'
+import { collection, find, findById, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const joinNgo = defineAction({
   who: 'signedIn',

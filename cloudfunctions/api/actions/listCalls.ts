@@ -1,13 +1,13 @@
 // Upcoming open calls, soonest first, 20 a page, continuing after the cursor's (startAt, _id) position.
-import { PAGE_SIZE, type ListCallsResponse } from '../../../src/core/api'
-import { encodeCursor } from '../../../src/core/cursor'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { validateListCalls } from '../../../src/core/schemas'
-import type { Call, Ngo } from '../../../src/core/types'
-import { toCallCard } from '../../../src/core/views'
-import { _, db } from '../../lib/cloud'
-import { collection, find, findByIds } from '../../lib/db'
-import { defineAction } from '../gate'
+import { PAGE_SIZE, type ListCallsResponse } from '@core/api'
+import { encodeCursor } from '@core/cursor'
+import { type ApiResult, ok } from '@core/errors'
+import { validateListCalls } from '@core/schemas'
+import type { Call, Ngo } from '@core/types'
+import { toCallCard } from '@core/views'
+import { _, db } from '@lib/cloud'
+import { collection, find, findByIds } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 type Condition = Parameters<typeof _.and>[0]
 

@@ -1,13 +1,13 @@
 // The NGO directory (the philanthropy map): verified NGOs, optionally of one province and one cause, each with
 // its number of open calls and a map point taken from its latest call that has one. Pages by (name, _id).
-import { encodeNameCursor } from '../../../src/core/cursor'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { toNgoCard, validateListNgos } from '../../../src/core/ngo'
-import type { DirectoryNgo, ListNgosResponse } from '../../../src/core/ngo-api'
-import type { Call, Ngo } from '../../../src/core/types'
-import { _, db } from '../../lib/cloud'
-import { collection, find } from '../../lib/db'
-import { defineAction } from '../gate'
+import { encodeNameCursor } from '@core/cursor'
+import { type ApiResult, ok } from '@core/errors'
+import { toNgoCard, validateListNgos } from '@core/ngo'
+import type { DirectoryNgo, ListNgosResponse } from '@core/ngo-api'
+import type { Call, Ngo } from '@core/types'
+import { _, db } from '@lib/cloud'
+import { collection, find } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const DIRECTORY_PAGE = 50
 

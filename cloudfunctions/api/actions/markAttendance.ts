@@ -1,18 +1,13 @@
 // The organizer checks one person in or out: by scanning their personal code, or by hand from the list.
-import {
-  canRecordAttendance,
-  checkInClosedMessage,
-  ON_THE_DAY,
-  toAttendanceView,
-} from '../../../src/core/attendance'
-import type { MarkAttendanceResponse } from '../../../src/core/attendance-api'
-import { validateMarkAttendance } from '../../../src/core/attendance-schemas'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { signUpId } from '../../../src/core/rules'
-import { checkIn, checkOut, ruleOf } from '../../lib/attendance'
-import { readCode } from '../../lib/checkin-codes'
-import { findById } from '../../lib/db'
-import { defineAction } from '../gate'
+import { canRecordAttendance, checkInClosedMessage, ON_THE_DAY, toAttendanceView } from '@core/attendance'
+import type { MarkAttendanceResponse } from '@core/attendance-api'
+import { validateMarkAttendance } from '@core/attendance-schemas'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { signUpId } from '@core/rules'
+import { checkIn, checkOut, ruleOf } from '@lib/attendance'
+import { readCode } from '@lib/checkin-codes'
+import { findById } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const markAttendance = defineAction({
   who: 'organizers',

@@ -1,11 +1,11 @@
 // After the call's end: every seat holder who never checked in is a no-show. The seat stays counted (it was
 // taken), so no counter changes; a no-show who did come can still be checked in by hand.
-import type { MarkNoShowsResponse } from '../../../src/core/attendance-api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { isPast } from '../../../src/core/rules'
-import { validateCallId } from '../../../src/core/schemas'
-import { collection, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import type { MarkNoShowsResponse } from '@core/attendance-api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { isPast } from '@core/rules'
+import { validateCallId } from '@core/schemas'
+import { collection, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const markNoShows = defineAction({
   who: 'organizers',

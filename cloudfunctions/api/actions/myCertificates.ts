@@ -1,10 +1,10 @@
 // The caller's certificates, latest first; superseded versions are left out (their successors are listed).
-import { certificateView } from '../../../src/core/certificate'
-import type { MyCertificatesResponse } from '../../../src/core/certificate-api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import type { Certificate } from '../../../src/core/types'
-import { collection, find } from '../../lib/db'
-import { defineAction, noInput } from '../gate'
+import { certificateView } from '@core/certificate'
+import type { MyCertificatesResponse } from '@core/certificate-api'
+import { type ApiResult, ok } from '@core/errors'
+import type { Certificate } from '@core/types'
+import { collection, find } from '@lib/db'
+import { defineAction, noInput } from '@functions/api/gate'
 
 const MAX_CERTIFICATES = 100
 

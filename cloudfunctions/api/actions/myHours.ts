@@ -1,15 +1,15 @@
 // 我的 → 志愿时长: the caller's attended and missed calls, with totals of confirmed hours per NGO and per year,
 // and the number of each event's certificate once one was issued.
-import type { CallCard } from '../../../src/core/api'
-import type { MyHoursResponse } from '../../../src/core/attendance-api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { hoursRecord } from '../../../src/core/hours-record'
-import type { Call, Ngo, SignUp } from '../../../src/core/types'
-import { toCallCard } from '../../../src/core/views'
-import { certificateNumbersOf } from '../../lib/certificates'
-import { _ } from '../../lib/cloud'
-import { collection, find, findByIds } from '../../lib/db'
-import { defineAction, noInput } from '../gate'
+import type { CallCard } from '@core/api'
+import type { MyHoursResponse } from '@core/attendance-api'
+import { type ApiResult, ok } from '@core/errors'
+import { hoursRecord } from '@core/hours-record'
+import type { Call, Ngo, SignUp } from '@core/types'
+import { toCallCard } from '@core/views'
+import { certificateNumbersOf } from '@lib/certificates'
+import { _ } from '@lib/cloud'
+import { collection, find, findByIds } from '@lib/db'
+import { defineAction, noInput } from '@functions/api/gate'
 
 const PAGE = 100
 

@@ -1,11 +1,11 @@
 // The organizer's console: the NGO the caller manages (if any) with all of its calls, drafts included.
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { toNgoConsole } from '../../../src/core/ngo'
-import type { MyNgoResponse } from '../../../src/core/ngo-api'
-import type { Call, Ngo } from '../../../src/core/types'
-import { toCallCard } from '../../../src/core/views'
-import { collection, find } from '../../lib/db'
-import { defineAction, isPlatformAdmin, noInput } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import { toNgoConsole } from '@core/ngo'
+import type { MyNgoResponse } from '@core/ngo-api'
+import type { Call, Ngo } from '@core/types'
+import { toCallCard } from '@core/views'
+import { collection, find } from '@lib/db'
+import { defineAction, isPlatformAdmin, noInput } from '@functions/api/gate'
 
 export const MY_CALLS_LIMIT = 100
 

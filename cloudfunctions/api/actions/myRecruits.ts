@@ -1,9 +1,9 @@
 // 「你已带来 N 位志愿者」: the sign-ups (still holding or waiting for a place) that the caller's shares brought.
-import { type ApiResult, ok } from '../../../src/core/errors'
-import type { MyRecruitsResponse } from '../../../src/core/share-api'
-import { _ } from '../../lib/cloud'
-import { collection, count } from '../../lib/db'
-import { defineAction, noInput } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import type { MyRecruitsResponse } from '@core/share-api'
+import { _ } from '@lib/cloud'
+import { collection, count } from '@lib/db'
+import { defineAction, noInput } from '@functions/api/gate'
 
 export const myRecruits = defineAction({
   who: 'signedIn',

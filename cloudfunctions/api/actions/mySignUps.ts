@@ -1,15 +1,15 @@
 // The caller's sign-ups with their calls. Cancelled ones are left out (the call's page still shows them as
 // cancelled); upcoming = the call has not ended, soonest first; past = most recent first.
-import type { MySignUp, MySignUpsResponse } from '../../../src/core/api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { isPast } from '../../../src/core/rules'
-import { validateMySignUps } from '../../../src/core/schemas'
-import type { SignUp } from '../../../src/core/types'
-import { toCallCard } from '../../../src/core/views'
-import { _ } from '../../lib/cloud'
-import { collection, find, findByIds } from '../../lib/db'
-import { defineAction } from '../gate'
-import { signUpView } from '../signUpView'
+import type { MySignUp, MySignUpsResponse } from '@core/api'
+import { type ApiResult, ok } from '@core/errors'
+import { isPast } from '@core/rules'
+import { validateMySignUps } from '@core/schemas'
+import type { SignUp } from '@core/types'
+import { toCallCard } from '@core/views'
+import { _ } from '@lib/cloud'
+import { collection, find, findByIds } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
+import { signUpView } from '@functions/api/signUpView'
 
 /** Most recent first; older ones fall off (one query page of the database). */
 const MAX_SIGN_UPS = 100

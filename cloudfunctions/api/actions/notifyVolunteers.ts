@@ -1,13 +1,13 @@
 // An organizer's notice to the call's sign-ups: reviewed (msgSecCheck), stored in one of the day's slots, then
 // one `notice` message queued per addressed sign-up. A retry of the same tap finds its notice and re-queues what a
 // first try may have missed (same ids: none twice); it never takes a second slot.
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { validateNotifyVolunteers, type NotifyVolunteersResponse } from '../../../src/core/notice-api'
-import { templateKindOf } from '../../../src/core/templates'
-import { riskyTexts } from '../../lib/content-check'
-import { claimSlot, noticeOfRequest, queueNotice, toNoticeView } from '../../lib/notices'
-import { templates } from '../../lib/templates'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { validateNotifyVolunteers, type NotifyVolunteersResponse } from '@core/notice-api'
+import { templateKindOf } from '@core/templates'
+import { riskyTexts } from '@lib/content-check'
+import { claimSlot, noticeOfRequest, queueNotice, toNoticeView } from '@lib/notices'
+import { templates } from '@lib/templates'
+import { defineAction } from '@functions/api/gate'
 
 export const notifyVolunteers = defineAction({
   who: 'organizers',

@@ -1,10 +1,10 @@
 // The platform admin's review queue: registrations waiting for a decision, oldest first.
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { toNgoReview } from '../../../src/core/ngo'
-import type { PendingNgosResponse } from '../../../src/core/ngo-api'
-import type { Ngo } from '../../../src/core/types'
-import { collection, find } from '../../lib/db'
-import { defineAction, noInput } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import { toNgoReview } from '@core/ngo'
+import type { PendingNgosResponse } from '@core/ngo-api'
+import type { Ngo } from '@core/types'
+import { collection, find } from '@lib/db'
+import { defineAction, noInput } from '@functions/api/gate'
 
 export const pendingNgos = defineAction({
   who: 'platform',

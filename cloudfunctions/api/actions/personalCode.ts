@@ -1,9 +1,9 @@
 // 「我的签到码」: the volunteer's own code for an organizer to scan, good for its 60-second window. It names only
 // the volunteer; the organizer's request names the call.
-import type { PersonalCodeResponse } from '../../../src/core/attendance-api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { issueCode } from '../../lib/checkin-codes'
-import { defineAction, noInput } from '../gate'
+import type { PersonalCodeResponse } from '@core/attendance-api'
+import { type ApiResult, ok } from '@core/errors'
+import { issueCode } from '@lib/checkin-codes'
+import { defineAction, noInput } from '@functions/api/gate'
 
 export const personalCode = defineAction({
   who: 'signedIn',

@@ -1,10 +1,10 @@
 // Before a share: the caller's referrer code (for the share path) and a live group card's activity id.
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { validateCallId } from '../../../src/core/schemas'
-import type { PrepareShareResponse } from '../../../src/core/share-api'
-import { activityFor } from '../../lib/group-cards'
-import { referrerCodeFor } from '../../lib/referrers'
-import { defineAction } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import { validateCallId } from '@core/schemas'
+import type { PrepareShareResponse } from '@core/share-api'
+import { activityFor } from '@lib/group-cards'
+import { referrerCodeFor } from '@lib/referrers'
+import { defineAction } from '@functions/api/gate'
 
 export const prepareShare = defineAction({
   who: 'signedIn',

@@ -1,11 +1,11 @@
 // A draft goes live: only for a verified NGO, and only while its sign-up period is still ahead.
-import { checkPublishable } from '../../../src/core/call-form'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import type { PublishCallResponse } from '../../../src/core/ngo-api'
-import { validateCallId } from '../../../src/core/schemas'
-import { toCallDetail } from '../../../src/core/views'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { checkPublishable } from '@core/call-form'
+import { type ApiResult, fail, ok } from '@core/errors'
+import type { PublishCallResponse } from '@core/ngo-api'
+import { validateCallId } from '@core/schemas'
+import { toCallDetail } from '@core/views'
+import { collection, findById, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const publishCall = defineAction({
   who: 'organizers',

@@ -2,13 +2,13 @@
 // accepted template (an atomic increment, so concurrent reports add up), once per tap: the increment and the tap's
 // request id are written in one conditional update, so a retried report of the same tap counts nothing more. WeChat keeps the real count and offers
 // no way to read it; the `remind` run counts down as it uses them.
-import { validateRecordSubscriptions, type RecordSubscriptionsResponse } from '../../../src/core/reminder-api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { signUpId } from '../../../src/core/rules'
-import { _ } from '../../lib/cloud'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { templates } from '../../lib/templates'
-import { defineAction } from '../gate'
+import { validateRecordSubscriptions, type RecordSubscriptionsResponse } from '@core/reminder-api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { signUpId } from '@core/rules'
+import { _ } from '@lib/cloud'
+import { collection, findById, updateWhere } from '@lib/db'
+import { templates } from '@lib/templates'
+import { defineAction } from '@functions/api/gate'
 
 export const recordSubscriptions = defineAction({
   who: 'signedIn',

@@ -2,15 +2,15 @@
 // corrected and sent again through the same action (back to `pending`, the reason cleared). A new NGO's `_id`
 // comes from its owner's openid, so two registrations sent at once (a double tap, two phones) store one NGO.
 import { createHash } from 'node:crypto'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { isOwner, placeName, toNgoConsole, validateRegisterNgo } from '../../../src/core/ngo'
-import type { RegisterNgoResponse } from '../../../src/core/ngo-api'
-import type { Ngo } from '../../../src/core/types'
-import { _ } from '../../lib/cloud'
-import { riskyTexts } from '../../lib/content-check'
-import { requestReview } from '../../lib/media-review'
-import { collection, find, findById, insertOnce, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { isOwner, placeName, toNgoConsole, validateRegisterNgo } from '@core/ngo'
+import type { RegisterNgoResponse } from '@core/ngo-api'
+import type { Ngo } from '@core/types'
+import { _ } from '@lib/cloud'
+import { riskyTexts } from '@lib/content-check'
+import { requestReview } from '@lib/media-review'
+import { collection, find, findById, insertOnce, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const registerNgo = defineAction({
   who: 'signedIn',

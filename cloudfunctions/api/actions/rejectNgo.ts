@@ -1,9 +1,9 @@
 // A platform admin turns a pending registration down, with a reason the NGO sees and can act on.
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { toNgoReview, validateRejectNgo } from '../../../src/core/ngo'
-import type { ReviewNgoResponse } from '../../../src/core/ngo-api'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { toNgoReview, validateRejectNgo } from '@core/ngo'
+import type { ReviewNgoResponse } from '@core/ngo-api'
+import { collection, findById, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const rejectNgo = defineAction({
   who: 'platform',

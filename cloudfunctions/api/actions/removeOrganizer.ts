@@ -1,11 +1,11 @@
 // The owner removes a co-organizer (never the owner). The invitation is withdrawn with it, so a removed
 // organizer cannot simply join again with the link they had.
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { organizerKey, toNgoConsole, validateRemoveOrganizer } from '../../../src/core/ngo'
-import type { TeamResponse } from '../../../src/core/ngo-api'
-import { _ } from '../../lib/cloud'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { organizerKey, toNgoConsole, validateRemoveOrganizer } from '@core/ngo'
+import type { TeamResponse } from '@core/ngo-api'
+import { _ } from '@lib/cloud'
+import { collection, findById, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const removeOrganizer = defineAction({
   who: 'owner',

@@ -1,11 +1,11 @@
 // A call's roster for its own organizers: every sign-up with full phone numbers and answers, in tabs.
-import { type ApiResult, ok } from '../../../src/core/errors'
-import type { RosterResponse } from '../../../src/core/ngo-api'
-import { rosterCounts, toRoster } from '../../../src/core/roster'
-import { validateCallId } from '../../../src/core/schemas'
-import { toCallCard } from '../../../src/core/views'
-import { allSignUps } from '../../lib/signups'
-import { defineAction } from '../gate'
+import { type ApiResult, ok } from '@core/errors'
+import type { RosterResponse } from '@core/ngo-api'
+import { rosterCounts, toRoster } from '@core/roster'
+import { validateCallId } from '@core/schemas'
+import { toCallCard } from '@core/views'
+import { allSignUps } from '@lib/signups'
+import { defineAction } from '@functions/api/gate'
 
 export const roster = defineAction({
   who: 'organizers',

@@ -2,17 +2,17 @@
 // (src/core/call-form.ts; a draft may leave the description, place and capacity blank until it is published) and
 // every text passes content review before anything is stored. Published calls are
 // edited with updateCall, which tells the volunteers about time and place changes.
-import { validateCallForm, textsOf } from '../../../src/core/call-form'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { newId } from '../../../src/core/ngo'
-import type { CallForm, SaveCallResponse } from '../../../src/core/ngo-api'
-import { asInput, type FieldErrors, readId, type Validation } from '../../../src/core/validation'
-import { toCallDetail } from '../../../src/core/views'
-import { _ } from '../../lib/cloud'
-import { riskyTexts } from '../../lib/content-check'
-import { requestReview } from '../../lib/media-review'
-import { collection, findById, insert, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { validateCallForm, textsOf } from '@core/call-form'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { newId } from '@core/ngo'
+import type { CallForm, SaveCallResponse } from '@core/ngo-api'
+import { asInput, type FieldErrors, readId, type Validation } from '@core/validation'
+import { toCallDetail } from '@core/views'
+import { _ } from '@lib/cloud'
+import { riskyTexts } from '@lib/content-check'
+import { requestReview } from '@lib/media-review'
+import { collection, findById, insert, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 const OPTIONAL = ['cover', 'location', 'cancelCutoff', 'reminderLeadHours'] as const
 

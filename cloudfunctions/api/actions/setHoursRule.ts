@@ -1,10 +1,10 @@
 // The NGO's rounding rule for hours. It applies to check-outs from now on; hours already recorded keep their value
 // (the organizer edits them, with a reason, if they should change).
-import type { SetHoursRuleResponse } from '../../../src/core/attendance-api'
-import { validateSetHoursRule } from '../../../src/core/attendance-schemas'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { collection, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import type { SetHoursRuleResponse } from '@core/attendance-api'
+import { validateSetHoursRule } from '@core/attendance-schemas'
+import { type ApiResult, ok } from '@core/errors'
+import { collection, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const setHoursRule = defineAction({
   who: 'organizers',

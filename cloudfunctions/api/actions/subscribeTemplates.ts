@@ -1,9 +1,9 @@
 // The templates the client asks the volunteer for: ids live in the function's configuration only.
-import type { SubscribeTemplatesResponse } from '../../../src/core/reminder-api'
-import { type ApiResult, ok } from '../../../src/core/errors'
-import { TEMPLATE_KINDS } from '../../../src/core/templates'
-import { templates } from '../../lib/templates'
-import { defineAction, noInput } from '../gate'
+import type { SubscribeTemplatesResponse } from '@core/reminder-api'
+import { type ApiResult, ok } from '@core/errors'
+import { TEMPLATE_KINDS } from '@core/templates'
+import { templates } from '@lib/templates'
+import { defineAction, noInput } from '@functions/api/gate'
 
 export const subscribeTemplates = defineAction({
   who: 'everyone',

@@ -2,24 +2,24 @@
 // conditional on the version read (two concurrent edits cannot both claim one version), and a time or place
 // change queues one `changed` message per volunteer under that version. A retried edit changes nothing, so it
 // only re-queues what the first try may have missed. More seats go to the waitlist; fewer than taken: refused.
-import type { UpdateCallResponse } from '../../../src/core/api'
+import type { UpdateCallResponse } from '@core/api'
 import {
   changesOf,
   checkEditedCall,
   touchesTimeOrPlace,
   validateUpdateCall,
   type CallEdit,
-} from '../../../src/core/call-edit'
-import { fail, ok, type ApiError, type ApiResult } from '../../../src/core/errors'
-import { changedMessage } from '../../../src/core/messages'
-import type { Call } from '../../../src/core/types'
-import { toCallDetail } from '../../../src/core/views'
-import { _ } from '../../lib/cloud'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { queueForVolunteers } from '../../lib/outbox'
-import { refreshGroupCards } from '../../lib/group-cards'
-import { promote } from '../../lib/waitlist'
-import { defineAction } from '../gate'
+} from '@core/call-edit'
+import { fail, ok, type ApiError, type ApiResult } from '@core/errors'
+import { changedMessage } from '@core/messages'
+import type { Call } from '@core/types'
+import { toCallDetail } from '@core/views'
+import { _ } from '@lib/cloud'
+import { collection, findById, updateWhere } from '@lib/db'
+import { queueForVolunteers } from '@lib/outbox'
+import { refreshGroupCards } from '@lib/group-cards'
+import { promote } from '@lib/waitlist'
+import { defineAction } from '@functions/api/gate'
 
 /** Concurrent edits or sign-ups moving the condition: read again and retry this often. */
 const ATTEMPTS = 5

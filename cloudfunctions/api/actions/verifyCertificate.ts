@@ -1,14 +1,14 @@
 // 证书查验: anyone, signed in or not, checks a certificate's code (and optionally the hours printed on it)
 // against what was issued and against the NGO's current record. Rate-limited per caller, so codes cannot be
 // found by guessing.
-import { certificateView, hasConfirmedHours, validateVerifyCertificate } from '../../../src/core/certificate'
-import type { VerifyCertificateResponse } from '../../../src/core/certificate-api'
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { certificateByCode, codeMatches, latestCertificate } from '../../lib/certificates'
-import { callerIp } from '../../lib/cloud'
-import { findById } from '../../lib/db'
-import { withinLimit, type RateLimit } from '../../lib/rate-limit'
-import { defineAction } from '../gate'
+import { certificateView, hasConfirmedHours, validateVerifyCertificate } from '@core/certificate'
+import type { VerifyCertificateResponse } from '@core/certificate-api'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { certificateByCode, codeMatches, latestCertificate } from '@lib/certificates'
+import { callerIp } from '@lib/cloud'
+import { findById } from '@lib/db'
+import { withinLimit, type RateLimit } from '@lib/rate-limit'
+import { defineAction } from '@functions/api/gate'
 
 /** A person checks a few certificates; a script trying codes is stopped long before it could find one. */
 export const VERIFY_LIMIT: RateLimit = { limit: 30, windowMs: 60_000 }

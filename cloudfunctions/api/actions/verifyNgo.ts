@@ -1,10 +1,10 @@
 // A platform admin verifies a registration: from now on the NGO may publish calls and wears 「已认证」.
-import { type ApiResult, fail, ok } from '../../../src/core/errors'
-import { toNgoReview, validateReviewNgo } from '../../../src/core/ngo'
-import type { ReviewNgoResponse } from '../../../src/core/ngo-api'
-import { _ } from '../../lib/cloud'
-import { collection, findById, updateWhere } from '../../lib/db'
-import { defineAction } from '../gate'
+import { type ApiResult, fail, ok } from '@core/errors'
+import { toNgoReview, validateReviewNgo } from '@core/ngo'
+import type { ReviewNgoResponse } from '@core/ngo-api'
+import { _ } from '@lib/cloud'
+import { collection, findById, updateWhere } from '@lib/db'
+import { defineAction } from '@functions/api/gate'
 
 export const verifyNgo = defineAction({
   who: 'platform',

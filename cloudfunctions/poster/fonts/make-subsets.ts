@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import subsetFont from 'subset-font'
-import { coveredCodePoints } from '../cmap'
+import { coveredCodePoints } from '@functions/poster/cmap'
 
 const SOURCE_DIR = '/usr/share/fonts/opentype/noto'
 /** In NotoSansCJK-*.ttc the faces are JP, KR, SC, TC, HK: Simplified Chinese is the third. */

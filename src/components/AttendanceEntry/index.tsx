@@ -2,8 +2,8 @@
 // with a field to paste a code), 我的签到码 and 志愿时长. The pages live in the volunteer subpackage.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import Icon from '../Icon'
-import { asButton } from '../a11y'
+import Icon from '@components/Icon'
+import { asButton } from '@components/a11y'
 import { CHECK_IN_PAGE, scanToCheckIn } from './scan-to-check-in'
 import './index.scss'
 

@@ -1,11 +1,11 @@
 // One open call in the list: cover, title, NGO, when, where, places left.
 import { Text, View } from '@tarojs/components'
-import type { CallCard as Call } from '../../core/api'
-import CallCover from '../CallCover'
-import Icon from '../Icon'
-import SpotsLabel, { spotsText } from '../SpotsLabel'
-import { asButton } from '../a11y'
-import { formatTime } from '../format'
+import type { CallCard as Call } from '@core/api'
+import CallCover from '@components/CallCover'
+import Icon from '@components/Icon'
+import SpotsLabel, { spotsText } from '@components/SpotsLabel'
+import { asButton } from '@components/a11y'
+import { formatTime } from '@components/format'
 import './index.scss'
 
 interface Props {

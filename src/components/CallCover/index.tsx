@@ -2,8 +2,8 @@
 // chosen by the call's first matching tag, so the list still reads at a glance. Either is decoration (the title
 // follows): hidden from screen readers.
 import { Image, View } from '@tarojs/components'
-import Icon, { type IconName } from '../Icon'
-import { asImage, decorative } from '../a11y'
+import Icon, { type IconName } from '@components/Icon'
+import { asImage, decorative } from '@components/a11y'
 import './index.scss'
 
 interface Theme {

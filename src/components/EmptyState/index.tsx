@@ -1,8 +1,8 @@
 // The one way a page says "nothing here" or "that went wrong", with an optional way forward.
 import { Button, Text, View } from '@tarojs/components'
-import Icon, { type IconName } from '../Icon'
-import { ICON_NAMES } from '../Icon/icons'
-import { decorative } from '../a11y'
+import Icon, { type IconName } from '@components/Icon'
+import { ICON_NAMES } from '@components/Icon/icons'
+import { decorative } from '@components/a11y'
 import './index.scss'
 
 interface Props {

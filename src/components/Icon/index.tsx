@@ -3,7 +3,7 @@
 // gets a `label` for screen readers; one beside words that say the same is decoration and is hidden from them.
 import { Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { asImage } from '../a11y'
+import { asImage } from '@components/a11y'
 import { iconUri, type IconName } from './icons'
 import './index.scss'
 

@@ -3,8 +3,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { myNgo } from '../../services/ngo'
-import { asButton } from '../a11y'
+import { myNgo } from '@services/ngo'
+import { asButton } from '@components/a11y'
 import './index.scss'
 
 export default function OrganizerEntry() {

@@ -2,9 +2,9 @@
 // Switching reloads the app so every page reads its data again as the new person.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PERSONAS } from '../../core/demo-personas'
-import { currentPersona, GUEST_LABEL, type PersonaKey, setPersonaKey } from '../../services/persona'
-import { asButton, decorative } from '../a11y'
+import { PERSONAS } from '@core/demo-personas'
+import { currentPersona, GUEST_LABEL, type PersonaKey, setPersonaKey } from '@services/persona'
+import { asButton, decorative } from '@components/a11y'
 import './index.scss'
 
 const CHOICES: Array<{ key: PersonaKey; label: string }> = [

@@ -4,8 +4,8 @@
 import { Button, type ButtonProps } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { getPhoneNumber } from '../../services/api'
-import type { PhoneQuickFillProps } from '.'
+import { getPhoneNumber } from '@services/api'
+import type { PhoneQuickFillProps } from './'
 import './index.scss'
 
 export default function PhoneQuickFill({ onPhone }: PhoneQuickFillProps) {

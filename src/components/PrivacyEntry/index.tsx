@@ -1,7 +1,7 @@
 // A quiet way, at the bottom of 我的, to 隐私与数据 (where a volunteer deletes their data).
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { asButton, decorative } from '../a11y'
+import { asButton, decorative } from '@components/a11y'
 import './index.scss'
 
 export const PRIVACY_PAGE_URL = '/packages/volunteer/privacy/index'

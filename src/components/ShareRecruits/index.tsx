@@ -1,6 +1,6 @@
 // 「你已带来 N 位志愿者」 on 我的: the volunteers who signed up through this person's shares and posters.
 import { Text, View } from '@tarojs/components'
-import Icon from '../Icon'
+import Icon from '@components/Icon'
 import './index.scss'
 
 export default function ShareRecruits({ count }: { count: number }) {

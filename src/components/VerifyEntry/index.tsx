@@ -2,7 +2,7 @@
 // and on every NGO's profile.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { asButton } from '../a11y'
+import { asButton } from '@components/a11y'
 import './index.scss'
 
 export const VERIFY_PAGE_URL = '/packages/volunteer/verify/index'

@@ -2,7 +2,7 @@
 // for a text with a limit, its count (「12/40」).
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import LengthCount from '../../components/LengthCount'
+import LengthCount from '@components/LengthCount'
 
 interface Props {
   label: string

@@ -2,11 +2,11 @@
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { formatChinaTime } from '../../../core/messages'
-import type { NgoReview } from '../../../core/ngo-api'
-import EmptyState from '../../../components/EmptyState'
-import LoadFailed from '../../../components/LoadFailed'
-import { pendingNgos, rejectNgo, verifyNgo } from '../../../services/ngo'
+import { formatChinaTime } from '@core/messages'
+import type { NgoReview } from '@core/ngo-api'
+import EmptyState from '@components/EmptyState'
+import LoadFailed from '@components/LoadFailed'
+import { pendingNgos, rejectNgo, verifyNgo } from '@services/ngo'
 import '../console.scss'
 
 type State =

@@ -1,7 +1,7 @@
 // Radio or checkbox options drawn the same way on WeChat and in the browser (the native ones differ).
 import { Text, View } from '@tarojs/components'
-import Icon from '../../../components/Icon'
-import { asCheckbox } from '../../../components/a11y'
+import Icon from '@components/Icon'
+import { asCheckbox } from '@components/a11y'
 
 interface Props {
   options: readonly string[]

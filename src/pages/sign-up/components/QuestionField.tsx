@@ -1,9 +1,9 @@
 // One of the organizer's questions as a form field: text, textarea, single or multiple choice.
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import LengthCount from '../../../components/LengthCount'
-import { asField } from '../../../components/a11y'
-import { answerMaxLength } from '../../../core/rules'
-import type { Question } from '../../../core/types'
+import LengthCount from '@components/LengthCount'
+import { asField } from '@components/a11y'
+import { answerMaxLength } from '@core/rules'
+import type { Question } from '@core/types'
 import ChoiceList from './ChoiceList'
 
 interface Props {
