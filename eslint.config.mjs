@@ -41,7 +41,7 @@ export default tseslint.config(
           object: 'Taro',
           property: 'setNavigationBarTitle',
           message:
-            "Taro's H5 bar writes the title as HTML: use setNavigationTitle from src/services/navigation-title.",
+            "Taro's H5 bar writes the title as HTML: use setNavigationTitle from @services/page/navigation-title.",
         },
       ],
       'no-restricted-syntax': [
@@ -60,7 +60,7 @@ export default tseslint.config(
   },
   {
     // the one place that may call Taro's title API (WeChat's bar shows text)
-    files: ['src/services/navigation-title.weapp.ts'],
+    files: ['src/services/page/navigation-title.weapp.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

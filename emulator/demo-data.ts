@@ -1,13 +1,13 @@
 // The local demo: Rescue Minqin's tree-planting call and a dozen more from grassroots groups in several cities,
 // with existing sign-ups that agree with every call's `confirmed` and `waitlisted` counters (a full call has a
 // queue; some calls have a cancellation cutoff a day before the start). Dates are relative to `now`, so the
-// demo always has upcoming calls. Everyone except the personas (src/core/demo-personas.ts) is invented.
-import { PERSONAS, type Persona } from '@core/demo-personas'
-import { minutesBetween, roundHours } from '@core/hours'
-import { signUpId } from '@core/rules'
-import type { SignUpSource } from '@core/share'
-import { chinaDayKey } from '@core/notices'
-import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '@core/types'
+// demo always has upcoming calls. Everyone except the personas (src/core/shared/demo-personas.ts) is invented.
+import { PERSONAS, type Persona } from '@core/shared/demo-personas'
+import { minutesBetween, roundHours } from '@core/attendance/hours'
+import { signUpId } from '@core/calls/rules'
+import type { SignUpSource } from '@core/sharing/share'
+import { chinaDayKey } from '@core/messages/notices'
+import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '@core/model'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

@@ -3,11 +3,11 @@
 // have used, finds the caller's roles toward the resource's NGO, and only then runs the action with a context that
 // holds the loaded resource and the input *without* its id fields. An action therefore cannot act on an id the
 // gate did not check: it never sees one.
-import { type Audience, AUDIENCES, isAllowed, needsNgo, type Role, rolesOf } from '@core/authorization'
-import { type ApiError, type ApiResult, fail } from '@core/errors'
-import type { Call, Ngo, SignUp } from '@core/types'
-import { asInput, notAnObject, type Validation } from '@core/validation'
-import { findById } from '@lib/db'
+import { type Audience, AUDIENCES, isAllowed, needsNgo, type Role, rolesOf } from '@core/ngos/authorization'
+import { type ApiError, type ApiResult, fail } from '@core/shared/errors'
+import type { Call, Ngo, SignUp } from '@core/model'
+import { asInput, notAnObject, type Validation } from '@core/shared/validation'
+import { findById } from '@lib/cloud/db'
 import { findVisibleCall } from './visibleCall'
 
 /** What an action acts on, loaded by the gate from the input field named beside it. */

@@ -1,11 +1,11 @@
 // The `api` cloud function: one entry for the mini program's user actions, dispatched on `event.action`.
 // Identity comes only from WeChat's context; any openid-like field in the event is ignored. Every action goes
 // through the gate (gate.ts): validation, the resource it acts on, the caller's roles toward it.
-import { fail, ok, type ApiResult } from '@core/errors'
-import { asInput } from '@core/validation'
-import { callerOpenid } from '@lib/cloud'
-import { now } from '@lib/clock'
-import { applyVerdict, isMediaCheckPush } from '@lib/media-review'
+import { fail, ok, type ApiResult } from '@core/shared/errors'
+import { asInput } from '@core/shared/validation'
+import { callerOpenid } from '@lib/cloud/cloud'
+import { now } from '@lib/cloud/clock'
+import { applyVerdict, isMediaCheckPush } from '@lib/moderation/media-review'
 import { type AnyAction, pass } from './gate'
 import { ACTIONS, isAction } from './registry'
 

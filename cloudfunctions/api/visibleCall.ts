@@ -1,7 +1,7 @@
 // A call with its NGO, or null when it does not exist for this caller (missing, draft, suspended NGO).
-import { isVisibleTo } from '@core/rules'
-import type { Call, Ngo } from '@core/types'
-import { findById } from '@lib/db'
+import { isVisibleTo } from '@core/calls/rules'
+import type { Call, Ngo } from '@core/model'
+import { findById } from '@lib/cloud/db'
 
 export async function findVisibleCall(
   callId: string,

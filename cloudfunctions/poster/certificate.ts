@@ -1,13 +1,18 @@
 // The `poster` function's certificate: the PNG of a 志愿服务证明 for its own volunteer, with a code that opens
 // 证书查验 with its verification code. Stored under a hash of what it shows, so it is rendered once.
 import { createHash } from 'node:crypto'
-import { certificateText, certificateView, looksLikeCertificateNo, VERIFY_PAGE } from '@core/certificate'
-import type { CertificateImageResponse } from '@core/certificate-api'
-import { fail, ok, type ApiResult } from '@core/errors'
-import { asInput } from '@core/validation'
-import { callerOpenid, openapi } from '@lib/cloud'
-import { storeFile, tempUrlOf } from '@lib/cloud-files'
-import { findById } from '@lib/db'
+import {
+  certificateText,
+  certificateView,
+  looksLikeCertificateNo,
+  VERIFY_PAGE,
+} from '@core/certificates/certificate'
+import type { CertificateImageResponse } from '@core/certificates/contract'
+import { fail, ok, type ApiResult } from '@core/shared/errors'
+import { asInput } from '@core/shared/validation'
+import { callerOpenid, openapi } from '@lib/cloud/cloud'
+import { storeFile, tempUrlOf } from '@lib/cloud/cloud-files'
+import { findById } from '@lib/cloud/db'
 import { CERTIFICATE_HEIGHT, CERTIFICATE_WIDTH, certificateTree } from './certificate-layout'
 import { renderImage } from './render'
 import { findStored, rememberStored } from './stored'

@@ -1,6 +1,6 @@
 // The poster as satori's element tree: 750×1334 (WeChat's share-image size), cover on top, the facts, and the
 // mini-program code at the bottom. Plain objects instead of JSX, so the function needs no React.
-import type { PosterFacts } from '@core/poster'
+import type { PosterFacts } from '@core/sharing/poster'
 
 export const POSTER_WIDTH = 750
 export const POSTER_HEIGHT = 1334

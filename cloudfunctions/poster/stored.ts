@@ -1,8 +1,8 @@
 // What the `poster` function has already rendered: `posters` docs record each stored picture under its cloud
 // path (`_id` = the path, with ':' for '/'), so finding one is one read, no listing of storage.
-import { now } from '@lib/clock'
-import { db } from '@lib/cloud'
-import { find } from '@lib/db'
+import { now } from '@lib/cloud/clock'
+import { db } from '@lib/cloud/cloud'
+import { find } from '@lib/cloud/db'
 
 const idOf = (cloudPath: string) => cloudPath.replace(/\//g, ':')
 

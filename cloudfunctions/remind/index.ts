@@ -1,15 +1,15 @@
 // The `remind` timer function (every 5 minutes): writes the reminders that fell due and the messages a crashed
 // promotion or a sign-up racing a cancel left untold, sends the outbox's due messages, repairs the calls' seat and waitlist counters,
 // and deletes the roster and hours exports older than a day.
-import type { ApiResult } from '@core/errors'
-import { fail, ok } from '@core/errors'
-import { now } from '@lib/clock'
-import { deliverDue, type DeliveryReport } from '@lib/delivery'
-import { deleteExpiredExports } from '@lib/exports'
-import { queueMissedCancellations } from '@lib/cancel-notices'
-import { queueMissedPromotionNotices } from '@lib/promotion-notices'
-import { queueDueReminders } from '@lib/reminders'
-import { repairCounters, type RepairReport } from '@lib/repair'
+import type { ApiResult } from '@core/shared/errors'
+import { fail, ok } from '@core/shared/errors'
+import { now } from '@lib/cloud/clock'
+import { deliverDue, type DeliveryReport } from '@lib/messages/delivery'
+import { deleteExpiredExports } from '@lib/privacy/exports'
+import { queueMissedCancellations } from '@lib/messages/cancel-repair'
+import { queueMissedPromotionNotices } from '@lib/waitlist/promotion-repair'
+import { queueDueReminders } from '@lib/messages/reminders'
+import { repairCounters, type RepairReport } from '@lib/waitlist/repair'
 
 /** Parallel sends; JUSHOU_REMIND_CONCURRENCY overrides (the crash test sends one at a time). */
 const CONCURRENCY = Number(process.env.JUSHOU_REMIND_CONCURRENCY) || 10

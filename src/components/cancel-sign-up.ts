@@ -2,9 +2,9 @@
 // the call's cancellation cutoff is recorded as a late drop-out the organizer sees: the volunteer hears it before
 // tapping, not after.
 import Taro from '@tarojs/taro'
-import type { CallDetail } from '@core/api'
-import { isLateDropOut } from '@core/rules'
-import { cancelSignUp } from '@services/api'
+import type { CallDetail } from '@core/calls/contract'
+import { isLateDropOut } from '@core/calls/rules'
+import { cancelSignUp } from '@services/cloud/api'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -2,8 +2,8 @@
 // waitlist places, some tapped twice) and sign-ups of newcomers, through the H5 door. How fast, how many database
 // round trips an operation costs, and whether the end state is consistent: counters equal to the rows, no more
 // confirmed than seats, no seat empty while someone waits. Exits non-zero if not.
-import type { Call, SignUp } from '@core/types'
-import { signUpId } from '@core/rules'
+import type { Call, SignUp } from '@core/model'
+import { signUpId } from '@core/calls/rules'
 import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud } from './harness'
 
 const CAPACITY = 50

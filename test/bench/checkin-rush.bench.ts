@@ -1,8 +1,8 @@
 // The morning of an event: 300 volunteers scan the organizer's check-in code at once, then scan again (a second
 // tap changes nothing), then the organizer checks everyone out and confirms the hours. How fast, how many
 // database round trips each step costs, and whether every volunteer was recorded exactly once.
-import type { CheckInCodeResponse } from '@core/attendance-api'
-import type { SignUp } from '@core/types'
+import type { CheckInCodeResponse } from '@core/attendance/contract'
+import type { SignUp } from '@core/model'
 import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud } from './harness'
 
 const VOLUNTEERS = 300

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { buildFunction, sourceConfig } from '@functions/build'
 import { startEmulator, type Emulator } from '@emulator/index'
 import { nodeBinary } from '@emulator/node-runtime'
-import { PERSONAS } from '@core/demo-personas'
+import { PERSONAS } from '@core/shared/demo-personas'
 import { latencySummary } from './harness'
 
 const ROOT = resolve(__dirname, '..', '..')

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { Agent, request } from 'node:http'
 import { buildFunction } from '@functions/build'
 import { startEmulator, type Emulator } from '@emulator/index'
-import type { Call, Ngo } from '@core/types'
+import type { Call, Ngo } from '@core/model'
 
 const ROOT = resolve(__dirname, '..', '..')
 

@@ -1,7 +1,7 @@
 // listCalls with 10,000 calls stored: latency of the first page, of filtered pages and of deep cursor pages,
 // and the database round trips one page costs.
-import type { ListCallsResponse } from '@core/api'
-import type { Call, Ngo } from '@core/types'
+import type { ListCallsResponse } from '@core/calls/contract'
+import type { Call, Ngo } from '@core/model'
 import { callDoor, latencySummary, openid, startBenchCloud } from './harness'
 
 const CALLS = 10_000

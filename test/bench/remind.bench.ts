@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path'
 import { buildFunction } from '@functions/build'
 import type { RemindReport } from '@functions/remind'
 import { startEmulator } from '@emulator/index'
-import type { ApiResult } from '@core/errors'
-import { signUpId } from '@core/rules'
-import { DEFAULT_TEMPLATES } from '@core/templates'
-import type { Call, Ngo, SignUp } from '@core/types'
+import type { ApiResult } from '@core/shared/errors'
+import { signUpId } from '@core/calls/rules'
+import { DEFAULT_TEMPLATES } from '@core/messages/templates'
+import type { Call, Ngo, SignUp } from '@core/model'
 
 const CALLS = 1000
 const PER_CALL = 100

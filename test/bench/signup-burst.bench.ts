@@ -1,6 +1,6 @@
 // 2,000 volunteers tap 报名 at once on a 50-seat call, through the H5 door: how many get in (must be exactly 50),
 // how fast, and how many database round trips a sign-up costs; beside it, a trivial function through the same door.
-import type { Call } from '@core/types'
+import type { Call } from '@core/model'
 import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud } from './harness'
 
 const VOLUNTEERS = 2000

@@ -13,7 +13,8 @@ function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'fixtures' ? [] : sourceFiles(path)
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'fixtures' ? [] : sourceFiles(path)
     return /\.(ts|tsx)$/.test(entry.name) ? [path] : []
   })
 }
@@ -73,7 +74,10 @@ export function importGraph(): ImportGraph {
           unresolved.push({ file: relative(ROOT, file), specifier })
           continue
         }
-        for (const t of [target, ...platformVariants(target)]) targets.add(relative(ROOT, t))
+        // a platform file importing its own base takes only its types: no edge to its sibling implementation
+        const ownBase = file.replace(/\.(weapp|h5)\.(tsx?)$/, '.$2') === target
+        for (const t of ownBase ? [target] : [target, ...platformVariants(target)])
+          targets.add(relative(ROOT, t))
       }
       edges.set(relative(ROOT, file), [...targets])
     }

@@ -2,9 +2,9 @@
 // draft goes live only with its times ahead (checkPublishable).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { checkEditedCall } from '@core/call-edit'
-import { checkPublishable } from '@core/call-form'
-import { canCancel } from '@core/rules'
+import { checkEditedCall } from '@core/calls/call-edit'
+import { checkPublishable } from '@core/calls/call-form'
+import { canCancel } from '@core/calls/rules'
 import { DAY, HOUR, makeCall, NOW } from './fixtures'
 
 // makeCall(): open, starts in 10 days, sign-up until 8 days ahead, 12 seats taken

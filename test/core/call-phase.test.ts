@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { callPhase, consoleOrder } from '@core/call-phase'
+import { callPhase, consoleOrder } from '@core/calls/call-phase'
 import { DAY, makeCall, NOW } from './fixtures'
 
 const HOUR = DAY / 24

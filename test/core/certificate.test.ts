@@ -1,4 +1,4 @@
-// What a certificate states and how its codes read (src/core/certificate.ts): the base32 alphabet, reading typed
+// What a certificate states and how its codes read (src/core/certificates/certificate.ts): the base32 alphabet, reading typed
 // and scanned codes, the canonical string the code signs, the dates in China time, the request schemas.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
@@ -15,7 +15,7 @@ import {
   validateIssueCertificate,
   validateVerifyCertificate,
   type CertificateFacts,
-} from '@core/certificate'
+} from '@core/certificates/certificate'
 
 const FACTS: CertificateFacts = {
   _id: 'JS2026-7KQ4-M9XC',

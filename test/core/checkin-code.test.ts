@@ -8,7 +8,7 @@ import {
   formatCode,
   parseCode,
   windowOf,
-} from '@core/checkin-code'
+} from '@core/attendance/checkin-code'
 
 const SIG = 'A'.repeat(43)
 const T = 1_800_000_000_000 // a window boundary (divisible by 60 000)

@@ -1,8 +1,8 @@
 // 统一社会信用代码: the check digit of GB 32100-2015, and what the registration form says about a bad code.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { creditCodeCheck, creditCodeProblem, normalizeCreditCode } from '@core/credit-code'
-import { validateRegisterNgo } from '@core/ngo'
+import { creditCodeCheck, creditCodeProblem, normalizeCreditCode } from '@core/ngos/credit-code'
+import { validateRegisterNgo } from '@core/ngos/ngo'
 
 test('published codes pass their check digit; one changed character fails it', () => {
   // codes printed on public registration records

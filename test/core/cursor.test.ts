@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { decodeCursor, encodeCursor } from '@core/cursor'
+import { decodeCursor, encodeCursor } from '@core/shared/cursor'
 import { NOW } from './fixtures'
 
 test('a cursor decodes to the position it encodes', () => {

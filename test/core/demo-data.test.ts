@@ -2,10 +2,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { demoData } from '@emulator/demo-data'
-import { PERSONAS } from '@core/demo-personas'
-import { isPast, isSignupOpen, looksLikeId, signUpId, spotsLeft } from '@core/rules'
-import { validateSignUpForm } from '@core/schemas'
-import type { Call, Ngo, SignUp } from '@core/types'
+import { PERSONAS } from '@core/shared/demo-personas'
+import { isPast, isSignupOpen, looksLikeId, signUpId, spotsLeft } from '@core/calls/rules'
+import { validateSignUpForm } from '@core/calls/validate'
+import type { Call, Ngo, SignUp } from '@core/model'
 
 const NOW = Date.UTC(2025, 4, 1, 2, 0, 0)
 const data = demoData(NOW)

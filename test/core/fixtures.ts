@@ -1,5 +1,5 @@
 // Small documents for the core tests: a call an hour from its deadline, its NGO, a sign-up.
-import type { Call, Ngo, Question, SignUp } from '@core/types'
+import type { Call, Ngo, Question, SignUp } from '@core/model'
 
 export const NOW = Date.UTC(2025, 4, 1, 2, 0, 0)
 export const HOUR = 3_600_000

@@ -1,12 +1,12 @@
-import { exportFileName } from '@core/roster'
+import { exportFileName } from '@core/calls/roster'
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { demoData } from '@emulator/demo-data'
-import type { CallCard } from '@core/api'
-import { PERSONAS } from '@core/demo-personas'
-import { HOURS_SHEET_HEADERS, hoursRecord, hoursSheet } from '@core/hours-record'
-import { toCallCard } from '@core/views'
-import type { Call, Ngo, SignUp } from '@core/types'
+import type { CallCard } from '@core/calls/contract'
+import { PERSONAS } from '@core/shared/demo-personas'
+import { HOURS_SHEET_HEADERS, hoursRecord, hoursSheet } from '@core/attendance/hours-record'
+import { toCallCard } from '@core/calls/views'
+import type { Call, Ngo, SignUp } from '@core/model'
 
 const NOW = Date.UTC(2025, 4, 1, 2, 0, 0)
 const DAY = 86_400_000

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { DEFAULT_HOURS_RULE, minutesBetween, roundHours, ruleProblem } from '@core/hours'
+import { DEFAULT_HOURS_RULE, minutesBetween, roundHours, ruleProblem } from '@core/attendance/hours'
 
 test('the default rule on its edges: <15 → 0, 15–<45 → 0.5, ≥45 → 1, per hour', () => {
   const expected: [number, number][] = [

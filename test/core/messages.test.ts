@@ -1,8 +1,14 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { changesOf, checkEditedCall, validateUpdateCall } from '@core/call-edit'
-import { cancelledMessage, changedMessage, fitText, formatChinaTime, promotedMessage } from '@core/messages'
-import { isLateDropOut } from '@core/rules'
+import { changesOf, checkEditedCall, validateUpdateCall } from '@core/calls/call-edit'
+import {
+  cancelledMessage,
+  changedMessage,
+  fitText,
+  formatChinaTime,
+  promotedMessage,
+} from '@core/messages/messages'
+import { isLateDropOut } from '@core/calls/rules'
 import { HOUR, makeCall, makeSignUp, NOW } from './fixtures'
 
 test('texts are cut to what a thing field takes, counted as characters', () => {

@@ -1,8 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { calendarEntry, icsText } from '@core/calendar'
-import { isReminderDue, reminderDueAt, reminderId } from '@core/reminders'
-import { DEFAULT_TEMPLATES, templateData, templateKindOf } from '@core/templates'
+import { calendarEntry, icsText } from '@core/calls/calendar'
+import { isReminderDue, reminderDueAt, reminderId } from '@core/messages/reminders'
+import { DEFAULT_TEMPLATES, templateData, templateKindOf } from '@core/messages/templates'
 
 const HOUR = 3_600_000
 const START = Date.UTC(2026, 4, 11, 1, 0) // 09:00 in China

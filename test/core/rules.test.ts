@@ -13,7 +13,7 @@ import {
   maskPhone,
   signUpId,
   spotsLeft,
-} from '@core/rules'
+} from '@core/calls/rules'
 import { DAY, makeCall, makeNgo, NOW } from './fixtures'
 
 test('spots left is capacity minus confirmed, never negative', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { decodeScene, encodeScene, referrerCodeCandidate, SCENE_MAX_LENGTH } from '@core/scene'
-import { attributionFromQuery, maskName, readAttribution, shareTitle } from '@core/share'
+import { decodeScene, encodeScene, referrerCodeCandidate, SCENE_MAX_LENGTH } from '@core/sharing/scene'
+import { attributionFromQuery, maskName, readAttribution, shareTitle } from '@core/sharing/share'
 
 const SCENE_CHARS = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]*$/
 

@@ -1,14 +1,14 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { encodeCursor } from '@core/cursor'
+import { encodeCursor } from '@core/shared/cursor'
 import {
   validateCancelSignUp,
   validateGetCall,
   validateListCalls,
   validateMySignUps,
   validateSignUpForm,
-} from '@core/schemas'
-import type { Validation } from '@core/validation'
+} from '@core/calls/validate'
+import type { Validation } from '@core/shared/validation'
 import { NOW, QUESTIONS } from './fixtures'
 
 const GOOD_FORM = {

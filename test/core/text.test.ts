@@ -2,12 +2,12 @@
 // person names must contain a letter.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { validateAddWalkIn } from '@core/attendance-schemas'
-import { validateCallForm } from '@core/call-form'
-import { validateJoinNgo, validateRegisterNgo } from '@core/ngo'
-import { validateNotifyVolunteers } from '@core/notice-api'
-import { validateListCalls, validateSignUpForm } from '@core/schemas'
-import { cleanText, type Validation } from '@core/validation'
+import { validateAddWalkIn } from '@core/attendance/validate'
+import { validateCallForm } from '@core/calls/call-form'
+import { validateJoinNgo, validateRegisterNgo } from '@core/ngos/ngo'
+import { validateNotifyVolunteers } from '@core/messages/notice-contract'
+import { validateListCalls, validateSignUpForm } from '@core/calls/validate'
+import { cleanText, type Validation } from '@core/shared/validation'
 import { QUESTIONS } from './fixtures'
 
 function valueOf<T>(result: Validation<T>): T {

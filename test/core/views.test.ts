@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { toCallCard, toCallDetail, toSignUpView } from '@core/views'
+import { toCallCard, toCallDetail, toSignUpView } from '@core/calls/views'
 import { DAY, makeCall, makeNgo, makeSignUp, NOW } from './fixtures'
 
 test('a card carries the NGO name and the spots left', () => {

@@ -11,8 +11,8 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import { PERSONAS } from '@core/demo-personas'
-import type { Call, SignUp } from '@core/types'
+import { PERSONAS } from '@core/shared/demo-personas'
+import type { Call, SignUp } from '@core/model'
 import {
   launchChromium,
   onScreen,

@@ -11,9 +11,9 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import { readCode, VERIFY_PAGE } from '@core/certificate'
-import { PERSONAS } from '@core/demo-personas'
-import type { Call, SignUp } from '@core/types'
+import { readCode, VERIFY_PAGE } from '@core/certificates/certificate'
+import { PERSONAS } from '@core/shared/demo-personas'
+import type { Call, SignUp } from '@core/model'
 import {
   launchChromium,
   onScreen,

@@ -3,14 +3,14 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import type { Persona } from '@core/demo-personas'
+import type { Persona } from '@core/shared/demo-personas'
 import { startEmulator, type Emulator } from '@emulator/index'
 
 const ROOT = resolve(__dirname, '..', '..')
 const H5_DIR = join(ROOT, 'dist', 'h5')
 const FUNCTIONS_DIR = join(ROOT, 'dist', 'cloudfunctions')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-/** where the H5 persona picker keeps its choice (src/services/persona.ts) */
+/** where the H5 persona picker keeps its choice (src/services/cloud/persona.ts) */
 const PERSONA_STORAGE_KEY = 'jushou.persona'
 
 /** Why the browser tests cannot run here, or undefined when they can. */

@@ -9,8 +9,8 @@ import ExcelJS from 'exceljs'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import type { Persona } from '@core/demo-personas'
-import type { Call, Ngo } from '@core/types'
+import type { Persona } from '@core/shared/demo-personas'
+import type { Call, Ngo } from '@core/model'
 import {
   launchChromium,
   onScreen,

@@ -8,9 +8,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import { PERSONAS } from '@core/demo-personas'
-import { ERASED_NAME } from '@core/privacy'
-import type { SignUp } from '@core/types'
+import { PERSONAS } from '@core/shared/demo-personas'
+import { ERASED_NAME } from '@core/privacy/privacy'
+import type { SignUp } from '@core/model'
 import {
   launchChromium,
   onScreen,

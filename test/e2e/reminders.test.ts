@@ -5,8 +5,8 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import { formatChinaTime } from '@core/messages'
-import type { Call } from '@core/types'
+import { formatChinaTime } from '@core/messages/messages'
+import type { Call } from '@core/model'
 import {
   detailUrl,
   launchChromium,

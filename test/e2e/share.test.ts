@@ -5,10 +5,10 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import { PERSONAS } from '@core/demo-personas'
-import type { ApiResult } from '@core/errors'
-import type { PosterResponse } from '@core/poster'
-import type { CallShareStatsResponse, MyRecruitsResponse } from '@core/share-api'
+import { PERSONAS } from '@core/shared/demo-personas'
+import type { ApiResult } from '@core/shared/errors'
+import type { PosterResponse } from '@core/sharing/poster'
+import type { CallShareStatsResponse, MyRecruitsResponse } from '@core/sharing/contract'
 import {
   launchChromium,
   onScreen,

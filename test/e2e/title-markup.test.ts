@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Browser } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import type { Call } from '@core/types'
+import type { Call } from '@core/model'
 import { detailUrl, launchChromium, onScreen, phoneContext, startLocalCloud, whyNotRunnable } from './harness'
 
 const HOUR = 3_600_000

@@ -6,9 +6,9 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import { PERSONAS, type Persona } from '@core/demo-personas'
-import { signUpId } from '@core/rules'
-import type { Call, SignUp } from '@core/types'
+import { PERSONAS, type Persona } from '@core/shared/demo-personas'
+import { signUpId } from '@core/calls/rules'
+import type { Call, SignUp } from '@core/model'
 import {
   detailUrl,
   launchChromium,

@@ -8,9 +8,9 @@ import type {
   CheckInResponse,
   MarkAttendanceResponse,
   PersonalCodeResponse,
-} from '@core/attendance-api'
-import { CODE_GRACE_MS, CODE_WINDOW_MS } from '@core/checkin-code'
-import type { RosterResponse } from '@core/ngo-api'
+} from '@core/attendance/contract'
+import { CODE_GRACE_MS, CODE_WINDOW_MS } from '@core/attendance/checkin-code'
+import type { RosterResponse } from '@core/ngos/contract'
 import { ALICE, BOB, call, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

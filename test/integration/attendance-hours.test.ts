@@ -11,9 +11,9 @@ import type {
   ExportHoursResponse,
   MarkAttendanceResponse,
   MyHoursResponse,
-} from '@core/attendance-api'
-import type { IssueCertificateResponse } from '@core/certificate-api'
-import { HOURS_SHEET_HEADERS } from '@core/hours-record'
+} from '@core/attendance/contract'
+import type { IssueCertificateResponse } from '@core/certificates/contract'
+import { HOURS_SHEET_HEADERS } from '@core/attendance/hours-record'
 import { call, DAY, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -10,8 +10,8 @@
 // Seeded and replayable: SEED=<n> picks the random requests, FUZZ_ROUNDS=<n> how many per action and identity.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { signUpId } from '@core/rules'
-import type { Call, SignUp } from '@core/types'
+import { signUpId } from '@core/calls/rules'
+import type { Call, SignUp } from '@core/model'
 import { call, DAY, HOUR, ngo, QUESTIONS, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { callForm, REGISTRATION } from './ngo-docs'

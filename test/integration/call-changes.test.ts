@@ -1,6 +1,6 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CancelCallResponse, CloseCallResponse, UpdateCallResponse } from '@core/api'
+import type { CancelCallResponse, CloseCallResponse, UpdateCallResponse } from '@core/calls/contract'
 import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -4,7 +4,7 @@
 // call past its deadline or already under way. publishCall refuses a draft whose start has passed.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CancelSignUpResponse, UpdateCallResponse } from '@core/api'
+import type { CancelSignUpResponse, UpdateCallResponse } from '@core/calls/contract'
 import { ALICE, BOB, call, DAY, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

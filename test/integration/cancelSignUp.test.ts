@@ -1,6 +1,6 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CancelSignUpResponse } from '@core/api'
+import type { CancelSignUpResponse } from '@core/calls/contract'
 import { ALICE, BOB, call, DAY, ngo, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -11,9 +11,9 @@ import { PNG } from 'pngjs'
 import { buildFunction } from '@functions/build'
 import { fontCoverage } from '@functions/poster/fonts'
 import { startEmulator, type Emulator } from '@emulator/index'
-import { certificateText, readCode, VERIFY_PAGE } from '@core/certificate'
-import type { CertificateImageResponse, CertificateView } from '@core/certificate-api'
-import type { ApiResult } from '@core/errors'
+import { certificateText, readCode, VERIFY_PAGE } from '@core/certificates/certificate'
+import type { CertificateImageResponse, CertificateView } from '@core/certificates/contract'
+import type { ApiResult } from '@core/shared/errors'
 import { ALICE, BOB, call, DAY, HOUR, ngo, ORGANIZER, signUp } from './docs'
 
 const ROOT = resolve(__dirname, '..', '..')

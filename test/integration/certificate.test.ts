@@ -4,13 +4,13 @@
 // unknown, and stops a caller trying codes.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { CODE_ALPHABET, readCode } from '@core/certificate'
+import { CODE_ALPHABET, readCode } from '@core/certificates/certificate'
 import type {
   IssueCertificateResponse,
   MyCertificatesResponse,
   VerifyCertificateResponse,
-} from '@core/certificate-api'
-import type { Certificate } from '@core/types'
+} from '@core/certificates/contract'
+import type { Certificate } from '@core/model'
 import { ALICE, BOB, call, DAY, HOUR, ngo, ORGANIZER, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -1,6 +1,6 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallDetail, CancelSignUpResponse, GetPhoneNumberResponse } from '@core/api'
+import type { CallDetail, CancelSignUpResponse, GetPhoneNumberResponse } from '@core/calls/contract'
 import { ALICE, BOB, call, DAY, form, HOUR, ngo, signUp, volunteer } from './docs'
 
 const CAROL = volunteer(3)

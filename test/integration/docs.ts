@@ -1,6 +1,6 @@
 // Documents for the integration tests, timed relative to the real clock (the function reads Date.now()).
-import type { Call, Ngo, Question, SignUp } from '@core/types'
-import { signUpId } from '@core/rules'
+import type { Call, Ngo, Question, SignUp } from '@core/model'
+import { signUpId } from '@core/calls/rules'
 
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildFunction } from '@functions/build'
 import { startEmulator, type Emulator } from '@emulator/index'
-import type { Action } from '@core/api'
-import type { ApiResult } from '@core/errors'
-import type { Call, Message, Ngo, SignUp } from '@core/types'
+import type { Action } from '@core/calls/contract'
+import type { ApiResult } from '@core/shared/errors'
+import type { Call, Message, Ngo, SignUp } from '@core/model'
 
 const ROOT = resolve(__dirname, '..', '..')
 

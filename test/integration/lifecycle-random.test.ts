@@ -4,7 +4,7 @@
 // the end state is checked against what each volunteer was last told. Replay a run with SEED=<printed seed>.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Call, SignUp } from '@core/types'
+import type { Call, SignUp } from '@core/model'
 import type { Collection } from '@emulator/index'
 import { call, form, ngo, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'

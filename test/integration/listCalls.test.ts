@@ -1,6 +1,6 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallCard, ListCallsResponse } from '@core/api'
+import type { CallCard, ListCallsResponse } from '@core/calls/contract'
 import { call, DAY, HOUR, ngo } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

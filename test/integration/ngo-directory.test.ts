@@ -2,7 +2,7 @@
 // province and cause, map points from calls, and transparency figures counted from the calls themselves.
 import { after, before, beforeEach, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { ListNgosResponse, NgoProfile } from '@core/ngo-api'
+import type { ListNgosResponse, NgoProfile } from '@core/ngos/contract'
 import { ALICE, BOB, call, DAY, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -3,7 +3,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import ExcelJS from 'exceljs'
-import type { CallDetail, SignUpResponse } from '@core/api'
+import type { CallDetail, SignUpResponse } from '@core/calls/contract'
 import type {
   CreateInviteResponse,
   ExportRosterResponse,
@@ -14,7 +14,7 @@ import type {
   RosterResponse,
   SaveCallResponse,
   TeamResponse,
-} from '@core/ngo-api'
+} from '@core/ngos/contract'
 import { ALICE, BOB, volunteer } from './docs'
 import { callForm, REGISTRATION } from './ngo-docs'
 import { startApi, type ApiHarness } from './harness'

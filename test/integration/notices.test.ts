@@ -3,9 +3,9 @@
 // risky text and a sixth notice of the day refused with nothing stored.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallNoticesResponse, NotifyVolunteersResponse } from '@core/notice-api'
-import { formatChinaTime } from '@core/messages'
-import { DEFAULT_TEMPLATES } from '@core/templates'
+import type { CallNoticesResponse, NotifyVolunteersResponse } from '@core/messages/notice-contract'
+import { formatChinaTime } from '@core/messages/messages'
+import { DEFAULT_TEMPLATES } from '@core/messages/templates'
 import { ALICE, BOB, call, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

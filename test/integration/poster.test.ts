@@ -11,10 +11,10 @@ import { PNG } from 'pngjs'
 import { buildFunction } from '@functions/build'
 import { fontCoverage } from '@functions/poster/fonts'
 import { startEmulator, type Emulator } from '@emulator/index'
-import { PERSONAS } from '@core/demo-personas'
-import type { ApiResult } from '@core/errors'
-import { posterFacts, posterText, type PosterResponse } from '@core/poster'
-import type { Call, Ngo } from '@core/types'
+import { PERSONAS } from '@core/shared/demo-personas'
+import type { ApiResult } from '@core/shared/errors'
+import { posterFacts, posterText, type PosterResponse } from '@core/sharing/poster'
+import type { Call, Ngo } from '@core/model'
 
 const ROOT = resolve(__dirname, '..', '..')
 const VOLUNTEER = PERSONAS[0].openid

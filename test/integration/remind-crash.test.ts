@@ -5,9 +5,9 @@
 import { afterEach, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { RemindReport } from '@functions/remind'
-import { LEASE_MS } from '@lib/delivery'
-import { DEFAULT_TEMPLATES } from '@core/templates'
-import type { Message } from '@core/types'
+import { LEASE_MS } from '@lib/messages/delivery'
+import { DEFAULT_TEMPLATES } from '@core/messages/templates'
+import type { Message } from '@core/model'
 import { volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

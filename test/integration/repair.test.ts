@@ -3,9 +3,9 @@
 // overwriting a change made meanwhile.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallDetail } from '@core/api'
-import type { RepairReport } from '@lib/repair'
-import { QUIET_MS } from '@lib/repair'
+import type { CallDetail } from '@core/calls/contract'
+import type { RepairReport } from '@lib/waitlist/repair'
+import { QUIET_MS } from '@lib/waitlist/repair'
 import { ALICE, BOB, call, form, ngo, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -2,7 +2,7 @@
 // by source and recruiter, and what the organizer and the recruiter see of it.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import type { CallShareStatsResponse, MyRecruitsResponse, PrepareShareResponse } from '@core/share-api'
+import type { CallShareStatsResponse, MyRecruitsResponse, PrepareShareResponse } from '@core/sharing/contract'
 import { ALICE, BOB, call, form, ngo, ORGANIZER, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

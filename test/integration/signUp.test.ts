@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { SignUpResponse } from '@core/api'
-import type { MyRecruitsResponse, PrepareShareResponse } from '@core/share-api'
+import type { SignUpResponse } from '@core/calls/contract'
+import type { MyRecruitsResponse, PrepareShareResponse } from '@core/sharing/contract'
 import { ALICE, BOB, call, DAY, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

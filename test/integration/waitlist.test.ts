@@ -1,7 +1,12 @@
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallDetail, CancelSignUpResponse, MySignUpsResponse, SignUpResponse } from '@core/api'
-import type { SignUp } from '@core/types'
+import type {
+  CallDetail,
+  CancelSignUpResponse,
+  MySignUpsResponse,
+  SignUpResponse,
+} from '@core/calls/contract'
+import type { SignUp } from '@core/model'
 import { ALICE, BOB, call, form, ngo, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

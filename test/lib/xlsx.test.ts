@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import ExcelJS from 'exceljs'
-import { workbook, xmlSafe } from '@lib/xlsx'
+import { workbook, xmlSafe } from '@lib/privacy/xlsx'
 
 async function readBack(content: Buffer): Promise<string[][]> {
   const book = new ExcelJS.Workbook()

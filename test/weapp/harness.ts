@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildFunction } from '@functions/build'
 import { startEmulator, type Emulator } from '@emulator/index'
-import { PERSONAS, type Persona } from '@core/demo-personas'
+import { PERSONAS, type Persona } from '@core/shared/demo-personas'
 import { MiniProgram } from './sandbox'
 
 const ROOT = resolve(__dirname, '..', '..')

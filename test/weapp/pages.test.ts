@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Emulator } from '@emulator/index'
-import type { Persona } from '@core/demo-personas'
+import type { Persona } from '@core/shared/demo-personas'
 import { WEAPP_DIR, openMiniProgram, startLocalCloud, whyNotRunnable } from './harness'
 
 /** who opens each page, and with which query (a page missing here fails the test: add it) */

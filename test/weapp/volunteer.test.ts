@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Emulator } from '@emulator/index'
-import type { Call } from '@core/types'
+import type { Call } from '@core/model'
 import { openidOf, openMiniProgram, startLocalCloud, whyNotRunnable } from './harness'
 import type { MiniProgram } from './sandbox'
 

@@ -1,9 +1,9 @@
 // 「添加到手机日历」: the call's time, place and an alarm, into the phone's calendar (an .ics file in the browser).
 import { Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { CallCard } from '@core/api'
-import { calendarEntry } from '@core/calendar'
-import { addToCalendar } from '@services/calendar'
+import type { CallCard } from '@core/calls/contract'
+import { calendarEntry } from '@core/calls/calendar'
+import { addToCalendar } from '@services/calls/calendar'
 import './index.scss'
 
 interface Props {

@@ -1,6 +1,6 @@
 // One open call in the list: cover, title, NGO, when, where, places left.
 import { Text, View } from '@tarojs/components'
-import type { CallCard as Call } from '@core/api'
+import type { CallCard as Call } from '@core/calls/contract'
 import CallCover from '@components/CallCover'
 import Icon from '@components/Icon'
 import SpotsLabel, { spotsText } from '@components/SpotsLabel'

@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { myNgo } from '@services/ngo'
+import { myNgo } from '@services/ngos/ngo'
 import { asButton } from '@components/a11y'
 import './index.scss'
 

@@ -2,8 +2,8 @@
 // Switching reloads the app so every page reads its data again as the new person.
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PERSONAS } from '@core/demo-personas'
-import { currentPersona, GUEST_LABEL, type PersonaKey, setPersonaKey } from '@services/persona'
+import { PERSONAS } from '@core/shared/demo-personas'
+import { currentPersona, GUEST_LABEL, type PersonaKey, setPersonaKey } from '@services/cloud/persona'
 import { asButton, decorative } from '@components/a11y'
 import './index.scss'
 

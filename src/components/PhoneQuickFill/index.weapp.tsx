@@ -4,7 +4,7 @@
 import { Button, type ButtonProps } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { getPhoneNumber } from '@services/api'
+import { getPhoneNumber } from '@services/cloud/api'
 import type { PhoneQuickFillProps } from './'
 import './index.scss'
 

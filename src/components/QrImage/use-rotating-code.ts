@@ -2,8 +2,8 @@
 // window ends (`expiresAt` less the grace a replaced code keeps), counted on the function's clock (the reply's
 // `now`), not the phone's.
 import { useEffect, useRef, useState } from 'react'
-import { CODE_GRACE_MS } from '@core/checkin-code'
-import type { ApiResult } from '@core/errors'
+import { CODE_GRACE_MS } from '@core/attendance/checkin-code'
+import type { ApiResult } from '@core/shared/errors'
 
 export interface IssuedCode {
   code: string

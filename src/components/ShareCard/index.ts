@@ -2,11 +2,11 @@
 // card they send on (title with the places left, the path with their referrer code, a live group card on WeChat).
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { CallDetail } from '@core/api'
-import { decodeScene } from '@core/scene'
-import { attributionFromQuery, shareQuery, shareTitle, type SignUpSource } from '@core/share'
-import { prepareShare } from '@services/api'
-import { isAnonymous } from '@services/session'
+import type { CallDetail } from '@core/calls/contract'
+import { decodeScene } from '@core/sharing/scene'
+import { attributionFromQuery, shareQuery, shareTitle, type SignUpSource } from '@core/sharing/share'
+import { prepareShare } from '@services/cloud/api'
+import { isAnonymous } from '@services/cloud/session'
 
 export interface Arrival {
   callId: string

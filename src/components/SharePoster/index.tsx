@@ -2,7 +2,7 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { canSendToChat, makePoster, savePoster, sendToChat } from '@services/poster'
+import { canSendToChat, makePoster, savePoster, sendToChat } from '@services/sharing/poster'
 import './index.scss'
 
 type State = { phase: 'idle' } | { phase: 'making' } | { phase: 'preview'; url: string }

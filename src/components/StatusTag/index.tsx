@@ -1,7 +1,7 @@
 // A sign-up's status as a coloured tag: 已确认 / 候补第 N 位 / 已取消（临时退出） / 已签到 / 已签到 · 待确认时长 /
 // 时长已确认 3.5 小时 / 未到场.
 import { Text } from '@tarojs/components'
-import type { SignUpView } from '@core/api'
+import type { SignUpView } from '@core/calls/contract'
 import './index.scss'
 
 type Shown = Pick<SignUpView, 'status' | 'waitRank' | 'lateDropOut' | 'hours' | 'hoursConfirmed'>

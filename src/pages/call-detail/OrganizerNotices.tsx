@@ -3,10 +3,10 @@
 // function's to say.
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { CallDetail } from '@core/api'
-import type { NoticeView } from '@core/notice-api'
+import type { CallDetail } from '@core/calls/contract'
+import type { NoticeView } from '@core/messages/notice-contract'
 import { formatTime } from '@components/format'
-import { callNotices } from '@services/notices'
+import { callNotices } from '@services/messages/notices'
 import './OrganizerNotices.scss'
 
 /** `call`: the call as the page last read it (read again on every show: so are its notices) */

@@ -2,14 +2,14 @@
 import { Input, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CallCard as Call, ListCallsRequest } from '@core/api'
+import type { CallCard as Call, ListCallsRequest } from '@core/calls/contract'
 import CallCard from '@components/CallCard'
 import CardSkeleton from '@components/CardSkeleton'
 import EmptyState from '@components/EmptyState'
 import Icon from '@components/Icon'
 import { asButton, scrollRegion } from '@components/a11y'
 import PersonaChip from '@components/PersonaChip'
-import { listCalls } from '@services/api'
+import { listCalls } from '@services/cloud/api'
 import './index.scss'
 
 /** Offered before any result arrives; cities and tags seen in results are added to the chips. */

@@ -3,11 +3,11 @@
 // event to put in a calendar yet (their messages say when a seat comes).
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { CallDetail } from '@core/api'
-import type { SubscribeTemplate } from '@core/reminder-api'
+import type { CallDetail } from '@core/calls/contract'
+import type { SubscribeTemplate } from '@core/messages/reminder-contract'
 import CalendarButton from '@components/CalendarButton'
-import { callApi } from '@services/api'
-import { requestSubscriptions } from '@services/subscribe'
+import { callApi } from '@services/cloud/api'
+import { requestSubscriptions } from '@services/messages/subscribe'
 import './ReminderCard.scss'
 
 type Reminder = 'unasked' | 'asking' | 'on' | 'off'

@@ -8,12 +8,12 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { CallDetail } from '@core/api'
-import { maskPhone, NAME_MAX_LENGTH } from '@core/rules'
-import { validateSignUpForm } from '@core/schemas'
-import { attributionFromQuery } from '@core/share'
-import type { Answers } from '@core/types'
-import type { FieldErrors } from '@core/validation'
+import type { CallDetail } from '@core/calls/contract'
+import { maskPhone, NAME_MAX_LENGTH } from '@core/calls/rules'
+import { validateSignUpForm } from '@core/calls/validate'
+import { attributionFromQuery } from '@core/sharing/share'
+import type { Answers } from '@core/model'
+import type { FieldErrors } from '@core/shared/validation'
 import EmptyState from '@components/EmptyState'
 import Icon from '@components/Icon'
 import { asButton, asCheckbox, asField } from '@components/a11y'
@@ -21,9 +21,9 @@ import LoadFailed from '@components/LoadFailed'
 import PersonaChip from '@components/PersonaChip'
 import PhoneQuickFill from '@components/PhoneQuickFill'
 import { formatTimeRange } from '@components/format'
-import { getCall, signUp } from '@services/api'
-import { guardLeave } from '@services/leave-guard'
-import { isAnonymous } from '@services/session'
+import { getCall, signUp } from '@services/cloud/api'
+import { guardLeave } from '@services/page/leave-guard'
+import { isAnonymous } from '@services/cloud/session'
 import {
   clearDraft,
   loadDraft,
@@ -31,7 +31,7 @@ import {
   saveDraft,
   saveProfile,
   type SavedProfile,
-} from '@services/sign-up-memory'
+} from '@services/calls/sign-up-memory'
 import LengthCount from '@components/LengthCount'
 import QuestionField from './components/QuestionField'
 import './index.scss'

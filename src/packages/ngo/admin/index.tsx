@@ -2,11 +2,11 @@
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { formatChinaTime } from '@core/messages'
-import type { NgoReview } from '@core/ngo-api'
+import { formatChinaTime } from '@core/messages/messages'
+import type { NgoReview } from '@core/ngos/contract'
 import EmptyState from '@components/EmptyState'
 import LoadFailed from '@components/LoadFailed'
-import { pendingNgos, rejectNgo, verifyNgo } from '@services/ngo'
+import { pendingNgos, rejectNgo, verifyNgo } from '@services/ngos/ngo'
 import '../console.scss'
 
 type State =

@@ -1,9 +1,9 @@
 // The big rotating QR the volunteers scan: 签到码 or 签退码, with the seconds until the next one.
 import { Text, View } from '@tarojs/components'
-import type { AttendanceMode } from '@core/attendance-api'
+import type { AttendanceMode } from '@core/attendance/contract'
 import QrImage from '@components/QrImage'
 import { useRotatingCode } from '@components/QrImage/use-rotating-code'
-import { checkInCode } from '@services/attendance'
+import { checkInCode } from '@services/attendance/attendance'
 
 interface Props {
   callId: string

@@ -1,7 +1,7 @@
 // How one attendance reads on the organizer's screens: 未签到 / 已签到 08:31 / 已签退 11:02 / 缺席.
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import type { AttendanceView } from '@core/attendance-api'
+import type { AttendanceView } from '@core/attendance/contract'
 
 dayjs.extend(utc)
 

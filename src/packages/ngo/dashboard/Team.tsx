@@ -3,9 +3,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
-import type { NgoConsole } from '@core/ngo-api'
-import { invitePath } from '@core/ngo'
-import { createInvite, removeOrganizer } from '@services/ngo'
+import type { NgoConsole } from '@core/ngos/contract'
+import { invitePath } from '@core/ngos/ngo'
+import { createInvite, removeOrganizer } from '@services/ngos/ngo'
 
 interface Props {
   ngo: NgoConsole

@@ -3,7 +3,7 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { exportHours } from '@services/attendance'
+import { exportHours } from '@services/attendance/attendance'
 import { openExport } from '../roster/open-export'
 
 const DAY_MS = 24 * 3_600_000

@@ -3,8 +3,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { AttendanceView, HoursStatus } from '@core/attendance-api'
-import { editHours } from '@services/attendance'
+import type { AttendanceView, HoursStatus } from '@core/attendance/contract'
+import { editHours } from '@services/attendance/attendance'
 import { clockTime } from '../checkin/attendee'
 
 const HOURS_STATUS: Record<HoursStatus, string> = { none: '未记录', recorded: '待确认', confirmed: '已确认' }

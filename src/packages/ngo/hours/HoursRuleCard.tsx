@@ -3,8 +3,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { describeRule, type HoursRule, ruleProblem } from '@core/hours'
-import { setHoursRule } from '@services/attendance'
+import { describeRule, type HoursRule, ruleProblem } from '@core/attendance/hours'
+import { setHoursRule } from '@services/attendance/attendance'
 
 interface Props {
   ngoId: string

@@ -2,7 +2,7 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { joinNgo } from '@services/ngo'
+import { joinNgo } from '@services/ngos/ngo'
 import Field from '../Field'
 import '../console.scss'
 

@@ -3,7 +3,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import type { RegisterNgoRequest } from '@core/ngo-api'
+import type { RegisterNgoRequest } from '@core/ngos/contract'
 import {
   CAUSES,
   CONTACT_NAME_MAX_LENGTH,
@@ -11,10 +11,10 @@ import {
   NGO_NAME_MAX_LENGTH,
   PROVINCES,
   provinceOf,
-} from '@core/ngo'
-import { CITY_MAX_LENGTH } from '@core/schemas'
-import { myNgo, registerNgo } from '@services/ngo'
-import { uploadImage, type ImageFolder } from '@services/upload'
+} from '@core/ngos/ngo'
+import { CITY_MAX_LENGTH } from '@core/calls/validate'
+import { myNgo, registerNgo } from '@services/ngos/ngo'
+import { uploadImage, type ImageFolder } from '@services/cloud/upload'
 import Field from '../Field'
 import '../console.scss'
 

@@ -3,9 +3,9 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { CallStatus } from '@core/types'
-import { REASON_MAX_LENGTH } from '@core/schemas'
-import { cancelCall, closeCall } from '@services/api'
+import type { CallStatus } from '@core/model'
+import { REASON_MAX_LENGTH } from '@core/calls/validate'
+import { cancelCall, closeCall } from '@services/cloud/api'
 
 interface Props {
   callId: string

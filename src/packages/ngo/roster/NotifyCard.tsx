@@ -3,14 +3,19 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { RosterEntry } from '@core/ngo-api'
-import { NOTICE_MAX_LENGTH, NOTICE_MIN_LENGTH, NOTICES_PER_DAY, type NoticeView } from '@core/notice-api'
-import { fitText, THING_MAX_LENGTH } from '@core/messages'
-import { addressedStatuses } from '@core/notices'
-import { charCount } from '@core/rules'
-import type { CallStatus, NoticeAudience } from '@core/types'
+import type { RosterEntry } from '@core/ngos/contract'
+import {
+  NOTICE_MAX_LENGTH,
+  NOTICE_MIN_LENGTH,
+  NOTICES_PER_DAY,
+  type NoticeView,
+} from '@core/messages/notice-contract'
+import { fitText, THING_MAX_LENGTH } from '@core/messages/messages'
+import { addressedStatuses } from '@core/messages/notices'
+import { charCount } from '@core/calls/rules'
+import type { CallStatus, NoticeAudience } from '@core/model'
 import { formatTime } from '@components/format'
-import { callNotices, notifyVolunteers } from '@services/notices'
+import { callNotices, notifyVolunteers } from '@services/messages/notices'
 import './NotifyCard.scss'
 
 interface Props {

@@ -3,9 +3,9 @@
 // stats request never holds up the roster.
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { CallShareStatsResponse } from '@core/share-api'
-import { SIGN_UP_SOURCES, SOURCE_LABELS } from '@core/share'
-import { callShareStats } from '@services/api'
+import type { CallShareStatsResponse } from '@core/sharing/contract'
+import { SIGN_UP_SOURCES, SOURCE_LABELS } from '@core/sharing/share'
+import { callShareStats } from '@services/cloud/api'
 
 type State =
   | { phase: 'loading' }

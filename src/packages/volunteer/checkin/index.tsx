@@ -4,12 +4,12 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import type { CheckInResponse } from '@core/attendance-api'
+import type { CheckInResponse } from '@core/attendance/contract'
 import QrImage from '@components/QrImage'
 import { useRotatingCode } from '@components/QrImage/use-rotating-code'
 import { formatTimeRange } from '@components/format'
-import { checkIn, personalCode } from '@services/attendance'
-import { CAN_SCAN, scanQrCode } from '@services/attendance-scan'
+import { checkIn, personalCode } from '@services/attendance/attendance'
+import { CAN_SCAN, scanQrCode } from '@services/attendance/attendance-scan'
 import './index.scss'
 
 type Outcome =

@@ -3,11 +3,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import type { HoursEvent, MyHoursResponse } from '@core/attendance-api'
+import type { HoursEvent, MyHoursResponse } from '@core/attendance/contract'
 import EmptyState from '@components/EmptyState'
 import LoadFailed from '@components/LoadFailed'
 import { formatTime } from '@components/format'
-import { myHours } from '@services/attendance'
+import { myHours } from '@services/attendance/attendance'
 import './index.scss'
 
 type State =

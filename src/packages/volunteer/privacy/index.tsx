@@ -4,9 +4,9 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { DELETE_CONFIRMATION } from '@core/privacy'
-import { deleteMyData } from '@services/privacy'
-import { forgetSignUpMemory, hasSignUpMemory } from '@services/sign-up-memory'
+import { DELETE_CONFIRMATION } from '@core/privacy/privacy'
+import { deleteMyData } from '@services/privacy/privacy'
+import { forgetSignUpMemory, hasSignUpMemory } from '@services/calls/sign-up-memory'
 import './index.scss'
 
 const WHAT_HAPPENS = [

@@ -4,10 +4,10 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { chinaDate, formatHours, readCode } from '@core/certificate'
-import type { CertificateView, VerifyCertificateResponse } from '@core/certificate-api'
-import { verifyCertificate } from '@services/certificate'
-import { CAN_SCAN_CERTIFICATE, scanCertificate } from '@services/certificate-scan'
+import { chinaDate, formatHours, readCode } from '@core/certificates/certificate'
+import type { CertificateView, VerifyCertificateResponse } from '@core/certificates/contract'
+import { verifyCertificate } from '@services/certificates/certificate'
+import { CAN_SCAN_CERTIFICATE, scanCertificate } from '@services/certificates/certificate-scan'
 import './index.scss'
 
 type Outcome =

@@ -2,8 +2,8 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import LengthCount from '@components/LengthCount'
 import { asField } from '@components/a11y'
-import { answerMaxLength } from '@core/rules'
-import type { Question } from '@core/types'
+import { answerMaxLength } from '@core/calls/rules'
+import type { Question } from '@core/model'
 import ChoiceList from './ChoiceList'
 
 interface Props {

@@ -1,6 +1,6 @@
 // The questions a call asks at sign-up: add, reorder, remove, required or not, choices one per line.
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import type { Question, QuestionKind } from '@core/types'
+import type { Question, QuestionKind } from '@core/model'
 
 const KIND_LABELS: Record<QuestionKind, string> = {
   single: '单选',

@@ -1,0 +1,38 @@
+// A volunteer scanned the call's code: their seat is checked in (or out). The call comes from the code alone, so a
+// code of another call can only ever check into that call, where this volunteer has no seat.
+import {
+  checkInClosedMessage,
+  isCheckInOpen,
+  ON_THE_DAY,
+  toAttendanceView,
+} from '@core/attendance/attendance'
+import type { CheckInResponse } from '@core/attendance/contract'
+import { validateCheckIn } from '@core/attendance/validate'
+import { type ApiResult, fail, ok } from '@core/shared/errors'
+import { signUpId } from '@core/calls/rules'
+import { toCallCard } from '@core/calls/views'
+import { checkIn as recordCheckIn, checkOut, ruleOf } from '@lib/attendance/attendance'
+import { readCode } from '@lib/attendance/checkin-codes'
+import { findById } from '@lib/cloud/db'
+import { defineAction } from '@functions/api/gate'
+
+export const checkIn = defineAction({
+  who: 'signedIn',
+  resource: 'none',
+  validate: validateCheckIn,
+  run: async ({ input, openid, now }): Promise<ApiResult<CheckInResponse>> => {
+    const subject = readCode(input.code, now)
+    if ('ok' in subject) return subject
+    if (subject.kind !== 'call') return fail('CODE_INVALID', '这是志愿者的个人签到码，请扫描活动现场的二维码')
+    const call = await findById('calls', subject.callId)
+    const ngo = call && (await findById('ngos', call.ngoId))
+    if (!call || !ngo) return fail('NOT_FOUND')
+    if (!isCheckInOpen(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
+    const signUp = await findById('signups', signUpId(call._id, openid))
+    if (!signUp || !ON_THE_DAY.includes(signUp.status)) return fail('NOT_SIGNED_UP')
+    const result =
+      subject.mode === 'in' ? await recordCheckIn(signUp, now) : await checkOut(signUp, ruleOf(ngo), now)
+    if ('ok' in result) return result
+    return ok({ attendance: toAttendanceView(result, false), call: toCallCard(call, ngo.name) })
+  },
+})

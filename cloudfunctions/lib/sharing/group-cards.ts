@@ -1,0 +1,97 @@
+// Live group cards (WeChat's updatable messages): a share card made with an activity id shows
+// 「成员正在加入，当前 x/y 人」 in the chat, and every change of the call's seats sets the new numbers on each card
+// shared for it. `shareActivities` remembers which activity ids belong to which call, and until when WeChat
+// accepts updates for them (an activity id lives 24 hours).
+import type { Call } from '@core/model'
+import { _, db, openapi } from '@lib/cloud/cloud'
+import { find, findById } from '@lib/cloud/db'
+import { inParallel } from '@lib/cloud/parallel'
+
+interface ShareActivity {
+  _id: string
+  callId: string
+  openid: string
+  createdAt: number
+  /** epoch ms; WeChat refuses updates after it */
+  expiresAt: number
+}
+
+const ACTIVITY_LIFETIME_MS = 24 * 3600_000
+/** An activity id is reused for the sharer's next card only while it still has this long to live. */
+const REUSE_MARGIN_MS = 3600_000
+const CARDS_PER_CALL = 100
+
+/**
+ * An activity id for a card `openid` is about to share for `callId`: the one made earlier for the same sharer and
+ * call while it still has an hour to live (opening the detail page again makes no new one), else a new one.
+ */
+export async function activityFor(callId: string, openid: string, now: number): Promise<string> {
+  const [live] = await find<ShareActivity>(
+    db
+      .collection('shareActivities')
+      .where({ callId, openid, expiresAt: _.gt(now + REUSE_MARGIN_MS) })
+      .limit(1),
+  )
+  if (live) return live._id
+  const result = (await openapi.updatableMessage.createActivityId({ openid })) as {
+    activityId?: string
+    expirationTime?: number
+  }
+  const activityId = result.activityId
+  if (!activityId) throw new Error('createActivityId returned no activity id')
+  const expiresAt = result.expirationTime ? result.expirationTime * 1000 : now + ACTIVITY_LIFETIME_MS
+  const doc: ShareActivity = { _id: activityId, callId, openid, createdAt: now, expiresAt }
+  await db.collection('shareActivities').add({ data: doc })
+  return activityId
+}
+
+/**
+ * Sets the current numbers on every live card shared for the call: 「当前 x/y 人」 while it recruits, the ended
+ * state once it is full, closed or cancelled. Never fails the change that caused it: failures are logged.
+ */
+export async function refreshGroupCards(
+  call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'status'>,
+  now: number,
+): Promise<number> {
+  try {
+    return await setCards(call, now)
+  } catch (err) {
+    console.warn('group cards not updated:', err)
+    return 0
+  }
+}
+
+/** The same, for a call known by its id (read afresh, so the numbers are the latest). */
+export async function refreshGroupCardsOf(callId: string, now: number): Promise<void> {
+  const fresh = await findById('calls', callId).catch(() => null)
+  if (fresh) await refreshGroupCards(fresh, now)
+}
+
+async function setCards(call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'status'>, now: number) {
+  const activities = await find<ShareActivity>(
+    db
+      .collection('shareActivities')
+      .where({ callId: call._id, expiresAt: _.gt(now) })
+      .limit(CARDS_PER_CALL),
+  )
+  const recruiting = call.status === 'open' && call.confirmed < call.capacity
+  let updated = 0
+  await inParallel(activities, 5, async (activity) => {
+    try {
+      await openapi.updatableMessage.setUpdatableMsg({
+        activityId: activity._id,
+        targetState: recruiting ? 0 : 1,
+        templateInfo: {
+          parameterList: [
+            { name: 'member_count', value: String(Math.min(call.confirmed, call.capacity)) },
+            { name: 'room_limit', value: String(call.capacity) },
+          ],
+        },
+      })
+      updated++
+    } catch (err) {
+      console.warn(`group card ${activity._id} not updated:`, err)
+    }
+  })
+  return updated
+}

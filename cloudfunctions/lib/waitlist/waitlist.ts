@@ -1,0 +1,93 @@
+// The waitlist: when a call is full, sign-ups queue in the order the database wrote their joins, and each freed
+// seat goes to the head of the queue. The database offers atomic conditional updates of one document and no
+// multi-document transactions, so correctness rests on the order of the steps below.
+//
+// Notation: C = call.confirmed, W = call.waitlisted; rowsC = its sign-ups that hold a seat (confirmed, attended,
+// no_show), rowsW = its waitlisted sign-ups.
+//
+// I1  No overselling: rowsC ≤ C ≤ capacity at every moment. C rises only by a conditional update below the
+//     capacity (seats.ts), and always before a row becomes confirmed (newcomer: seat, then insert; promotion:
+//     seat, then flip); a row stops holding a seat before its seat is released (cancel: flip, then release).
+//     Capacity falls only with the condition C ≤ new capacity.
+// I2  The queue counter: rowsW ≤ W. A joiner is counted before its row becomes waitlisted; a row leaves the queue
+//     (cancel or promotion) before it is uncounted, so the guarded decrement never misses.
+// I3  A seat is given once: a promotion flips the row only if it is still waitlisted with the very waitlistedAt it
+//     was read with, so of two promoters (or a promoter and a leaver) exactly one wins the row; a promoter that
+//     loses gives its seat back and looks again.
+// I4  No queue jumping: a newcomer takes a seat only while W = 0 (nobody queued or joining); a promotion takes the
+//     earliest row by (waitlistedAt, _id); a row that left and joined again has a new waitlistedAt (the end of the
+//     queue), and a stale read of it cannot promote it (the flip's waitlistedAt condition fails).
+// I5  No seat left empty while someone waits, once things settle: every step after which a free seat can sit
+//     beside a waitlisted row runs promote() afterwards: freeing a seat (cancel, a lost duplicate, a lost flip),
+//     a row becoming waitlisted (join), a capacity increase, repair. promote() stops only when it has read the call
+//     full (then whoever frees the next seat promotes), found nobody waiting (then whoever joins next promotes) or
+//     the call can no longer give seats.
+// Drift: an instance dying between its two steps leaves C > rowsC or W > rowsW, never less (a seat held empty, not
+// one given twice). The `remind` timer recounts (repair.ts).
+import { canPromote } from '@core/calls/rules'
+import { promotedMessage } from '@core/messages/messages'
+import type { SignUp } from '@core/model'
+import { _ } from '@lib/cloud/cloud'
+import { collection, count, find, findById, updateWhere } from '@lib/cloud/db'
+import { crashPoint } from '@lib/cloud/faults'
+import { queueMessage } from '@lib/messages/outbox'
+import { countLeaver, releaseSeat, takePromotionSeat } from './seats'
+
+/** Enough for any capacity increase; a lost race costs a round. */
+const MAX_ROUNDS = 2000
+
+/** Gives free seats to the waitlist in order; returns how many were promoted by this run. */
+export async function promote(callId: string, now: number): Promise<number> {
+  let promoted = 0
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const call = await findById('calls', callId)
+    if (!call || !canPromote(call, now) || call.confirmed >= call.capacity) break
+    const next = await headOfQueue(callId)
+    if (!next) break
+    if (!(await takePromotionSeat(call, now))) continue // the counters moved meanwhile: read again
+    const flipped = await updateWhere(
+      collection('signups').where({
+        _id: next._id,
+        status: 'waitlisted',
+        waitlistedAt: next.waitlistedAt ?? _.exists(false),
+      }),
+      { status: 'confirmed', promotedAt: now, updatedAt: now },
+    )
+    if (flipped === 0) {
+      // Someone else promoted this row, or it left the queue: the seat is not ours to give.
+      await releaseSeat(callId, now)
+      continue
+    }
+    await countLeaver(callId, now)
+    crashPoint('promoted') // dying here loses the message: the next remind run queues it (promotion-notices.ts)
+    await queueMessage(promotedMessage(call, next, now))
+    promoted++
+  }
+  return promoted
+}
+
+/** The 1-based position of a waitlisted sign-up, counted now: those queued before it, plus one. */
+export async function waitRank(signUp: SignUp): Promise<number | undefined> {
+  if (signUp.status !== 'waitlisted' || !signUp.waitlistedAt) return undefined
+  const at = signUp.waitlistedAt
+  const ahead = await count(
+    collection('signups').where(
+      _.and([
+        { callId: signUp.callId, status: 'waitlisted' },
+        _.or([{ waitlistedAt: _.lt(at) }, { waitlistedAt: at, _id: _.lt(signUp._id) }]),
+      ]),
+    ),
+  )
+  return ahead + 1
+}
+
+async function headOfQueue(callId: string): Promise<SignUp | undefined> {
+  const [head] = await find<SignUp>(
+    collection('signups')
+      .where({ callId, status: 'waitlisted' })
+      .orderBy('waitlistedAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(1),
+  )
+  return head
+}

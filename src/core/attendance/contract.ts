@@ -1,0 +1,227 @@
+// The attendance actions of the `api` function (their part of ApiContract): check-in and check-out, walk-ins,
+// hours the NGO records and confirms, and the volunteer's own record of hours. Certificates: certificate-api.ts.
+import type { CallCard } from '@core/calls/contract'
+import type { HoursRule } from './hours'
+
+/** Whether a code or an action checks people in or out. */
+export type AttendanceMode = 'in' | 'out'
+
+/**
+ * The organizer's check-in screen: the current code for the call's QR. The code is signed by the function with a
+ * secret the client never sees and names the call, the mode and a 60-second window; the screen asks for the next
+ * one before `expiresAt`. Errors: CLOSED (draft or cancelled call, or outside the check-in hours of the call:
+ * from 2 h before its start to 6 h after its end; the message says which).
+ */
+export interface CheckInCodeRequest {
+  callId: string
+  mode: AttendanceMode
+}
+
+export interface CheckInCodeResponse {
+  /** what the QR encodes (also a path: the mini program opened by scanning it checks the scanner in) */
+  code: string
+  /** epoch ms after which the code is refused (its 60-second window plus a 15-second grace for a late scan) */
+  expiresAt: number
+  /** epoch ms when the screen should ask for the next code (the end of the window, 15 s before `expiresAt`) */
+  refreshAt: number
+  /** the function's clock when it answered: screens count down `expiresAt - now` (a phone's clock may be off) */
+  now: number
+}
+
+/**
+ * A volunteer scanned the call's code: their confirmed sign-up is checked in (or out). Scanning again answers the
+ * same and changes nothing (the first check-in time is kept); a later check-out replaces an earlier one until the
+ * hours are confirmed. A code of another call can only check into that call. Errors: CODE_INVALID (forged,
+ * tampered, or a personal code), CODE_EXPIRED (older than its window and grace), NOT_SIGNED_UP (no seat on this
+ * call: waitlisted, cancelled or never signed up), NOT_CHECKED_IN (checking out before checking in), CLOSED.
+ */
+export interface CheckInRequest {
+  code: string
+}
+
+export interface CheckInResponse {
+  attendance: AttendanceView
+  call: CallCard
+}
+
+/** The volunteer's personal code (「我的签到码」): an organizer scans it to check them in; it too changes every 60 s. */
+export type PersonalCodeRequest = Record<string, never>
+
+export interface PersonalCodeResponse {
+  code: string
+  expiresAt: number
+  refreshAt: number
+  /** the function's clock when it answered (as in CheckInCodeResponse) */
+  now: number
+}
+
+/**
+ * The organizer checks one person in or out: by a scanned personal code, or by hand from the list
+ * (`signUpId`). Exactly one of the two. Checking a waitlisted volunteer in gives them no seat: NOT_SIGNED_UP.
+ * By hand works from when check-in opens with no end, so records can be put right afterwards (a no-show who did
+ * come is checked in). Errors as checkIn, plus CODE_INVALID for a call's code where a personal one is expected.
+ */
+export interface MarkAttendanceRequest {
+  callId: string
+  mode: AttendanceMode
+  personalCode?: string
+  signUpId?: string
+}
+
+export interface MarkAttendanceResponse {
+  attendance: AttendanceView
+}
+
+/**
+ * Someone who came without signing up: recorded as checked in now, holding no seat (the roster's 现场登记 tab).
+ * The same phone twice is the same walk-in. Errors: INVALID_INPUT (name, phone), CONTENT_RISKY (the name),
+ * ALREADY_SIGNED_UP (someone with a seat on this call has that phone: check them in from the list), CLOSED.
+ */
+export interface AddWalkInRequest {
+  callId: string
+  name: string
+  phone: string
+}
+
+/** Everyone checked in and not yet out is checked out now (at the end of the day). */
+export interface CheckOutAllRequest {
+  callId: string
+}
+
+export interface CheckOutAllResponse {
+  checkedOut: number
+}
+
+/**
+ * The hours of one attendance, set by the organizer; the reason and the value it replaces are kept (`hoursEdits`).
+ * Half hours from 0 to 24. A later check-out keeps edited hours. Errors: HOURS_CONFIRMED (confirmed hours are
+ * certified and may be on a certificate: they are not edited), NOT_CHECKED_IN, NOT_FOUND (not of this call),
+ * CONTENT_RISKY (the reason), INVALID_INPUT.
+ */
+export interface EditHoursRequest {
+  /** the call the sign-up belongs to (who may edit is decided by the call's NGO) */
+  callId: string
+  signUpId: string
+  hours: number
+  /** why, at least 2 and at most 100 characters */
+  reason: string
+}
+
+/**
+ * Confirms the hours of the call's attendances (all with hours, or the listed ones). Only confirmed hours count:
+ * in the volunteer's record, certificates, exports and the NGO's figures. Confirming twice changes nothing.
+ * Errors: NO_HOURS (a listed person has no hours yet: not checked out; nothing is confirmed then), NOT_FOUND.
+ */
+export interface ConfirmHoursRequest {
+  callId: string
+  signUpIds?: string[]
+}
+
+export interface ConfirmHoursResponse {
+  confirmed: number
+}
+
+/** After the call's end: every confirmed sign-up that never checked in becomes a no-show. Before: NOT_ENDED. */
+export interface MarkNoShowsRequest {
+  callId: string
+}
+
+export interface MarkNoShowsResponse {
+  noShows: number
+}
+
+export interface AttendanceRequest {
+  callId: string
+}
+
+export type HoursStatus = 'none' | 'recorded' | 'confirmed'
+
+/** One person's attendance on a call, as the organizer's check-in screen shows it. */
+export interface AttendanceView {
+  signUpId: string
+  name: string
+  /** full to the call's organizers, masked to everyone else */
+  phone: string
+  walkIn: boolean
+  /** `confirmed` (a seat, not yet here), `attended` (checked in), `no_show` */
+  status: 'confirmed' | 'attended' | 'no_show'
+  checkedInAt?: number
+  checkedOutAt?: number
+  /** minutes between check-in and check-out */
+  minutes?: number
+  /** rounded by the NGO's rule, or as the organizer set it */
+  hours?: number
+  hoursStatus: HoursStatus
+  /** the last edit: the value it replaced (the rule's) and why */
+  hoursEdit?: { from: number; to: number; reason: string; at: number }
+}
+
+export interface AttendanceResponse {
+  call: CallCard
+  rule: HoursRule
+  counts: { expected: number; checkedIn: number; checkedOut: number; noShows: number; walkIns: number }
+  entries: AttendanceView[]
+}
+
+/** The NGO's rounding rule for hours (see hours.ts). */
+export interface SetHoursRuleRequest {
+  ngoId: string
+  rule: HoursRule
+}
+
+export interface SetHoursRuleResponse {
+  rule: HoursRule
+}
+
+export type MyHoursRequest = Record<string, never>
+
+/** One event in 我的 → 志愿时长. */
+export interface HoursEvent {
+  signUpId: string
+  call: CallCard
+  /** `confirmed`: counted; `pending`: attended, waiting for the NGO to confirm; `no_show` */
+  status: 'confirmed' | 'pending' | 'no_show'
+  hours: number
+  /** the certificate, once issued */
+  certificateNo?: string
+}
+
+export interface MyHoursResponse {
+  /** confirmed hours only */
+  total: number
+  byNgo: { ngoId: string; ngoName: string; hours: number }[]
+  /** by year in China time, latest first */
+  byYear: { year: number; hours: number }[]
+  /** latest first */
+  events: HoursEvent[]
+}
+
+/** Confirmed hours of the NGO's calls that started in [from, to), as an .xlsx for reporting. */
+export interface ExportHoursRequest {
+  ngoId: string
+  from: number
+  to: number
+}
+
+export interface ExportHoursResponse {
+  fileID: string
+  url: string
+  fileName: string
+  rows: number
+}
+
+export interface AttendanceContract {
+  checkInCode: { req: CheckInCodeRequest; res: CheckInCodeResponse }
+  checkIn: { req: CheckInRequest; res: CheckInResponse }
+  personalCode: { req: PersonalCodeRequest; res: PersonalCodeResponse }
+  markAttendance: { req: MarkAttendanceRequest; res: MarkAttendanceResponse }
+  addWalkIn: { req: AddWalkInRequest; res: MarkAttendanceResponse }
+  checkOutAll: { req: CheckOutAllRequest; res: CheckOutAllResponse }
+  editHours: { req: EditHoursRequest; res: MarkAttendanceResponse }
+  confirmHours: { req: ConfirmHoursRequest; res: ConfirmHoursResponse }
+  markNoShows: { req: MarkNoShowsRequest; res: MarkNoShowsResponse }
+  attendance: { req: AttendanceRequest; res: AttendanceResponse }
+  setHoursRule: { req: SetHoursRuleRequest; res: SetHoursRuleResponse }
+  myHours: { req: MyHoursRequest; res: MyHoursResponse }
+  exportHours: { req: ExportHoursRequest; res: ExportHoursResponse }
+}

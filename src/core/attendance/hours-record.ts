@@ -1,0 +1,95 @@
+// A volunteer's record of hours (我的 → 志愿时长) and the NGO's export of them. Only confirmed hours count: in the
+// totals, per NGO, per year and in the spreadsheet; hours awaiting confirmation are shown as such and add nothing.
+import type { CallCard } from '@core/calls/contract'
+import type { HoursEvent, MyHoursResponse } from './contract'
+import { formatChinaTime } from '@core/messages/messages'
+import type { Call, SignUp } from '@core/model'
+
+const CHINA_OFFSET_MS = 8 * 3_600_000
+
+/** Only sign-ups with a confirmed seat on the day belong to the record (a seat not yet used is not an event). */
+export function hoursEventStatus(
+  signUp: Pick<SignUp, 'status' | 'hoursConfirmedAt'>,
+): HoursEvent['status'] | null {
+  if (signUp.status === 'no_show') return 'no_show'
+  if (signUp.status !== 'attended') return null
+  return signUp.hoursConfirmedAt !== undefined ? 'confirmed' : 'pending'
+}
+
+/** The hours that count for a sign-up: confirmed ones, else 0. */
+export function countedHours(signUp: Pick<SignUp, 'status' | 'hours' | 'hoursConfirmedAt'>): number {
+  return signUp.status === 'attended' && signUp.hoursConfirmedAt !== undefined ? (signUp.hours ?? 0) : 0
+}
+
+export function chinaYear(epochMs: number): number {
+  return new Date(epochMs + CHINA_OFFSET_MS).getUTCFullYear()
+}
+
+/** The record from the volunteer's events, each with its call; latest first. */
+export function hoursRecord(items: { signUp: SignUp; call: CallCard }[]): MyHoursResponse {
+  const events: HoursEvent[] = []
+  const byNgo = new Map<string, { ngoId: string; ngoName: string; hours: number }>()
+  const byYear = new Map<number, number>()
+  let total = 0
+  for (const { signUp, call } of items) {
+    const status = hoursEventStatus(signUp)
+    if (!status) continue
+    events.push({ signUpId: signUp._id, call, status, hours: status === 'no_show' ? 0 : (signUp.hours ?? 0) })
+    const hours = countedHours(signUp)
+    if (status !== 'confirmed') continue
+    total += hours
+    const ngo = byNgo.get(call.ngoId) ?? { ngoId: call.ngoId, ngoName: call.ngoName, hours: 0 }
+    ngo.hours += hours
+    byNgo.set(call.ngoId, ngo)
+    const year = chinaYear(call.startAt)
+    byYear.set(year, (byYear.get(year) ?? 0) + hours)
+  }
+  return {
+    total,
+    byNgo: [...byNgo.values()].sort((a, b) => b.hours - a.hours || a.ngoName.localeCompare(b.ngoName)),
+    byYear: [...byYear.entries()].map(([year, hours]) => ({ year, hours })).sort((a, b) => b.year - a.year),
+    events: events.sort((a, b) => b.call.startAt - a.call.startAt),
+  }
+}
+
+/** Columns of the hours export, as a report to the national volunteer service system asks for them. */
+export const HOURS_SHEET_HEADERS = [
+  '序号',
+  '姓名',
+  '手机号',
+  '活动名称',
+  '服务日期',
+  '服务地点',
+  '签到时间',
+  '签退时间',
+  '服务时长(小时)',
+  '确认时间',
+  '备注/修改原因',
+]
+
+/** Confirmed hours only (anything else is left out), by the call's start, then name. */
+export function hoursSheet(items: { signUp: SignUp; call: Call }[]): string[][] {
+  const counted = items
+    .filter(({ signUp }) => hoursEventStatus(signUp) === 'confirmed')
+    .sort((a, b) => a.call.startAt - b.call.startAt || a.signUp.name.localeCompare(b.signUp.name))
+  return counted.map(({ signUp, call }, i) => {
+    const time = (at: number | undefined) => (at === undefined ? '' : formatChinaTime(at))
+    const notes = [
+      signUp.walkIn ? '现场登记' : '',
+      ...(signUp.hoursEdits ?? []).map((e) => `时长由 ${e.from} 改为 ${e.to}：${e.reason}`),
+    ].filter((note) => note !== '')
+    return [
+      String(i + 1),
+      signUp.name,
+      signUp.phone,
+      call.title,
+      formatChinaTime(call.startAt).slice(0, 10),
+      `${call.city} ${call.address}`.trim(),
+      time(signUp.checkedInAt),
+      time(signUp.checkedOutAt),
+      String(countedHours(signUp)),
+      time(signUp.hoursConfirmedAt),
+      notes.join('；'),
+    ]
+  })
+}

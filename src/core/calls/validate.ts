@@ -1,0 +1,163 @@
+// One schema per action of the `api` function. The client form runs the same functions, so a message the
+// volunteer sees under a field is the one the server would send. Unknown fields are ignored.
+import type {
+  CancelCallRequest,
+  CancelSignUpRequest,
+  CloseCallRequest,
+  GetCallRequest,
+  GetPhoneNumberRequest,
+  SignUpRequest,
+} from './contract'
+import { readAnswers } from './answers'
+import { type CursorPosition, decodeCursor, CURSOR_MAX_LENGTH } from '@core/shared/cursor'
+import { NAME_MAX_LENGTH } from './rules'
+import type { Answers, Question } from '@core/model'
+import {
+  asInput,
+  type FieldErrors,
+  finish,
+  notAnObject,
+  readId,
+  readName,
+  readText,
+  readTime,
+  type Validation,
+} from '@core/shared/validation'
+
+export const PHONE_PATTERN = /^1[3-9]\d{9}$/
+export const CITY_MAX_LENGTH = 20
+export const TAG_MAX_LENGTH = 20
+export const KEYWORD_MAX_LENGTH = 30
+
+/** listCalls filters, cleaned: the cursor decoded to the position after which the page starts. */
+export interface ListCallsQuery {
+  city?: string
+  tag?: string
+  keyword?: string
+  from?: number
+  to?: number
+  after?: CursorPosition
+}
+
+/** A sign-up as the schema returns it: answers always present (possibly empty), consent always true. */
+export type CleanSignUp = SignUpRequest & { answers: Answers; privacyConsent: true }
+
+export function validateListCalls(input: unknown): Validation<ListCallsQuery> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const query: ListCallsQuery = {
+    city: readText(fields, 'city', { label: '城市', required: false, max: CITY_MAX_LENGTH }, errors),
+    tag: readText(fields, 'tag', { label: '标签', required: false, max: TAG_MAX_LENGTH }, errors),
+    keyword: readText(
+      fields,
+      'keyword',
+      { label: '关键词', required: false, max: KEYWORD_MAX_LENGTH },
+      errors,
+    ),
+    from: readTime(fields, 'from', '开始日期', errors),
+    to: readTime(fields, 'to', '结束日期', errors),
+  }
+  if (query.from !== undefined && query.to !== undefined && query.to <= query.from) {
+    errors.to = '结束日期应晚于开始日期'
+  }
+  const cursor = fields.cursor
+  if (cursor !== undefined && cursor !== null && cursor !== '') {
+    const after =
+      typeof cursor === 'string' && cursor.length <= CURSOR_MAX_LENGTH ? decodeCursor(cursor) : null
+    if (after) query.after = after
+    else errors.cursor = '分页标记无效，请刷新列表'
+  }
+  return finish(errors, dropUndefined(query))
+}
+
+export function validateGetCall(input: unknown): Validation<GetCallRequest> {
+  return validateCallId(input)
+}
+
+export function validateCancelSignUp(input: unknown): Validation<CancelSignUpRequest> {
+  return validateCallId(input)
+}
+
+/** mySignUps takes no parameters; identity comes from WeChat. */
+export function validateMySignUps(input: unknown): Validation<Record<string, never>> {
+  return asInput(input) ? { ok: true, value: {} } : notAnObject()
+}
+
+/**
+ * The sign-up form, checked against the call's questions. Used by the form in the mini program (pass the
+ * questions of the call being shown) and by the `signUp` action. A `referrer` field is ignored like any unknown
+ * one: whoever brought the volunteer is credited only through a referrer code (share.ts readAttribution).
+ */
+export function validateSignUpForm(input: unknown, questions: readonly Question[]): Validation<CleanSignUp> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const name = readName(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
+  const phone = readPhone(fields.phone, errors)
+  const answers = readAnswers(fields.answers, questions, errors)
+  if (fields.privacyConsent !== true) errors.privacyConsent = '请阅读并同意隐私说明'
+  return finish(errors, { callId, name: name ?? '', phone, answers, privacyConsent: true })
+}
+
+/** Just the call a request is about; the first step of actions whose other rules depend on that call. */
+export function validateCallId(input: unknown): Validation<{ callId: string }> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  return finish(errors, { callId })
+}
+
+/** A mainland mobile number (spaces and dashes dropped); the message goes under `phone`. */
+export function readPhone(raw: unknown, errors: FieldErrors): string {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    errors.phone = '请填写手机号'
+  } else if (typeof raw !== 'string') {
+    errors.phone = '手机号应为文字'
+  } else {
+    // People paste numbers with spaces or dashes (138 0013 8000); the digits are what counts.
+    const digits = raw.replace(/[\s-]/g, '')
+    if (PHONE_PATTERN.test(digits)) return digits
+    errors.phone = '请填写正确的11位手机号'
+  }
+  return ''
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+export const REASON_MAX_LENGTH = 20
+export const PHONE_CODE_MAX_LENGTH = 128
+
+export function validateCloseCall(input: unknown): Validation<CloseCallRequest> {
+  return validateCallId(input)
+}
+
+/** The reason is told to the volunteers in a 20-character message field. */
+export function validateCancelCall(input: unknown): Validation<CancelCallRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const reason = readText(
+    fields,
+    'reason',
+    { label: '取消原因', required: false, max: REASON_MAX_LENGTH },
+    errors,
+  )
+  return finish(errors, reason === undefined ? { callId } : { callId, reason })
+}
+
+/** The code of a getPhoneNumber button: opaque to us, only WeChat can tell whether it is good. */
+export function validateGetPhoneNumber(input: unknown): Validation<GetPhoneNumberRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const code = fields.code
+  if (typeof code !== 'string' || code === '') return { ok: false, fields: { code: '缺少手机号授权码' } }
+  if (code.length > PHONE_CODE_MAX_LENGTH || !/^[\x21-\x7e]+$/.test(code))
+    return { ok: false, fields: { code: '手机号授权码无效' } }
+  return { ok: true, value: { code } }
+}

@@ -1,0 +1,206 @@
+// What a 志愿服务证明 states, and how its number and verification code look. Pure: the function signs the
+// canonical string of the facts (cloudfunctions/lib/certificates/certificates.ts); the client and tests read codes with the
+// same rules.
+import type { CertificateView, IssueCertificateRequest } from './contract'
+import type { Certificate, SignUp } from '@core/model'
+import { asInput, finish, notAnObject, type FieldErrors, type Validation } from '@core/shared/validation'
+
+/** The page a certificate's QR opens (its `scene` is the verification code). */
+export const VERIFY_PAGE = 'packages/volunteer/verify/index'
+
+/**
+ * Crockford's base32: digits and capitals without I, L, O, U, so what a person reads off paper is what they
+ * type; when typed, O is read as 0 and I, L as 1.
+ */
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** Characters of a verification code: 60 bits of the HMAC, in three groups of four. */
+export const CODE_LENGTH = 12
+
+/** The longest input 证书查验 accepts (a pasted code with separators and spaces, or a scanned path). */
+export const CODE_INPUT_MAX = 80
+
+/** The first `chars` characters of `bytes` in CODE_ALPHABET (5 bits each, most significant first). */
+export function toBase32(bytes: Uint8Array, chars: number): string {
+  if (bytes.length * 8 < chars * 5) throw new Error('not enough bytes for the code')
+  let out = ''
+  for (let i = 0; i < chars; i++) {
+    let value = 0
+    for (let bit = i * 5; bit < i * 5 + 5; bit++) {
+      value = (value << 1) | ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1)
+    }
+    out += CODE_ALPHABET[value]
+  }
+  return out
+}
+
+/** 7KQ4M9XC2HDW → 7KQ4-M9XC-2HDW */
+export function formatCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join('-') ?? code
+}
+
+/**
+ * The code in a typed or scanned text, as stored (12 characters, no separators), or null. Accepts 「7kq4 m9xc
+ * 2hdw」, 「7KQ4-M9XC-2HDW」 and a scanned certificate QR's path (…verify/index?scene=7KQ4M9XC2HDW).
+ */
+export function readCode(text: string): string | null {
+  if (typeof text !== 'string' || text.length > CODE_INPUT_MAX) return null
+  const scene = /[?&](?:scene|code)=([^&#]*)/.exec(text)
+  let raw = scene ? safeDecode(scene[1]) : text
+  raw = raw
+    .toUpperCase()
+    .replace(/[\s\-–—_.·]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1')
+  if (raw.length !== CODE_LENGTH) return null
+  for (const ch of raw) if (!CODE_ALPHABET.includes(ch)) return null
+  return raw
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** 「JS2026-7KQ4-M9XC」: the year of service and 8 characters derived from the sign-up and version. */
+export function certificateNumber(serviceYear: number, chars: string): string {
+  return `JS${serviceYear}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`
+}
+
+export function looksLikeCertificateNo(value: unknown): value is string {
+  return typeof value === 'string' && /^JS\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(value)
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000
+
+/** 「2026年3月12日」, the day in China time. */
+export function chinaDate(epochMs: number): string {
+  const d = new Date(epochMs + CHINA_OFFSET_MS)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+export function chinaYear(epochMs: number): number {
+  return new Date(epochMs + CHINA_OFFSET_MS).getUTCFullYear()
+}
+
+/** 3.5 → 「3.5」, 4 → 「4」 */
+export function formatHours(hours: number): string {
+  return String(Math.round(hours * 10) / 10)
+}
+
+/** The facts a certificate prints (everything its code vouches for). */
+export type CertificateFacts = Pick<
+  Certificate,
+  | '_id'
+  | 'signUpId'
+  | 'version'
+  | 'volunteerName'
+  | 'ngoName'
+  | 'ngoVerified'
+  | 'callTitle'
+  | 'serviceDate'
+  | 'hours'
+  | 'issuedAt'
+>
+
+/**
+ * The string the verification code signs: every printed fact in a fixed order, JSON-escaped so no choice of
+ * names can make two different certificates read the same. Changing it invalidates every issued code: add a
+ * new tag instead.
+ */
+export function canonicalFacts(facts: CertificateFacts): string {
+  return JSON.stringify([
+    'jushou-certificate-1',
+    facts._id,
+    facts.signUpId,
+    facts.version,
+    facts.volunteerName,
+    facts.ngoName,
+    facts.ngoVerified,
+    facts.callTitle,
+    facts.serviceDate,
+    facts.hours,
+    facts.issuedAt,
+  ])
+}
+
+export function certificateView(doc: Certificate): CertificateView {
+  return {
+    certificateNo: doc._id,
+    code: formatCode(doc.code),
+    volunteerName: doc.volunteerName,
+    ngoName: doc.ngoName,
+    ngoVerified: doc.ngoVerified,
+    callTitle: doc.callTitle,
+    serviceDate: doc.serviceDate,
+    hours: doc.hours,
+    issuedAt: doc.issuedAt,
+    version: doc.version,
+  }
+}
+
+/** 「兹证明 林晓 于 2026年3月12日 参加 民勤治沙 组织的「…」志愿服务，服务时长 3.5 小时。」 */
+export function certificateStatement(
+  c: Pick<CertificateView, 'volunteerName' | 'serviceDate' | 'ngoName' | 'callTitle' | 'hours'>,
+): string {
+  return `兹证明 ${c.volunteerName} 于 ${c.serviceDate} 参加 ${c.ngoName} 组织的「${c.callTitle}」志愿服务，服务时长 ${formatHours(c.hours)} 小时。`
+}
+
+/** The certificate image's own words (heading, labels), for choosing fonts and checking coverage. */
+export const CERTIFICATE_FIXED_TEXT =
+  '志愿服务证明 VOLUNTEER SERVICE CERTIFICATE 已认证 证书编号 验证码 签发 服务时长 小时 微信扫码核验真伪 ' +
+  '或在举手小程序「证书查验」输入验证码 举手 · 志愿服务平台 0123456789年月日-'
+
+/** Every character the certificate image draws. */
+export function certificateText(c: CertificateView): string {
+  return [
+    certificateStatement(c),
+    c.ngoName,
+    c.certificateNo,
+    c.code,
+    chinaDate(c.issuedAt),
+    CERTIFICATE_FIXED_TEXT,
+  ].join('')
+}
+
+/** Sign-up ids are callId + '_' + openid: longer than other ids, the same characters. */
+export function looksLikeSignUpId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(value)
+}
+
+/** The most hours a certificate can state for one event; a typed figure beyond it is a typing error. */
+export const HOURS_MAX = 1000
+
+export function validateIssueCertificate(input: unknown): Validation<IssueCertificateRequest> {
+  const body = asInput(input)
+  if (!body) return notAnObject()
+  const errors: FieldErrors = {}
+  // not String(body.signUpId): an object's own toString would run, or throw (INTERNAL) when it is not a function
+  const signUpId = looksLikeSignUpId(body.signUpId) ? body.signUpId : ''
+  if (!signUpId) errors.signUpId = '志愿服务记录无效'
+  return finish(errors, { signUpId })
+}
+
+export function validateVerifyCertificate(input: unknown): Validation<{ code: string; hours?: number }> {
+  const body = asInput(input)
+  if (!body) return notAnObject()
+  const errors: FieldErrors = {}
+  let code: string | null = null
+  if (typeof body.code !== 'string' || body.code.trim() === '') errors.code = '请输入验证码'
+  else if (!(code = readCode(body.code))) errors.code = `验证码是 ${CODE_LENGTH} 位字母和数字，请核对后重试`
+  const hours = body.hours
+  if (hours !== undefined && hours !== null) {
+    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > HOURS_MAX) {
+      errors.hours = '请输入证书上的服务时长（小时）'
+    }
+  }
+  return finish(errors, typeof hours === 'number' ? { code: code ?? '', hours } : { code: code ?? '' })
+}
+
+/** Only confirmed hours count: the NGO confirmed them and there is something to certify. */
+export function hasConfirmedHours(signUp: Pick<SignUp, 'hoursConfirmedAt' | 'hours'>): boolean {
+  return typeof signUp.hoursConfirmedAt === 'number' && (signUp.hours ?? 0) > 0
+}

@@ -1,0 +1,249 @@
+// The data model (DESIGN §4). Times are epoch milliseconds, so they cross JSON, EJSON and the H5 door unchanged.
+import type { HoursRule } from './attendance/hours'
+import type { SignUpSource } from './sharing/share'
+
+/** `rejected`: a platform admin turned the registration down (`rejectReason` says why); it may be resubmitted */
+export type NgoStatus = 'pending' | 'verified' | 'rejected' | 'suspended'
+
+export interface Ngo {
+  _id: string
+  name: string
+  city: string
+  causes: string[]
+  intro: string
+  logo: string
+  contact: string
+  status: NgoStatus
+  /** openids of the people who may manage this NGO; the first is its owner (who registered it) */
+  admins: string[]
+  createdAt: number
+  /** from registration (older documents may lack them): the contact person, their phone, a certificate image */
+  contactName?: string
+  contactPhone?: string
+  certificate?: string
+  /** 统一社会信用代码, check digit verified ('' or absent: not registered) */
+  creditCode?: string
+  /** why a platform admin rejected the registration */
+  rejectReason?: string
+  /** the trace of a logo still under content review: the logo is shown only once it passes */
+  logoReview?: string
+  /** the owner's current invitation for co-organizers (replaced when a new one is made) */
+  inviteCode?: string
+  /** what each organizer is called in the console, by openid (given when joining or registering) */
+  organizerNames?: Record<string, string>
+  /** how this NGO rounds minutes of service into hours (absent: DEFAULT_HOURS_RULE) */
+  hoursRule?: HoursRule
+  updatedAt?: number
+}
+
+/** Platform roles, kept in `users` (the platform admins are listed there, `_id` = openid). */
+export type UserRole = 'admin'
+
+export interface User {
+  /** the openid */
+  _id: string
+  roles: UserRole[]
+  nickname?: string
+}
+
+export type QuestionKind = 'text' | 'textarea' | 'single' | 'multi'
+
+export interface Question {
+  id: string
+  kind: QuestionKind
+  title: string
+  required: boolean
+  /** choices, for `single` and `multi` */
+  options?: string[]
+  /** for `text` and `textarea`; defaults in rules.ts */
+  maxLength?: number
+}
+
+export type CallStatus = 'draft' | 'open' | 'closed' | 'cancelled'
+
+export interface Call {
+  _id: string
+  ngoId: string
+  title: string
+  description: string
+  /** image URL or cloud fileID; empty = a generated cover */
+  cover: string
+  tags: string[]
+  city: string
+  address: string
+  location?: { lat: number; lng: number }
+  startAt: number
+  endAt: number
+  signupDeadline: number
+  /** cancelling after this moment is still possible but recorded as a late drop-out (absent: never late) */
+  cancelCutoff?: number
+  capacity: number
+  /** join a waitlist when full */
+  waitlist: boolean
+  questions: Question[]
+  status: CallStatus
+  /** counters kept with atomic updates; the rows in `signups` are the truth (repair recounts) */
+  confirmed: number
+  waitlisted: number
+  /** the trace of a cover image still under content review: the cover is shown only once it passes */
+  coverReview?: string
+  /** counts the organizer's edits (updateCall): a `changed` message's id carries it, so each edit notifies once */
+  editVersion?: number
+  /** hours before the start that volunteers are reminded (absent: 24) */
+  reminderLeadHours?: 24 | 2
+  /** when the organizer cancelled the call, and what they told the volunteers */
+  cancelledAt?: number
+  cancelReason?: string
+  createdAt: number
+  updatedAt: number
+}
+
+export type SignUpStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no_show'
+
+export type Answers = Record<string, string | string[]>
+
+export interface SignUp {
+  /** callId + '_' + openid: one sign-up per person per call */
+  _id: string
+  callId: string
+  openid: string
+  name: string
+  phone: string
+  answers: Answers
+  status: SignUpStatus
+  /**
+   * Waitlist order: the database's own time (db.serverDate()) of joining the waitlist, so the order is the order
+   * in which joins were written, whichever instance wrote them; ties broken by `_id`.
+   */
+  waitlistedAt?: Date
+  /** set when a waitlisted volunteer was given a seat */
+  promotedAt?: number
+  /** cancelled after the call's cancelCutoff: the NGO sees it flagged */
+  lateDropOut?: boolean
+  /** openid of the volunteer whose share card or poster brought this one */
+  referrer?: string
+  /** how this volunteer arrived (share card, poster, Moments, search, direct); absent = direct */
+  source?: SignUpSource
+  /**
+   * Subscribe-message acceptances by template id, as the volunteer's client reported them (recordSubscriptions),
+   * less those used since. WeChat keeps the real count and has no API to read it, so this is our best knowledge.
+   */
+  subscriptions?: Record<string, number>
+  /** the subscribe-sheet taps already counted into `subscriptions` (a retried report counts once) */
+  subscriptionRequests?: string[]
+  createdAt: number
+  updatedAt: number
+  cancelledAt?: number
+  // Attendance (attendance-api.ts). A check-in makes the status `attended`; never checked in after the end: `no_show`.
+  checkedInAt?: number
+  checkedOutAt?: number
+  /**
+   * Came without signing up, added by an organizer: `_id` is callId + '_walkin_' + phone and `openid` is empty.
+   * A walk-in holds no seat: counters and repair leave it out.
+   */
+  walkIn?: boolean
+  /** the hours of this attendance: the NGO rule's rounding of the minutes, or the organizer's edit */
+  hours?: number
+  /** the organizer's edits of `hours`, oldest first; the first `from` is the rule's value */
+  hoursEdits?: HoursEdit[]
+  /** only confirmed hours count (the volunteer's record, certificates, exports, the NGO's figures) */
+  hoursConfirmedAt?: number
+  hoursConfirmedBy?: string
+  /** the volunteer deleted their data (privacy-api.ts): name, phone and answers are gone, the record stays */
+  erasedAt?: number
+}
+
+export interface HoursEdit {
+  from: number
+  to: number
+  reason: string
+  /** the organizer's openid */
+  by: string
+  at: number
+}
+
+/** `notice`: an organizer's message to the call's sign-ups (notice-api.ts) */
+export type MessageKind = 'reminder' | 'promoted' | 'changed' | 'cancelled' | 'notice'
+
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed'
+
+/** The outbox (DESIGN §4): written next to the change it reports, sent later by the `remind` timer. */
+export interface Message {
+  /** deterministic, so writing the same message twice is one message: kind + '_' + signUpId (+ '_' + a version) */
+  _id: string
+  kind: MessageKind
+  openid: string
+  callId: string
+  signUpId: string
+  /** the subscribe-message template, chosen when sending; empty until then */
+  templateId: string
+  /** what the message says, as template fields are filled from it */
+  data: Record<string, string>
+  sendAt: number
+  status: MessageStatus
+  attempts: number
+  leaseUntil: number
+  lastError: string
+  createdAt: number
+}
+
+/** `confirmed`: the volunteers holding a seat (checked in or not); `all`: them and the waitlist */
+export type NoticeAudience = 'confirmed' | 'all'
+
+/**
+ * An organizer's notice to a call's sign-ups (notice-api.ts). `_id` is callId + '_' + China day + '_' + 1…5: the
+ * day's slots, so two organizers sending at once cannot pass the daily limit.
+ */
+export interface Notice {
+  _id: string
+  callId: string
+  text: string
+  audience: NoticeAudience
+  /** the organizer's openid */
+  author: string
+  /** the client's id of the tap that sent it: a retry finds this notice instead of sending another */
+  requestId: string
+  createdAt: number
+}
+
+/**
+ * An image sent to WeChat's asynchronous content review (security.mediaCheckAsync); `_id` is its trace_id. The
+ * image becomes the document's `field` only when the verdict `pass` arrives, and only if it is still the one
+ * waiting there.
+ */
+export interface MediaReview {
+  _id: string
+  collection: 'calls' | 'ngos'
+  docId: string
+  field: 'cover' | 'logo'
+  fileID: string
+  status: 'pending' | 'pass' | 'risky'
+  createdAt: number
+}
+
+/**
+ * A 志愿服务证明 (certificate.ts, certificate-api.ts): `_id` is its number. It stores exactly what it prints;
+ * `code` is an HMAC of those facts, so a changed fact no longer matches its code. Written once, never updated
+ * except to mark it superseded by a newer version (the sign-up's confirmed hours changed).
+ */
+export interface Certificate {
+  _id: string
+  signUpId: string
+  openid: string
+  callId: string
+  ngoId: string
+  /** 1, 2, … per sign-up */
+  version: number
+  volunteerName: string
+  ngoName: string
+  ngoVerified: boolean
+  callTitle: string
+  /** 「2026年3月12日」 (China time) */
+  serviceDate: string
+  hours: number
+  issuedAt: number
+  /** the verification code: 12 characters of CODE_ALPHABET, stored without separators */
+  code: string
+  /** the number of the version that replaced it */
+  supersededBy?: string
+}

@@ -1,5 +1,0 @@
-// The privacy actions through the `api` function: a volunteer deletes their data.
-import type { DeleteMyDataRequest } from '@core/privacy-api'
-import { callApi } from './api'
-
-export const deleteMyData = (req: DeleteMyDataRequest) => callApi('deleteMyData', req)
