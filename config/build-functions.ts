@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { buildFunction } from '@functions/build'
 import { writeCloudbaseConfig } from './cloudbaserc'
 import { checkSizeBudgets } from './function-sizes'
+import { writeActionIndex } from './action-index'
 
 export const FUNCTIONS_SRC = resolve(__dirname, '..', 'cloudfunctions')
 export const FUNCTIONS_OUT = resolve(__dirname, '..', 'dist', 'cloudfunctions')
@@ -20,6 +21,7 @@ export function functionNames(): string[] {
 }
 
 export async function buildAllFunctions(outDir = FUNCTIONS_OUT): Promise<string[]> {
+  if (writeActionIndex()) console.log('cloudfunctions/api/actions/index.ts rewritten from the action files')
   const names = functionNames()
   for (const name of names) await buildFunction(name, outDir, { sourcemapDir: SOURCEMAPS_OUT })
   if (writeCloudbaseConfig(names)) console.log('cloudbaserc.json updated from the functions’ config.json')

@@ -5,8 +5,8 @@
 import { PERSONAS, type Persona } from '@core/shared/demo-personas'
 import { minutesBetween, roundHours } from '@core/attendance/hours'
 import { signUpId } from '@core/calls/rules'
-import type { SignUpSource } from '@core/sharing/share'
-import { chinaDayKey } from '@core/messages/notices'
+import type { SignUpSource } from '@core/model'
+import { chinaDayKey } from '@core/shared/china-time'
 import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '@core/model'
 
 const HOUR = 3_600_000

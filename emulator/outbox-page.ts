@@ -1,7 +1,7 @@
 // `GET /_emulator/outbox.html`: the subscribe messages delivered so far, each as a phone shows it under 服务通知
 // (template title, keyword names and values, 进入小程序查看). Titles and keyword names come from the app's local
 // template defaults, the way WeChat knows them from the templates picked in its console.
-import { formatChinaTime } from '@core/messages/messages'
+import { formatChinaTime } from '@core/shared/china-time'
 import { DEFAULT_TEMPLATES, type Template } from '@core/messages/templates'
 import type { Doc } from './ejson'
 

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { ROOT, run, taroBuild } from '@config/run'
 import { buildAllFunctions } from '@config/build-functions'
+import { writeActionIndex } from '@config/action-index'
 import { DEFAULT_RUNTIME, nodeBinary } from '@emulator/node-runtime'
 
 function testFiles(dir: string): string[] {
@@ -19,6 +20,7 @@ function testFiles(dir: string): string[] {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)
+  writeActionIndex() // the list of actions, from the action files, before anything compiles against it
   if (only.length === 0) {
     run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
     run('npx', ['eslint', '.'])

@@ -8,7 +8,7 @@ import { type ApiError, type ApiResult, fail } from '@core/shared/errors'
 import type { Call, Ngo, SignUp } from '@core/model'
 import { asInput, notAnObject, type Validation } from '@core/shared/validation'
 import { findById } from '@lib/cloud/db'
-import { findVisibleCall } from './visibleCall'
+import { findVisibleCall } from '@lib/calls/visible-call'
 
 /** What an action acts on, loaded by the gate from the input field named beside it. */
 export interface Resources {

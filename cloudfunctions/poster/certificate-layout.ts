@@ -1,6 +1,7 @@
 // The 志愿服务证明 as satori's element tree: a portrait sheet (1080×1528, about A4's proportions) with the
 // statement, the hours, the issuing NGO and, at the foot, the code to verify it with and its QR.
-import { certificateStatement, chinaDate, formatHours } from '@core/certificates/certificate'
+import { certificateStatement, formatHours } from '@core/certificates/certificate'
+import { chinaDate } from '@core/shared/china-time'
 import type { CertificateView } from '@core/certificates/contract'
 import { el, img, outlinedLabel, type Element } from './layout'
 

@@ -1,6 +1,5 @@
-// The data model (DESIGN §4). Times are epoch milliseconds, so they cross JSON, EJSON and the H5 door unchanged.
-import type { HoursRule } from './attendance/hours'
-import type { SignUpSource } from './sharing/share'
+// The data model: the documents of every collection. It imports nothing, so every feature can build on it.
+// Times are epoch milliseconds, so they cross JSON, EJSON and the H5 door unchanged.
 
 /** `rejected`: a platform admin turned the registration down (`rejectReason` says why); it may be resubmitted */
 export type NgoStatus = 'pending' | 'verified' | 'rejected' | 'suspended'
@@ -134,7 +133,7 @@ export interface SignUp {
   createdAt: number
   updatedAt: number
   cancelledAt?: number
-  // Attendance (attendance-api.ts). A check-in makes the status `attended`; never checked in after the end: `no_show`.
+  // Attendance (attendance/contract.ts). A check-in makes the status `attended`; never checked in after the end: `no_show`.
   checkedInAt?: number
   checkedOutAt?: number
   /**
@@ -149,7 +148,7 @@ export interface SignUp {
   /** only confirmed hours count (the volunteer's record, certificates, exports, the NGO's figures) */
   hoursConfirmedAt?: number
   hoursConfirmedBy?: string
-  /** the volunteer deleted their data (privacy-api.ts): name, phone and answers are gone, the record stays */
+  /** the volunteer deleted their data (privacy/contract.ts): name, phone and answers are gone, the record stays */
   erasedAt?: number
 }
 
@@ -162,12 +161,12 @@ export interface HoursEdit {
   at: number
 }
 
-/** `notice`: an organizer's message to the call's sign-ups (notice-api.ts) */
+/** `notice`: an organizer's message to the call's sign-ups (messages/contract.ts) */
 export type MessageKind = 'reminder' | 'promoted' | 'changed' | 'cancelled' | 'notice'
 
 export type MessageStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed'
 
-/** The outbox (DESIGN §4): written next to the change it reports, sent later by the `remind` timer. */
+/** The outbox: written next to the change it reports, sent later by the `remind` timer. */
 export interface Message {
   /** deterministic, so writing the same message twice is one message: kind + '_' + signUpId (+ '_' + a version) */
   _id: string
@@ -191,7 +190,7 @@ export interface Message {
 export type NoticeAudience = 'confirmed' | 'all'
 
 /**
- * An organizer's notice to a call's sign-ups (notice-api.ts). `_id` is callId + '_' + China day + '_' + 1…5: the
+ * An organizer's notice to a call's sign-ups (messages/contract.ts). `_id` is callId + '_' + China day + '_' + 1…5: the
  * day's slots, so two organizers sending at once cannot pass the daily limit.
  */
 export interface Notice {
@@ -222,7 +221,7 @@ export interface MediaReview {
 }
 
 /**
- * A 志愿服务证明 (certificate.ts, certificate-api.ts): `_id` is its number. It stores exactly what it prints;
+ * A 志愿服务证明 (certificate.ts, certificates/contract.ts): `_id` is its number. It stores exactly what it prints;
  * `code` is an HMAC of those facts, so a changed fact no longer matches its code. Written once, never updated
  * except to mark it superseded by a newer version (the sign-up's confirmed hours changed).
  */
@@ -246,4 +245,33 @@ export interface Certificate {
   code: string
   /** the number of the version that replaced it */
   supersededBy?: string
+}
+
+/** How a volunteer reached the call: a chat share card, a poster's code, Moments, search, or directly. */
+export const SIGN_UP_SOURCES = ['share', 'poster', 'moments', 'search', 'direct'] as const
+
+export type SignUpSource = (typeof SIGN_UP_SOURCES)[number]
+
+// How minutes of service become hours. By default (the common practice of Chinese volunteer organizations):
+// each full hour counts 1 h, and what is left over counts 0 under 15 minutes, 0.5 h from 15 to under 45 and 1 h
+// from 45. An NGO may move the two thresholds; the intervals are half-open, so 45 minutes is already 1 h.
+
+export interface HoursRule {
+  /** left-over minutes below this count 0 */
+  zeroBelow: number
+  /** left-over minutes from `zeroBelow` to below this count 0.5 h; from here, 1 h */
+  halfBelow: number
+}
+
+export interface ExportRecord {
+  /** the random token in the file's path */
+  _id: string
+  fileID: string
+  kind: 'roster' | 'hours'
+  ngoId: string
+  /** a roster's call */
+  callId?: string
+  createdAt: number
+  /** when the `remind` timer deletes it */
+  expiresAt: number
 }

@@ -5,7 +5,6 @@ import { describe, test } from 'node:test'
 import {
   canonicalFacts,
   certificateStatement,
-  chinaDate,
   CODE_ALPHABET,
   formatCode,
   formatHours,
@@ -16,6 +15,7 @@ import {
   validateVerifyCertificate,
   type CertificateFacts,
 } from '@core/certificates/certificate'
+import { chinaDate } from '@core/shared/china-time'
 
 const FACTS: CertificateFacts = {
   _id: 'JS2026-7KQ4-M9XC',

@@ -1,13 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { changesOf, checkEditedCall, validateUpdateCall } from '@core/calls/call-edit'
-import {
-  cancelledMessage,
-  changedMessage,
-  fitText,
-  formatChinaTime,
-  promotedMessage,
-} from '@core/messages/messages'
+import { cancelledMessage, changedMessage, fitText, promotedMessage } from '@core/messages/messages'
+import { formatChinaTime } from '@core/shared/china-time'
 import { isLateDropOut } from '@core/calls/rules'
 import { HOUR, makeCall, makeSignUp, NOW } from './fixtures'
 

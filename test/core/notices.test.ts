@@ -1,8 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { noticeMessage } from '@core/messages/messages'
-import { validateNotifyVolunteers } from '@core/messages/notice-contract'
-import { addressedStatuses, chinaDayKey, chinaDayStart, readsNotice } from '@core/messages/notices'
+import { validateNotifyVolunteers } from '@core/messages/validate'
+import { addressedStatuses, readsNotice } from '@core/messages/notices'
+import { chinaDayKey, chinaDayStart } from '@core/shared/china-time'
 import { makeCall, makeSignUp, NOW } from './fixtures'
 
 const valid = { callId: 'trees', text: '  明早八点集合  ', audience: 'confirmed', requestId: 'tap1' }

@@ -3,17 +3,15 @@ import assert from 'node:assert/strict'
 import {
   answerMaxLength,
   canCancel,
-  charCount,
   isFull,
   isPast,
   isSignupOpen,
   isVisibleTo,
-  looksLikeId,
-  looksLikeOpenid,
-  maskPhone,
   signUpId,
   spotsLeft,
 } from '@core/calls/rules'
+import { charCount, looksLikeId, looksLikeOpenid } from '@core/shared/validation'
+import { maskPhone } from '@core/privacy/privacy'
 import { DAY, makeCall, makeNgo, NOW } from './fixtures'
 
 test('spots left is capacity minus confirmed, never negative', () => {

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
-import { formatChinaTime } from '@core/messages/messages'
+import { formatChinaTime } from '@core/shared/china-time'
 import type { Call } from '@core/model'
 import {
   detailUrl,

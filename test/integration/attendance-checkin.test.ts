@@ -10,7 +10,7 @@ import type {
   PersonalCodeResponse,
 } from '@core/attendance/contract'
 import { CODE_GRACE_MS, CODE_WINDOW_MS } from '@core/attendance/checkin-code'
-import type { RosterResponse } from '@core/ngos/contract'
+import type { RosterResponse } from '@core/calls/contract'
 import { ALICE, BOB, call, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildFunction } from '@functions/build'
 import { startEmulator, type Emulator } from '@emulator/index'
-import type { Action } from '@core/calls/contract'
+import type { Action } from '@core/contract'
 import type { ApiResult } from '@core/shared/errors'
 import type { Call, Message, Ngo, SignUp } from '@core/model'
 

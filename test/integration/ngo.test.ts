@@ -6,15 +6,13 @@ import ExcelJS from 'exceljs'
 import type { CallDetail, SignUpResponse } from '@core/calls/contract'
 import type {
   CreateInviteResponse,
-  ExportRosterResponse,
   MyNgoResponse,
   PendingNgosResponse,
   RegisterNgoResponse,
   ReviewNgoResponse,
-  RosterResponse,
-  SaveCallResponse,
   TeamResponse,
 } from '@core/ngos/contract'
+import type { ExportRosterResponse, RosterResponse, SaveCallResponse } from '@core/calls/contract'
 import { ALICE, BOB, volunteer } from './docs'
 import { callForm, REGISTRATION } from './ngo-docs'
 import { startApi, type ApiHarness } from './harness'

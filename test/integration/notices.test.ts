@@ -3,8 +3,8 @@
 // risky text and a sixth notice of the day refused with nothing stored.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallNoticesResponse, NotifyVolunteersResponse } from '@core/messages/notice-contract'
-import { formatChinaTime } from '@core/messages/messages'
+import type { CallNoticesResponse, NotifyVolunteersResponse } from '@core/messages/contract'
+import { formatChinaTime } from '@core/shared/china-time'
 import { DEFAULT_TEMPLATES } from '@core/messages/templates'
 import { ALICE, BOB, call, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'

@@ -2,10 +2,7 @@
 // function: the templates come from the function, bad input changes nothing, identity only from WeChat.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type {
-  RecordSubscriptionsResponse,
-  SubscribeTemplatesResponse,
-} from '@core/messages/reminder-contract'
+import type { RecordSubscriptionsResponse, SubscribeTemplatesResponse } from '@core/messages/contract'
 import { DEFAULT_TEMPLATES } from '@core/messages/templates'
 import { ALICE, BOB, call, ngo, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'

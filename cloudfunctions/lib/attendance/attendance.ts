@@ -2,7 +2,8 @@
 // moment (or a scan and the organizer's tap) record one check-in: the second finds the condition gone and reads
 // back what the first wrote.
 import { fail, type ApiError } from '@core/shared/errors'
-import { DEFAULT_HOURS_RULE, type HoursRule, minutesBetween, roundHours } from '@core/attendance/hours'
+import { DEFAULT_HOURS_RULE, minutesBetween, roundHours } from '@core/attendance/hours'
+import { type HoursRule } from '@core/model'
 import type { Ngo, SignUp } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { collection, findById, updateWhere } from '@lib/cloud/db'

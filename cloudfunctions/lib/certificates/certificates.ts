@@ -6,12 +6,11 @@ import { timingSafeEqual } from 'node:crypto'
 import {
   canonicalFacts,
   certificateNumber,
-  chinaDate,
-  chinaYear,
   CODE_LENGTH,
   toBase32,
   type CertificateFacts,
 } from '@core/certificates/certificate'
+import { chinaDate, chinaYear } from '@core/shared/china-time'
 import type { Call, Certificate, Ngo, SignUp } from '@core/model'
 import { collection, find, findById, insertOnce, updateWhere } from '@lib/cloud/db'
 import { sign } from '@lib/cloud/signing'

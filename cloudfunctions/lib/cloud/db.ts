@@ -1,7 +1,7 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
 import { db, _ } from './cloud'
 import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '@core/model'
-import type { ExportRecord } from '@lib/privacy/exports'
+import type { ExportRecord } from '@core/model'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -15,7 +15,7 @@ export interface Collections {
   users: User
   mediaReviews: MediaReview
   certificates: Certificate
-  /** organizers' notices to a call's sign-ups (notice-api.ts) */
+  /** organizers' notices to a call's sign-ups (messages/contract.ts) */
   notices: Notice
   /** rate-limit.ts: requests counted per caller and window */
   rateLimits: { _id: string; count: number; until: number }

@@ -1,8 +1,9 @@
-// Organizers' notices (notice-api.ts): the day's slots that keep the daily limit, the messages each notice queues,
+// Organizers' notices (messages/contract.ts): the day's slots that keep the daily limit, the messages each notice queues,
 // and the notices a call has.
-import { NOTICES_PER_DAY, type NoticeView } from '@core/messages/notice-contract'
+import { NOTICES_PER_DAY, type NoticeView } from '@core/messages/contract'
 import { noticeMessage } from '@core/messages/messages'
-import { addressedStatuses, chinaDayKey, chinaDayStart } from '@core/messages/notices'
+import { addressedStatuses } from '@core/messages/notices'
+import { chinaDayKey, chinaDayStart } from '@core/shared/china-time'
 import type { Call, Ngo, Notice, SignUp } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { collection, count, find, findById, insertOnce } from '@lib/cloud/db'

@@ -1,4 +1,4 @@
-// Deleting a volunteer's data (privacy-api.ts), one step per kind of data. Every step only finds what is still
+// Deleting a volunteer's data (privacy/contract.ts), one step per kind of data. Every step only finds what is still
 // there and changes it, so running them all again after a crash half-way finishes the job and changes nothing
 // that was already done.
 import { ERASED_NAME } from '@core/privacy/privacy'

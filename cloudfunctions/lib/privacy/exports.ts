@@ -3,23 +3,11 @@
 // 10-minute temp URL, recorded in `exports` so that the `remind` timer deletes it after a day and deleting a
 // volunteer's data deletes every export that may contain them. Deleting is safe to repeat: files first (one
 // already gone is no error), then their records, so a crash in between leaves records that the next run redoes.
+import type { ExportRecord } from '@core/model'
 import { randomBytes } from 'node:crypto'
 import { _, db } from '@lib/cloud/cloud'
 import { deleteFiles, storeFile, tempUrlOf } from '@lib/cloud/cloud-files'
 import { collection, find, findByIds } from '@lib/cloud/db'
-
-export interface ExportRecord {
-  /** the random token in the file's path */
-  _id: string
-  fileID: string
-  kind: 'roster' | 'hours'
-  ngoId: string
-  /** a roster's call */
-  callId?: string
-  createdAt: number
-  /** when the `remind` timer deletes it */
-  expiresAt: number
-}
 
 /** How long a download link works, seconds. */
 export const EXPORT_LINK_SECONDS = 10 * 60

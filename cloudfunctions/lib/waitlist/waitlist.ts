@@ -59,7 +59,7 @@ export async function promote(callId: string, now: number): Promise<number> {
       continue
     }
     await countLeaver(callId, now)
-    crashPoint('promoted') // dying here loses the message: the next remind run queues it (promotion-notices.ts)
+    crashPoint('promoted') // dying here loses the message: the next remind run queues it (promotion-repair.ts)
     await queueMessage(promotedMessage(call, next, now))
     promoted++
   }

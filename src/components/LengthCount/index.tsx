@@ -1,7 +1,7 @@
 // 「12/40」 under a text field: the limit is visible before it is reached, counted as the server counts
 // (characters, not UTF-16 units), and marked once it is passed.
 import { Text } from '@tarojs/components'
-import { charCount } from '@core/calls/rules'
+import { charCount } from '@core/shared/validation'
 import './index.scss'
 
 export default function LengthCount({ text, max }: { text: string; max: number }) {

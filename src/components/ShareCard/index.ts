@@ -4,7 +4,8 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { useEffect, useState } from 'react'
 import type { CallDetail } from '@core/calls/contract'
 import { decodeScene } from '@core/sharing/scene'
-import { attributionFromQuery, shareQuery, shareTitle, type SignUpSource } from '@core/sharing/share'
+import { attributionFromQuery, shareQuery, shareTitle } from '@core/sharing/share'
+import { type SignUpSource } from '@core/model'
 import { prepareShare } from '@services/cloud/api'
 import { isAnonymous } from '@services/cloud/session'
 

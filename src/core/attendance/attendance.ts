@@ -1,7 +1,7 @@
 // Attendance rules as pure functions: when a call takes check-ins, what counts as a seat on the day, and how one
 // person's attendance is shown to the organizer.
 import type { AttendanceView, HoursStatus } from './contract'
-import { maskPhone } from '@core/calls/rules'
+import { maskPhone } from '@core/privacy/privacy'
 import type { Call, SignUp } from '@core/model'
 
 const HOUR = 3_600_000
@@ -105,9 +105,4 @@ export function attendanceCounts(entries: readonly AttendanceView[]): {
 /** A walk-in's id: one per phone per call, so adding the same person twice finds the first. */
 export function walkInId(callId: string, phone: string): string {
   return `${callId}_walkin_${phone}`
-}
-
-/** Sign-up ids are callId_openid or callId_walkin_phone: longer than other ids, same alphabet. */
-export function looksLikeSignUpId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{3,100}$/.test(value)
 }

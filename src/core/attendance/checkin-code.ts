@@ -7,7 +7,7 @@
 //   p.<openid>.<window>.<sig>           a volunteer's personal code (「我的签到码」), scanned by an organizer
 // `window` is the number of the 60-second window (epoch ms / 60 000) the code was made in.
 import type { AttendanceMode } from './contract'
-import { looksLikeId, looksLikeOpenid } from '@core/calls/rules'
+import { looksLikeId, looksLikeOpenid } from '@core/shared/validation'
 
 export const CODE_WINDOW_MS = 60_000
 /**

@@ -1,7 +1,7 @@
 // The attendance actions of the `api` function (their part of ApiContract): check-in and check-out, walk-ins,
-// hours the NGO records and confirms, and the volunteer's own record of hours. Certificates: certificate-api.ts.
+// hours the NGO records and confirms, and the volunteer's own record of hours. Certificates: certificates/contract.ts.
 import type { CallCard } from '@core/calls/contract'
-import type { HoursRule } from './hours'
+import type { HoursRule } from '@core/model'
 
 /** Whether a code or an action checks people in or out. */
 export type AttendanceMode = 'in' | 'out'

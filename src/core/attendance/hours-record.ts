@@ -1,11 +1,10 @@
 // A volunteer's record of hours (我的 → 志愿时长) and the NGO's export of them. Only confirmed hours count: in the
 // totals, per NGO, per year and in the spreadsheet; hours awaiting confirmation are shown as such and add nothing.
+import { chinaYear } from '@core/shared/china-time'
 import type { CallCard } from '@core/calls/contract'
 import type { HoursEvent, MyHoursResponse } from './contract'
-import { formatChinaTime } from '@core/messages/messages'
+import { formatChinaTime } from '@core/shared/china-time'
 import type { Call, SignUp } from '@core/model'
-
-const CHINA_OFFSET_MS = 8 * 3_600_000
 
 /** Only sign-ups with a confirmed seat on the day belong to the record (a seat not yet used is not an event). */
 export function hoursEventStatus(
@@ -19,10 +18,6 @@ export function hoursEventStatus(
 /** The hours that count for a sign-up: confirmed ones, else 0. */
 export function countedHours(signUp: Pick<SignUp, 'status' | 'hours' | 'hoursConfirmedAt'>): number {
   return signUp.status === 'attended' && signUp.hoursConfirmedAt !== undefined ? (signUp.hours ?? 0) : 0
-}
-
-export function chinaYear(epochMs: number): number {
-  return new Date(epochMs + CHINA_OFFSET_MS).getUTCFullYear()
 }
 
 /** The record from the volunteer's events, each with its call; latest first. */

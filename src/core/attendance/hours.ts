@@ -1,13 +1,4 @@
-// How minutes of service become hours. By default (the common practice of Chinese volunteer organizations):
-// each full hour counts 1 h, and what is left over counts 0 under 15 minutes, 0.5 h from 15 to under 45 and 1 h
-// from 45. An NGO may move the two thresholds; the intervals are half-open, so 45 minutes is already 1 h.
-
-export interface HoursRule {
-  /** left-over minutes below this count 0 */
-  zeroBelow: number
-  /** left-over minutes from `zeroBelow` to below this count 0.5 h; from here, 1 h */
-  halfBelow: number
-}
+import type { HoursRule } from '@core/model'
 
 export const DEFAULT_HOURS_RULE: HoursRule = { zeroBelow: 15, halfBelow: 45 }
 

@@ -1,4 +1,4 @@
-// Schemas of the attendance actions (attendance-api.ts); the organizer's forms run the same ones.
+// Schemas of the attendance actions (attendance/contract.ts); the organizer's forms run the same ones.
 import type {
   AddWalkInRequest,
   AttendanceMode,
@@ -9,11 +9,13 @@ import type {
   MarkAttendanceRequest,
   SetHoursRuleRequest,
 } from './contract'
-import { looksLikeSignUpId } from './attendance'
+import { looksLikeSignUpId } from '@core/calls/rules'
 import { CODE_MAX_LENGTH } from './checkin-code'
-import { type HoursRule, ruleProblem } from './hours'
-import { charCount, NAME_MAX_LENGTH } from '@core/calls/rules'
-import { readPhone } from '@core/calls/validate'
+import { type HoursRule } from '@core/model'
+import { ruleProblem } from './hours'
+import { charCount } from '@core/shared/validation'
+import { NAME_MAX_LENGTH } from '@core/calls/rules'
+import { readPhone } from '@core/shared/validation'
 import {
   asInput,
   type FieldErrors,

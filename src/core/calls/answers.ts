@@ -1,5 +1,6 @@
 // Answers are checked against the call's own questions: the organizer decides what is asked and what is required.
-import { answerMaxLength, charCount } from './rules'
+import { answerMaxLength } from './rules'
+import { charCount } from '@core/shared/validation'
 import type { Answers, Question } from '@core/model'
 import { asInput, cleanText, type FieldErrors } from '@core/shared/validation'
 

@@ -1,9 +1,9 @@
 // The call editor's form (saveCall): every field of a call, checked the same way in the editor and the function.
 import { ADDRESS_MAX_LENGTH, CAPACITY_MAX } from './call-edit'
-import type { CallForm } from '@core/ngos/contract'
+import type { CallForm } from './contract'
 import { readFileId } from '@core/ngos/ngo'
 import { readReminderLead } from '@core/messages/reminders'
-import { charCount } from './rules'
+import { charCount } from '@core/shared/validation'
 import { CITY_MAX_LENGTH, TAG_MAX_LENGTH } from './validate'
 import type { Question, QuestionKind } from '@core/model'
 import {

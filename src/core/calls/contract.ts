@@ -1,14 +1,7 @@
-// The API contract of the `api` cloud function: action → request and response.
-// The client (src/services) and the function (cloudfunctions/api) both type against this file.
-import type { CertificateContract } from '@core/certificates/contract'
-import type { AttendanceContract } from '@core/attendance/contract'
-import type { NgoContract } from '@core/ngos/contract'
-import type { NoticeContract } from '@core/messages/notice-contract'
-import type { PrivacyContract } from '@core/privacy/contract'
-import type { ReminderContract } from '@core/messages/reminder-contract'
-import type { SignUpSource } from '@core/sharing/share'
-import type { ShareContract } from '@core/sharing/contract'
-import type { Answers, CallStatus, Question, SignUpStatus } from '@core/model'
+// The calls and sign-ups part of the API contract (src/core/contract.ts): the public list and a call's page,
+// signing up and cancelling, and the organizer's side of a call (its form, publishing, changes, roster).
+import type { ReminderLead } from '@core/messages/reminders'
+import type { Answers, CallStatus, Question, SignUpSource, SignUpStatus } from '@core/model'
 
 export interface ListCallsRequest {
   city?: string
@@ -219,30 +212,101 @@ export interface GetPhoneNumberResponse {
   phone: string
 }
 
-/** The NGO side's actions are listed in ngo-api.ts, subscribe messages' in reminder-api.ts. */
-export interface ApiContract
-  extends
-    AttendanceContract,
-    NgoContract,
-    ReminderContract,
-    ShareContract,
-    CertificateContract,
-    PrivacyContract,
-    NoticeContract {
+export const PAGE_SIZE = 20
+
+/** Everything an organizer fills in for a call. */
+export interface CallForm {
+  title: string
+  description: string
+  /** cloud fileID of the cover; empty = a generated cover */
+  cover?: string
+  tags: string[]
+  city: string
+  address: string
+  location?: { lat: number; lng: number }
+  startAt: number
+  endAt: number
+  signupDeadline: number
+  cancelCutoff?: number
+  /** when volunteers are reminded: hours before the start (absent: 24) */
+  reminderLeadHours?: ReminderLead
+  capacity: number
+  waitlist: boolean
+  questions: Question[]
+}
+
+/**
+ * Creates a draft (`ngoId`, no `callId`) or saves a draft again (`callId`). A published call is edited with
+ * updateCall. Errors: CONTENT_RISKY (with `fields`), INVALID_INPUT (with `fields`), NOT_FOUND.
+ */
+export type SaveCallRequest = CallForm & { callId?: string; ngoId?: string }
+
+export interface SaveCallResponse {
+  call: CallDetail
+}
+
+/** A draft goes live. Errors: NGO_NOT_VERIFIED, INVALID_INPUT (e.g. its times have passed), NOT_FOUND. */
+export interface PublishCallRequest {
+  callId: string
+}
+
+export interface PublishCallResponse {
+  call: CallDetail
+}
+
+/** `walkIn`: came without signing up, recorded at check-in (holds no seat) */
+export type RosterTab = 'confirmed' | 'waitlisted' | 'cancelled' | 'late' | 'walkIn'
+
+export interface RosterEntry {
+  _id: string
+  name: string
+  /** in full: the roster is only for the call's own organizers */
+  phone: string
+  answers: Answers
+  status: SignUpStatus
+  tab: RosterTab
+  waitRank?: number
+  createdAt: number
+  cancelledAt?: number
+  // attendance, once recorded (check-in screen): 已签到 / 已签退 and the hours so far
+  walkIn?: boolean
+  checkedInAt?: number
+  checkedOutAt?: number
+  hours?: number
+}
+
+export interface RosterRequest {
+  callId: string
+}
+
+export interface RosterResponse {
+  call: CallCard & { questions: Question[] }
+  counts: Record<RosterTab, number>
+  /** confirmed in sign-up order, then the waitlist in its order, then the cancelled ones */
+  entries: RosterEntry[]
+}
+
+export interface ExportRosterResponse {
+  /** the .xlsx in cloud storage */
+  fileID: string
+  /** a temporary download URL */
+  url: string
+  fileName: string
+  rows: number
+}
+
+export interface CallsContract {
   listCalls: { req: ListCallsRequest; res: ListCallsResponse }
   getCall: { req: GetCallRequest; res: CallDetail }
   signUp: { req: SignUpRequest; res: SignUpResponse }
   cancelSignUp: { req: CancelSignUpRequest; res: CancelSignUpResponse }
   mySignUps: { req: MySignUpsRequest; res: MySignUpsResponse }
+  saveCall: { req: SaveCallRequest; res: SaveCallResponse }
+  publishCall: { req: PublishCallRequest; res: PublishCallResponse }
   closeCall: { req: CloseCallRequest; res: CloseCallResponse }
   cancelCall: { req: CancelCallRequest; res: CancelCallResponse }
   updateCall: { req: UpdateCallRequest; res: UpdateCallResponse }
+  roster: { req: RosterRequest; res: RosterResponse }
+  exportRoster: { req: RosterRequest; res: ExportRosterResponse }
   getPhoneNumber: { req: GetPhoneNumberRequest; res: GetPhoneNumberResponse }
 }
-
-export type Action = keyof ApiContract
-
-/** The event a client sends to the `api` function. */
-export type ApiEvent<A extends Action = Action> = { action: A } & ApiContract[A]['req']
-
-export const PAGE_SIZE = 20

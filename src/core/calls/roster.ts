@@ -1,6 +1,6 @@
 // A call's roster as its organizers see it: tabs, counts, and the same rows as a spreadsheet.
-import type { RosterEntry, RosterTab } from '@core/ngos/contract'
-import { formatChinaTime } from '@core/messages/messages'
+import type { RosterEntry, RosterTab } from './contract'
+import { formatChinaTime } from '@core/shared/china-time'
 import type { Question, SignUp } from '@core/model'
 
 export const ROSTER_TABS: { tab: RosterTab; label: string }[] = [

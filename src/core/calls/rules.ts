@@ -52,28 +52,6 @@ export function answerMaxLength(question: Pick<Question, 'kind' | 'maxLength'>):
   )
 }
 
-/** 13800138000 → 138****8000; anything shorter keeps only its last 2 characters visible. */
-export function maskPhone(phone: string): string {
-  if (phone.length >= 8) return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4)
-  if (phone.length <= 2) return '*'.repeat(phone.length)
-  return '*'.repeat(phone.length - 2) + phone.slice(-2)
-}
-
-/** WeChat openids are 28 url-safe characters; allow some slack for other id schemes. */
-export function looksLikeOpenid(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(value)
-}
-
-/** Ids of stored documents: short and url-safe (a call id must fit a 32-character QR `scene`). */
-export function looksLikeId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(value)
-}
-
-/** Number of characters as a person counts them (code points, so 𠮷 is one), not UTF-16 units or bytes. */
-export function charCount(text: string): number {
-  return Array.from(text).length
-}
-
 /** One sign-up per person per call: its id is derived, so a second insert collides instead of taking a seat. */
 export function signUpId(callId: string, openid: string): string {
   return `${callId}_${openid}`
@@ -90,4 +68,9 @@ export function isVisibleTo(
 ): boolean {
   if (openid !== undefined && ngo.admins.includes(openid)) return true
   return call.status !== 'draft' && ngo.status === 'verified'
+}
+
+/** Sign-up ids are callId_openid or callId_walkin_phone: longer than other ids, same alphabet. */
+export function looksLikeSignUpId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{3,100}$/.test(value)
 }

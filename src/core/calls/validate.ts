@@ -1,5 +1,6 @@
 // One schema per action of the `api` function. The client form runs the same functions, so a message the
 // volunteer sees under a field is the one the server would send. Unknown fields are ignored.
+import { readPhone } from '@core/shared/validation'
 import type {
   CancelCallRequest,
   CancelSignUpRequest,
@@ -23,8 +24,6 @@ import {
   readTime,
   type Validation,
 } from '@core/shared/validation'
-
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/
 export const CITY_MAX_LENGTH = 20
 export const TAG_MAX_LENGTH = 20
 export const KEYWORD_MAX_LENGTH = 30
@@ -108,21 +107,6 @@ export function validateCallId(input: unknown): Validation<{ callId: string }> {
   const errors: FieldErrors = {}
   const callId = readId(fields, 'callId', '活动编号', errors)
   return finish(errors, { callId })
-}
-
-/** A mainland mobile number (spaces and dashes dropped); the message goes under `phone`. */
-export function readPhone(raw: unknown, errors: FieldErrors): string {
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    errors.phone = '请填写手机号'
-  } else if (typeof raw !== 'string') {
-    errors.phone = '手机号应为文字'
-  } else {
-    // People paste numbers with spaces or dashes (138 0013 8000); the digits are what counts.
-    const digits = raw.replace(/[\s-]/g, '')
-    if (PHONE_PATTERN.test(digits)) return digits
-    errors.phone = '请填写正确的11位手机号'
-  }
-  return ''
 }
 
 function dropUndefined<T extends object>(value: T): T {

@@ -1,7 +1,8 @@
 // Stored documents → what the API shows. Only fields listed here leave the server (no openids, no raw phones).
 import { DEFAULT_REMINDER_LEAD } from '@core/messages/reminders'
 import type { CallCard, CallDetail, SignUpView } from './contract'
-import { isSignupOpen, maskPhone, spotsLeft } from './rules'
+import { isSignupOpen, spotsLeft } from './rules'
+import { maskPhone } from '@core/privacy/privacy'
 import type { Call, Ngo, SignUp } from '@core/model'
 
 export function toCallCard(call: Call, ngoName: string): CallCard {

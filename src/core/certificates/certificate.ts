@@ -1,6 +1,8 @@
 // What a 志愿服务证明 states, and how its number and verification code look. Pure: the function signs the
 // canonical string of the facts (cloudfunctions/lib/certificates/certificates.ts); the client and tests read codes with the
 // same rules.
+import { chinaDate } from '@core/shared/china-time'
+import { looksLikeSignUpId } from '@core/calls/rules'
 import type { CertificateView, IssueCertificateRequest } from './contract'
 import type { Certificate, SignUp } from '@core/model'
 import { asInput, finish, notAnObject, type FieldErrors, type Validation } from '@core/shared/validation'
@@ -72,18 +74,6 @@ export function certificateNumber(serviceYear: number, chars: string): string {
 
 export function looksLikeCertificateNo(value: unknown): value is string {
   return typeof value === 'string' && /^JS\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(value)
-}
-
-const CHINA_OFFSET_MS = 8 * 3_600_000
-
-/** 「2026年3月12日」, the day in China time. */
-export function chinaDate(epochMs: number): string {
-  const d = new Date(epochMs + CHINA_OFFSET_MS)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
-
-export function chinaYear(epochMs: number): number {
-  return new Date(epochMs + CHINA_OFFSET_MS).getUTCFullYear()
 }
 
 /** 3.5 → 「3.5」, 4 → 「4」 */
@@ -164,11 +154,6 @@ export function certificateText(c: CertificateView): string {
     chinaDate(c.issuedAt),
     CERTIFICATE_FIXED_TEXT,
   ].join('')
-}
-
-/** Sign-up ids are callId + '_' + openid: longer than other ids, the same characters. */
-export function looksLikeSignUpId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(value)
 }
 
 /** The most hours a certificate can state for one event; a typed figure beyond it is a typing error. */

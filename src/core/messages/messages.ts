@@ -1,27 +1,20 @@
-// The outbox messages a change of a sign-up or a call queues (DESIGN §4). Each `_id` is derived from what it
+// The outbox messages a change of a sign-up or a call queues. Each `_id` is derived from what it
 // reports, so writing the same message twice (a retry, two instances doing the same work) stores it once.
-// `data` holds short texts that fit WeChat's subscribe-message fields (`thing` ≤ 20 characters, DESIGN §5).
-import { charCount } from '@core/calls/rules'
+// `data` holds short texts that fit WeChat's subscribe-message fields (`thing` ≤ 20 characters).
+import { formatChinaTime } from '@core/shared/china-time'
+import { charCount } from '@core/shared/validation'
 import type { Call, Message, MessageKind, Notice, SignUp } from '@core/model'
 
 /** The longest text a `thing` field takes. */
 export const THING_MAX_LENGTH = 20
 
 /** China has one time zone and no daylight saving: UTC+8 all year. */
-const CHINA_OFFSET_MS = 8 * 3_600_000
 
 /** `text` cut to `max` characters (an ellipsis marks the cut), as a template field would refuse it whole. */
 export function fitText(text: string, max = THING_MAX_LENGTH): string {
   const chars = Array.from(text.trim())
   if (chars.length <= max) return chars.join('')
   return chars.slice(0, max - 1).join('') + '…'
-}
-
-/** 2025-05-11 09:00, in China time (a `time` field). */
-export function formatChinaTime(epochMs: number): string {
-  const d = new Date(epochMs + CHINA_OFFSET_MS)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
 type CallFacts = Pick<Call, '_id' | 'title' | 'startAt' | 'city' | 'address'>
@@ -69,7 +62,7 @@ export function cancelledMessage(
   })
 }
 
-/** An organizer's notice (notice-api.ts): one message per sign-up and notice, however often it is retried. */
+/** An organizer's notice (messages/contract.ts): one message per sign-up and notice, however often it is retried. */
 export function noticeMessage(
   call: CallFacts,
   signUp: SignUpFacts,

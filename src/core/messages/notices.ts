@@ -2,8 +2,6 @@
 import type { NoticeAudience, SignUpStatus } from '@core/model'
 
 /** China has one time zone and no daylight saving: UTC+8 all year. */
-const CHINA_OFFSET_MS = 8 * 3_600_000
-const DAY_MS = 86_400_000
 
 /**
  * The sign-ups a new notice is sent to: those holding a seat (already checked in, too: a notice during the day is
@@ -16,14 +14,4 @@ export function addressedStatuses(audience: NoticeAudience): SignUpStatus[] {
 /** Whether a volunteer whose sign-up is now `status` reads a notice (one who did not come still reads them). */
 export function readsNotice(status: SignUpStatus, audience: NoticeAudience): boolean {
   return status === 'no_show' || addressedStatuses(audience).includes(status)
-}
-
-/** 「20260312」: the China calendar day of a moment, as the daily limit counts. */
-export function chinaDayKey(epochMs: number): string {
-  return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '')
-}
-
-/** The moment the China day of `epochMs` began. */
-export function chinaDayStart(epochMs: number): number {
-  return epochMs - ((epochMs + CHINA_OFFSET_MS) % DAY_MS)
 }

@@ -2,7 +2,8 @@
 // fall due, from the calls and sign-ups as they are then, so a moved start or a cancelled sign-up needs no
 // bookkeeping. A reminder's `_id` carries the start it announces: a call moved after its reminder was written
 // gets a new one for the new time, and the old one (if still unsent) is recognised as stale and skipped.
-import { fitText, formatChinaTime } from './messages'
+import { fitText } from './messages'
+import { formatChinaTime } from '@core/shared/china-time'
 import type { Call, Message, SignUp } from '@core/model'
 import type { FieldErrors } from '@core/shared/validation'
 

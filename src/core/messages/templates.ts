@@ -1,4 +1,4 @@
-// Subscribe-message templates (DESIGN §5). WeChat sends a message only with a template the mini program picked in
+// Subscribe-message templates. WeChat sends a message only with a template the mini program picked in
 // its console, and only to a user who accepted that template (one message per acceptance). Each environment has
 // its own template ids and keyword numbering, so both come from configuration (cloudfunctions/lib/messages/templates.ts);
 // these are the local defaults the emulator accepts.

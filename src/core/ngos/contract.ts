@@ -1,8 +1,7 @@
-// The API contract of the NGO side: registration and its review, the NGO console (calls, roster, export,
-// co-organizers) and the public NGO directory. Part of `ApiContract` (api.ts).
-import type { ReminderLead } from '@core/messages/reminders'
-import type { CallCard, CallDetail } from '@core/calls/contract'
-import type { Answers, NgoStatus, Question, SignUpStatus } from '@core/model'
+// The NGOs part of the API contract (src/core/contract.ts): registration and its review, the NGO console and its
+// co-organizers, and the public NGO directory. A call's own organizer actions are in calls/contract.ts.
+import type { CallCard } from '@core/calls/contract'
+import type { NgoStatus } from '@core/model'
 
 /** An NGO as anyone may see it. */
 export interface NgoCard {
@@ -102,87 +101,6 @@ export interface ReviewNgoResponse {
   ngo: NgoReview
 }
 
-/** Everything an organizer fills in for a call (DESIGN §4). */
-export interface CallForm {
-  title: string
-  description: string
-  /** cloud fileID of the cover; empty = a generated cover */
-  cover?: string
-  tags: string[]
-  city: string
-  address: string
-  location?: { lat: number; lng: number }
-  startAt: number
-  endAt: number
-  signupDeadline: number
-  cancelCutoff?: number
-  /** when volunteers are reminded: hours before the start (absent: 24) */
-  reminderLeadHours?: ReminderLead
-  capacity: number
-  waitlist: boolean
-  questions: Question[]
-}
-
-/**
- * Creates a draft (`ngoId`, no `callId`) or saves a draft again (`callId`). A published call is edited with
- * updateCall. Errors: CONTENT_RISKY (with `fields`), INVALID_INPUT (with `fields`), NOT_FOUND.
- */
-export type SaveCallRequest = CallForm & { callId?: string; ngoId?: string }
-
-export interface SaveCallResponse {
-  call: CallDetail
-}
-
-/** A draft goes live. Errors: NGO_NOT_VERIFIED, INVALID_INPUT (e.g. its times have passed), NOT_FOUND. */
-export interface PublishCallRequest {
-  callId: string
-}
-
-export interface PublishCallResponse {
-  call: CallDetail
-}
-
-/** `walkIn`: came without signing up, recorded at check-in (holds no seat) */
-export type RosterTab = 'confirmed' | 'waitlisted' | 'cancelled' | 'late' | 'walkIn'
-
-export interface RosterEntry {
-  _id: string
-  name: string
-  /** in full: the roster is only for the call's own organizers */
-  phone: string
-  answers: Answers
-  status: SignUpStatus
-  tab: RosterTab
-  waitRank?: number
-  createdAt: number
-  cancelledAt?: number
-  // attendance, once recorded (check-in screen): 已签到 / 已签退 and the hours so far
-  walkIn?: boolean
-  checkedInAt?: number
-  checkedOutAt?: number
-  hours?: number
-}
-
-export interface RosterRequest {
-  callId: string
-}
-
-export interface RosterResponse {
-  call: CallCard & { questions: Question[] }
-  counts: Record<RosterTab, number>
-  /** confirmed in sign-up order, then the waitlist in its order, then the cancelled ones */
-  entries: RosterEntry[]
-}
-
-export interface ExportRosterResponse {
-  /** the .xlsx in cloud storage */
-  fileID: string
-  /** a temporary download URL */
-  url: string
-  fileName: string
-  rows: number
-}
-
 /** The owner's invitation for co-organizers: a new code replaces the previous one. */
 export interface CreateInviteRequest {
   ngoId: string
@@ -217,10 +135,6 @@ export interface NgoContract extends DirectoryContract {
   pendingNgos: { req: Record<string, never>; res: PendingNgosResponse }
   verifyNgo: { req: ReviewNgoRequest; res: ReviewNgoResponse }
   rejectNgo: { req: RejectNgoRequest; res: ReviewNgoResponse }
-  saveCall: { req: SaveCallRequest; res: SaveCallResponse }
-  publishCall: { req: PublishCallRequest; res: PublishCallResponse }
-  roster: { req: RosterRequest; res: RosterResponse }
-  exportRoster: { req: RosterRequest; res: ExportRosterResponse }
   createInvite: { req: CreateInviteRequest; res: CreateInviteResponse }
   joinNgo: { req: JoinNgoRequest; res: TeamResponse }
   removeOrganizer: { req: RemoveOrganizerRequest; res: TeamResponse }

@@ -2,8 +2,8 @@
 import { creditCodeProblem, normalizeCreditCode } from './credit-code'
 import { decodeNameCursor, type NamePosition } from '@core/shared/cursor'
 import type { NgoCard, NgoConsole, NgoReview, RegisterNgoRequest, RejectNgoRequest } from './contract'
-import { looksLikeId } from '@core/calls/rules'
-import { PHONE_PATTERN } from '@core/calls/validate'
+import { looksLikeId } from '@core/shared/validation'
+import { PHONE_PATTERN } from '@core/shared/validation'
 import type { Ngo } from '@core/model'
 import {
   asInput,

@@ -1,5 +1,5 @@
 // The privacy actions of the `api` function (their part of ApiContract): a volunteer deletes their data
-// (DESIGN §5). What an erased sign-up keeps and shows: privacy.ts.
+//. What an erased sign-up keeps and shows: privacy.ts.
 
 /**
  * Deletes the caller's personal data. `confirm` must be exactly 「删除」 (the client asks the person to confirm

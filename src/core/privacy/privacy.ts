@@ -1,4 +1,4 @@
-// Deleting a volunteer's data (privacy-api.ts): the confirmation word and what an erased sign-up shows.
+// Deleting a volunteer's data (privacy/contract.ts): the confirmation word and what an erased sign-up shows.
 import { asInput, finish, notAnObject, type FieldErrors, type Validation } from '@core/shared/validation'
 
 /** What the person types or taps to confirm. */
@@ -13,4 +13,11 @@ export function validateDeleteMyData(input: unknown): Validation<{ confirm: type
   const errors: FieldErrors = {}
   if (body.confirm !== DELETE_CONFIRMATION) errors.confirm = `请输入「${DELETE_CONFIRMATION}」确认`
   return finish(errors, { confirm: DELETE_CONFIRMATION })
+}
+
+/** 13800138000 → 138****8000; anything shorter keeps only its last 2 characters visible. */
+export function maskPhone(phone: string): string {
+  if (phone.length >= 8) return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4)
+  if (phone.length <= 2) return '*'.repeat(phone.length)
+  return '*'.repeat(phone.length - 2) + phone.slice(-2)
 }

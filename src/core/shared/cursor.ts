@@ -1,7 +1,7 @@
 // The list cursor: a keyset position (startAt, _id) of the last item of a page, so the next page continues
 // after it without skipping (stable under inserts, cheap at any depth). Clients treat it as opaque.
 // Shape: base36(startAt) + '.' + _id — url-safe because ids are (see looksLikeId).
-import { looksLikeId } from '@core/calls/rules'
+import { looksLikeId } from './validation'
 
 export interface CursorPosition {
   startAt: number

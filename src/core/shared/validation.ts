@@ -1,6 +1,5 @@
 // A tiny validation layer: readers take one field from untrusted input, return its clean value and record a
-// Chinese message per bad field. A schema (schemas.ts) runs its readers, then `finish` turns them into a result.
-import { charCount, looksLikeId } from '@core/calls/rules'
+// Chinese message per bad field. A feature's validate.ts runs its readers, then `finish` turns them into a result.
 
 /** Per-field messages, keyed by field name (`answers.<questionId>` for answers). */
 export type FieldErrors = Record<string, string>
@@ -117,4 +116,36 @@ export function readTime(input: Input, key: string, label: string, errors: Field
   else if (!Number.isSafeInteger(raw) || raw < 0) errors[key] = `${label}无效`
   else return raw
   return undefined
+}
+
+/** Number of characters as a person counts them (code points, so 𠮷 is one), not UTF-16 units or bytes. */
+export function charCount(text: string): number {
+  return Array.from(text).length
+}
+
+/** Ids of stored documents: short and url-safe (a call id must fit a 32-character QR `scene`). */
+export function looksLikeId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,32}$/.test(value)
+}
+
+/** WeChat openids are 28 url-safe characters; allow some slack for other id schemes. */
+export function looksLikeOpenid(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(value)
+}
+
+export const PHONE_PATTERN = /^1[3-9]\d{9}$/
+
+/** A mainland mobile number (spaces and dashes dropped); the message goes under `phone`. */
+export function readPhone(raw: unknown, errors: FieldErrors): string {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    errors.phone = '请填写手机号'
+  } else if (typeof raw !== 'string') {
+    errors.phone = '手机号应为文字'
+  } else {
+    // People paste numbers with spaces or dashes (138 0013 8000); the digits are what counts.
+    const digits = raw.replace(/[\s-]/g, '')
+    if (PHONE_PATTERN.test(digits)) return digits
+    errors.phone = '请填写正确的11位手机号'
+  }
+  return ''
 }

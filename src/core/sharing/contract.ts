@@ -1,6 +1,6 @@
 // The sharing actions of the `api` function (their part of ApiContract): share cards, live group cards and who
 // recruited whom. `signUp` takes the attribution too: `source` and `referrerCode` (see share.ts).
-import type { SignUpSource } from './share'
+import type { SignUpSource } from '@core/model'
 
 /** Before sharing a call: the caller's referrer code for the share path, and a live group card's activity id. */
 export interface PrepareShareRequest {

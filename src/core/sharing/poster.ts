@@ -1,6 +1,6 @@
 // The `poster` cloud function's contract, and what a poster shows, derived from a call (pure, so the cache key
 // and the picture come from the same facts).
-import { formatChinaTime } from '@core/messages/messages'
+import { formatChinaTime } from '@core/shared/china-time'
 import { spotsLeft } from '@core/calls/rules'
 import type { Call, Ngo } from '@core/model'
 

@@ -1,8 +1,8 @@
 // The `scene` of a poster's mini-program code (wxacode.getUnlimited): at most 32 characters of a fixed set
-// (DESIGN §5), and WeChat hands it back to the page it opens. Ours is `<callId>~<referrerCode>`: call ids are
+//, and WeChat hands it back to the page it opens. Ours is `<callId>~<referrerCode>`: call ids are
 // [A-Za-z0-9_-], so `~` separates the two unambiguously; without a referrer (or when both would not fit) it is
 // the call id alone.
-import { looksLikeId } from '@core/calls/rules'
+import { looksLikeId } from '@core/shared/validation'
 
 export const SCENE_MAX_LENGTH = 32
 const SEPARATOR = '~'

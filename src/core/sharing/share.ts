@@ -1,10 +1,7 @@
 // Sharing and attribution: where a sign-up came from, what a share card and a group card say.
 import { looksLikeReferrerCode } from './scene'
 import { asInput, type Validation } from '@core/shared/validation'
-
-/** How a volunteer reached the call: a chat share card, a poster's code, Moments, search, or directly. */
-export const SIGN_UP_SOURCES = ['share', 'poster', 'moments', 'search', 'direct'] as const
-export type SignUpSource = (typeof SIGN_UP_SOURCES)[number]
+import { SIGN_UP_SOURCES, type SignUpSource } from '@core/model'
 
 export const SOURCE_LABELS: Record<SignUpSource, string> = {
   share: '群聊/好友分享',

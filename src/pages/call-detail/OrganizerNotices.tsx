@@ -4,7 +4,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CallDetail } from '@core/calls/contract'
-import type { NoticeView } from '@core/messages/notice-contract'
+import type { NoticeView } from '@core/messages/contract'
 import { formatTime } from '@components/format'
 import { callNotices } from '@services/messages/notices'
 import './OrganizerNotices.scss'

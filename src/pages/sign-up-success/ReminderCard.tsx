@@ -4,7 +4,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CallDetail } from '@core/calls/contract'
-import type { SubscribeTemplate } from '@core/messages/reminder-contract'
+import type { SubscribeTemplate } from '@core/messages/contract'
 import CalendarButton from '@components/CalendarButton'
 import { callApi } from '@services/cloud/api'
 import { requestSubscriptions } from '@services/messages/subscribe'

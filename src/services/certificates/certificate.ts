@@ -1,5 +1,5 @@
 // Certificates through the `api` function: the volunteer's own (issue, list) and 证书查验 for anyone.
-import type { Action, ApiContract } from '@core/calls/contract'
+import type { Action, ApiContract } from '@core/contract'
 import { callApi } from '@services/cloud/api'
 
 type Req<A extends Action> = ApiContract[A]['req']

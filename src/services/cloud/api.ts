@@ -1,6 +1,6 @@
 // The typed client of the `api` cloud function: one function per action, all through `callApi`, which never
 // throws: a network failure or a malformed reply becomes an INTERNAL error the page can show.
-import type { Action, ApiContract, ApiEvent } from '@core/calls/contract'
+import type { Action, ApiContract, ApiEvent } from '@core/contract'
 import { type ApiResult, fail } from '@core/shared/errors'
 import { transport } from './transport'
 

@@ -1,7 +1,7 @@
 // The browser has no subscribe sheet: this shows one like WeChat's (允许 / 取消) and, for 允许, registers the
 // acceptances with the local cloud, as WeChat's client registers them with WeChat's servers. The H5 build is the
 // local cloud's own client, like the persona picker.
-import { MAX_TEMPLATES_PER_REQUEST } from '@core/messages/reminder-contract'
+import { MAX_TEMPLATES_PER_REQUEST } from '@core/messages/contract'
 import { currentPersona } from '@services/cloud/persona'
 import type { RequestSubscriptions } from './subscribe'
 

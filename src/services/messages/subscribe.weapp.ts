@@ -1,6 +1,6 @@
 // WeChat's subscribe sheet: at most 3 templates per request; each "accept" allows one message of that template.
 import Taro from '@tarojs/taro'
-import { MAX_TEMPLATES_PER_REQUEST } from '@core/messages/reminder-contract'
+import { MAX_TEMPLATES_PER_REQUEST } from '@core/messages/contract'
 import type { RequestSubscriptions } from './subscribe'
 
 export const requestSubscriptions: RequestSubscriptions = async (templates) => {

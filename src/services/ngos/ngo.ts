@@ -1,8 +1,8 @@
 // The typed client of the NGO side's actions (contract: src/core/ngos/contract.ts), through the same `callApi`.
-import type { NgoContract } from '@core/ngos/contract'
+import type { Action, ApiContract } from '@core/contract'
 import { callApi } from '@services/cloud/api'
 
-type Req<A extends keyof NgoContract> = NgoContract[A]['req']
+type Req<A extends Action> = ApiContract[A]['req']
 
 export const registerNgo = (req: Req<'registerNgo'>) => callApi('registerNgo', req)
 export const myNgo = () => callApi('myNgo', {})

@@ -18,7 +18,7 @@ export const cancelCall = defineAction({
   validate: validateCancelCall,
   run: async ({ input, call, ngo, now }): Promise<ApiResult<CancelCallResponse>> => {
     // From here on no seat or queue place can be taken (both need the call open, or open/closed for promotions).
-    // The first cancel's time and reason are kept: a late-written sign-up is told the same (cancel-notices.ts).
+    // The first cancel's time and reason are kept: a late-written sign-up is told the same (cancel-repair.ts).
     await updateWhere(collection('calls').where({ _id: call._id, status: _.neq('cancelled') }), {
       status: 'cancelled',
       cancelledAt: now,

@@ -1,6 +1,6 @@
 // The roster as an Excel file in cloud storage: Chinese headers, one row per sign-up with every answer.
 import { type ApiResult, ok } from '@core/shared/errors'
-import type { ExportRosterResponse } from '@core/ngos/contract'
+import type { ExportRosterResponse } from '@core/calls/contract'
 import { exportFileName, rosterSheet, toRoster } from '@core/calls/roster'
 import { validateCallId } from '@core/calls/validate'
 import { storeExport } from '@lib/privacy/exports'

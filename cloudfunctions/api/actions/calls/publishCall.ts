@@ -1,7 +1,7 @@
 // A draft goes live: only for a verified NGO, and only while its sign-up period is still ahead.
 import { checkPublishable } from '@core/calls/call-form'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import type { PublishCallResponse } from '@core/ngos/contract'
+import type { PublishCallResponse } from '@core/calls/contract'
 import { validateCallId } from '@core/calls/validate'
 import { toCallDetail } from '@core/calls/views'
 import { collection, findById, updateWhere } from '@lib/cloud/db'

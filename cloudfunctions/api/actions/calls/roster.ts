@@ -1,6 +1,6 @@
 // A call's roster for its own organizers: every sign-up with full phone numbers and answers, in tabs.
 import { type ApiResult, ok } from '@core/shared/errors'
-import type { RosterResponse } from '@core/ngos/contract'
+import type { RosterResponse } from '@core/calls/contract'
 import { rosterCounts, toRoster } from '@core/calls/roster'
 import { validateCallId } from '@core/calls/validate'
 import { toCallCard } from '@core/calls/views'

@@ -5,7 +5,7 @@
 import { validateCallForm, textsOf } from '@core/calls/call-form'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { newId } from '@core/ngos/ngo'
-import type { CallForm, SaveCallResponse } from '@core/ngos/contract'
+import type { CallForm, SaveCallResponse } from '@core/calls/contract'
 import { asInput, type FieldErrors, readId, type Validation } from '@core/shared/validation'
 import { toCallDetail } from '@core/calls/views'
 import { _ } from '@lib/cloud/cloud'

@@ -1,4 +1,4 @@
-// The caller's 志愿服务证明 for one of their sign-ups with hours the NGO confirmed (see certificate-api.ts).
+// The caller's 志愿服务证明 for one of their sign-ups with hours the NGO confirmed (see certificates/contract.ts).
 import { certificateView, hasConfirmedHours, validateIssueCertificate } from '@core/certificates/certificate'
 import type { IssueCertificateResponse } from '@core/certificates/contract'
 import { type ApiResult, fail, ok } from '@core/shared/errors'

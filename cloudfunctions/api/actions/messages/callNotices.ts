@@ -1,7 +1,7 @@
 // A call's notices: all of them for its organizers; for a volunteer those addressed to their sign-up as it stands
 // (anyone signed in may ask: whether they signed up is this action's to check).
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import type { CallNoticesResponse } from '@core/messages/notice-contract'
+import type { CallNoticesResponse } from '@core/messages/contract'
 import { isOrganizer } from '@core/ngos/authorization'
 import { readsNotice } from '@core/messages/notices'
 import { signUpId } from '@core/calls/rules'

@@ -2,7 +2,8 @@
 // one `notice` message queued per addressed sign-up. A retry of the same tap finds its notice and re-queues what a
 // first try may have missed (same ids: none twice); it never takes a second slot.
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import { validateNotifyVolunteers, type NotifyVolunteersResponse } from '@core/messages/notice-contract'
+import { validateNotifyVolunteers } from '@core/messages/validate'
+import { type NotifyVolunteersResponse } from '@core/messages/contract'
 import { templateKindOf } from '@core/messages/templates'
 import { riskyTexts } from '@lib/moderation/content-check'
 import { claimSlot, noticeOfRequest, queueNotice, toNoticeView } from '@lib/messages/organizer-notices'

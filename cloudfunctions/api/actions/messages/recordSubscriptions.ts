@@ -2,10 +2,8 @@
 // accepted template (an atomic increment, so concurrent reports add up), once per tap: the increment and the tap's
 // request id are written in one conditional update, so a retried report of the same tap counts nothing more. WeChat keeps the real count and offers
 // no way to read it; the `remind` run counts down as it uses them.
-import {
-  validateRecordSubscriptions,
-  type RecordSubscriptionsResponse,
-} from '@core/messages/reminder-contract'
+import { validateRecordSubscriptions } from '@core/messages/validate'
+import { type RecordSubscriptionsResponse } from '@core/messages/contract'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { signUpId } from '@core/calls/rules'
 import { _ } from '@lib/cloud/cloud'

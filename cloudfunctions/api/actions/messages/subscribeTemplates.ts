@@ -1,5 +1,5 @@
 // The templates the client asks the volunteer for: ids live in the function's configuration only.
-import type { SubscribeTemplatesResponse } from '@core/messages/reminder-contract'
+import type { SubscribeTemplatesResponse } from '@core/messages/contract'
 import { type ApiResult, ok } from '@core/shared/errors'
 import { TEMPLATE_KINDS } from '@core/messages/templates'
 import { templates } from '@lib/messages/templates'

@@ -1,4 +1,4 @@
-// 删除我的数据: the caller's personal data goes, the NGOs' records of what they did stay (privacy-api.ts).
+// 删除我的数据: the caller's personal data goes, the NGOs' records of what they did stay (privacy/contract.ts).
 // Bookings are given back first (they may promote others and tell them), then the record is erased, then what
 // hangs off the person; each step is safe to repeat, so a retry after a crash completes the job.
 import { type ApiResult, fail, ok } from '@core/shared/errors'

@@ -1,7 +1,8 @@
 // The organizer's view of how a call recruits: sign-ups by source, and the volunteers who brought the most.
 import { type ApiResult, ok } from '@core/shared/errors'
 import { validateCallId } from '@core/calls/validate'
-import { maskName, SIGN_UP_SOURCES, type SignUpSource } from '@core/sharing/share'
+import { maskName } from '@core/sharing/share'
+import { SIGN_UP_SOURCES, type SignUpSource } from '@core/model'
 import type { CallShareStatsResponse, Recruiter } from '@core/sharing/contract'
 import { activeSignUps } from '@lib/sharing/attribution'
 import { defineAction } from '@functions/api/gate'

@@ -2,7 +2,7 @@
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { formatChinaTime } from '@core/messages/messages'
+import { formatChinaTime } from '@core/shared/china-time'
 import type { NgoReview } from '@core/ngos/contract'
 import EmptyState from '@components/EmptyState'
 import LoadFailed from '@components/LoadFailed'

@@ -3,7 +3,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { describeRule, type HoursRule, ruleProblem } from '@core/attendance/hours'
+import { describeRule, ruleProblem } from '@core/attendance/hours'
+import { type HoursRule } from '@core/model'
 import { setHoursRule } from '@services/attendance/attendance'
 
 interface Props {

@@ -3,16 +3,16 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { RosterEntry } from '@core/ngos/contract'
+import type { RosterEntry } from '@core/calls/contract'
 import {
   NOTICE_MAX_LENGTH,
   NOTICE_MIN_LENGTH,
   NOTICES_PER_DAY,
   type NoticeView,
-} from '@core/messages/notice-contract'
+} from '@core/messages/contract'
 import { fitText, THING_MAX_LENGTH } from '@core/messages/messages'
 import { addressedStatuses } from '@core/messages/notices'
-import { charCount } from '@core/calls/rules'
+import { charCount } from '@core/shared/validation'
 import type { CallStatus, NoticeAudience } from '@core/model'
 import { formatTime } from '@components/format'
 import { callNotices, notifyVolunteers } from '@services/messages/notices'

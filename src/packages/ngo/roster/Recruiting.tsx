@@ -4,7 +4,8 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CallShareStatsResponse } from '@core/sharing/contract'
-import { SIGN_UP_SOURCES, SOURCE_LABELS } from '@core/sharing/share'
+import { SIGN_UP_SOURCES } from '@core/model'
+import { SOURCE_LABELS } from '@core/sharing/share'
 import { callShareStats } from '@services/cloud/api'
 
 type State =

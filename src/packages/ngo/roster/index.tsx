@@ -3,7 +3,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import type { RosterResponse, RosterTab } from '@core/ngos/contract'
+import type { RosterResponse, RosterTab } from '@core/calls/contract'
 import { ROSTER_TABS } from '@core/calls/roster'
 import LoadFailed from '@components/LoadFailed'
 import { formatTime } from '@components/format'

@@ -1,20 +1,15 @@
-// The notices of a call (their part of ApiContract): an organizer's message to the call's sign-ups. Each notice
-// is kept and shown in the mini program to those it addressed, and queued as a subscribe message (the 活动变更/
-// 取消通知 template) to each of them; WeChat delivers it only to those holding an acceptance for that template.
-import { charCount } from '@core/calls/rules'
+// The messages part of the API contract (src/core/contract.ts).
+// Subscribe messages: which templates to ask the volunteer for, and what they accepted.
+// Notices: an organizer's message to a call's sign-ups. Each notice is kept and shown in the mini program to
+// those it addressed, and queued as a subscribe message (the 活动变更/取消通知 template) to each of them; WeChat
+// delivers it only to those holding an acceptance for that template.
 import type { NoticeAudience } from '@core/model'
-import {
-  asInput,
-  cleanText,
-  finish,
-  notAnObject,
-  readId,
-  type FieldErrors,
-  type Validation,
-} from '@core/shared/validation'
+import type { TemplateKind } from './templates'
 
 export const NOTICE_MIN_LENGTH = 2
+
 export const NOTICE_MAX_LENGTH = 200
+
 /** Notices per call per China day: more would be spam to the volunteers, whose acceptances they also use up. */
 export const NOTICES_PER_DAY = 5
 
@@ -72,19 +67,42 @@ export interface NoticeContract {
 
 export const NOTICE_AUDIENCES: readonly NoticeAudience[] = ['confirmed', 'all']
 
-export function validateNotifyVolunteers(input: unknown): Validation<NotifyVolunteersRequest> {
-  const fields = asInput(input)
-  if (!fields) return notAnObject()
-  const errors: FieldErrors = {}
-  const callId = readId(fields, 'callId', '活动', errors)
-  const raw = fields.text
-  const text = typeof raw === 'string' ? cleanText(raw, true) : ''
-  if (raw !== undefined && raw !== null && typeof raw !== 'string') errors.text = '通知应为文字'
-  else if (text === '') errors.text = '请填写通知内容'
-  else if (charCount(text) < NOTICE_MIN_LENGTH) errors.text = `通知至少${NOTICE_MIN_LENGTH}个字`
-  else if (charCount(text) > NOTICE_MAX_LENGTH) errors.text = `通知不能超过${NOTICE_MAX_LENGTH}个字`
-  const audience = fields.audience as NoticeAudience
-  if (!NOTICE_AUDIENCES.includes(audience)) errors.audience = '请选择通知对象'
-  const requestId = readId(fields, 'requestId', '发送请求', errors)
-  return finish(errors, { callId, text, audience, requestId })
+export type SubscribeTemplatesRequest = Record<string, never>
+
+export interface SubscribeTemplate {
+  kind: TemplateKind
+  id: string
+  title: string
 }
+
+/** The environment's templates, in the order to ask for them (at most 3 per request, WeChat's limit). */
+export interface SubscribeTemplatesResponse {
+  templates: SubscribeTemplate[]
+}
+
+/**
+ * What the volunteer accepted in WeChat's subscribe sheet for their sign-up to `callId` (template ids; the
+ * refused ones left out). Each accepted id counts one message more. Errors: NOT_SIGNED_UP (no active sign-up),
+ * INVALID_INPUT (an id that is not one of the templates), UNAUTHENTICATED.
+ */
+export interface RecordSubscriptionsRequest {
+  callId: string
+  accepted: string[]
+  /** one per tap in the subscribe sheet: a retried report of the same tap is counted once */
+  requestId: string
+}
+
+export interface RecordSubscriptionsResponse {
+  /** acceptances now on record for this sign-up, by template id */
+  subscriptions: Record<string, number>
+  /** whether an 活动开始提醒 can be sent for this sign-up */
+  reminder: boolean
+}
+
+export interface ReminderContract {
+  subscribeTemplates: { req: SubscribeTemplatesRequest; res: SubscribeTemplatesResponse }
+  recordSubscriptions: { req: RecordSubscriptionsRequest; res: RecordSubscriptionsResponse }
+}
+
+/** WeChat asks for at most 3 templates at a time. */
+export const MAX_TEMPLATES_PER_REQUEST = 3

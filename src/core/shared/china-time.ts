@@ -1,0 +1,32 @@
+// Dates and times as people in China read them (UTC+8 all year, no daylight saving), whatever the device's or the
+// function's own time zone.
+
+const CHINA_OFFSET_MS = 8 * 3_600_000
+const DAY_MS = 24 * 3_600_000
+
+/** 「2026年3月12日」, the day in China time. */
+export function chinaDate(epochMs: number): string {
+  const d = new Date(epochMs + CHINA_OFFSET_MS)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+export function chinaYear(epochMs: number): number {
+  return new Date(epochMs + CHINA_OFFSET_MS).getUTCFullYear()
+}
+
+/** 2025-05-11 09:00, in China time (a `time` field). */
+export function formatChinaTime(epochMs: number): string {
+  const d = new Date(epochMs + CHINA_OFFSET_MS)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** 「20260312」: the China calendar day of a moment, as the daily limit counts. */
+export function chinaDayKey(epochMs: number): string {
+  return new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '')
+}
+
+/** The moment the China day of `epochMs` began. */
+export function chinaDayStart(epochMs: number): number {
+  return epochMs - ((epochMs + CHINA_OFFSET_MS) % DAY_MS)
+}
