@@ -37,6 +37,8 @@ export async function handleAdmin(ctx: AdminContext, params: Record<string, unkn
   try {
     if (action.startsWith('database.')) {
       ctx.counters.dbRequests++
+      const invocation = ctx.functions.invocationFor(params.wxCloudApiToken as string | undefined)
+      if (invocation) invocation.dbRequests++
       const handler = databaseActions[action]
       if (!handler)
         return fail('DATABASE_INVALID_OPERRATOR', `${action} is not supported by the local emulator`)

@@ -37,6 +37,19 @@ export const DEFAULT_TIMEOUT_S = 3
 export interface Invocation {
   functionName: string
   identity: WxIdentity
+  /** `api.signUp` for the api function's actions, else the function's name: what round trips are counted under */
+  label: string
+  /** database round trips this invocation made so far */
+  dbRequests: number
+}
+
+/** Database round trips per invocation, by label: how many invocations, and the trips they made in all. */
+export type RoundTrips = Map<string, { invocations: number; trips: number }>
+
+/** The api function's action names its label; other functions are labelled by name. */
+function labelOf(name: string, event: unknown): string {
+  const action = (event as { action?: unknown } | null)?.action
+  return typeof action === 'string' && /^[A-Za-z]{1,40}$/.test(action) ? `${name}.${action}` : name
 }
 
 export interface PoolOptions {
@@ -76,6 +89,8 @@ const INSTANCE_FILE = join(__dirname, 'function-instance.cjs')
 export class FunctionPool {
   private readonly pools = new Map<string, { instances: Set<Instance>; idle: Instance[]; queue: Pending[] }>()
   private readonly invocations = new Map<string, Invocation>()
+  /** the database round trips of every finished invocation, by label (see RoundTrips) */
+  readonly roundTrips: RoundTrips = new Map()
   private nextId = 1
   private stopped = false
 
@@ -218,7 +233,13 @@ export class FunctionPool {
     const config = this.config(name)
     const timeoutMs = this.opts.timeoutMs ?? (config.timeout ?? DEFAULT_TIMEOUT_S) * 1000
     const { child } = instance
-    this.invocations.set(token, { functionName: name, identity: job.identity })
+    const invocation: Invocation = {
+      functionName: name,
+      identity: job.identity,
+      label: labelOf(name, job.event),
+      dbRequests: 0,
+    }
+    this.invocations.set(token, invocation)
     instance.busy = true
     child.channel?.ref()
     let settled = false
@@ -233,6 +254,10 @@ export class FunctionPool {
       child.off('exit', onExit)
       child.channel?.unref()
       this.invocations.delete(token)
+      const tally = this.roundTrips.get(invocation.label) ?? { invocations: 0, trips: 0 }
+      tally.invocations++
+      tally.trips += invocation.dbRequests
+      this.roundTrips.set(invocation.label, tally)
       instance.busy = false
       if (keepInstance && !this.stopped && child.connected) {
         pool.idle.push(instance)

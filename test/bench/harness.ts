@@ -92,8 +92,11 @@ export function openid(i: number): string {
 
 const DAY = 86_400_000
 
-/** A verified NGO and its open call ten days ahead, stored in the cloud; `call` overrides the call's fields. */
-export function insertBenchCall(emu: Emulator, call: Partial<Call> = {}): Call {
+/**
+ * A verified NGO (stored once, with `admins` as its organizers) and an open call ten days ahead, stored in the
+ * cloud; `call` overrides the call's fields.
+ */
+export function insertBenchCall(emu: Emulator, call: Partial<Call> = {}, admins: string[] = []): Call {
   const now = Date.now()
   const ngo: Ngo = {
     _id: 'bench-ngo',
@@ -129,7 +132,8 @@ export function insertBenchCall(emu: Emulator, call: Partial<Call> = {}): Call {
     updatedAt: now,
     ...call,
   }
-  emu.store.collection('ngos').insert([ngo as unknown as Record<string, unknown>])
+  if (!emu.store.collection('ngos').get(ngo._id))
+    emu.store.collection('ngos').insert([{ ...ngo, admins } as unknown as Record<string, unknown>])
   emu.store.collection('calls').insert([stored as unknown as Record<string, unknown>])
   return stored
 }
