@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { ROOT, taroBuild } from './run'
 import { buildAllFunctions, FUNCTIONS_OUT } from './build-functions'
 import { startEmulator } from '@emulator/index'
+import { quotaFromEnv } from '@emulator/quota'
 import { DEFAULT_RUNTIME, nodeBinary } from '@emulator/node-runtime'
 
 async function main(): Promise<void> {
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
     seed: true,
     timers: true,
     log: true,
+    quota: quotaFromEnv(), // QUOTA=base: WeChat Cloud's base-plan limits
   })
   console.log(`\n举手 is running: ${emulator.url}/`)
+  if (emulator.quota) console.log(`with WeChat Cloud's base quota: ${JSON.stringify(emulator.quota.profile)}`)
   console.log('WeChat DevTools: open this folder (project.config.json points at dist/weapp).')
   const stop = (): void => {
     emulator.stop().finally(() => process.exit(0))

@@ -11,6 +11,7 @@ import type { FileStorage } from './storage'
 import { StorageError } from './storage'
 import type { Store } from './store'
 import { DbError } from './store'
+import { type DatabaseQuota, documentOf } from './quota'
 
 export interface AdminContext {
   store: Store
@@ -19,6 +20,8 @@ export interface AdminContext {
   counters: { dbRequests: number; adminRequests: number }
   /** the local cloud's time (db.serverDate()), which tests may move */
   clock: EmulatorClock
+  /** WeChat Cloud's database quota, when the local cloud runs with a quota profile */
+  quota?: DatabaseQuota
   /** wx.openApi: the reply is a protobuf message (binary), not JSON */
   openApi: (fields: Record<string, unknown>) => Promise<Buffer>
 }
@@ -36,14 +39,22 @@ export async function handleAdmin(ctx: AdminContext, params: Record<string, unkn
   })
   try {
     if (action.startsWith('database.')) {
-      ctx.counters.dbRequests++
-      const invocation = ctx.functions.invocationFor(params.wxCloudApiToken as string | undefined)
-      if (invocation) invocation.dbRequests++
       const handler = databaseActions[action]
       if (!handler)
         return fail('DATABASE_INVALID_OPERRATOR', `${action} is not supported by the local emulator`)
-      // Synchronous on purpose: nothing else runs between reading and writing, so each action is atomic.
-      return ok(handler(ctx.store, params as unknown as WireRequest, ctx.clock.now()))
+      const refusal = ctx.quota?.admit(action, ctx.clock.now())
+      if (refusal) return fail(refusal.code, refusal.message)
+      ctx.counters.dbRequests++
+      const invocation = ctx.functions.invocationFor(params.wxCloudApiToken as string | undefined)
+      if (invocation) invocation.dbRequests++
+      if (!ctx.quota) return ok(handler(ctx.store, params as unknown as WireRequest, ctx.clock.now()))
+      try {
+        await ctx.quota.wait(action, documentOf(params as unknown as WireRequest))
+        // Synchronous on purpose: nothing else runs between reading and writing, so each action is atomic.
+        return ok(handler(ctx.store, params as unknown as WireRequest, ctx.clock.now()))
+      } finally {
+        ctx.quota.leave()
+      }
     }
     switch (action) {
       case 'storage.getUploadMetadata':

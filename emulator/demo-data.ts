@@ -2,6 +2,7 @@
 // with existing sign-ups that agree with every call's `confirmed` and `waitlisted` counters (a full call has a
 // queue; some calls have a cancellation cutoff a day before the start). Dates are relative to `now`, so the
 // demo always has upcoming calls. Everyone except the personas (src/core/shared/demo-personas.ts) is invented.
+import { toNgoOnCall } from '@core/calls/views'
 import { PERSONAS, type Persona } from '@core/shared/demo-personas'
 import { minutesBetween, roundHours } from '@core/attendance/hours'
 import { signUpId } from '@core/calls/rules'
@@ -582,6 +583,7 @@ export function demoData(now: number): Record<string, object[]> {
       status: seed.status ?? 'open',
       confirmed: seed.confirmed,
       waitlisted: seed.waitlisted ?? 0,
+      ngo: toNgoOnCall(ngos.find((ngo) => ngo._id === seed.ngoId)!),
       createdAt,
       updatedAt: createdAt,
     })

@@ -17,6 +17,8 @@ export const FUNCTION_ERRORS = {
   NOT_FOUND: -501000,
   EXECUTE_FAIL: -504002,
   TIMEOUT: -504003,
+  /** WeChat's EXCEED_CONCURRENT_REQUEST_LIMIT: every instance the quota allows is busy */
+  CONCURRENCY: -501004,
 } as const
 
 export interface FunctionConfig {
@@ -55,6 +57,8 @@ function labelOf(name: string, event: unknown): string {
 export interface PoolOptions {
   functionsDir: string
   instances: number
+  /** refuse an invocation when all `instances` are busy (WeChat Cloud's quota), instead of queueing it */
+  refuseWhenBusy?: boolean
   /** one time limit for every function (tests); absent: each function's config.json `timeout` */
   timeoutMs?: number
   baseEnv: Record<string, string>
@@ -123,8 +127,17 @@ export class FunctionPool {
         errMsg: `function not found: ${name}`,
       })
     }
+    const pool = this.pool(name)
+    if (
+      this.opts.refuseWhenBusy &&
+      pool.instances.size - pool.idle.length + pool.queue.length >= this.opts.instances
+    )
+      return Promise.resolve({
+        ok: false,
+        errCode: FUNCTION_ERRORS.CONCURRENCY,
+        errMsg: `exceed concurrent request limit: ${this.opts.instances} instances of ${name} are busy`,
+      })
     return new Promise((resolve) => {
-      const pool = this.pool(name)
       pool.queue.push({ event, identity, timer, resolve })
       this.dispatch(name)
     })

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { EmulatorClock } from './clock'
 import { demoData } from './demo-data'
+import { DatabaseQuota, type QuotaProfile } from './quota'
 import { FunctionPool } from './function-pool'
 import { OpenApi } from './openapi'
 import { LOCAL_ENV_ID, sdkEnv } from './sdk-env'
@@ -43,6 +44,8 @@ export interface EmulatorOptions {
   log?: boolean
   /** extra environment for one function's instances, by function name (e.g. fault injection in tests) */
   functionEnv?: Record<string, Record<string, string>>
+  /** WeChat Cloud's quotas (emulator/quota.ts), e.g. BASE_QUOTA; absent: no limits */
+  quota?: QuotaProfile
 }
 
 export interface Emulator {
@@ -58,6 +61,8 @@ export interface Emulator {
   clock: EmulatorClock
   /** `dbRequests`: database round trips (database.* calls on /admin); `adminRequests`: every /admin call */
   counters: { dbRequests: number; adminRequests: number }
+  /** the database quota when started with one: what it refused */
+  quota?: DatabaseQuota
   /** environment for running wx-server-sdk against this emulator (in tests, scripts) */
   sdkEnv: Record<string, string>
   stop(): Promise<void>
@@ -83,7 +88,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const clock = new EmulatorClock()
   const functions = new FunctionPool({
     functionsDir,
-    instances: opts.instances ?? 8,
+    // under a quota, WeChat's instance limit, and a function past it refuses rather than queues
+    instances: opts.quota ? opts.quota.functionInstances : (opts.instances ?? 8),
+    refuseWhenBusy: opts.quota !== undefined,
     timeoutMs: opts.timeoutMs,
     baseEnv,
     functionEnv: opts.functionEnv,
@@ -98,7 +105,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   )
   const openapi = new OpenApi(store, functions, clock)
   const timers = new TimerScheduler(functions, functionsDir, log, clock)
+  const quota = opts.quota ? new DatabaseQuota(opts.quota) : undefined
   const server = createEmulatorServer({
+    quota,
     store,
     storage,
     functions,
@@ -135,6 +144,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     timers,
     clock,
     counters,
+    quota,
     sdkEnv: { ...baseEnv },
     stop() {
       stopped ??= (async () => {

@@ -5,7 +5,7 @@
 // gate did not check: it never sees one.
 import { type Audience, AUDIENCES, isAllowed, needsNgo, type Role, rolesOf } from '@core/ngos/authorization'
 import { type ApiError, type ApiResult, fail } from '@core/shared/errors'
-import type { Call, Ngo, SignUp } from '@core/model'
+import type { Call, Ngo, NgoOnCall, SignUp } from '@core/model'
 import { asInput, notAnObject, type Validation } from '@core/shared/validation'
 import { findById } from '@lib/cloud/db'
 import { findVisibleCall } from '@lib/calls/visible-call'
@@ -16,8 +16,11 @@ export interface Resources {
   none: object
   /** `callId` → the call and its NGO, whatever their status (roles decide who may act) */
   call: { call: Call; ngo: Ngo }
-  /** `callId` → a call the caller may see (not a draft, not of a suspended NGO, unless they organize it) */
-  visibleCall: { call: Call; ngo: Ngo }
+  /**
+   * `callId` → a call the caller may see (not a draft, not of an unverified NGO, unless they organize it), with
+   * its NGO as the call shows it. For everyone and signed-in volunteers: no roles toward the NGO are worked out.
+   */
+  visibleCall: { call: Call; ngo: NgoOnCall }
   /** `ngoId` → the NGO */
   ngo: { ngo: Ngo }
   /** `callId` when given (the call and its NGO), else `ngoId` (the NGO): the call editor saves both ways */
@@ -112,7 +115,9 @@ export async function pass<Res>(
     openid !== undefined &&
     (AUDIENCES[action.who] as readonly Role[]).includes('platformAdmin') &&
     (await isPlatformAdmin(openid))
-  const roles = rolesOf(openid, loaded.ngo ?? null, platformAdmin)
+  // Roles hold toward an NGO document; a visible call's NGO as the call shows it names no organizers.
+  const ngo = loaded.ngo && 'admins' in loaded.ngo ? loaded.ngo : null
+  const roles = rolesOf(openid, ngo, platformAdmin)
   if (!isAllowed(action.who, roles)) return fail('FORBIDDEN')
   // The one place the types are taken on trust: `validate` produced the input, `load` the resource it names.
   const context = { openid, input: withoutIds(input.value, action.resource), now, roles, ...loaded }
@@ -123,7 +128,7 @@ async function load(
   kind: ResourceKind,
   input: Record<string, unknown>,
   openid: string | undefined,
-): Promise<Partial<Resources['mySignUp']> | ApiError> {
+): Promise<{ call?: Call; signUp?: SignUp; ngo?: Ngo | NgoOnCall } | ApiError> {
   switch (kind) {
     case 'none':
       return {}

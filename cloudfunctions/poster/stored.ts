@@ -3,6 +3,7 @@
 import { now } from '@lib/cloud/clock'
 import { db } from '@lib/cloud/cloud'
 import { find } from '@lib/cloud/db'
+import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
 const idOf = (cloudPath: string) => cloudPath.replace(/\//g, ':')
 
@@ -23,7 +24,9 @@ export async function rememberStored(
   about: Record<string, string>,
 ): Promise<void> {
   try {
-    await db.collection('posters').add({ data: { _id: idOf(cloudPath), fileID, ...about, createdAt: now() } })
+    await withQuotaRetry(() =>
+      db.collection('posters').add({ data: { _id: idOf(cloudPath), fileID, ...about, createdAt: now() } }),
+    )
   } catch {
     // a concurrent render of the same picture stored it first: either one serves
   }

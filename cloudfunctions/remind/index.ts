@@ -10,6 +10,7 @@ import { queueMissedCancellations } from '@lib/messages/cancel-repair'
 import { queueMissedPromotionNotices } from '@lib/waitlist/promotion-repair'
 import { queueDueReminders } from '@lib/messages/reminders'
 import { repairCounters, type RepairReport } from '@lib/waitlist/repair'
+import { fillNgoOnCalls } from '@lib/ngos/ngo-on-calls'
 
 /** Parallel sends; JUSHOU_REMIND_CONCURRENCY overrides (the crash test sends one at a time). */
 const CONCURRENCY = Number(process.env.JUSHOU_REMIND_CONCURRENCY) || 10
@@ -26,6 +27,8 @@ export interface RemindReport {
   repair: RepairReport
   /** roster and hours exports deleted for being older than a day */
   exports: number
+  /** calls stored before they kept their NGO (Call.ngo), given it */
+  ngoOnCalls: number
   /** how long each step took, ms */
   took: { reminders: number; delivery: number; repair: number }
 }
@@ -42,12 +45,13 @@ export async function main(): Promise<ApiResult<RemindReport>> {
     const deliveredAt = now()
     const repair = await repairCounters(deliveredAt)
     const exports = await deleteExpiredExports(now())
+    const ngoOnCalls = await fillNgoOnCalls()
     const took = {
       reminders: queuedAt - startedAt,
       delivery: deliveredAt - queuedAt,
       repair: now() - deliveredAt,
     }
-    return ok({ reminders, promotionNotices, cancelNotices, delivery, repair, exports, took })
+    return ok({ reminders, promotionNotices, cancelNotices, delivery, repair, exports, ngoOnCalls, took })
   } catch (err) {
     console.error('remind failed:', err)
     return fail('INTERNAL')

@@ -93,8 +93,25 @@ export interface Call {
   /** when the organizer cancelled the call, and what they told the volunteers */
   cancelledAt?: number
   cancelReason?: string
+  /**
+   * The NGO as the call shows it, kept on the call so showing or listing calls reads no NGO document; every call
+   * of an NGO is rewritten when the NGO changes (lib/ngos/ngo-on-calls.ts). Absent on calls stored before it
+   * existed: those read their NGO until the remind timer fills it in.
+   */
+  ngo?: NgoOnCall
+  /** until when a live group card shared for this call accepts updates (absent: none was shared) */
+  groupCardsUntil?: number
   createdAt: number
   updatedAt: number
+}
+
+export interface NgoOnCall {
+  name: string
+  city: string
+  logo: string
+  intro: string
+  /** the NGO is verified: only then are its calls public */
+  verified: boolean
 }
 
 export type SignUpStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no_show'

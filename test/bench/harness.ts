@@ -128,6 +128,7 @@ export function insertBenchCall(emu: Emulator, call: Partial<Call> = {}, admins:
     status: 'open',
     confirmed: 0,
     waitlisted: 0,
+    ngo: { name: ngo.name, city: ngo.city, logo: '', intro: '', verified: true },
     createdAt: now,
     updatedAt: now,
     ...call,

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { toCallCard, toCallDetail, toSignUpView } from '@core/calls/views'
+import { toCallCard, toCallDetail, toNgoOnCall, toSignUpView } from '@core/calls/views'
 import { DAY, makeCall, makeNgo, makeSignUp, NOW } from './fixtures'
 
 test('a card carries the NGO name and the spots left', () => {
@@ -12,7 +12,7 @@ test('a card carries the NGO name and the spots left', () => {
 })
 
 test('a detail says whether sign-up is open and shows the NGO without its admins', () => {
-  const detail = toCallDetail(makeCall(), makeNgo(), null, NOW)
+  const detail = toCallDetail(makeCall(), toNgoOnCall(makeNgo()), null, NOW)
   assert.equal(detail.signupOpen, true)
   assert.equal(detail.mySignUp, null)
   assert.deepEqual(detail.ngo, {
@@ -24,15 +24,18 @@ test('a detail says whether sign-up is open and shows the NGO without its admins
     verified: true,
   })
   assert.equal(JSON.stringify(detail).includes('oJUSHOU'), false, 'no openid leaks')
-  assert.equal(toCallDetail(makeCall(), makeNgo(), null, NOW + 9 * DAY).signupOpen, false)
-  assert.equal(toCallDetail(makeCall(), makeNgo({ status: 'pending' }), null, NOW).ngo.verified, false)
+  assert.equal(toCallDetail(makeCall(), toNgoOnCall(makeNgo()), null, NOW + 9 * DAY).signupOpen, false)
+  assert.equal(
+    toCallDetail(makeCall(), toNgoOnCall(makeNgo({ status: 'pending' })), null, NOW).ngo.verified,
+    false,
+  )
 })
 
 test('a sign-up view masks the phone and drops the openid', () => {
   const view = toSignUpView(makeSignUp())
   assert.equal(view.phone, '138****8000')
   assert.equal('openid' in view, false)
-  const detail = toCallDetail(makeCall(), makeNgo(), makeSignUp(), NOW)
+  const detail = toCallDetail(makeCall(), toNgoOnCall(makeNgo()), makeSignUp(), NOW)
   assert.equal(detail.mySignUp?.phone, '138****8000')
   assert.equal(detail.mySignUp?.status, 'confirmed')
 })

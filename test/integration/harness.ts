@@ -1,11 +1,13 @@
 // The functions as they ship (`api`, and the `remind` timer): bundled by cloudfunctions/build.ts, run by the local
 // WeChat Cloud with the real wx-server-sdk, called over HTTP through the H5 door (the timer as its trigger fires
 // it). Each test file starts one harness and resets between tests.
+import { toNgoOnCall } from '@core/calls/views'
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildFunction } from '@functions/build'
 import { startEmulator, type Emulator } from '@emulator/index'
+import type { QuotaProfile } from '@emulator/quota'
 import type { Action } from '@core/contract'
 import type { ApiResult } from '@core/shared/errors'
 import type { Call, Message, Ngo, SignUp } from '@core/model'
@@ -37,6 +39,8 @@ export interface ApiOptions {
   functionEnv?: Record<string, Record<string, string>>
   /** warm instances per function (the emulator's default when absent) */
   instances?: number
+  /** WeChat Cloud's quotas in the local cloud (emulator/quota.ts) */
+  quota?: QuotaProfile
 }
 
 export async function startApi(opts: ApiOptions = {}): Promise<ApiHarness> {
@@ -53,6 +57,7 @@ export async function startApi(opts: ApiOptions = {}): Promise<ApiHarness> {
     timers: false,
     functionEnv: opts.functionEnv,
     instances: opts.instances,
+    quota: opts.quota,
   })
   const coll = (name: string) => emu.store.collection(name)
 
@@ -82,7 +87,15 @@ export async function startApi(opts: ApiOptions = {}): Promise<ApiHarness> {
       return JSON.parse(result.json) as ApiResult<T>
     },
     insert(docs) {
-      for (const [name, list] of Object.entries(docs)) {
+      // calls as saveCall writes them: with their NGO as they show it (a test of older calls leaves `ngo` out
+      // by inserting through the store)
+      const ngoOf = (id: string) =>
+        docs.ngos?.find((ngo) => ngo._id === id) ?? (coll('ngos').get(id) as Ngo | undefined)
+      const calls = docs.calls?.map((call) => {
+        const ngo = ngoOf(call.ngoId)
+        return call.ngo || !ngo ? call : { ...call, ngo: toNgoOnCall(ngo) }
+      })
+      for (const [name, list] of Object.entries({ ...docs, ...(calls ? { calls } : {}) })) {
         if (list.length) coll(name).insert(list as unknown as Record<string, unknown>[])
       }
     },

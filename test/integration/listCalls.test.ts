@@ -166,7 +166,7 @@ describe('listCalls', () => {
     assert.equal(second.nextCursor, null)
   })
 
-  test('NGO names are loaded in one batch per page, not per card', async () => {
+  test('a page is one query: each call carries its NGO’s name and whether it is verified', async () => {
     const base = Date.now() + 3 * DAY
     h.insert({
       ngos: Array.from({ length: 5 }, (_, i) => ngo({ _id: `ngo-${i}`, name: `组织${i}` })),
@@ -178,7 +178,26 @@ describe('listCalls', () => {
     const page = await list()
     assert.equal(page.items.length, 20)
     assert.ok(page.items.every((item) => item.ngoName === `组织${item.ngoId.slice(4)}`))
-    assert.equal(h.emu.counters.dbRequests - before, 3, 'unverified NGOs, the page, its NGOs')
+    assert.equal(h.emu.counters.dbRequests - before, 1, 'the page, with its NGOs’ names')
+  })
+
+  test('a call stored before calls carried their NGO is listed once the remind run fills it in', async () => {
+    h.insert({ ngos: [ngo({ _id: 'ngo-old', name: '老数据组织' })] })
+    const old = call({ _id: 'old-call', ngoId: 'ngo-old', startAt: Date.now() + 3 * DAY })
+    h.emu.store.collection('calls').insert([old as unknown as Record<string, unknown>]) // as stored back then
+    assert.deepEqual(ids((await list()).items), [])
+    // its page still opens (the NGO is read for it)
+    assert.equal(
+      (await h.apiOk<{ ngo: { name: string } }>('getCall', { callId: 'old-call' })).ngo.name,
+      '老数据组织',
+    )
+    const report = await h.remind<{ ngoOnCalls: number }>()
+    assert.equal(report.ok && report.data.ngoOnCalls, 1)
+    const page = await list()
+    assert.deepEqual(ids(page.items), ['old-call'])
+    assert.equal(page.items[0].ngoName, '老数据组织')
+    const again = await h.remind<{ ngoOnCalls: number }>()
+    assert.equal(again.ok && again.data.ngoOnCalls, 0)
   })
 
   test('bad filters are INVALID_INPUT with a message per field', async () => {

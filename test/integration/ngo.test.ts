@@ -171,6 +171,24 @@ describe('drafts and publishing', () => {
     assert.ok(list.items.some((c) => c._id === call._id))
   })
 
+  test('calls follow their NGO: verifying it opens them to the list and their pages', async () => {
+    const ngoId = await registeredNgo()
+    const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId, ...callForm() }, OWNER)
+    // published while under review, as a call of an NGO suspended and verified again would be
+    h.emu.store.collection('calls').update({ _id: call._id }, { $set: { status: 'open' } }, false)
+    const listed = async () =>
+      (await h.apiOk<{ items: { _id: string }[] }>('listCalls', {}, ALICE)).items.some(
+        (c) => c._id === call._id,
+      )
+    assert.equal(await listed(), false)
+    assert.equal((await h.api('getCall', { callId: call._id }, ALICE)).ok, false)
+    await h.apiOk('verifyNgo', { ngoId }, ADMIN)
+    assert.equal(await listed(), true)
+    const detail = await h.apiOk<CallDetail>('getCall', { callId: call._id }, ALICE)
+    assert.equal(detail.ngo.verified, true)
+    assert.equal(detail.ngo.name, REGISTRATION.name)
+  })
+
   test('a text with a blocked word is refused with a clear message and nothing is stored', async () => {
     const ngoId = await verifiedNgo()
     const before = h.snapshot()
@@ -412,6 +430,14 @@ describe('image review', () => {
     const { ngo } = await h.apiOk<RegisterNgoResponse>('registerNgo', { ...REGISTRATION, logo }, OWNER)
     assert.equal(ngo.logo, '')
     await until(() => h.emu.store.collection('ngos').get(ngo._id)?.logo === logo, 'the logo to pass')
+  })
+
+  test('a logo that passes review after the NGO’s calls were saved shows on them', async () => {
+    const logo = 'https://img.example.org/qingshan-logo-2.png'
+    const { ngo } = await h.apiOk<RegisterNgoResponse>('registerNgo', { ...REGISTRATION, logo }, OWNER)
+    const { call } = await h.apiOk<SaveCallResponse>('saveCall', { ngoId: ngo._id, ...callForm() }, OWNER)
+    await until(() => h.emu.store.collection('ngos').get(ngo._id)?.logo === logo, 'the logo to pass')
+    await until(() => h.call(call._id)?.ngo?.logo === logo, 'the call to show it')
   })
 
   test('a cover that fails the review never becomes visible; a forged verdict changes nothing', async () => {

@@ -13,6 +13,7 @@ import { fontCoverage } from '@functions/poster/fonts'
 import { startEmulator, type Emulator } from '@emulator/index'
 import { PERSONAS } from '@core/shared/demo-personas'
 import type { ApiResult } from '@core/shared/errors'
+import { toNgoOnCall } from '@core/calls/views'
 import { posterFacts, posterText, type PosterResponse } from '@core/sharing/poster'
 import type { Call, Ngo } from '@core/model'
 
@@ -75,7 +76,7 @@ async function download(url: string): Promise<PNG> {
 
 function facts(callId: string) {
   const call = emu.store.collection('calls').get(callId) as unknown as Call
-  return posterFacts(call, emu.store.collection('ngos').get(call.ngoId) as unknown as Ngo)
+  return posterFacts(call, toNgoOnCall(emu.store.collection('ngos').get(call.ngoId) as unknown as Ngo))
 }
 
 /** Characters of `text` that no font file the poster loads can draw. */

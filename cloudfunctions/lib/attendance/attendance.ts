@@ -12,10 +12,13 @@ import { collection, findById, updateWhere } from '@lib/cloud/db'
 export async function checkIn(signUp: SignUp, now: number): Promise<SignUp | ApiError> {
   if (signUp.status === 'attended') return signUp
   if (signUp.status !== 'confirmed' && signUp.status !== 'no_show') return fail('NOT_SIGNED_UP')
-  await updateWhere(
+  const data = { status: 'attended' as const, checkedInAt: now, updatedAt: now }
+  const updated = await updateWhere(
     collection('signups').where({ _id: signUp._id, status: _.in(['confirmed', 'no_show']) }),
-    { status: 'attended', checkedInAt: now, updatedAt: now },
+    data,
   )
+  // Our update is what the row now says; only a lost race needs to read what the other scan wrote.
+  if (updated === 1) return { ...signUp, ...data }
   return readBack(signUp._id, (s) => s.status === 'attended', 'NOT_SIGNED_UP')
 }
 
@@ -30,7 +33,7 @@ export async function checkOut(signUp: SignUp, rule: HoursRule, now: number): Pr
   const edited = (signUp.hoursEdits?.length ?? 0) > 0
   const data: Record<string, unknown> = { checkedOutAt: now, updatedAt: now }
   if (!edited) data.hours = roundHours(minutesBetween(signUp.checkedInAt, now), rule)
-  await updateWhere(
+  const updated = await updateWhere(
     collection('signups').where({
       _id: signUp._id,
       status: 'attended',
@@ -39,6 +42,7 @@ export async function checkOut(signUp: SignUp, rule: HoursRule, now: number): Pr
     }),
     data,
   )
+  if (updated === 1) return { ...signUp, ...data } as SignUp
   return readBack(signUp._id, (s) => s.checkedInAt !== undefined, 'NOT_CHECKED_IN')
 }
 

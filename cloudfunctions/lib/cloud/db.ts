@@ -1,5 +1,7 @@
 // Typed helpers over the SDK's query builder (its typings return `Promise | void | string` for callback styles).
+// Every request they send is sent again while WeChat's quota refuses it (quota-retry.ts).
 import { db, _ } from './cloud'
+import { withQuotaRetry } from './quota-retry'
 import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '@core/model'
 import type { ExportRecord } from '@core/model'
 
@@ -28,7 +30,7 @@ export function collection<K extends keyof Collections>(name: K): Collection {
 }
 
 export async function find<T>(query: Queryable): Promise<T[]> {
-  const result = (await query.get()) as { data: unknown[] }
+  const result = (await withQuotaRetry(() => query.get())) as { data: unknown[] }
   return result.data as T[]
 }
 
@@ -58,12 +60,12 @@ export async function findByIds<K extends keyof Collections>(
 
 /** Updates every matching document; returns how many changed (0 = the condition no longer held). */
 export async function updateWhere(query: Query, data: Record<string, unknown>): Promise<number> {
-  const result = (await query.update({ data })) as { stats: { updated: number } }
+  const result = (await withQuotaRetry(() => query.update({ data }))) as { stats: { updated: number } }
   return result.stats.updated
 }
 
 export async function insert<K extends keyof Collections>(name: K, doc: Collections[K]): Promise<void> {
-  await collection(name).add({ data: doc })
+  await withQuotaRetry(() => collection(name).add({ data: doc }))
 }
 
 /**
@@ -85,6 +87,6 @@ export async function insertOnce<K extends keyof Collections>(
 }
 
 export async function count(query: Query): Promise<number> {
-  const result = (await query.count()) as { total: number }
+  const result = (await withQuotaRetry(() => query.count())) as { total: number }
   return result.total
 }

@@ -6,6 +6,7 @@ import type { Call, Message, SignUp } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { collection, find, findByIds, insertOnce } from '@lib/cloud/db'
 import { inParallel } from '@lib/cloud/parallel'
+import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
 const CALL_PAGE = 100
 /** The SDK's largest page on the server side. */
@@ -75,7 +76,9 @@ async function insertAll(messages: Message[], concurrency: number): Promise<numb
   for (let i = 0; i < messages.length; i += ID_BATCH) batches.push(messages.slice(i, i + ID_BATCH))
   await inParallel(batches, concurrency, async (batch) => {
     try {
-      await collection('messages').add({ data: batch as unknown as Record<string, unknown> })
+      await withQuotaRetry(() =>
+        collection('messages').add({ data: batch as unknown as Record<string, unknown> }),
+      )
       written += batch.length
     } catch {
       await inParallel(batch, concurrency, async (message) => {

@@ -5,6 +5,7 @@
 import type { MediaReview } from '@core/model'
 import { _, openapi, tempFileUrl } from '@lib/cloud/cloud'
 import { collection, findById, insert, updateWhere } from '@lib/cloud/db'
+import { syncNgoOnCalls } from '@lib/ngos/ngo-on-calls'
 
 type Target = Pick<MediaReview, 'collection' | 'docId' | 'field' | 'fileID'>
 
@@ -50,6 +51,8 @@ export async function applyVerdict(push: MediaCheckPush): Promise<{ applied: boo
     collection(review.collection).where({ _id: review.docId, [pendingKey]: review._id }),
     data,
   )
+  // an NGO's logo shows on its calls too (before the review's own status, for the same reason)
+  if (review.collection === 'ngos') await syncNgoOnCalls(review.docId)
   await updateWhere(collection('mediaReviews').where({ _id: review._id, status: 'pending' }), {
     status: passed ? 'pass' : 'risky',
   })

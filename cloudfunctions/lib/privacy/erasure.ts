@@ -8,11 +8,14 @@ import { deleteFiles } from '@lib/cloud/cloud-files'
 import { collection, find, findById, updateWhere } from '@lib/cloud/db'
 import { deleteExportsAbout } from './exports'
 import { giveBack } from '@lib/waitlist/give-back'
+import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
 const PAGE = 100
 
 async function removeWhere(name: string, where: Record<string, unknown>): Promise<number> {
-  const result = (await db.collection(name).where(where).remove()) as { stats: { removed: number } }
+  const result = (await withQuotaRetry(() => db.collection(name).where(where).remove())) as {
+    stats: { removed: number }
+  }
   return result.stats.removed
 }
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { _, db } from '@lib/cloud/cloud'
 import { deleteFiles, storeFile, tempUrlOf } from '@lib/cloud/cloud-files'
 import { collection, find, findByIds } from '@lib/cloud/db'
+import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
 /** How long a download link works, seconds. */
 export const EXPORT_LINK_SECONDS = 10 * 60
@@ -41,7 +42,7 @@ export async function storeExport(what: {
     expiresAt: what.now + EXPORT_KEEP_MS,
   }
   try {
-    await db.collection('exports').add({ data: record })
+    await withQuotaRetry(() => db.collection('exports').add({ data: record }))
   } catch (err) {
     // unrecorded, nothing would ever delete it: it goes now
     await deleteFiles([fileID]).catch(() => undefined)

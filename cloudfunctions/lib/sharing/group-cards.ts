@@ -4,8 +4,9 @@
 // accepts updates for them (an activity id lives 24 hours).
 import type { Call } from '@core/model'
 import { _, db, openapi } from '@lib/cloud/cloud'
-import { find, findById } from '@lib/cloud/db'
+import { collection, find, findById, updateWhere } from '@lib/cloud/db'
 import { inParallel } from '@lib/cloud/parallel'
+import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
 interface ShareActivity {
   _id: string
@@ -41,7 +42,10 @@ export async function activityFor(callId: string, openid: string, now: number): 
   if (!activityId) throw new Error('createActivityId returned no activity id')
   const expiresAt = result.expirationTime ? result.expirationTime * 1000 : now + ACTIVITY_LIFETIME_MS
   const doc: ShareActivity = { _id: activityId, callId, openid, createdAt: now, expiresAt }
-  await db.collection('shareActivities').add({ data: doc })
+  await withQuotaRetry(() => db.collection('shareActivities').add({ data: doc }))
+  // The call says until when it has a live card, so a seat change on a call with none looks for no cards. The
+  // newest activity expires last (24 h from its making), so setting it is never a step back.
+  await updateWhere(collection('calls').where({ _id: callId }), { groupCardsUntil: expiresAt })
   return activityId
 }
 
@@ -50,9 +54,10 @@ export async function activityFor(callId: string, openid: string, now: number): 
  * state once it is full, closed or cancelled. Never fails the change that caused it: failures are logged.
  */
 export async function refreshGroupCards(
-  call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'status'>,
+  call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'status' | 'groupCardsUntil'>,
   now: number,
 ): Promise<number> {
+  if (!hasLiveCards(call, now)) return 0
   try {
     return await setCards(call, now)
   } catch (err) {
@@ -61,10 +66,18 @@ export async function refreshGroupCards(
   }
 }
 
-/** The same, for a call known by its id (read afresh, so the numbers are the latest). */
-export async function refreshGroupCardsOf(callId: string, now: number): Promise<void> {
-  const fresh = await findById('calls', callId).catch(() => null)
+/** The same, for a call read before its seats changed: read afresh (the latest numbers) only if it has live cards. */
+export async function refreshGroupCardsOf(
+  call: Pick<Call, '_id' | 'groupCardsUntil'>,
+  now: number,
+): Promise<void> {
+  if (!hasLiveCards(call, now)) return
+  const fresh = await findById('calls', call._id).catch(() => null)
   if (fresh) await refreshGroupCards(fresh, now)
+}
+
+function hasLiveCards(call: Pick<Call, 'groupCardsUntil'>, now: number): boolean {
+  return call.groupCardsUntil !== undefined && call.groupCardsUntil > now
 }
 
 async function setCards(call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'status'>, now: number) {

@@ -3,6 +3,7 @@
 import { referrerCodeCandidate } from '@core/sharing/scene'
 import { db } from '@lib/cloud/cloud'
 import { find } from '@lib/cloud/db'
+import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
 interface Referrer {
   _id: string
@@ -25,7 +26,9 @@ export async function referrerCodeFor(openid: string, now: number): Promise<stri
     if (holder === openid) return code
     if (holder !== null) continue
     try {
-      await db.collection('referrers').add({ data: { _id: code, openid, createdAt: now } })
+      await withQuotaRetry(() =>
+        db.collection('referrers').add({ data: { _id: code, openid, createdAt: now } }),
+      )
       return code
     } catch (err) {
       // a concurrent claim of the same code: whoever wrote it holds it

@@ -41,7 +41,7 @@ export async function giveBack(id: string, now: number): Promise<GiveBack> {
     if (heldSeat) {
       await releaseSeat(call._id, now)
       await promote(call._id, now)
-      await refreshGroupCardsOf(call._id, now)
+      await refreshGroupCardsOf(call, now)
     } else {
       await countLeaver(call._id, now)
     }

@@ -3,9 +3,21 @@ import { DEFAULT_REMINDER_LEAD } from '@core/messages/reminders'
 import type { CallCard, CallDetail, SignUpView } from './contract'
 import { isSignupOpen, spotsLeft } from './rules'
 import { maskPhone } from '@core/privacy/privacy'
-import type { Call, Ngo, SignUp } from '@core/model'
+import type { Call, Ngo, NgoOnCall, SignUp } from '@core/model'
 
-export function toCallCard(call: Call, ngoName: string): CallCard {
+/** What a call keeps of its NGO (Call.ngo). */
+export function toNgoOnCall(ngo: Ngo): NgoOnCall {
+  return {
+    name: ngo.name,
+    city: ngo.city,
+    logo: ngo.logo,
+    intro: ngo.intro,
+    verified: ngo.status === 'verified',
+  }
+}
+
+/** `ngoName` defaults to the name the call keeps of its NGO. */
+export function toCallCard(call: Call, ngoName = call.ngo?.name ?? ''): CallCard {
   return {
     _id: call._id,
     title: call.title,
@@ -27,7 +39,7 @@ export function toCallCard(call: Call, ngoName: string): CallCard {
 /** `waitRank`: the caller's waitlist position when `mySignUp` is waitlisted. */
 export function toCallDetail(
   call: Call,
-  ngo: Ngo,
+  ngo: NgoOnCall,
   mySignUp: SignUp | null,
   now: number,
   waitRank?: number,
@@ -40,14 +52,7 @@ export function toCallDetail(
     waitlist: call.waitlist,
     waitlisted: call.waitlisted,
     questions: call.questions,
-    ngo: {
-      _id: ngo._id,
-      name: ngo.name,
-      city: ngo.city,
-      logo: ngo.logo,
-      intro: ngo.intro,
-      verified: ngo.status === 'verified',
-    },
+    ngo: { _id: call.ngoId, ...ngo },
     signupOpen: isSignupOpen(call, now),
     mySignUp: mySignUp ? toSignUpView(mySignUp, waitRank) : null,
   }

@@ -31,6 +31,8 @@ export const ERROR_MESSAGES = {
   NOTICE_LIMIT: '每个活动每天最多发送 5 条通知，请明天再发',
   // privacy
   ORGANIZER_CANNOT_DELETE: '你是机构组织者，请先请机构负责人将你移出（负责人需先移交机构）',
+  /** WeChat Cloud's quota refused the function's requests for longer than it could wait */
+  BUSY: '当前参与的人较多，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const
 

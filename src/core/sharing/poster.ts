@@ -2,7 +2,7 @@
 // and the picture come from the same facts).
 import { formatChinaTime } from '@core/shared/china-time'
 import { spotsLeft } from '@core/calls/rules'
-import type { Call, Ngo } from '@core/model'
+import type { Call, NgoOnCall } from '@core/model'
 
 /** Bump when the layout changes: it is part of every poster's cache key, so old pictures are not reused. */
 export const POSTER_TEMPLATE_VERSION = 1
@@ -40,7 +40,7 @@ export interface PosterFacts {
 
 const EXCERPT_MAX = 60
 
-export function posterFacts(call: Call, ngo: Pick<Ngo, 'name' | 'status'>): PosterFacts {
+export function posterFacts(call: Call, ngo: Pick<NgoOnCall, 'name' | 'verified'>): PosterFacts {
   const left = spotsLeft(call)
   let spots = `还剩 ${left} 个名额`
   if (call.status !== 'open') spots = '报名已结束'
@@ -50,7 +50,7 @@ export function posterFacts(call: Call, ngo: Pick<Ngo, 'name' | 'status'>): Post
   return {
     title: call.title,
     ngoName: ngo.name,
-    ngoVerified: ngo.status === 'verified',
+    ngoVerified: ngo.verified,
     time: `${formatChinaTime(call.startAt)} – ${formatChinaTime(call.endAt).slice(-5)}`,
     place: `${call.city} · ${call.address}`,
     spots,

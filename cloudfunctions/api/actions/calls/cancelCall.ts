@@ -5,7 +5,7 @@ import type { CancelCallResponse } from '@core/calls/contract'
 import { type ApiResult, ok } from '@core/shared/errors'
 import { cancelledMessage } from '@core/messages/messages'
 import { validateCancelCall } from '@core/calls/validate'
-import { toCallDetail } from '@core/calls/views'
+import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { _ } from '@lib/cloud/cloud'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 import { refreshGroupCards } from '@lib/sharing/group-cards'
@@ -30,6 +30,6 @@ export const cancelCall = defineAction({
     const notified = await queueForVolunteers(call._id, (signUp) =>
       cancelledMessage(latest, signUp, now, latest.cancelReason ?? input.reason),
     )
-    return ok({ call: toCallDetail(latest, ngo, null, now), notified })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now), notified })
   },
 })

@@ -2,7 +2,7 @@
 import type { CloseCallResponse } from '@core/calls/contract'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { validateCloseCall } from '@core/calls/validate'
-import { toCallDetail } from '@core/calls/views'
+import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 import { refreshGroupCards } from '@lib/sharing/group-cards'
 import { defineAction } from '@functions/api/gate'
@@ -21,6 +21,6 @@ export const closeCall = defineAction({
     const latest = (await findById('calls', call._id)) ?? call
     if (latest.status === 'cancelled') return fail('CALL_CANCELLED')
     await refreshGroupCards(latest, now)
-    return ok({ call: toCallDetail(latest, ngo, null, now) })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now) })
   },
 })

@@ -3,7 +3,7 @@ import { checkPublishable } from '@core/calls/call-form'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
 import type { PublishCallResponse } from '@core/calls/contract'
 import { validateCallId } from '@core/calls/validate'
-import { toCallDetail } from '@core/calls/views'
+import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 import { defineAction } from '@functions/api/gate'
 
@@ -23,6 +23,6 @@ export const publishCall = defineAction({
     } else if (call.status === 'cancelled') return fail('CALL_CANCELLED')
     // publishing again answers the same
     const latest = (await findById('calls', call._id)) ?? call
-    return ok({ call: toCallDetail(latest, ngo, null, now) })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now) })
   },
 })

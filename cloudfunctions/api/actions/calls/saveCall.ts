@@ -7,7 +7,7 @@ import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { newId } from '@core/ngos/ngo'
 import type { CallForm, SaveCallResponse } from '@core/calls/contract'
 import { asInput, type FieldErrors, readId, type Validation } from '@core/shared/validation'
-import { toCallDetail } from '@core/calls/views'
+import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { _ } from '@lib/cloud/cloud'
 import { riskyTexts } from '@lib/moderation/content-check'
 import { requestReview } from '@lib/moderation/media-review'
@@ -33,7 +33,7 @@ export const saveCall = defineAction({
     const requested = form.cover
     const newCover = requested !== undefined && requested !== draft?.cover
     const keepPending = requested === undefined && draft?.coverReview !== undefined
-    const values: Record<string, unknown> = { ...form, updatedAt: now }
+    const values: Record<string, unknown> = { ...form, ngo: toNgoOnCall(ngo), updatedAt: now }
     if (newCover) values.cover = draft?.cover ?? ''
     else if (keepPending) delete values.cover
     else values.cover = requested ?? ''
@@ -68,7 +68,7 @@ export const saveCall = defineAction({
     }
     const call = await findById('calls', callId)
     if (!call) throw new Error(`saved call ${callId} is gone`)
-    return ok({ call: toCallDetail(call, ngo, null, now) })
+    return ok({ call: toCallDetail(call, toNgoOnCall(ngo), null, now) })
   },
 })
 

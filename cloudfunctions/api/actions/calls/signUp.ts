@@ -2,7 +2,7 @@
 // record the sign-up under a derived id so a person holds at most one seat or place per call however many times
 // (or however concurrently) they submit. The order of the steps is explained in lib/waitlist/waitlist.ts.
 import type { SignUpResponse } from '@core/calls/contract'
-import { type ApiResult, fail, ok } from '@core/shared/errors'
+import { type ApiError, type ApiResult, fail, ok } from '@core/shared/errors'
 import { isSignupOpen, signUpId } from '@core/calls/rules'
 import { validateCallId, validateSignUpForm, type CleanSignUp } from '@core/calls/validate'
 import { type Attribution, readAttribution } from '@core/sharing/share'
@@ -29,11 +29,17 @@ export const signUp = defineAction({
     if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
     const attribution = request.attribution
     const id = signUpId(call._id, openid)
+    // Someone who already holds a seat or a place keeps it whatever the call's state is now. Their row is read only
+    // where it changes the answer (a refusal, or a second row refused by the database below), so a sign-up that
+    // gets a seat costs three round trips: the call, the seat, the row.
+    const unlessSignedUp = async (refusal: ApiError): Promise<ApiResult<SignUpResponse>> => {
+      const existing = await findById('signups', id)
+      if (existing && existing.status !== 'cancelled')
+        return ok({ signUp: await signUpView(existing), created: false })
+      return refusal
+    }
 
-    const existing = await findById('signups', id)
-    if (existing && existing.status !== 'cancelled')
-      return ok({ signUp: await signUpView(existing), created: false })
-    if (!isSignupOpen(call, now)) return fail('CLOSED')
+    if (!isSignupOpen(call, now)) return unlessSignedUp(fail('CLOSED'))
     // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
     const risky = await riskyTexts(openid, writtenTexts(input.value, call.questions), 1)
     if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
@@ -45,24 +51,25 @@ export const signUp = defineAction({
 
     if (await seatForNewcomer(call, now)) {
       crashPoint('seat-taken')
-      const stored = await recordOrUndo(row, 'confirmed', existing !== null, async () => {
+      const stored = await recordOrUndo(row, 'confirmed', async () => {
         await releaseSeat(call._id, now)
         await promote(call._id, now)
       })
       if (stored.created) {
-        await refreshGroupCardsOf(call._id, now)
+        crashPoint('signed-up') // dying here, the volunteer sees an error though they hold the seat: a retry finds it
+        await refreshGroupCardsOf(call, now)
         return ok({ signUp: await signUpView(stored.signUp), created: true })
       }
-      // Another submission by the same person won the race: theirs counts, this seat goes back (maybe to the queue).
+      // They were signed up already (a retry, a double tap): theirs counts, this seat goes back (maybe to the queue).
       await releaseSeat(call._id, now)
       await promote(call._id, now)
       return ok({ signUp: await signUpView(stored.signUp), created: false })
     }
 
-    if (!call.waitlist) return fail('FULL')
-    if (!(await countJoiner(call._id, now))) return fail('CLOSED') // closed or cancelled meanwhile
+    if (!call.waitlist) return unlessSignedUp(fail('FULL'))
+    if (!(await countJoiner(call._id, now))) return unlessSignedUp(fail('CLOSED')) // closed or cancelled meanwhile
     crashPoint('joiner-counted')
-    const stored = await recordOrUndo(row, 'waitlisted', existing !== null, () => countLeaver(call._id, now))
+    const stored = await recordOrUndo(row, 'waitlisted', () => countLeaver(call._id, now))
     if (!stored.created) {
       await countLeaver(call._id, now)
       return ok({ signUp: await signUpView(stored.signUp), created: false })
@@ -97,6 +104,8 @@ function validateSignUpRequest(
  * the call is read again and, if its capacity changed, tried once more.
  */
 async function seatForNewcomer(call: Call, now: number): Promise<boolean> {
+  // The call as the gate read it has no seat for a newcomer: the update would fail, so it is not sent.
+  if (call.confirmed >= call.capacity || (call.waitlist && call.waitlisted > 0)) return false
   let current: Call | null = call
   for (let attempt = 0; attempt < 3 && current; attempt++) {
     if (await takeNewcomerSeat(current, now)) return true
@@ -119,18 +128,30 @@ function signUpDetails(form: CleanSignUp & { referrer?: string }, openid: string
 
 /**
  * Writes the sign-up row for a seat or queue place already counted: a new row, or (they had cancelled) the same
- * row re-activated. `created: false` = a concurrent submission by the same person got there first. A queue place
- * takes the database's own time, so the queue is in the order the joins were written, whichever instance wrote.
+ * row made active again. `created: false` = they hold a seat or place already (a retry, or a concurrent submission
+ * got there first). A queue place takes the database's own time, so the queue is in the order the joins were
+ * written, whichever instance wrote.
  */
 async function record(
   row: Row,
   status: 'confirmed' | 'waitlisted',
-  hadCancelled: boolean,
 ): Promise<{ signUp: SignUp; created: boolean }> {
-  const queued = status === 'waitlisted' ? { waitlistedAt: db.serverDate() } : { waitlistedAt: _.remove() }
-  if (hadCancelled) {
+  try {
+    if (status === 'confirmed') {
+      const signUp: SignUp = { ...row, status }
+      await insert('signups', signUp)
+      return { signUp, created: true }
+    }
+    await insert('signups', { ...row, status, waitlistedAt: db.serverDate() } as unknown as SignUp)
+    return { signUp: { ...row, status }, created: true } // its waitlistedAt is the database's: read it back
+  } catch (err) {
+    // A duplicate _id: the row exists. Anything else is a real failure.
+    const winner = await findById('signups', row._id)
+    if (!winner) throw err
+    if (winner.status !== 'cancelled') return { signUp: winner, created: false }
     // Conditional on the status, so two concurrent re-sign-ups cannot both turn the same row into a seat.
     const { _id, ...fields } = row
+    const queued = status === 'waitlisted' ? { waitlistedAt: db.serverDate() } : { waitlistedAt: _.remove() }
     const updated = await updateWhere(collection('signups').where({ _id, status: 'cancelled' }), {
       ...fields,
       ...queued,
@@ -142,31 +163,16 @@ async function record(
     })
     return { signUp: await mustFind(_id), created: updated === 1 }
   }
-  try {
-    if (status === 'confirmed') {
-      const signUp: SignUp = { ...row, status }
-      await insert('signups', signUp)
-      return { signUp, created: true }
-    }
-    await insert('signups', { ...row, status, waitlistedAt: db.serverDate() } as unknown as SignUp)
-    return { signUp: { ...row, status }, created: true } // its waitlistedAt is the database's: read it back
-  } catch (err) {
-    // A duplicate _id means a concurrent submission inserted first; anything else is a real failure.
-    const winner = await findById('signups', row._id)
-    if (winner) return { signUp: winner, created: false }
-    throw err
-  }
 }
 
 /** `record`, giving back the counted seat or queue place if writing the row fails outright. */
 async function recordOrUndo(
   row: Row,
   status: 'confirmed' | 'waitlisted',
-  hadCancelled: boolean,
   undo: () => Promise<void>,
 ): Promise<{ signUp: SignUp; created: boolean }> {
   try {
-    return await record(row, status, hadCancelled)
+    return await record(row, status)
   } catch (err) {
     await undo()
     throw err

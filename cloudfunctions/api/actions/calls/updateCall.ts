@@ -13,7 +13,7 @@ import {
 import { fail, ok, type ApiError, type ApiResult } from '@core/shared/errors'
 import { changedMessage } from '@core/messages/messages'
 import type { Call } from '@core/model'
-import { toCallDetail } from '@core/calls/views'
+import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { _ } from '@lib/cloud/cloud'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 import { queueForVolunteers } from '@lib/messages/outbox'
@@ -57,7 +57,7 @@ export const updateCall = defineAction({
     const promoted = await promote(current._id, now) // more seats, or a retry finishing what a first try began
     const latest = (await findById('calls', current._id)) ?? current
     if (latest.capacity !== call.capacity || promoted > 0) await refreshGroupCards(latest, now)
-    return ok({ call: toCallDetail(latest, ngo, null, now), notified, promoted })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now), notified, promoted })
   },
 })
 

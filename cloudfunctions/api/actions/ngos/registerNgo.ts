@@ -10,6 +10,7 @@ import { _ } from '@lib/cloud/cloud'
 import { riskyTexts } from '@lib/moderation/content-check'
 import { requestReview } from '@lib/moderation/media-review'
 import { collection, find, findById, insertOnce, updateWhere } from '@lib/cloud/db'
+import { syncNgoOnCalls } from '@lib/ngos/ngo-on-calls'
 import { defineAction } from '@functions/api/gate'
 
 export const registerNgo = defineAction({
@@ -70,6 +71,7 @@ export const registerNgo = defineAction({
       )
       await updateWhere(collection('ngos').where({ _id: id }), { logoReview: traceId })
     } else if (!reg.logo) await updateWhere(collection('ngos').where({ _id: id }), { logo: '' })
+    if (existing) await syncNgoOnCalls(id) // a resubmission may rename it: its drafts show the new name
     const ngo = await findById('ngos', id)
     if (!ngo) throw new Error(`registered NGO ${id} is gone`)
     return ok({ ngo: toNgoConsole(ngo, openid) })

@@ -3,6 +3,7 @@ import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { toNgoReview, validateRejectNgo } from '@core/ngos/ngo'
 import type { ReviewNgoResponse } from '@core/ngos/contract'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
+import { syncNgoOnCalls } from '@lib/ngos/ngo-on-calls'
 import { defineAction } from '@functions/api/gate'
 
 export const rejectNgo = defineAction({
@@ -20,6 +21,7 @@ export const rejectNgo = defineAction({
       updatedAt: now,
     })
     const latest = (await findById('ngos', ngoId)) ?? ngo
+    await syncNgoOnCalls(ngoId)
     return ok({ ngo: toNgoReview(latest) })
   },
 })

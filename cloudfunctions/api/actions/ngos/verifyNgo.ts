@@ -4,6 +4,7 @@ import { toNgoReview, validateReviewNgo } from '@core/ngos/ngo'
 import type { ReviewNgoResponse } from '@core/ngos/contract'
 import { _ } from '@lib/cloud/cloud'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
+import { syncNgoOnCalls } from '@lib/ngos/ngo-on-calls'
 import { defineAction } from '@functions/api/gate'
 
 export const verifyNgo = defineAction({
@@ -19,6 +20,7 @@ export const verifyNgo = defineAction({
       updatedAt: now,
     })
     const latest = (await findById('ngos', ngoId)) ?? ngo
+    await syncNgoOnCalls(ngoId) // its calls go public with it
     if (latest.status !== 'verified') return fail('INVALID_INPUT', '该机构已被暂停，不能认证')
     return ok({ ngo: toNgoReview(latest) })
   },

@@ -1,0 +1,48 @@
+// WeChat Cloud refuses a database request past the environment's quota with -501003 (requests per second, or the
+// day's reads or writes) or -501004 (too many at once). A refused request did nothing, so it is safe to send again,
+// even an increment: each is retried with full-jitter exponential backoff, while the invocation's budget lasts.
+// Nothing else is retried: a request that failed otherwise (or timed out) may have been applied.
+
+export const QUOTA_ERRORS = new Set([-501003, -501004])
+
+/** Retries stop this long after the invocation began, well inside the function's own timeout (20 s for api). */
+const BUDGET_MS = Number(process.env.JUSHOU_QUOTA_BUDGET_MS) || 12_000
+const FIRST_WAIT_MS = 50
+const LONGEST_WAIT_MS = 1_000
+
+let invocationStartedAt = Date.now()
+/** database requests refused by the quota in this invocation and sent again */
+let retries = 0
+
+/** Starts an invocation's budget (an instance runs one invocation at a time). */
+export function startInvocation(at = Date.now()): void {
+  invocationStartedAt = at
+  retries = 0
+}
+
+export function retriesThisInvocation(): number {
+  return retries
+}
+
+export function isQuotaError(err: unknown): boolean {
+  const code = (err as { errCode?: unknown } | null)?.errCode
+  return typeof code === 'number' && QUOTA_ERRORS.has(code)
+}
+
+/**
+ * Runs `request`, sending it again while the quota refuses it and the budget lasts; then the refusal is thrown.
+ * (`unknown`: the SDK types its requests as `Promise | void | string` for its callback styles.)
+ */
+export async function withQuotaRetry(request: () => unknown): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request()
+    } catch (err) {
+      if (!isQuotaError(err)) throw err
+      const wait = Math.random() * Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt)
+      if (Date.now() + wait - invocationStartedAt > BUDGET_MS) throw err
+      retries++
+      await new Promise((done) => setTimeout(done, wait))
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// WeChat Cloud's quotas in the local cloud: what the functions do when the environment's database refuses
+// requests past its limits (-501003 / -501004), and a sign-up whose answer never arrived being sent again.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { SignUpResponse } from '@core/calls/contract'
+import { BASE_QUOTA } from '@emulator/quota'
+import { call, form, ngo, volunteer } from './docs'
+import { startApi, type ApiHarness } from './harness'
+
+describe('under the base quota with a tight database', () => {
+  let h: ApiHarness
+  before(async () => {
+    // 10 requests a second and 3 at once, so a burst of sign-ups meets refusals
+    h = await startApi({ quota: { ...BASE_QUOTA, dbQps: 10, dbConnections: 3, dbLatencyMs: 5 } })
+  })
+  after(() => h.stop())
+
+  test('refused requests are sent again: every sign-up lands, none over capacity', async () => {
+    h.insert({ ngos: [ngo()], calls: [call({ _id: 'trees', capacity: 4, waitlist: true })] })
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => h.api<SignUpResponse>('signUp', form('trees'), volunteer(i))),
+    )
+    const refused = h.emu.quota!.refused
+    assert.ok(
+      refused.EXCEED_REQUEST_LIMIT + refused.EXCEED_CONCURRENT_REQUEST_LIMIT > 0,
+      'the quota refused some',
+    )
+    const statuses = replies.map((r) => (r.ok ? r.data.signUp.status : r.code)).sort()
+    assert.deepEqual(statuses, [...Array(4).fill('confirmed'), ...Array(4).fill('waitlisted')])
+    const rows = h.signUpsOf('trees')
+    assert.equal(rows.filter((r) => r.status === 'confirmed').length, 4)
+    assert.equal(rows.filter((r) => r.status === 'waitlisted').length, 4)
+    assert.equal(h.call('trees')?.confirmed, 4)
+    assert.equal(h.call('trees')?.waitlisted, 4)
+  })
+})
+
+describe('a day’s writes used up', () => {
+  let h: ApiHarness
+  before(async () => {
+    // a short budget (the cloud's is 12 s) keeps the test quick
+    h = await startApi({
+      quota: { ...BASE_QUOTA, dailyWrites: 0 },
+      functionEnv: { api: { JUSHOU_QUOTA_BUDGET_MS: '1500' } },
+    })
+  })
+  after(() => h.stop())
+
+  test('the function waits out its budget once, then answers BUSY; nothing is stored', async () => {
+    h.insert({ ngos: [ngo()], calls: [call({ _id: 'trees' })] })
+    const before = h.snapshot()
+    const reply = await h.api('signUp', form('trees'), volunteer(1))
+    assert.equal(reply.ok ? 'OK' : reply.code, 'BUSY')
+    assert.equal(h.snapshot(), before)
+  })
+})
+
+describe('a sign-up whose answer was lost', () => {
+  let h: ApiHarness
+  before(async () => {
+    // the instance dies right after the row is written: the volunteer sees an error, as after a timeout
+    h = await startApi({ functionEnv: { api: { JUSHOU_CRASH_AT: 'signed-up' } } })
+  })
+  after(() => h.stop())
+
+  test('sent again, it finds the seat it has: one seat, one row', async () => {
+    h.insert({ ngos: [ngo()], calls: [call({ _id: 'trees', capacity: 2 })] })
+    await assert.rejects(
+      h.api('signUp', form('trees'), volunteer(1)),
+      /exited/,
+      'the first answer never arrives',
+    )
+    const again = await h.api<SignUpResponse>('signUp', form('trees'), volunteer(1))
+    assert.ok(again.ok)
+    assert.equal(again.data.created, false)
+    assert.equal(again.data.signUp.status, 'confirmed')
+    assert.equal(h.signUpsOf('trees').length, 1)
+    assert.equal(h.call('trees')?.confirmed, 1)
+  })
+})
