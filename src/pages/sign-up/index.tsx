@@ -77,6 +77,8 @@ export default function SignUpPage() {
   const [consent, setConsent] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
+  /** the cloud is busy and the sign-up waits its turn to be sent again */
+  const [queued, setQueued] = useState(false)
   const [restored, setRestored] = useState(false)
   const [profile, setProfile] = useState<SavedProfile | null>(null)
   // the form as it was when it appeared (empty, or the restored draft)
@@ -183,8 +185,12 @@ export default function SignUpPage() {
       return
     }
     setSubmitting(true)
-    const result = await signUp({ ...checked.value, ...attributionFromQuery(src, ref) })
+    const result = await signUp(
+      { ...checked.value, ...attributionFromQuery(src, ref) },
+      { onQueued: () => setQueued(true) },
+    )
     setSubmitting(false)
+    setQueued(false)
     if (result.ok || result.code === 'ALREADY_SIGNED_UP') {
       if (result.ok) saveProfile({ name: checked.value.name, phone: checked.value.phone })
       clearDraft(callId)
@@ -323,7 +329,13 @@ export default function SignUpPage() {
           disabled={submitting || undefined}
           onClick={submit}
         >
-          {submitting ? '提交中…' : joinsWaitlist ? '提交并加入候补' : '提交报名'}
+          {queued
+            ? '报名人数较多，正在为你排队…'
+            : submitting
+              ? '提交中…'
+              : joinsWaitlist
+                ? '提交并加入候补'
+                : '提交报名'}
         </Button>
       </View>
       <PersonaChip />

@@ -1,5 +1,7 @@
 // The typed client of the `api` cloud function: one function per action, all through `callApi`, which never
-// throws: a network failure or a malformed reply becomes an INTERNAL error the page can show.
+// throws: a network failure or a malformed reply becomes an INTERNAL error the page can show. When WeChat Cloud is
+// past its quota (the function answers BUSY, or the cloud refuses the call with -501003 / -501004), an action that
+// is safe to send again waits and is sent again, and the page hears that it is queued.
 import type { Action, ApiContract, ApiEvent } from '@core/contract'
 import { type ApiResult, fail } from '@core/shared/errors'
 import { transport } from './transport'
@@ -9,15 +11,60 @@ const NETWORK_ERROR = '网络异常，请检查网络后重试'
 type Req<A extends Action> = ApiContract[A]['req']
 type Res<A extends Action> = ApiContract[A]['res']
 
-export async function callApi<A extends Action>(action: A, req: Req<A>): Promise<ApiResult<Res<A>>> {
+/** Reads, and the sign-up and its cancel (one row per person and call, so a second send changes nothing). */
+const SAFE_TO_SEND_AGAIN: ReadonlySet<Action> = new Set<Action>([
+  'listCalls',
+  'getCall',
+  'signUp',
+  'cancelSignUp',
+  'mySignUps',
+])
+/** waits before each new send while the cloud is busy (each jittered down to half): about 40 s in all */
+const BUSY_WAITS_MS = [1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000]
+
+export interface CallOptions {
+  /** called when the cloud is busy and the action waits to be sent again (「正在为你排队…」) */
+  onQueued?: () => void
+}
+
+export async function callApi<A extends Action>(
+  action: A,
+  req: Req<A>,
+  options: CallOptions = {},
+): Promise<ApiResult<Res<A>>> {
   const event = { ...req, action } as ApiEvent<A>
-  let reply: unknown
-  try {
-    reply = await transport(event)
-  } catch {
-    return fail('INTERNAL', NETWORK_ERROR)
+  for (let attempt = 0; ; attempt++) {
+    let reply: unknown
+    let thrown = false
+    try {
+      reply = await transport(event)
+    } catch (err) {
+      reply = err
+      thrown = true
+    }
+    const busy = isBusy(reply)
+    if (busy && SAFE_TO_SEND_AGAIN.has(action) && attempt < BUSY_WAITS_MS.length) {
+      options.onQueued?.()
+      const wait = BUSY_WAITS_MS[attempt]
+      await new Promise((done) => setTimeout(done, wait / 2 + (Math.random() * wait) / 2))
+      continue
+    }
+    if (isApiResult(reply)) return reply as ApiResult<Res<A>>
+    if (busy) return fail('BUSY')
+    return thrown ? fail('INTERNAL', NETWORK_ERROR) : fail('INTERNAL')
   }
-  return isApiResult(reply) ? (reply as ApiResult<Res<A>>) : fail('INTERNAL')
+}
+
+/** WeChat Cloud's own refusals past the quota: requests per second (-501003), at once (-501004). */
+const QUOTA_ERRCODES = new Set([-501003, -501004])
+
+function isCloudError(reply: unknown): reply is { errCode: number } {
+  return typeof (reply as { errCode?: unknown } | null)?.errCode === 'number'
+}
+
+function isBusy(reply: unknown): boolean {
+  if (isCloudError(reply)) return QUOTA_ERRCODES.has(reply.errCode)
+  return isApiResult(reply) && (reply as { code?: unknown }).code === 'BUSY'
 }
 
 function isApiResult(reply: unknown): boolean {
@@ -30,7 +77,7 @@ function isApiResult(reply: unknown): boolean {
 
 export const listCalls = (req: Req<'listCalls'>) => callApi('listCalls', req)
 export const getCall = (req: Req<'getCall'>) => callApi('getCall', req)
-export const signUp = (req: Req<'signUp'>) => callApi('signUp', req)
+export const signUp = (req: Req<'signUp'>, options?: CallOptions) => callApi('signUp', req, options)
 export const cancelSignUp = (req: Req<'cancelSignUp'>) => callApi('cancelSignUp', req)
 export const mySignUps = () => callApi('mySignUps', {})
 export const getPhoneNumber = (req: Req<'getPhoneNumber'>) => callApi('getPhoneNumber', req)
