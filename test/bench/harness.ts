@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { Agent, request } from 'node:http'
 import { buildFunction } from '@functions/build'
-import { startEmulator, type Emulator } from '@emulator/index'
+import { startEmulator, type Emulator, type EmulatorOptions } from '@emulator/index'
 import type { Call, Ngo } from '@core/model'
 
 const ROOT = resolve(__dirname, '..', '..')
@@ -15,7 +15,7 @@ export interface BenchCloud {
   stop(): Promise<void>
 }
 
-export async function startBenchCloud(): Promise<BenchCloud> {
+export async function startBenchCloud(options: Partial<EmulatorOptions> = {}): Promise<BenchCloud> {
   // Inside the repository so the bundle's require('wx-server-sdk') resolves from node_modules, as in dist/.
   mkdirSync(join(ROOT, 'dist'), { recursive: true })
   const functionsDir = mkdtempSync(join(ROOT, 'dist', 'bench-functions-'))
@@ -26,7 +26,7 @@ export async function startBenchCloud(): Promise<BenchCloud> {
     'exports.main = async () => ({ ok: true, data: "pong" })\n',
   )
   const dataDir = mkdtempSync(join(tmpdir(), 'jushou-bench-'))
-  const emu = await startEmulator({ port: 0, dataDir, functionsDir, timers: false })
+  const emu = await startEmulator({ port: 0, dataDir, functionsDir, timers: false, ...options })
   return {
     emu,
     async stop() {

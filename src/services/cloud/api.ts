@@ -19,8 +19,23 @@ const SAFE_TO_SEND_AGAIN: ReadonlySet<Action> = new Set<Action>([
   'cancelSignUp',
   'mySignUps',
 ])
-/** waits before each new send while the cloud is busy (each jittered down to half): about 40 s in all */
-const BUSY_WAITS_MS = [1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000]
+/** waits before each new send while the cloud is busy, doubling to 8 s (each jittered down to half) */
+const BUSY_WAITS_MS = [1_000, 2_000, 4_000, 8_000]
+/**
+ * How long an action keeps its turn while the cloud is busy: a sign-up on a call everyone is joining waits in the
+ * queue for up to ten minutes (the page says so) rather than fail; the rest give up after about 40 s.
+ */
+const QUEUE_FOR_MS: Partial<Record<Action, number>> = { signUp: 10 * 60_000 }
+const DEFAULT_QUEUE_MS = 40_000
+
+/** The wait before sending `action` again after its `attempt`-th busy answer, `elapsedMs` after the first send;
+ * null: stop and answer BUSY. */
+export function busyWait(action: Action, attempt: number, elapsedMs: number): number | null {
+  if (!SAFE_TO_SEND_AGAIN.has(action)) return null
+  const wait = BUSY_WAITS_MS[Math.min(attempt, BUSY_WAITS_MS.length - 1)]
+  const jittered = wait / 2 + (Math.random() * wait) / 2
+  return elapsedMs + jittered > (QUEUE_FOR_MS[action] ?? DEFAULT_QUEUE_MS) ? null : jittered
+}
 
 export interface CallOptions {
   /** called when the cloud is busy and the action waits to be sent again (「正在为你排队…」) */
@@ -33,6 +48,7 @@ export async function callApi<A extends Action>(
   options: CallOptions = {},
 ): Promise<ApiResult<Res<A>>> {
   const event = { ...req, action } as ApiEvent<A>
+  const startedAt = Date.now()
   for (let attempt = 0; ; attempt++) {
     let reply: unknown
     let thrown = false
@@ -43,10 +59,10 @@ export async function callApi<A extends Action>(
       thrown = true
     }
     const busy = isBusy(reply)
-    if (busy && SAFE_TO_SEND_AGAIN.has(action) && attempt < BUSY_WAITS_MS.length) {
+    const wait = busy ? busyWait(action, attempt, Date.now() - startedAt) : null
+    if (wait !== null) {
       options.onQueued?.()
-      const wait = BUSY_WAITS_MS[attempt]
-      await new Promise((done) => setTimeout(done, wait / 2 + (Math.random() * wait) / 2))
+      await new Promise((done) => setTimeout(done, wait))
       continue
     }
     if (isApiResult(reply)) return reply as ApiResult<Res<A>>

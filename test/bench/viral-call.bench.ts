@@ -1,0 +1,149 @@
+// A call shared into a few big group chats: 2,000 people open it and 1,500 of them sign up within 60 s, on a call
+// with 300 places and a waitlist, in a local cloud held to WeChat Cloud's base quota (30 database requests a
+// second, 20 at once, 20 instances of the function), with a database latency and per-document write turns like a
+// real database's. Each person's phone behaves as the client does (src/services/cloud/api.ts): on BUSY or the
+// cloud's -501003/-501004 it waits and sends again, and gives up after its last wait.
+// Prints accepted, waitlisted, retried, failed, latency and round trips; exits non-zero if a seat was given past
+// the capacity, a sign-up was lost or someone was told twice.
+// VIRAL_PROFILE=base (default) or =open (the quota lifted: what the call document itself allows).
+import { busyWait } from '@services/cloud/api'
+import { BASE_QUOTA, type QuotaProfile } from '@emulator/quota'
+import type { Call, SignUp } from '@core/model'
+import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud, type DoorReply } from './harness'
+
+const OPENERS = 2000
+const SIGNERS = 1500
+const CAPACITY = 300
+const WINDOW_MS = 60_000
+const LATENCY = { dbLatencyMs: 8, docWriteMs: 4 }
+
+const PROFILES: Record<string, QuotaProfile> = {
+  base: { ...BASE_QUOTA, ...LATENCY },
+  open: { ...BASE_QUOTA, dbQps: 100_000, dbConnections: 1_000, functionInstances: 1_000, ...LATENCY },
+}
+
+interface Outcome {
+  who: number
+  reply: DoorReply
+  /** from the first tap to the final answer */
+  ms: number
+  /** sends after the first */
+  retries: number
+}
+
+const QUOTA_CODES = new Set([-501003, -501004])
+
+function busy(reply: DoorReply): boolean {
+  const body = reply.body as { code?: string; errCode?: number }
+  return body.code === 'BUSY' || (typeof body.errCode === 'number' && QUOTA_CODES.has(body.errCode))
+}
+
+/** One phone: sends, and while the cloud is busy waits (jittered, as the client) and sends again. */
+async function asThePhoneDoes(
+  action: 'getCall' | 'signUp',
+  send: () => Promise<DoorReply>,
+): Promise<{ reply: DoorReply; retries: number }> {
+  const startedAt = Date.now()
+  for (let attempt = 0; ; attempt++) {
+    const reply = await send()
+    const wait = busy(reply) ? busyWait(action, attempt, Date.now() - startedAt) : null
+    if (wait === null) return { reply, retries: attempt }
+    await new Promise((done) => setTimeout(done, wait))
+  }
+}
+
+async function main(): Promise<void> {
+  const name = process.env.VIRAL_PROFILE ?? 'base'
+  const profile = PROFILES[name]
+  if (!profile) throw new Error(`VIRAL_PROFILE=${name}: base or open`)
+  const cloud = await startBenchCloud({ quota: profile })
+  const { emu } = cloud
+  const call = insertBenchCall(emu, { capacity: CAPACITY, waitlist: true })
+  const form = { callId: call._id, name: '志愿者', phone: '13800138000', privacyConsent: true }
+
+  const started = performance.now()
+  const at = () => Math.random() * WINDOW_MS
+  const opens = Array.from({ length: OPENERS }, async (_, i) => {
+    await new Promise((done) => setTimeout(done, at()))
+    const t0 = performance.now()
+    const { reply, retries } = await asThePhoneDoes('getCall', () =>
+      callDoor(emu, 'api', { action: 'getCall', callId: call._id }, openid(i)),
+    )
+    return { who: i, reply, ms: performance.now() - t0, retries }
+  })
+  const signs = Array.from({ length: SIGNERS }, async (_, i): Promise<Outcome> => {
+    await new Promise((done) => setTimeout(done, at()))
+    const t0 = performance.now()
+    const { reply, retries } = await asThePhoneDoes('signUp', () =>
+      callDoor(emu, 'api', { action: 'signUp', ...form }, openid(i)),
+    )
+    return { who: i, reply, ms: performance.now() - t0, retries }
+  })
+  const [opened, signed] = await Promise.all([Promise.all(opens), Promise.all(signs)])
+  const seconds = (performance.now() - started) / 1000
+
+  const answered = signed.filter((o) => o.reply.body.ok)
+  const statusOf = (o: Outcome) => (o.reply.body.data as { signUp: { status: string } }).signUp.status
+  const accepted = answered.filter((o) => statusOf(o) === 'confirmed').length
+  const waitlisted = answered.filter((o) => statusOf(o) === 'waitlisted').length
+  const failed = signed.length - answered.length
+  const retried = signed.filter((o) => o.retries > 0).length
+  const sends = signed.reduce((n, o) => n + o.retries, 0)
+  const rows = emu.store.collection('signups').find({ callId: call._id }) as unknown as SignUp[]
+  const stored = emu.store.collection('calls').get(call._id) as unknown as Call
+  const confirmedRows = rows.filter((r) => r.status === 'confirmed').length
+  const perPerson = new Map<string, number>()
+  for (const r of rows) perPerson.set(r.openid, (perPerson.get(r.openid) ?? 0) + 1)
+  const createdTwice = new Map<number, number>()
+  for (const o of answered)
+    if ((o.reply.body.data as { created: boolean }).created)
+      createdTwice.set(o.who, (createdTwice.get(o.who) ?? 0) + 1)
+  const trips = (label: string) => emu.functions.roundTrips.get(label) ?? { invocations: 0, trips: 0 }
+
+  console.log(
+    `viral call (${name}): ${OPENERS} open it and ${SIGNERS} sign up within ${WINDOW_MS / 1000} s; ${CAPACITY} places and a waitlist`,
+  )
+  console.log(`  quota ${JSON.stringify(profile)}`)
+  console.log(`  all answered after ${seconds.toFixed(0)} s`)
+  console.log(
+    `  sign-ups: accepted ${accepted}, waitlisted ${waitlisted}, failed ${failed} (gave up after the last wait)`,
+  )
+  console.log(`  retried by the phone: ${retried} people, ${sends} sends again`)
+  console.log(
+    `  refused by the quota (each sent again by the function or the phone): ${JSON.stringify(emu.quota?.refused)}`,
+  )
+  console.log(`  sign-up latency, tap to answer: ${latencySummary(signed.map((o) => o.ms))}`)
+  console.log(
+    `  opening the call: ${latencySummary(opened.map((o) => o.ms))}, failed ${opened.filter((o) => !o.reply.body.ok).length}`,
+  )
+  for (const label of ['api.signUp', 'api.getCall']) {
+    const t = trips(label)
+    console.log(
+      `  ${label}: ${t.invocations} invocations, ${t.trips} round trips (${(t.trips / Math.max(1, t.invocations)).toFixed(2)} each)`,
+    )
+  }
+  const problems: string[] = []
+  if (confirmedRows > CAPACITY || stored.confirmed > CAPACITY)
+    problems.push(`over capacity: ${confirmedRows} rows`)
+  if (stored.confirmed !== confirmedRows) problems.push(`counter ${stored.confirmed} ≠ rows ${confirmedRows}`)
+  if (answered.length + failed !== SIGNERS) problems.push('a sign-up got no answer')
+  for (const o of answered)
+    if (!rows.some((r) => r.openid === openid(o.who) && r.status !== 'cancelled'))
+      problems.push(`answered ${openid(o.who)} but stored nothing`)
+  if ([...perPerson.values()].some((n) => n > 1)) problems.push('someone has two rows')
+  if ([...createdTwice.values()].some((n) => n > 1)) problems.push('someone was told 报名成功 twice')
+  const queued = rows.filter((r) => r.status === 'waitlisted').length
+  if (queued !== waitlisted) problems.push(`waitlisted rows ${queued} ≠ answered waitlisted ${waitlisted}`)
+  console.log(
+    problems.length
+      ? `  PROBLEMS: ${problems.join('; ')}`
+      : '  consistent: no seat past the capacity, none lost, none told twice',
+  )
+  await cloud.stop()
+  if (problems.length) process.exit(1)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
