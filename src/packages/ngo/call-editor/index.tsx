@@ -10,7 +10,7 @@ import { DEFAULT_REMINDER_LEAD, REMINDER_LEADS } from '@core/messages/reminders'
 import { CITY_MAX_LENGTH } from '@core/calls/validate'
 import { getCall, updateCall } from '@services/cloud/api'
 import { publishCall, saveCall } from '@services/ngos/ngo'
-import { uploadImage } from '@services/cloud/upload'
+import { pickImage, uploadImage } from '@services/cloud/upload'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
 import QuestionsEditor from './components/QuestionsEditor'
@@ -134,14 +134,9 @@ export default function CallEditorPage() {
 
   const pickCover = run('cover', async () => {
     try {
-      const { tempFilePaths } = await Taro.chooseImage({
-        count: 1,
-        sizeType: ['compressed'],
-        // a browser has no camera choice to offer: straight to the file picker
-        sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
-      })
-      if (!tempFilePaths[0]) return
-      set({ cover: await uploadImage(tempFilePaths[0], 'covers') })
+      const picked = await pickImage()
+      if (!picked) return
+      set({ cover: await uploadImage(picked, 'covers') })
     } catch (err) {
       // closing the picker is not an error worth a message
       if (!String((err as Error)?.message ?? err).includes('cancel'))
