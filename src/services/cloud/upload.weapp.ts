@@ -10,11 +10,13 @@ export function pickImage(): Promise<string | undefined> {
   )
 }
 
-export const uploadImage: UploadImage = async (filePath, folder) => {
-  const { tempFilePath } = await Taro.compressImage({ src: filePath, quality: 70 })
-  const { fileID } = await Taro.cloud.uploadFile({
-    cloudPath: `${folder}/${uploadName('jpg')}`,
-    filePath: tempFilePath,
-  })
-  return fileID
-}
+// promise chains rather than async functions: the weapp build turns each of those into a generator and its helper
+export const uploadImage: UploadImage = (filePath, folder) =>
+  Taro.compressImage({ src: filePath, quality: 70 })
+    .then((compressed) =>
+      Taro.cloud.uploadFile({
+        cloudPath: `${folder}/${uploadName('jpg')}`,
+        filePath: compressed.tempFilePath,
+      }),
+    )
+    .then((uploaded) => uploaded.fileID)
