@@ -13,6 +13,8 @@ export type PlatformModules = [
   Implements<typeof import('@components/PersonaChip'), typeof import('@components/PersonaChip/index.h5')>,
   Implements<typeof import('@components/PhoneQuickFill'), typeof import('@components/PhoneQuickFill/index.weapp')>,
   Implements<typeof import('@components/PhoneQuickFill'), typeof import('@components/PhoneQuickFill/index.h5')>,
+  Implements<typeof import('@components/ShareCard/live-card'), typeof import('@components/ShareCard/live-card.weapp')>,
+  Implements<typeof import('@components/ShareCard/live-card'), typeof import('@components/ShareCard/live-card.h5')>,
   Implements<typeof import('@components/a11y'), typeof import('@components/a11y.weapp')>,
   Implements<typeof import('@components/a11y'), typeof import('@components/a11y.h5')>,
   Implements<typeof import('../../src/packages/ngo/directory/NgoMap'), typeof import('../../src/packages/ngo/directory/NgoMap.weapp')>,
