@@ -17,6 +17,8 @@ export type PlatformModules = [
   Implements<typeof import('@components/ShareCard/live-card'), typeof import('@components/ShareCard/live-card.h5')>,
   Implements<typeof import('@components/a11y'), typeof import('@components/a11y.weapp')>,
   Implements<typeof import('@components/a11y'), typeof import('@components/a11y.h5')>,
+  Implements<typeof import('../../src/packages/ngo/call-editor/components/PlacePicker'), typeof import('../../src/packages/ngo/call-editor/components/PlacePicker.weapp')>,
+  Implements<typeof import('../../src/packages/ngo/call-editor/components/PlacePicker'), typeof import('../../src/packages/ngo/call-editor/components/PlacePicker.h5')>,
   Implements<typeof import('../../src/packages/ngo/dashboard/InviteButton'), typeof import('../../src/packages/ngo/dashboard/InviteButton.weapp')>,
   Implements<typeof import('../../src/packages/ngo/dashboard/InviteButton'), typeof import('../../src/packages/ngo/dashboard/InviteButton.h5')>,
   Implements<typeof import('../../src/packages/ngo/directory/NgoMap'), typeof import('../../src/packages/ngo/directory/NgoMap.weapp')>,

@@ -13,6 +13,7 @@ import { publishCall, saveCall } from '@services/ngos/ngo'
 import { pickImage, uploadImage } from '@services/cloud/upload'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
+import PlacePicker from './components/PlacePicker'
 import QuestionsEditor from './components/QuestionsEditor'
 import '../console.scss'
 
@@ -143,19 +144,6 @@ export default function CallEditorPage() {
         Taro.showToast({ title: '封面上传失败，请重试', icon: 'none' })
     }
   })
-
-  // WeChat's map picker fills the address and the map point; the browser has only the address text
-  const pickPlace = async () => {
-    try {
-      const place = await Taro.chooseLocation({})
-      set({
-        address: [place.address, place.name].filter(Boolean).join(' '),
-        location: { lat: place.latitude, lng: place.longitude },
-      })
-    } catch {
-      // closed without choosing
-    }
-  }
 
   const saveEdit = run('edit', async () => {
     if (!callId) return
@@ -321,11 +309,7 @@ export default function CallEditorPage() {
             value={form.address}
             onInput={(e) => set({ address: e.detail.value })}
           />
-          {process.env.TARO_ENV === 'weapp' && (
-            <Text className="chip" onClick={pickPlace}>
-              {form.location ? '已在地图上选点，点此更换' : '在地图上选点'}
-            </Text>
-          )}
+          <PlacePicker picked={!!form.location} onPick={set} />
         </Field>
       </View>
       <View className="console-card">
