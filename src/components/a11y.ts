@@ -1,5 +1,4 @@
-// What screen readers and keyboards need, per platform. Taro picks a11y.weapp.ts or a11y.h5.ts by TARO_ENV; this
-// file gives TypeScript the shared signatures.
+// What screen readers and keyboards get: on WeChat aria-role/-label/-hidden; in the browser ARIA, tabIndex, keys.
 //
 // WeChat's screen reader reads `aria-role` / `aria-label` / `aria-hidden` (Taro props ariaRole, ariaLabel,
 // ariaHidden). Taro 4.2.1's weapp template does not carry them yet: adding them with mergeComponents shifted its
@@ -25,34 +24,22 @@ export interface A11yProps {
  * `namedByContent`: the browser names it by the text inside (a card: its visible words must be in its name, which
  * a summary label can miss); WeChat still gets the label.
  */
-export function asButton(
-  _label: string,
-  _state?: { pressed?: boolean; namedByContent?: boolean },
-): A11yProps {
-  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function asButton(
+  label: string,
+  state?: { pressed?: boolean; namedByContent?: boolean },
+): A11yProps
 
 /** A tick box drawn with Views. */
-export function asCheckbox(_label: string, _checked: boolean, _role?: 'checkbox' | 'radio'): A11yProps {
-  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function asCheckbox(label: string, checked: boolean, role?: 'checkbox' | 'radio'): A11yProps
 
 /** An Image: its alt text, or hidden from screen readers when it only decorates. */
-export function asImage(_label?: string): A11yProps {
-  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function asImage(label?: string): A11yProps
 
 /** A text field (Input, Textarea) named by a label shown beside it rather than tied to it. */
-export function asField(_label: string): A11yProps {
-  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function asField(label: string): A11yProps
 
 /** A decoration (an icon next to words that say the same): skipped by screen readers. */
-export function decorative(): A11yProps {
-  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function decorative(): A11yProps
 
 /** A region that scrolls on its own (a row of chips): reachable by keyboard so it can be scrolled. */
-export function scrollRegion(_label: string): A11yProps {
-  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function scrollRegion(label: string): A11yProps

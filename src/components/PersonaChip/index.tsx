@@ -1,4 +1,4 @@
-// On WeChat the identity is the user's own: no picker. (The H5 build uses index.h5.tsx instead.)
-export default function PersonaChip() {
-  return null
-}
+// Who the app acts as: on WeChat the user's own account (no chip); in the browser a chip that switches persona.
+
+declare const PersonaChip: () => JSX.Element | null
+export default PersonaChip

@@ -5,7 +5,7 @@ import { Button, type ButtonProps } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { getPhoneNumber } from '@services/cloud/api'
-import type { PhoneQuickFillProps } from './'
+import type { PhoneQuickFillProps } from './index'
 import './index.scss'
 
 export default function PhoneQuickFill({ onPhone }: PhoneQuickFillProps) {

@@ -1,13 +1,12 @@
 // The call detail's side of sharing: how the visitor arrived (share card, poster code, Moments) and the share
-// card they send on (title with the places left, the path with their referrer code, a live group card on WeChat).
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+// card they send on (title with the places left, the path with their referrer code, a live group card on WeChat:
+// live-card.ts).
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import type { CallDetail } from '@core/calls/contract'
 import { decodeScene } from '@core/sharing/scene'
 import { attributionFromQuery, shareQuery, shareTitle } from '@core/sharing/share'
 import { type SignUpSource } from '@core/model'
-import { prepareShare } from '@services/cloud/api'
-import { isAnonymous } from '@services/cloud/session'
+import { useLiveCard } from './live-card'
 
 export interface Arrival {
   callId: string
@@ -31,34 +30,7 @@ export function signUpQuery({ source, referrerCode }: Arrival): string {
 const FALLBACK_TITLE = '举手 · 志愿活动'
 
 export function useShareCard(callId: string, call: CallDetail | null): void {
-  const [referrerCode, setReferrerCode] = useState<string>()
-
-  // On WeChat a signed-in sharer gets their code and a live group card (「成员正在加入，当前 x/y 人」).
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp' || isAnonymous() || !call) return
-    let cancelled = false
-    prepareShare({ callId }).then((result) => {
-      if (cancelled || !result.ok) return
-      setReferrerCode(result.data.referrerCode)
-      Taro.updateShareMenu({
-        withShareTicket: true,
-        isUpdatableMessage: true,
-        activityId: result.data.activityId,
-        // the classic 「成员正在加入」 card takes no templateId (the typings list only the newer template kind)
-        templateInfo: {
-          parameterList: [
-            { name: 'member_count', value: String(call.confirmed) },
-            { name: 'room_limit', value: String(call.capacity) },
-          ],
-        } as Taro.updateShareMenu.Option['templateInfo'],
-      })
-    })
-    return () => {
-      cancelled = true
-    }
-    // once per call shown: a new activity id per share card, not per re-render
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [callId, call !== null])
+  const referrerCode = useLiveCard(callId, call)
 
   useShareAppMessage(() => ({
     title: call ? shareTitle(call) : FALLBACK_TITLE,

@@ -20,7 +20,7 @@ import { confirmAndCancel, noticeSpan } from '@components/cancel-sign-up'
 import { formatTime, formatTimeRange } from '@components/format'
 import { getCall } from '@services/cloud/api'
 import { setNavigationTitle } from '@services/page/navigation-title'
-import { isAnonymous } from '@services/cloud/session'
+import { isAnonymous, PREVIEW_HINT } from '@services/cloud/session'
 import OrganizerNotices from './OrganizerNotices'
 import './index.scss'
 
@@ -257,11 +257,9 @@ function ActionBar({ call, arrival, cancelling, onCancel }: ActionBarProps) {
   const mine = call.mySignUp
   if (isAnonymous()) {
     // a preview (a Moments share opens without a login): say how to sign up, and offer the other calls
-    const hint =
-      process.env.TARO_ENV === 'h5' ? '这是活动预览，登录后即可报名' : '点击下方「前往小程序」即可报名'
     return (
       <View className="action-bar">
-        <Text className="action-bar__hint">{hint}</Text>
+        <Text className="action-bar__hint">{PREVIEW_HINT}</Text>
         <Button
           className="action-bar__secondary"
           onClick={() => Taro.switchTab({ url: '/pages/calls/index' }).catch(() => undefined)}

@@ -21,7 +21,7 @@ import VerifyEntry from '@components/VerifyEntry'
 import PrivacyEntry from '@components/PrivacyEntry'
 import { scanToCheckIn } from '@components/AttendanceEntry/scan-to-check-in'
 import { isCheckInOpen } from '@core/attendance/attendance'
-import { isAnonymous } from '@services/cloud/session'
+import { isAnonymous, SIGN_IN_HINT } from '@services/cloud/session'
 import './index.scss'
 
 type State =
@@ -85,9 +85,7 @@ export default function MinePage() {
       <EmptyState
         icon="lock"
         title="登录后查看我的报名"
-        description={
-          process.env.TARO_ENV === 'h5' ? '点右下角的身份按钮，切换为志愿者' : '请在微信中打开举手小程序'
-        }
+        description={SIGN_IN_HINT}
         actionText="先逛逛活动"
         onAction={browse}
       />

@@ -1,9 +1,10 @@
-// Reading a QR code with the phone's camera. Taro resolves `./attendance-scan` to the .weapp or .h5 file by
-// TARO_ENV; this file only gives TypeScript the shared signature.
+// Check-in screens: on WeChat the camera scanner and a screen kept on; the browser has neither (codes are pasted).
 
 /** Whether this platform has a scanner (the browser has none: its screens offer a field to paste a code). */
-export const CAN_SCAN: boolean = false
+export declare const CAN_SCAN: boolean
 
 /** The text of the scanned code; null when the user backed out. */
-export const scanQrCode = (): Promise<string | null> =>
-  Promise.reject(new Error(`no scanner for TARO_ENV=${process.env.TARO_ENV}`))
+export declare function scanQrCode(): Promise<string | null>
+
+/** Keeps the screen from dimming while a code is scanned off it; call it whenever the check-in screen shows. */
+export declare function keepScreenOn(): void

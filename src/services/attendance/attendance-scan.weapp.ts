@@ -1,4 +1,5 @@
-// In WeChat: the camera scanner, QR codes only (no album: a photo of yesterday's screen is no check-in).
+// In WeChat: the camera scanner, QR codes only (no album: a photo of yesterday's screen is no check-in), and the
+// screen kept on while a code is scanned off it.
 import Taro from '@tarojs/taro'
 
 export const CAN_SCAN = true
@@ -10,4 +11,9 @@ export async function scanQrCode(): Promise<string | null> {
   } catch {
     return null // cancelled
   }
+}
+
+// for as long as the mini program is in front; a refusal changes nothing
+export function keepScreenOn(): void {
+  Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
 }

@@ -1,7 +1,10 @@
-// Whether the visitor can act (sign up, see their sign-ups) or only read. Taro picks session.weapp.ts or
-// session.h5.ts by TARO_ENV; this file gives TypeScript the shared signature.
+// Who can act: on WeChat everyone but a page opened from Moments (scene 1154); in the browser any persona but 游客.
 
 /** true when the backend will see no OPENID: pages then render read-only with a hint. */
-export function isAnonymous(): boolean {
-  throw new Error(`no session for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function isAnonymous(): boolean
+
+/** Under a call, for an anonymous visitor: how to become one who can sign up. */
+export declare const PREVIEW_HINT: string
+
+/** On 我的, for an anonymous visitor: how to see one's own sign-ups. */
+export declare const SIGN_IN_HINT: string

@@ -1,10 +1,18 @@
 // In the browser: scale the picked image down on a canvas (at most 1280 px wide, JPEG), then hand it to the local
 // cloud's upload door, which names the file itself (in a folder of the caller's own, never over another's file);
 // the browser keeps the URL, as it cannot resolve a cloud:// fileID.
+import Taro from '@tarojs/taro'
 import { currentPersona } from './persona'
 import type { UploadImage } from './upload'
 
 const MAX_WIDTH = 1280
+
+// a browser has no camera choice to offer: straight to the file picker
+export function pickImage(): Promise<string | undefined> {
+  return Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] }).then(
+    (picked) => picked.tempFilePaths[0],
+  )
+}
 
 async function compress(filePath: string): Promise<Blob> {
   const picked = await (await fetch(filePath)).blob()

@@ -1,5 +1,4 @@
-// 「放弃填写？」 before a page with unsent input is left by going back. Taro picks leave-guard.weapp.ts or
-// leave-guard.h5.ts by TARO_ENV; this file gives TypeScript the shared signature.
+// 「放弃填写？」 before a page is left: on WeChat its enableAlertBeforeUnload; in the browser a block on the history.
 
 export interface LeaveQuestion {
   title: string
@@ -11,6 +10,4 @@ export interface LeaveQuestion {
  * page is left only when the person confirms. Call the returned function before navigating away on purpose
  * (after a successful submit) and when the input is gone.
  */
-export function guardLeave(_question: LeaveQuestion): () => void {
-  throw new Error(`no leave guard for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare function guardLeave(question: LeaveQuestion): () => void

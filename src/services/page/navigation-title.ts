@@ -1,10 +1,10 @@
-// The navigation bar's title: Taro resolves `./navigation-title` to navigation-title.weapp.ts (WeChat's own bar,
-// which shows text) or navigation-title.h5.ts (Taro's H5 bar writes titles with innerHTML, so the browser
-// version writes them as text itself). Titles are often what people typed: a call's title is an organizer's text.
+// The navigation bar's title: on WeChat its own bar (text); in the browser written as text (Taro's bar uses HTML).
 
-/** Shows `title` as plain text in the navigation bar (and, in a browser, the tab). */
+/**
+ * Shows `title` as plain text in the navigation bar (and, in a browser, the tab). Titles are often what people
+ * typed (a call's title is an organizer's text): Taro's H5 bar writes them with innerHTML, so the browser's
+ * version writes them itself.
+ */
 export type SetNavigationTitle = (title: string) => void
 
-export const setNavigationTitle: SetNavigationTitle = () => {
-  throw new Error(`no navigation bar for TARO_ENV=${process.env.TARO_ENV}`)
-}
+export declare const setNavigationTitle: SetNavigationTitle

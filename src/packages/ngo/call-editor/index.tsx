@@ -10,9 +10,10 @@ import { DEFAULT_REMINDER_LEAD, REMINDER_LEADS } from '@core/messages/reminders'
 import { CITY_MAX_LENGTH } from '@core/calls/validate'
 import { getCall, updateCall } from '@services/cloud/api'
 import { publishCall, saveCall } from '@services/ngos/ngo'
-import { uploadImage } from '@services/cloud/upload'
+import { pickImage, uploadImage } from '@services/cloud/upload'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
+import PlacePicker from './components/PlacePicker'
 import QuestionsEditor from './components/QuestionsEditor'
 import '../console.scss'
 
@@ -134,33 +135,15 @@ export default function CallEditorPage() {
 
   const pickCover = run('cover', async () => {
     try {
-      const { tempFilePaths } = await Taro.chooseImage({
-        count: 1,
-        sizeType: ['compressed'],
-        // a browser has no camera choice to offer: straight to the file picker
-        sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
-      })
-      if (!tempFilePaths[0]) return
-      set({ cover: await uploadImage(tempFilePaths[0], 'covers') })
+      const picked = await pickImage()
+      if (!picked) return
+      set({ cover: await uploadImage(picked, 'covers') })
     } catch (err) {
       // closing the picker is not an error worth a message
       if (!String((err as Error)?.message ?? err).includes('cancel'))
         Taro.showToast({ title: '封面上传失败，请重试', icon: 'none' })
     }
   })
-
-  // WeChat's map picker fills the address and the map point; the browser has only the address text
-  const pickPlace = async () => {
-    try {
-      const place = await Taro.chooseLocation({})
-      set({
-        address: [place.address, place.name].filter(Boolean).join(' '),
-        location: { lat: place.latitude, lng: place.longitude },
-      })
-    } catch {
-      // closed without choosing
-    }
-  }
 
   const saveEdit = run('edit', async () => {
     if (!callId) return
@@ -326,11 +309,7 @@ export default function CallEditorPage() {
             value={form.address}
             onInput={(e) => set({ address: e.detail.value })}
           />
-          {process.env.TARO_ENV === 'weapp' && (
-            <Text className="chip" onClick={pickPlace}>
-              {form.location ? '已在地图上选点，点此更换' : '在地图上选点'}
-            </Text>
-          )}
+          <PlacePicker picked={!!form.location} onPick={set} />
         </Field>
       </View>
       <View className="console-card">

@@ -8,7 +8,7 @@ import type { AttendanceMode, AttendanceResponse, AttendanceView } from '@core/a
 import LoadFailed from '@components/LoadFailed'
 import { formatTimeRange } from '@components/format'
 import { addWalkIn, attendance, checkOutAll, markAttendance } from '@services/attendance/attendance'
-import { CAN_SCAN, scanQrCode } from '@services/attendance/attendance-scan'
+import { CAN_SCAN, keepScreenOn, scanQrCode } from '@services/attendance/attendance-scan'
 import CodePanel from './CodePanel'
 import { nextMark, presenceText } from './attendee'
 import '../console.scss'
@@ -45,8 +45,8 @@ export default function CheckInPage() {
   })
   useDidShow(() => {
     setShown(true)
-    // the screen must not dim while people scan it (the browser has no such switch)
-    if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
+    // the screen must not dim while people scan it
+    keepScreenOn()
   })
   useDidHide(() => setShown(false))
   useUnload(() => setShown(false))

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import type { NgoConsole } from '@core/ngos/contract'
 import { invitePath } from '@core/ngos/ngo'
 import { createInvite, removeOrganizer } from '@services/ngos/ngo'
+import InviteButton from './InviteButton'
 
 interface Props {
   ngo: NgoConsole
@@ -60,18 +61,7 @@ export default function Team({ ngo, onChange }: Props) {
       {code && (
         <View>
           <Text className="console-note invite-code">邀请码：{code}</Text>
-          {process.env.TARO_ENV === 'weapp' ? (
-            <Button className="console-button console-button--primary" openType="share">
-              发送邀请卡片
-            </Button>
-          ) : (
-            <Button
-              className="console-button console-button--primary"
-              onClick={() => Taro.setClipboardData({ data: `${location.origin}/#${invitePath(code)}` })}
-            >
-              复制邀请链接
-            </Button>
-          )}
+          <InviteButton code={code} />
         </View>
       )}
     </View>

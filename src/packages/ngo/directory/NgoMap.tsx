@@ -1,5 +1,4 @@
-// The directory's map. Taro resolves `./NgoMap` to NgoMap.weapp.tsx (a map with a marker per NGO) or NgoMap.h5.tsx
-// (nothing: the browser shows the list only); this file gives TypeScript the shared props.
+// The directory's map: on WeChat a map with a marker per NGO; in the browser nothing (the list only).
 import type { DirectoryNgo } from '@core/ngos/contract'
 
 export interface NgoMapProps {
@@ -7,6 +6,5 @@ export interface NgoMapProps {
   onOpen: (ngoId: string) => void
 }
 
-export default function NgoMap(_props: NgoMapProps) {
-  return null
-}
+declare const NgoMap: (props: NgoMapProps) => JSX.Element | null
+export default NgoMap

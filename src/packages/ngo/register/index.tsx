@@ -14,7 +14,7 @@ import {
 } from '@core/ngos/ngo'
 import { CITY_MAX_LENGTH } from '@core/calls/validate'
 import { myNgo, registerNgo } from '@services/ngos/ngo'
-import { uploadImage, type ImageFolder } from '@services/cloud/upload'
+import { pickImage, uploadImage, type ImageFolder } from '@services/cloud/upload'
 import Field from '../Field'
 import '../console.scss'
 
@@ -57,12 +57,8 @@ export default function RegisterPage() {
 
   const pick = async (folder: ImageFolder, key: 'logo' | 'certificate') => {
     try {
-      const { tempFilePaths } = await Taro.chooseImage({
-        count: 1,
-        sizeType: ['compressed'],
-        sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
-      })
-      if (tempFilePaths[0]) set({ [key]: await uploadImage(tempFilePaths[0], folder) })
+      const picked = await pickImage()
+      if (picked) set({ [key]: await uploadImage(picked, folder) })
     } catch (err) {
       if (!String((err as Error)?.message ?? err).includes('cancel'))
         Taro.showToast({ title: '上传失败，请重试', icon: 'none' })

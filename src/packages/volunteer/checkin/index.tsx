@@ -9,7 +9,7 @@ import QrImage from '@components/QrImage'
 import { useRotatingCode } from '@components/QrImage/use-rotating-code'
 import { formatTimeRange } from '@components/format'
 import { checkIn, personalCode } from '@services/attendance/attendance'
-import { CAN_SCAN, scanQrCode } from '@services/attendance/attendance-scan'
+import { CAN_SCAN, keepScreenOn, scanQrCode } from '@services/attendance/attendance-scan'
 import './index.scss'
 
 type Outcome =
@@ -50,8 +50,8 @@ export default function VolunteerCheckInPage() {
   })
   useDidShow(() => {
     setShown(true)
-    // the screen must not dim while people scan it (the browser has no such switch)
-    if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
+    // the screen must not dim while people scan it
+    keepScreenOn()
   })
   useDidHide(() => setShown(false))
 
