@@ -45,10 +45,24 @@ async function asThePhoneDoes(
 ): Promise<{ reply: DoorReply; retries: number }> {
   const startedAt = Date.now()
   for (let attempt = 0; ; attempt++) {
-    const reply = await send()
+    const reply = await sendOverKeptConnection(send)
     const wait = busy(reply) ? busyWait(action, attempt, Date.now() - startedAt) : null
     if (wait === null) return { reply, retries: attempt }
     await new Promise((done) => setTimeout(done, wait))
+  }
+}
+
+/**
+ * A kept-alive connection the server closed while idle (the waits are longer than its keep-alive) resets when
+ * reused, before the request reaches the function: sent again on a fresh one, as a phone's network layer does.
+ */
+async function sendOverKeptConnection(send: () => Promise<DoorReply>): Promise<DoorReply> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await send()
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ECONNRESET' || tries >= 3) throw err
+    }
   }
 }
 
@@ -108,6 +122,13 @@ async function main(): Promise<void> {
   console.log(
     `  sign-ups: accepted ${accepted}, waitlisted ${waitlisted}, failed ${failed} (gave up after the last wait)`,
   )
+  const codes = new Map<string, number>()
+  for (const o of signed.filter((x) => !x.reply.body.ok)) {
+    const body = o.reply.body as { code?: string; errCode?: number }
+    const code = body.code ?? String(body.errCode)
+    codes.set(code, (codes.get(code) ?? 0) + 1)
+  }
+  if (codes.size) console.log(`  failed with: ${JSON.stringify(Object.fromEntries(codes))}`)
   console.log(`  retried by the phone: ${retried} people, ${sends} sends again`)
   console.log(
     `  refused by the quota (each sent again by the function or the phone): ${JSON.stringify(emu.quota?.refused)}`,

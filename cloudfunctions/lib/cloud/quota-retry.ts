@@ -7,6 +7,10 @@ export const QUOTA_ERRORS = new Set([-501003, -501004])
 
 /** Retries stop this long after the invocation began, well inside the function's own timeout (20 s for api). */
 const BUDGET_MS = Number(process.env.JUSHOU_QUOTA_BUDGET_MS) || 12_000
+/** What must finish once begun (giving back a seat whose row could not be written) may wait until then. */
+const FINISHING_BUDGET_MS = BUDGET_MS + 5_000
+
+let budgetMs = BUDGET_MS
 const FIRST_WAIT_MS = 50
 const LONGEST_WAIT_MS = 1_000
 
@@ -18,6 +22,21 @@ let retries = 0
 export function startInvocation(at = Date.now()): void {
   invocationStartedAt = at
   retries = 0
+  budgetMs = BUDGET_MS
+}
+
+/**
+ * Runs `work` with the longer budget: for the undo of a step already taken (a counted seat whose row the quota
+ * kept out), which otherwise leaves a seat held empty until the remind timer's repair.
+ */
+export async function finishing<T>(work: () => Promise<T>): Promise<T> {
+  const before = budgetMs
+  budgetMs = Math.max(budgetMs, FINISHING_BUDGET_MS)
+  try {
+    return await work()
+  } finally {
+    budgetMs = before
+  }
 }
 
 export function retriesThisInvocation(): number {
@@ -40,7 +59,7 @@ export async function withQuotaRetry(request: () => unknown): Promise<unknown> {
     } catch (err) {
       if (!isQuotaError(err)) throw err
       const wait = Math.random() * Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt)
-      if (Date.now() + wait - invocationStartedAt > BUDGET_MS) throw err
+      if (Date.now() + wait - invocationStartedAt > budgetMs) throw err
       retries++
       await new Promise((done) => setTimeout(done, wait))
     }

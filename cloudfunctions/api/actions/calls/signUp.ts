@@ -12,6 +12,7 @@ import { _, db } from '@lib/cloud/cloud'
 import { collection, findById, insert, updateWhere } from '@lib/cloud/db'
 import { riskyTexts } from '@lib/moderation/content-check'
 import { crashPoint } from '@lib/cloud/faults'
+import { finishing } from '@lib/cloud/quota-retry'
 import { refreshGroupCardsOf } from '@lib/sharing/group-cards'
 import { openidOfReferrer } from '@lib/sharing/referrers'
 import { countJoiner, countLeaver, releaseSeat, takeNewcomerSeat } from '@lib/waitlist/seats'
@@ -174,7 +175,7 @@ async function recordOrUndo(
   try {
     return await record(row, status)
   } catch (err) {
-    await undo()
+    await finishing(undo)
     throw err
   }
 }
