@@ -56,3 +56,13 @@ export function decorative(): A11yProps {
 export function scrollRegion(_label: string): A11yProps {
   throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
 }
+
+/**
+ * Once, at launch: make the platform's own buttons reachable. In the browser Taro's Button is a custom element
+ * with no role, out of the tab order and deaf to Enter; after this every one on the page, now and later, is a button
+ * a keyboard reaches and presses (a disabled one says so and stays out of the tab order). WeChat's buttons are its
+ * own: nothing to do there.
+ */
+export function enableKeyboardButtons(): void {
+  throw new Error(`no a11y for TARO_ENV=${process.env.TARO_ENV}`)
+}
