@@ -162,12 +162,41 @@ test(
       const confirmChosen = page.getByRole('button', { name: '确认所选' })
       assert.equal(await confirmChosen.getAttribute('aria-disabled'), 'true')
       assert.equal(await confirmChosen.getAttribute('tabindex'), '-1')
+      // choosing someone's hours is a tick box a keyboard can tick
+      const tick = page.getByRole('checkbox', { name: '选择梅丽' })
+      assert.equal(await tick.getAttribute('aria-checked'), 'false')
+      await tick.focus()
+      await page.keyboard.press(' ')
+      assert.equal(await tick.getAttribute('aria-checked'), 'true')
+      await page.getByRole('button', { name: '确认所选 1 人', exact: true }).waitFor()
+      await assertAccessible(page, 'the hours page with someone chosen')
+
+      // the NGO directory (公益地图): filters and NGOs are buttons, no emoji
+      await open('directory/index')
+      await onScreen(page, '.directory-item').first().waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the NGO directory')
+      await page.getByRole('button', { name: '助学', exact: true }).press('Enter')
+      await onScreen(page, '.chip--on').filter({ hasText: '助学' }).waitFor()
+      await assertAccessible(page, 'the NGO directory filtered')
       assert.deepEqual(pageErrors, [])
     } finally {
       await context.close()
     }
   },
 )
+
+test("the platform admin's review queue has no serious or critical axe violations", { skip }, async () => {
+  assert.ok(emulator && browser)
+  const context = await phoneContext(browser, 'admin')
+  const page = await context.newPage()
+  try {
+    await page.goto(`${emulator.url}/#/packages/ngo/admin/index`)
+    await onScreen(page, '.console-card, .empty-state').first().waitFor({ timeout: 20_000 })
+    await assertAccessible(page, 'the review queue')
+  } finally {
+    await context.close()
+  }
+})
 
 test(
   'cards and filter chips are named buttons a keyboard reaches; the page can be zoomed',
