@@ -48,6 +48,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
+    // text follows the reader's font size: <page-meta root-font-size="system"> on every weapp page
+    plugins: [resolve(__dirname, 'text-size-plugin.ts')],
     defineConstants: {
       // values are inlined as code (webpack DefinePlugin), hence JSON.stringify
       // required for a weapp build meant for upload; local builds get a placeholder (config/cloud-env.ts)
@@ -107,6 +109,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // layout in CSS px (750-wide design px / 2), not Taro's rem on a root sized from the screen's width: rem
+        // stays the browser's font size, which the text sizes follow (text-size() in src/components/theme.scss).
+        // postcss-pxtransform and Taro's runtime take 'px' for h5; Taro's config type lists only rpx, vw and rem
+        pxtransform: { enable: true, config: { targetUnit: 'px' as 'rem' } },
         cssModules: { enable: false },
       },
       webpackChain(chain) {

@@ -1,6 +1,9 @@
 import { type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { enableKeyboardButtons } from '@components/a11y'
 import './app.scss'
+
+enableKeyboardButtons()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {})

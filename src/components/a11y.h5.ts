@@ -47,3 +47,52 @@ export function decorative(): A11yProps {
 export function scrollRegion(label: string): A11yProps {
   return { role: 'region', 'aria-label': label, tabIndex: 0 }
 }
+
+const TARO_BUTTON = 'taro-button-core'
+
+function asKeyboardButton(button: Element): void {
+  // Taro leaves `disabled="false"` on a button enabled again (see test/ui/button-disabled.test.ts)
+  const disabled = button.hasAttribute('disabled') && button.getAttribute('disabled') !== 'false'
+  if (button.getAttribute('role') !== 'button') button.setAttribute('role', 'button')
+  const tabIndex = disabled ? '-1' : '0'
+  if (button.getAttribute('tabindex') !== tabIndex) button.setAttribute('tabindex', tabIndex)
+  if (disabled) button.setAttribute('aria-disabled', 'true')
+  else button.removeAttribute('aria-disabled')
+}
+
+function buttonsIn(node: Node): Element[] {
+  if (!(node instanceof Element)) return []
+  const inside = Array.from(node.getElementsByTagName(TARO_BUTTON))
+  return node.localName === TARO_BUTTON ? [node, ...inside] : inside
+}
+
+let keyboardButtons = false
+
+export function enableKeyboardButtons(): void {
+  if (keyboardButtons || typeof document === 'undefined') return
+  keyboardButtons = true
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') asKeyboardButton(record.target as Element)
+      else record.addedNodes.forEach((node) => buttonsIn(node).forEach(asKeyboardButton))
+    }
+  })
+  const start = () => {
+    buttonsIn(document.body).forEach(asKeyboardButton)
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['disabled'],
+    })
+  }
+  if (document.body) start()
+  else document.addEventListener('DOMContentLoaded', start, { once: true })
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return
+    const target = event.target as Element | null
+    if (target?.localName !== TARO_BUTTON || target.getAttribute('aria-disabled') === 'true') return
+    event.preventDefault()
+    ;(target as HTMLElement).click()
+  })
+}

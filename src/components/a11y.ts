@@ -43,3 +43,11 @@ export declare function decorative(): A11yProps
 
 /** A region that scrolls on its own (a row of chips): reachable by keyboard so it can be scrolled. */
 export declare function scrollRegion(label: string): A11yProps
+
+/**
+ * Once, at launch: make the platform's own buttons reachable. In the browser Taro's Button is a custom element
+ * with no role, out of the tab order and deaf to Enter; after this every one on the page, now and later, is a button
+ * a keyboard reaches and presses (a disabled one says so and stays out of the tab order). WeChat's buttons are its
+ * own: nothing to do there.
+ */
+export declare function enableKeyboardButtons(): void

@@ -28,3 +28,7 @@ export function decorative(): A11yProps {
 export function scrollRegion(label: string): A11yProps {
   return { ariaLabel: label }
 }
+
+export function enableKeyboardButtons(): void {
+  // WeChat's <button> is a real control for its screen reader
+}

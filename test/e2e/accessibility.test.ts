@@ -1,6 +1,7 @@
 // axe-core on the volunteer's pages in the H5 build: the call list, a call, the sign-up form (also with its
 // messages showing), the success page and 我的 have no serious or critical violations (contrast, names of
-// images and controls, ARIA). Also: the cards and chips are buttons a keyboard reaches, the viewport lets people
+// images and controls, ARIA); and on the organizer's: the console, the call editor (new, published, draft), the
+// roster, the check-in screen and the hours page, whose buttons a keyboard reaches and presses. Also: the cards and chips are buttons a keyboard reaches, the viewport lets people
 // zoom, and no emoji is left on these pages (Debian's Chromium and many phones draw them as boxes).
 // Set E2E_SCREENSHOTS=<folder> to keep screenshots. Needs `dist/h5` and `dist/cloudfunctions`.
 import { after, before, test } from 'node:test'
@@ -108,6 +109,94 @@ test(
     }
   },
 )
+
+test(
+  "the organizer's pages have no serious or critical axe violations",
+  { skip, timeout: 180_000 },
+  async () => {
+    assert.ok(emulator && browser)
+    const context = await phoneContext(browser, 'organizer')
+    const page = await context.newPage()
+    const pageErrors: string[] = []
+    page.on('pageerror', (err) => pageErrors.push(String(err)))
+    const open = (path: string) => page.goto(`${emulator?.url}/#/packages/ngo/${path}`)
+    try {
+      await open('dashboard/index')
+      await textOnScreen(page, '发布新活动').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the NGO console')
+      await keep('a11y-ngo-dashboard.png', page)
+      // Taro's buttons are buttons to a keyboard: 发布新活动 is reached and pressed with Enter
+      const publish = page.getByRole('button', { name: '发布新活动' })
+      assert.equal(await publish.getAttribute('tabindex'), '0')
+      await publish.focus()
+      await page.keyboard.press('Enter')
+      await onScreen(page, '#call-title input').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'a new call in the editor')
+
+      await open(`call-editor/index?id=${MINQIN}`)
+      await onScreen(page, '#call-title input').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the call editor')
+      await keep('a11y-ngo-call-editor.png', page)
+      // a draft: everything editable, the sign-up questions too
+      await open('call-editor/index?id=mq-autumn-draft')
+      await textOnScreen(page, '发布').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the call editor on a draft')
+
+      await open(`roster/index?id=${MINQIN}`)
+      await textOnScreen(page, '通知报名者').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the roster')
+      await keep('a11y-ngo-roster.png', page)
+
+      // the sorting day is on now: people have checked in
+      await open('checkin/index?callId=mq-town-sorting')
+      await onScreen(page, '#checkin-qr').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the check-in screen')
+      await keep('a11y-ngo-checkin.png', page)
+
+      // the spring sand-fixing is over: hours await confirmation
+      await open('hours/index?callId=mq-spring-sand')
+      await onScreen(page, '#confirm-all-hours').waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the hours page')
+      await keep('a11y-ngo-hours.png', page)
+      // a button that cannot be used says so and is skipped by Tab
+      const confirmChosen = page.getByRole('button', { name: '确认所选' })
+      assert.equal(await confirmChosen.getAttribute('aria-disabled'), 'true')
+      assert.equal(await confirmChosen.getAttribute('tabindex'), '-1')
+      // choosing someone's hours is a tick box a keyboard can tick
+      const tick = page.getByRole('checkbox', { name: '选择梅丽' })
+      assert.equal(await tick.getAttribute('aria-checked'), 'false')
+      await tick.focus()
+      await page.keyboard.press(' ')
+      assert.equal(await tick.getAttribute('aria-checked'), 'true')
+      await page.getByRole('button', { name: '确认所选 1 人', exact: true }).waitFor()
+      await assertAccessible(page, 'the hours page with someone chosen')
+
+      // the NGO directory (公益地图): filters and NGOs are buttons, no emoji
+      await open('directory/index')
+      await onScreen(page, '.directory-item').first().waitFor({ timeout: 20_000 })
+      await assertAccessible(page, 'the NGO directory')
+      await page.getByRole('button', { name: '助学', exact: true }).press('Enter')
+      await onScreen(page, '.chip--on').filter({ hasText: '助学' }).waitFor()
+      await assertAccessible(page, 'the NGO directory filtered')
+      assert.deepEqual(pageErrors, [])
+    } finally {
+      await context.close()
+    }
+  },
+)
+
+test("the platform admin's review queue has no serious or critical axe violations", { skip }, async () => {
+  assert.ok(emulator && browser)
+  const context = await phoneContext(browser, 'admin')
+  const page = await context.newPage()
+  try {
+    await page.goto(`${emulator.url}/#/packages/ngo/admin/index`)
+    await onScreen(page, '.console-card, .empty-state').first().waitFor({ timeout: 20_000 })
+    await assertAccessible(page, 'the review queue')
+  } finally {
+    await context.close()
+  }
+})
 
 test(
   'cards and filter chips are named buttons a keyboard reaches; the page can be zoomed',

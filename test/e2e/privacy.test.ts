@@ -63,9 +63,10 @@ test(
       await onScreen(page, '#privacy-entry').click()
       await textOnScreen(page, '删除我的数据').first().waitFor()
       await textOnScreen(page, '此操作不可撤销。').waitFor()
-      // not before 「删除」 is typed: a tap does nothing
+      // not before 「删除」 is typed: the button says it is disabled, and a tap does nothing
       const before = JSON.stringify(signUpsOf(emu, VOLUNTEER))
-      await onScreen(page, '#privacy-delete').click()
+      assert.equal(await onScreen(page, '#privacy-delete').getAttribute('aria-disabled'), 'true')
+      await onScreen(page, '#privacy-delete').click({ force: true })
       await page.waitForTimeout(500)
       assert.equal(JSON.stringify(signUpsOf(emu, VOLUNTEER)), before)
       await onScreen(page, '#privacy-confirm input').fill('删')

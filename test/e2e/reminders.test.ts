@@ -58,7 +58,7 @@ test(
       // the tap opens the subscribe sheet; 允许 registers the acceptances with the local cloud
       await onScreen(page, '.reminder-card__ask').click()
       const sheet = page.locator('.subscribe-sheet')
-      await sheet.getByText('✓ 活动开始提醒').waitFor()
+      await sheet.getByText('活动开始提醒', { exact: true }).waitFor()
       await sheet.getByText('允许', { exact: true }).click()
       await textOnScreen(page, '活动开始前，微信会提醒你一次').waitFor()
       await onScreen(page, '.calendar-button').filter({ hasText: '添加到手机日历' }).waitFor()

@@ -42,6 +42,31 @@ test('wcc compiles every page and component template', { skip }, () => {
   }
 })
 
+// Text follows the reader's font size on WeChat: 1rem is the size set in WeChat's settings on every page
+// (config/text-size-plugin.ts), and the stylesheets write text sizes in rem (text-size() in theme.scss).
+test('every page starts with <page-meta root-font-size="system">', { skip }, () => {
+  const gwx = compileWxml(WEAPP_DIR)
+  for (const page of pages()) {
+    const tree = gwx(`${page}.wxml`, { root: { cn: [] } }) as { children: { tag: string; attr: object }[] }
+    const first = tree.children[0]
+    assert.equal(first?.tag, 'wx-page-meta', `${page}: the page-meta node comes first`)
+    assert.deepEqual({ ...first.attr }, { rootFontSize: 'system', pageFontSize: 'system' }, page)
+  }
+})
+
+test("text sizes are rem: they follow WeChat's font setting, layout stays in rpx", { skip }, () => {
+  const css = filesEnding('.wxss')
+    .map((file) => readFileSync(join(WEAPP_DIR, file), 'utf8'))
+    .join('\n')
+  const sizes = [...css.matchAll(/font-size:\s*([^;}]+)/g)].map((m) => m[1].trim())
+  assert.ok(sizes.length > 100, 'the stylesheets set font sizes')
+  // rpx (or px) would follow the screen's width, not the reader's setting
+  assert.deepEqual(
+    sizes.filter((size) => !size.endsWith('rem')),
+    [],
+  )
+})
+
 test('wcsc compiles every style sheet', { skip }, () => {
   const sheets = filesEnding('.wxss')
   assert.ok(sheets.includes('app.wxss'))

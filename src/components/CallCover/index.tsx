@@ -65,7 +65,7 @@ export default function CallCover({ cover, tags, size }: Props) {
       style={{ backgroundImage: `linear-gradient(135deg, ${theme.from}, ${theme.to})` }}
       {...decorative()}
     >
-      <Icon name={theme.icon} color={theme.ink} size={size === 'hero' ? 150 : 104} />
+      <Icon name={theme.icon} color={theme.ink} size={size === 'hero' ? 150 : 104} followText={false} />
     </View>
   )
 }

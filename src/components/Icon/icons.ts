@@ -27,6 +27,12 @@ const ICONS = {
   book: `<g ${STROKE}><path d="M3 5h6a3 3 0 0 1 3 3v12a2 2 0 0 0-2-2H3zM21 5h-6a3 3 0 0 0-3 3v12a2 2 0 0 1 2-2h7z"/></g>`,
   paw: `<g fill="C"><circle cx="6.5" cy="10.5" r="2"/><circle cx="10" cy="6.5" r="2"/><circle cx="14" cy="6.5" r="2"/><circle cx="17.5" cy="10.5" r="2"/><path d="M12 12c-3 0-5.5 3.8-5.5 5.8 0 1.4 1.1 2.4 2.5 2.4 1.2 0 1.8-.6 3-.6s1.8.6 3 .6c1.4 0 2.5-1 2.5-2.4 0-2-2.5-5.8-5.5-5.8z"/></g>`,
   home: `<g ${STROKE}><path d="m3 11 9-7 9 7M5.5 9.5V20h13V9.5M10 20v-5h4v5"/></g>`,
+  map: `<g ${STROKE}><path d="M3 6.5 9 4l6 2.5L21 4v13.5L15 20l-6-2.5L3 20zM9 4v13.5M15 6.5V20"/></g>`,
+  chevronDown: `<g ${STROKE}><path d="m6 9 6 6 6-6"/></g>`,
+  /** a glyph for a round badge (the badge is the circle): 「!」 */
+  exclaim: `<g ${STROKE}><path d="M12 5v9M12 18.5v.01"/></g>`,
+  /** a glyph for a round badge: 「?」 */
+  question: `<g ${STROKE}><path d="M8.5 8.5a3.5 3.5 0 1 1 5 3.2c-1 .5-1.5 1.2-1.5 2.3v.5M12 18.5v.01"/></g>`,
 } as const
 
 export type IconName = keyof typeof ICONS

@@ -21,8 +21,10 @@ export const ICON_COLORS = {
 
 interface Props {
   name: IconName
-  /** in the 750-wide design px of the stylesheets */
+  /** in the 750-wide design px of the stylesheets, at the standard font size */
   size?: number
+  /** grow with the reader's font size, as the words beside it do (the default); false for pictures (a cover's) */
+  followText?: boolean
   /** a palette colour, or a hex for decoration (the cover art) */
   color?: keyof typeof ICON_COLORS | `#${string}`
   /** what the icon means, read by screen readers; leave out when the words next to it say it */
@@ -30,8 +32,16 @@ interface Props {
   className?: string
 }
 
-export default function Icon({ name, size = 32, color = 'text', label, className }: Props) {
-  const side = Taro.pxTransform(size)
+export default function Icon({
+  name,
+  size = 32,
+  color = 'text',
+  label,
+  className,
+  followText = true,
+}: Props) {
+  // text-size() of theme.scss: 32 design px to the rem
+  const side = followText ? `${size / 32}rem` : Taro.pxTransform(size)
   return (
     <Image
       className={`icon ${className ?? ''}`}

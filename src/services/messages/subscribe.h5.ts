@@ -23,6 +23,26 @@ export const requestSubscriptions: RequestSubscriptions = async (templates) => {
   }
 }
 
+const SVG = 'http://www.w3.org/2000/svg'
+
+/** the tick before each message, as WeChat's sheet draws it: an SVG, not a tick character (no font needed) */
+function tick(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg')
+  svg.setAttribute('viewBox', '0 0 24 24')
+  svg.setAttribute('width', '18')
+  svg.setAttribute('height', '18')
+  svg.setAttribute('aria-hidden', 'true')
+  const path = document.createElementNS(SVG, 'path')
+  path.setAttribute('d', 'm5 12.5 4.5 4.5L19 7.5')
+  path.setAttribute('fill', 'none')
+  path.setAttribute('stroke', '#067a3c')
+  path.setAttribute('stroke-width', '2.5')
+  path.setAttribute('stroke-linecap', 'round')
+  path.setAttribute('stroke-linejoin', 'round')
+  svg.appendChild(path)
+  return svg
+}
+
 function sheet(titles: string[]): Promise<boolean> {
   return new Promise((resolve) => {
     const mask = document.createElement('div')
@@ -39,8 +59,8 @@ function sheet(titles: string[]): Promise<boolean> {
     panel.appendChild(heading)
     for (const title of titles) {
       const row = document.createElement('div')
-      row.textContent = `✓ ${title}`
-      row.style.cssText = 'padding:8px 0;border-bottom:1px solid #eee'
+      row.append(tick(), title)
+      row.style.cssText = 'display:flex;align-items:center;gap:8px;padding:8px 0;border-bottom:1px solid #eee'
       panel.appendChild(row)
     }
     const buttons = document.createElement('div')
@@ -56,7 +76,7 @@ function sheet(titles: string[]): Promise<boolean> {
       buttons.appendChild(b)
     }
     button('取消', false, 'background:#f2f2f2;color:#333')
-    button('允许', true, 'background:#07c160;color:#fff')
+    button('允许', true, 'background:#067a3c;color:#fff')
     panel.appendChild(buttons)
     mask.appendChild(panel)
     document.body.appendChild(mask)

@@ -47,7 +47,7 @@ export default function AdminPage() {
 
   if (state.phase === 'loading') return <View className="console">加载中…</View>
   if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={load} />
-  if (state.items.length === 0) return <EmptyState icon="✅" title="没有待审核的机构" />
+  if (state.items.length === 0) return <EmptyState icon="checkCircle" title="没有待审核的机构" />
 
   return (
     <View className="console">

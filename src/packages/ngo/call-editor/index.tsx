@@ -11,6 +11,7 @@ import { CITY_MAX_LENGTH } from '@core/calls/validate'
 import { getCall, updateCall } from '@services/cloud/api'
 import { publishCall, saveCall } from '@services/ngos/ngo'
 import { pickImage, uploadImage } from '@services/cloud/upload'
+import { asField } from '@components/a11y'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
 import PlacePicker from './components/PlacePicker'
@@ -326,7 +327,11 @@ export default function CallEditorPage() {
         </Field>
         <View className="console-row">
           <Text>满员后可候补</Text>
-          <Switch checked={form.waitlist} onChange={(e) => set({ waitlist: e.detail.value })} />
+          <Switch
+            checked={form.waitlist}
+            onChange={(e) => set({ waitlist: e.detail.value })}
+            {...asField('满员后可候补')}
+          />
         </View>
         <Field label="活动提醒" error={errors.reminderLeadHours}>
           <View className="chips">

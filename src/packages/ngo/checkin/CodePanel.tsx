@@ -21,7 +21,7 @@ export default function CodePanel({ callId, mode, active }: Props) {
   return (
     <View className="console-card checkin-code">
       {code ? (
-        <QrImage id="checkin-qr" text={code} stale={loading} />
+        <QrImage id="checkin-qr" text={code} stale={loading} label={`${word}二维码，请志愿者扫描`} />
       ) : (
         <View className="checkin-code__blank">
           <Text className="console-note">{error || '正在生成…'}</Text>

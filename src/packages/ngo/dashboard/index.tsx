@@ -7,6 +7,7 @@ import { CALL_PHASE_TEXT, callPhase, consoleOrder } from '@core/calls/call-phase
 import type { MyNgoResponse } from '@core/ngos/contract'
 import LoadFailed from '@components/LoadFailed'
 import { formatTime } from '@components/format'
+import { asButton } from '@components/a11y'
 import { myNgo } from '@services/ngos/ngo'
 import Team from './Team'
 import '../console.scss'
@@ -106,6 +107,7 @@ export default function DashboardPage() {
               <Text
                 className="console-link"
                 onClick={() => go(`/packages/ngo/call-editor/index?id=${call._id}`)}
+                {...asButton(`编辑「${call.title}」`)}
               >
                 编辑
               </Text>
@@ -114,6 +116,7 @@ export default function DashboardPage() {
                 <Text
                   className="console-link"
                   onClick={() => go(`/packages/ngo/roster/index?id=${call._id}`)}
+                  {...asButton(`「${call.title}」的名单`)}
                 >
                   名单
                 </Text>
@@ -121,6 +124,7 @@ export default function DashboardPage() {
                   <Text
                     className="console-link"
                     onClick={() => go(`/packages/ngo/checkin/index?callId=${call._id}`)}
+                    {...asButton(`「${call.title}」签到`)}
                   >
                     签到
                   </Text>

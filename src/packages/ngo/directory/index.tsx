@@ -5,6 +5,8 @@ import { useRef, useState } from 'react'
 import type { DirectoryNgo } from '@core/ngos/contract'
 import { CAUSES, PROVINCES } from '@core/ngos/ngo'
 import EmptyState from '@components/EmptyState'
+import Icon from '@components/Icon'
+import { asButton } from '@components/a11y'
 import LoadFailed from '@components/LoadFailed'
 import { listNgos } from '@services/ngos/ngo'
 import NgoMap from './NgoMap'
@@ -85,13 +87,17 @@ export default function DirectoryPage() {
             choose({ province: picked === ALL ? '' : picked, cause })
           }}
         >
-          <Text className="chip chip--on">{province || '全部地区'} ▾</Text>
+          <View className="chip chip--on directory-province" {...asButton(`地区：${province || '全部地区'}`)}>
+            <Text>{province || '全部地区'}</Text>
+            <Icon name="chevronDown" size={28} color="brand" />
+          </View>
         </Picker>
         {CAUSES.map((c) => (
           <Text
             key={c}
             className={`chip ${c === cause ? 'chip--on' : ''}`}
             onClick={() => choose({ province, cause: c === cause ? '' : c })}
+            {...asButton(c, { pressed: c === cause })}
           >
             {c}
           </Text>
@@ -101,9 +107,14 @@ export default function DirectoryPage() {
       {state.phase === 'ready' && (
         <View>
           <NgoMap ngos={state.items} onOpen={open} />
-          {state.items.length === 0 && <EmptyState icon="🗺️" title="这里还没有认证的公益机构" />}
+          {state.items.length === 0 && <EmptyState icon="map" title="这里还没有认证的公益机构" />}
           {state.items.map((ngo) => (
-            <View key={ngo._id} className="console-card directory-item" onClick={() => open(ngo._id)}>
+            <View
+              key={ngo._id}
+              className="console-card directory-item"
+              onClick={() => open(ngo._id)}
+              {...asButton(ngo.name, { namedByContent: true })}
+            >
               <Text className="console-title">
                 {ngo.name}
                 {ngo.verified && <Text className="verified-badge">已认证</Text>}
@@ -116,12 +127,16 @@ export default function DirectoryPage() {
           ))}
           {state.more === 'loading' && <Text className="console-note directory-more">加载中…</Text>}
           {state.more === 'failed' && (
-            <Text className="console-note directory-more" onClick={loadMore}>
+            <Text
+              className="console-note directory-more"
+              onClick={loadMore}
+              {...asButton('加载失败，点此重试')}
+            >
               加载失败，点此重试
             </Text>
           )}
           {state.more === 'idle' && state.nextCursor && (
-            <Text className="console-note directory-more" onClick={loadMore}>
+            <Text className="console-note directory-more" onClick={loadMore} {...asButton('加载更多')}>
               加载更多
             </Text>
           )}

@@ -4,6 +4,8 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { AttendanceView, HoursStatus } from '@core/attendance/contract'
+import Icon from '@components/Icon'
+import { asCheckbox } from '@components/a11y'
 import { editHours } from '@services/attendance/attendance'
 import { clockTime } from '../checkin/attendee'
 
@@ -47,14 +49,15 @@ export default function HoursEntry({ callId, entry, selected, onSelect, onChange
     <View className="hours-entry" id={`hours-${entry.signUpId}`}>
       <View className="hours-entry__main">
         {entry.hoursStatus === 'recorded' ? (
-          <Text
+          <View
             className={`hours-entry__check ${selected ? 'hours-entry__check--on' : ''}`}
             onClick={onSelect}
+            {...asCheckbox(`选择${entry.name}`, selected)}
           >
-            {selected ? '✓' : ''}
-          </Text>
+            {selected && <Icon name="check" size={28} color="white" />}
+          </View>
         ) : (
-          <Text className="hours-entry__check hours-entry__check--none" />
+          <View className="hours-entry__check hours-entry__check--none" />
         )}
         <View className="hours-entry__who">
           <Text className="hours-entry__name">

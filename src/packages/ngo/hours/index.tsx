@@ -115,7 +115,8 @@ export default function HoursPage() {
             loading={busy === 'confirm' && selected.length > 0}
             onClick={() => confirm(selected)}
           >
-            确认所选{selected.length > 0 ? ` ${selected.length} 人` : ''}
+            {/* one string: in the browser Taro put a second text node before the first (「 1 人确认所选」) */}
+            {`确认所选${selected.length > 0 ? ` ${selected.length} 人` : ''}`}
           </Button>
           <Button
             id="confirm-all-hours"

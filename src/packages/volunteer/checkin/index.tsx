@@ -97,7 +97,7 @@ export default function VolunteerCheckInPage() {
       <View className="volunteer-card my-code">
         <Text className="volunteer-card__title">我的签到码</Text>
         {mine.code ? (
-          <QrImage id="my-checkin-code" text={mine.code} stale={mine.loading} />
+          <QrImage id="my-checkin-code" text={mine.code} stale={mine.loading} label="我的签到码" />
         ) : (
           <Text className="volunteer-card__note my-code__blank">{mine.error || '正在生成…'}</Text>
         )}

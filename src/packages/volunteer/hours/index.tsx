@@ -5,6 +5,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { HoursEvent, MyHoursResponse } from '@core/attendance/contract'
 import EmptyState from '@components/EmptyState'
+import { asButton } from '@components/a11y'
 import LoadFailed from '@components/LoadFailed'
 import { formatTime } from '@components/format'
 import { myHours } from '@services/attendance/attendance'
@@ -111,7 +112,11 @@ function EventRow({ event }: { event: HoursEvent }) {
         </View>
       </View>
       {event.status === 'confirmed' && (
-        <Text className="hours-event__certificate" onClick={certificate}>
+        <Text
+          className="hours-event__certificate"
+          onClick={certificate}
+          {...asButton(`${call.title}的志愿服务证明`, { namedByContent: true })}
+        >
           {event.certificateNo ? `志愿服务证明 ${event.certificateNo}` : '查看志愿服务证明'} ›
         </Text>
       )}

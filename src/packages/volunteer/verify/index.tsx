@@ -7,6 +7,8 @@ import { useState } from 'react'
 import { chinaDate } from '@core/shared/china-time'
 import { formatHours, readCode } from '@core/certificates/certificate'
 import type { CertificateView, VerifyCertificateResponse } from '@core/certificates/contract'
+import Icon, { type IconName } from '@components/Icon'
+import { decorative } from '@components/a11y'
 import { verifyCertificate } from '@services/certificates/certificate'
 import { CAN_SCAN_CERTIFICATE, scanCertificate } from '@services/certificates/certificate-scan'
 import './index.scss'
@@ -17,11 +19,11 @@ type Outcome =
   | { phase: 'done'; data: VerifyCertificateResponse; paperHours?: number }
   | { phase: 'failed'; message: string }
 
-const VERDICTS: Record<VerifyCertificateResponse['status'], { icon: string; title: string }> = {
-  genuine: { icon: '✓', title: '真实有效' },
-  superseded: { icon: '!', title: '已更新' },
-  altered: { icon: '✕', title: '与记录不符' },
-  unknown: { icon: '?', title: '未找到' },
+const VERDICTS: Record<VerifyCertificateResponse['status'], { icon: IconName; title: string }> = {
+  genuine: { icon: 'check', title: '真实有效' },
+  superseded: { icon: 'exclaim', title: '已更新' },
+  altered: { icon: 'close', title: '与记录不符' },
+  unknown: { icon: 'question', title: '未找到' },
 }
 
 /** The code a QR or a link opened the page with: `scene` from the certificate's code, `code` from a link. */
@@ -157,7 +159,9 @@ function Verdict({ data, paperHours }: { data: VerifyCertificateResponse; paperH
   return (
     <View className={`verify-result verify-result--${status}`} id="verify-result">
       <View className="verify-result__head">
-        <Text className="verify-result__icon">{verdict.icon}</Text>
+        <View className="verify-result__icon" {...decorative()}>
+          <Icon name={verdict.icon} size={36} color="white" />
+        </View>
         <Text className="verify-result__title" id="verify-verdict">
           {verdict.title}
         </Text>
