@@ -30,6 +30,9 @@ export default defineAppConfig({
     },
   ],
   window: {
+    // WeChat's default; said out loud because Taro's browser build shows its title bar (and its back control on
+    // sub-pages) only when it is
+    navigationStyle: 'default',
     navigationBarTitleText: '举手',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',

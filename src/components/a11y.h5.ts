@@ -48,7 +48,18 @@ export function scrollRegion(label: string): A11yProps {
   return { role: 'region', 'aria-label': label, tabIndex: 0 }
 }
 
-const TARO_BUTTON = 'taro-button-core'
+/**
+ * The controls Taro draws itself in the browser, with the name each one gets (undefined: named by its words). Its
+ * title bar's back and home controls are bare <div>s with an icon.
+ */
+const TARO_CONTROLS: Array<[selector: string, label?: string]> = [
+  ['taro-button-core'],
+  ['.taro-navigation-bar-back', '返回'],
+  ['.taro-navigation-bar-home', '回到首页'],
+]
+const CONTROL = TARO_CONTROLS.map(([selector]) => selector).join(',')
+/** the title bar's title: the page's heading */
+const BAR_TITLE = '.taro-navigation-bar-title'
 
 function asKeyboardButton(button: Element): void {
   // Taro leaves `disabled="false"` on a button enabled again (see test/ui/button-disabled.test.ts)
@@ -58,12 +69,25 @@ function asKeyboardButton(button: Element): void {
   if (button.getAttribute('tabindex') !== tabIndex) button.setAttribute('tabindex', tabIndex)
   if (disabled) button.setAttribute('aria-disabled', 'true')
   else button.removeAttribute('aria-disabled')
+  const label = TARO_CONTROLS.find(([selector]) => button.matches(selector))?.[1]
+  if (label && button.getAttribute('aria-label') !== label) {
+    button.setAttribute('aria-label', label)
+    button.querySelector('svg')?.setAttribute('aria-hidden', 'true')
+  }
 }
 
-function buttonsIn(node: Node): Element[] {
+function within(node: Node, selector: string): Element[] {
   if (!(node instanceof Element)) return []
-  const inside = Array.from(node.getElementsByTagName(TARO_BUTTON))
-  return node.localName === TARO_BUTTON ? [node, ...inside] : inside
+  const inside = Array.from(node.querySelectorAll(selector))
+  return node.matches(selector) ? [node, ...inside] : inside
+}
+
+function enhance(node: Node): void {
+  within(node, CONTROL).forEach(asKeyboardButton)
+  for (const title of within(node, BAR_TITLE)) {
+    title.setAttribute('role', 'heading')
+    title.setAttribute('aria-level', '1')
+  }
 }
 
 let keyboardButtons = false
@@ -73,12 +97,14 @@ export function enableKeyboardButtons(): void {
   keyboardButtons = true
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes') asKeyboardButton(record.target as Element)
-      else record.addedNodes.forEach((node) => buttonsIn(node).forEach(asKeyboardButton))
+      // `disabled` also changes on inputs and switches: only controls are buttons
+      if (record.type === 'attributes') {
+        if ((record.target as Element).matches(CONTROL)) asKeyboardButton(record.target as Element)
+      } else record.addedNodes.forEach(enhance)
     }
   })
   const start = () => {
-    buttonsIn(document.body).forEach(asKeyboardButton)
+    enhance(document.body)
     observer.observe(document.body, {
       childList: true,
       subtree: true,
@@ -91,7 +117,7 @@ export function enableKeyboardButtons(): void {
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' && event.key !== ' ') return
     const target = event.target as Element | null
-    if (target?.localName !== TARO_BUTTON || target.getAttribute('aria-disabled') === 'true') return
+    if (!target?.matches(CONTROL) || target.getAttribute('aria-disabled') === 'true') return
     event.preventDefault()
     ;(target as HTMLElement).click()
   })

@@ -236,3 +236,40 @@ test(
     }
   },
 )
+
+test(
+  'the title bar names the page and offers 返回 on sub-pages (回到首页 when opened from a link)',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const context = await phoneContext(browser, 'volunteer')
+    const page = await context.newPage()
+    const control = (name: string) => page.getByRole('button', { name, exact: true })
+    try {
+      // a tab page: the title, no control
+      await page.goto(emulator.url + '/')
+      await onScreen(page, '.call-card').first().waitFor({ timeout: 20_000 })
+      await page.getByRole('heading', { name: '志愿活动', level: 1 }).waitFor()
+      assert.equal(await control('返回').count(), 0)
+      assert.equal(await control('回到首页').count(), 0)
+
+      // a call opened from the list: 返回, reached and pressed from the keyboard, goes back to the list
+      await page.getByRole('button', { name: /民勤梭梭林植树志愿者招募/ }).press('Enter')
+      await onScreen(page, '.detail-page__title').waitFor({ timeout: 20_000 })
+      await page.getByRole('heading', { name: '民勤梭梭林植树志愿者招募', level: 1 }).waitFor()
+      assert.equal(await control('返回').getAttribute('tabindex'), '0')
+      await control('返回').press('Enter')
+      await onScreen(page, '.call-card').first().waitFor()
+      await page.getByRole('heading', { name: '志愿活动', level: 1 }).waitFor()
+
+      // a call opened from a shared link has nothing to go back to: 回到首页 leads to the list
+      await page.goto(detailUrl(emulator, MINQIN))
+      await onScreen(page, '.detail-page__title').waitFor({ timeout: 20_000 })
+      assert.equal(await control('返回').count(), 0)
+      await control('回到首页').click()
+      await onScreen(page, '.call-card').first().waitFor({ timeout: 20_000 })
+    } finally {
+      await context.close()
+    }
+  },
+)

@@ -97,7 +97,8 @@ test(
         [750, 1334],
       )
       await onScreen(page, '#save-poster-button').waitFor()
-      await onScreen(page, '.share-poster__mask').click({ position: { x: 10, y: 10 } })
+      // a tap on the dimmed page beside the poster, below the title bar, closes it
+      await onScreen(page, '.share-poster__mask').click({ position: { x: 10, y: 100 } })
 
       // sign up
       await onScreen(page, '#sign-up-button').filter({ hasText: '我要报名' }).click()

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '报名成功',
+  // not 「报名成功」: a volunteer on the waitlist lands here too (the page itself says which)
+  navigationBarTitleText: '报名结果',
 })
