@@ -66,7 +66,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // which add no syntax newer than their input: babel.config.js decides that) and WXSS with csso. Watch builds
     // (NODE_ENV development) stay readable: Taro adds no minimizer outside production. DevTools' own `minified`
     // stays off in project.config.json: the files are minified already.
-    terser: { enable: true },
+    // On WeChat, string literals stay UTF-8 (Taro's ascii_only writes 汉字 as 6-byte \uXXXX escapes): a mini program's
+    // files are UTF-8, as every hand-written page's are, and the weapp package is 16 KB smaller for it. The browser build
+    // keeps the escapes (it arrives compressed, where they cost little).
+    terser: { enable: true, config: isH5 ? {} : { output: { ascii_only: false } } },
     csso: { enable: true },
     framework: 'react',
     compiler: 'webpack5',
