@@ -100,3 +100,13 @@ test(
       assert.ok(bytes <= 2 * MB, `${name}: ${bytes} bytes > 2 MB`)
   },
 )
+
+test('string literals are UTF-8, not \\u escapes (3 bytes a 汉字, not 6)', { skip }, () => {
+  const scripts = filesEnding('.js').map((path) => readFileSync(join(WEAPP_DIR, path), 'utf8'))
+  const escaped = scripts.flatMap((code) => code.match(/"[^"\n]*\\u[4-9][0-9a-f]{3}[^"\n]*"/g) ?? [])
+  assert.deepEqual(escaped.slice(0, 3), [], 'a string literal with an escaped CJK character')
+  assert.ok(
+    scripts.some((code) => code.includes('"报名')),
+    'the pages carry their Chinese text as it is',
+  )
+})
