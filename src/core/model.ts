@@ -101,8 +101,74 @@ export interface Call {
   ngo?: NgoOnCall
   /** until when a live group card shared for this call accepts updates (absent: none was shared) */
   groupCardsUntil?: number
+  /**
+   * The call's 场次 / 批次, in time order (absent: one session, `startAt`–`endAt`, id `s1`). The call's own
+   * `startAt` / `endAt` span them: the first session's start, the last one's end.
+   */
+  sessions?: CallSession[]
+  /** The call's 岗位 (absent or empty: one implicit role with the call's `capacity`). */
+  roles?: CallRole[]
+  /**
+   * Seats and queues per slot (a session × a role), by slot key (core/calls/slots.ts). Absent on a call of one
+   * slot, whose counters are the call's own `capacity`, `confirmed` and `waitlisted`. Present, those three are the
+   * sums over the slots, changed in the same atomic updates.
+   */
+  slots?: Record<string, SlotCounters>
+  /** at most this many slots per volunteer (absent: no limit) */
+  maxSlotsPerPerson?: number
+  /** the repetition the sessions were made from (they can then be moved or cancelled one by one) */
+  repeat?: RepeatRule
   createdAt: number
   updatedAt: number
+}
+
+/** A 场次 / 批次: its own time, maybe its own place. */
+export interface CallSession {
+  /** `s1`, `s2`, … never reused within a call */
+  id: string
+  startAt: number
+  endAt: number
+  /** its own place (absent: the call's `address` and `location`) */
+  address?: string
+  location?: { lat: number; lng: number }
+  /** the organizer cancelled this session alone (its volunteers were told) */
+  cancelledAt?: number
+}
+
+/** A 岗位: one kind of work, with its own places in every session. */
+export interface CallRole {
+  /** `r1`, `r2`, … never reused within a call */
+  id: string
+  name: string
+  description: string
+  /** places in each session */
+  capacity: number
+}
+
+/** One slot's seats and queue: the call's counters and rules (lib/waitlist/waitlist.ts), per slot. */
+export interface SlotCounters {
+  capacity: number
+  confirmed: number
+  waitlisted: number
+  /** its session's start: no promotion after it */
+  startAt: number
+  /** its session was cancelled: no seat is given any more */
+  cancelled?: boolean
+}
+
+/** Sessions made by repetition: every week on some weekdays, or every day; until a date or a number of times. */
+export interface RepeatRule {
+  every: 'day' | 'week'
+  /** for `week`: 0 = Sunday … 6 = Saturday (China time) */
+  weekdays?: number[]
+  /** minutes after China midnight */
+  startMinute: number
+  endMinute: number
+  /** the first day (any time on it, China time) */
+  from: number
+  /** the last day included (any time on it), or a number of sessions */
+  until?: number
+  count?: number
 }
 
 export interface NgoOnCall {
@@ -119,7 +185,7 @@ export type SignUpStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'attended'
 export type Answers = Record<string, string | string[]>
 
 export interface SignUp {
-  /** callId + '_' + openid: one sign-up per person per call */
+  /** callId + '_' + openid (+ '_' + slot, but for the slot `s1`): one sign-up per person per slot */
   _id: string
   callId: string
   openid: string
@@ -127,6 +193,8 @@ export interface SignUp {
   phone: string
   answers: Answers
   status: SignUpStatus
+  /** the slot this sign-up holds (core/calls/slots.ts); absent on rows written before calls had several */
+  slot?: string
   /**
    * Waitlist order: the database's own time (db.serverDate()) of joining the waitlist, so the order is the order
    * in which joins were written, whichever instance wrote them; ties broken by `_id`.
