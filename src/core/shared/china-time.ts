@@ -2,7 +2,11 @@
 // function's own time zone.
 
 const CHINA_OFFSET_MS = 8 * 3_600_000
-const DAY_MS = 24 * 3_600_000
+/** a China day is always this long (no daylight saving) */
+export const DAY_MS = 24 * 3_600_000
+
+/** 「周日」 … 「周六」, by `getUTCDay()` order (0 = Sunday) */
+export const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const
 
 /** 「2026年3月12日」, the day in China time. */
 export function chinaDate(epochMs: number): string {
@@ -29,4 +33,20 @@ export function chinaDayKey(epochMs: number): string {
 /** The moment the China day of `epochMs` began. */
 export function chinaDayStart(epochMs: number): number {
   return epochMs - ((epochMs + CHINA_OFFSET_MS) % DAY_MS)
+}
+
+/** 0 = Sunday … 6 = Saturday, the weekday in China time. */
+export function chinaWeekday(epochMs: number): number {
+  return new Date(epochMs + CHINA_OFFSET_MS).getUTCDay()
+}
+
+/** 「3月12日」, the day in China time without the year. */
+export function chinaMonthDay(epochMs: number): string {
+  const d = new Date(epochMs + CHINA_OFFSET_MS)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+/** 「09:00」, the time of day in China time. */
+export function chinaClock(epochMs: number): string {
+  return formatChinaTime(epochMs).slice(-5)
 }
