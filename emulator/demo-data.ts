@@ -5,7 +5,7 @@
 import { toNgoOnCall } from '@core/calls/views'
 import { PERSONAS, type Persona } from '@core/shared/demo-personas'
 import { minutesBetween, roundHours } from '@core/attendance/hours'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import type { SignUpSource } from '@core/model'
 import { chinaDayKey } from '@core/shared/china-time'
 import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '@core/model'
@@ -608,7 +608,7 @@ export function demoData(now: number): Record<string, object[]> {
     held.forEach((person, i) => {
       const at = createdAt + (i + 1) * HOUR * 5
       signups.push({
-        _id: signUpId(seed._id, person.openid),
+        _id: signUpIdFor(seed._id, person.openid),
         callId: seed._id,
         openid: person.openid,
         name: person.name,
@@ -631,7 +631,7 @@ export function demoData(now: number): Record<string, object[]> {
       const person = extra(++volunteerNo)
       const at = Math.min(now, startAt) - (seed.waitlisted ?? 0) * HOUR + i * HOUR
       signups.push({
-        _id: signUpId(seed._id, person.openid),
+        _id: signUpIdFor(seed._id, person.openid),
         callId: seed._id,
         openid: person.openid,
         name: person.name,
@@ -646,7 +646,7 @@ export function demoData(now: number): Record<string, object[]> {
     for (const person of cancelled) {
       const at = createdAt + DAY
       signups.push({
-        _id: signUpId(seed._id, person.openid),
+        _id: signUpIdFor(seed._id, person.openid),
         callId: seed._id,
         openid: person.openid,
         name: person.name,

@@ -3,7 +3,7 @@
 // round trips an operation costs, and whether the end state is consistent: counters equal to the rows, no more
 // confirmed than seats, no seat empty while someone waits. Exits non-zero if not.
 import type { Call, SignUp } from '@core/model'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud } from './harness'
 
 const CAPACITY = 50
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   })
   const holders = Array.from({ length: CAPACITY + WAITING }, (_, i) => openid(i))
   const rows: SignUp[] = holders.map((person, i) => ({
-    _id: signUpId(call._id, person),
+    _id: signUpIdFor(call._id, person),
     callId: call._id,
     openid: person,
     name: `志愿者${i}`,

@@ -9,7 +9,7 @@ import { buildFunction } from '@functions/build'
 import type { RemindReport } from '@functions/remind'
 import { startEmulator } from '@emulator/index'
 import type { ApiResult } from '@core/shared/errors'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { DEFAULT_TEMPLATES } from '@core/messages/templates'
 import type { Call, Ngo, SignUp } from '@core/model'
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       for (let v = 0; v < PER_CALL; v++) {
         const openid = `oBENCH_${String(c).padStart(4, '0')}_${String(v).padStart(3, '0')}`
         signUps.push({
-          _id: signUpId(callId, openid),
+          _id: signUpIdFor(callId, openid),
           callId,
           openid,
           name: '志愿者',

@@ -3,7 +3,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { demoData } from '@emulator/demo-data'
 import { PERSONAS } from '@core/shared/demo-personas'
-import { isPast, isSignupOpen, signUpId, spotsLeft } from '@core/calls/rules'
+import { isPast, isSignupOpen, spotsLeft } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { looksLikeId } from '@core/shared/validation'
 import { validateSignUpForm } from '@core/calls/validate'
 import type { Call, Ngo, SignUp } from '@core/model'
@@ -63,7 +64,7 @@ test('ids are short and every reference resolves', () => {
   for (const call of calls) assert.ok(ngoIds.has(call.ngoId), call._id)
   for (const signUp of signups) {
     assert.ok(callIds.has(signUp.callId))
-    assert.equal(signUp._id, signUpId(signUp.callId, signUp.openid))
+    assert.equal(signUp._id, signUpIdFor(signUp.callId, signUp.openid))
     assert.ok(signUp.createdAt <= NOW)
   }
   assert.equal(new Set(signups.map((s) => s._id)).size, signups.length, 'no duplicate sign-ups')

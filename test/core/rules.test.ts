@@ -7,9 +7,9 @@ import {
   isPast,
   isSignupOpen,
   isVisibleTo,
-  signUpId,
   spotsLeft,
 } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { charCount, looksLikeId, looksLikeOpenid } from '@core/shared/validation'
 import { maskPhone } from '@core/privacy/privacy'
 import { DAY, makeCall, makeNgo, NOW } from './fixtures'
@@ -88,6 +88,9 @@ test('drafts and suspended NGOs are visible only to the NGO admins', () => {
   assert.equal(isVisibleTo(makeCall(), makeNgo({ status: 'suspended' }), organizer), true)
 })
 
-test('a sign-up id is the call id and the openid', () => {
-  assert.equal(signUpId('mq-trees', 'oJUSHOU_demo_volunteer_xlin0'), 'mq-trees_oJUSHOU_demo_volunteer_xlin0')
+test('a sign-up id is the call id and the openid, and the slot but for s1 (the id sign-ups had before slots)', () => {
+  const openid = 'oJUSHOU_demo_volunteer_xlin0'
+  assert.equal(signUpIdFor('mq-trees', openid), 'mq-trees_oJUSHOU_demo_volunteer_xlin0')
+  assert.equal(signUpIdFor('mq-trees', openid, 's1'), 'mq-trees_oJUSHOU_demo_volunteer_xlin0')
+  assert.equal(signUpIdFor('mq-trees', openid, 's2-r1'), 'mq-trees_oJUSHOU_demo_volunteer_xlin0_s2-r1')
 })

@@ -12,7 +12,7 @@ test('a card carries the NGO name and the spots left', () => {
 })
 
 test('a detail says whether sign-up is open and shows the NGO without its admins', () => {
-  const detail = toCallDetail(makeCall(), toNgoOnCall(makeNgo()), null, NOW)
+  const detail = toCallDetail(makeCall(), toNgoOnCall(makeNgo()), [], NOW)
   assert.equal(detail.signupOpen, true)
   assert.equal(detail.mySignUp, null)
   assert.deepEqual(detail.ngo, {
@@ -24,9 +24,9 @@ test('a detail says whether sign-up is open and shows the NGO without its admins
     verified: true,
   })
   assert.equal(JSON.stringify(detail).includes('oJUSHOU'), false, 'no openid leaks')
-  assert.equal(toCallDetail(makeCall(), toNgoOnCall(makeNgo()), null, NOW + 9 * DAY).signupOpen, false)
+  assert.equal(toCallDetail(makeCall(), toNgoOnCall(makeNgo()), [], NOW + 9 * DAY).signupOpen, false)
   assert.equal(
-    toCallDetail(makeCall(), toNgoOnCall(makeNgo({ status: 'pending' })), null, NOW).ngo.verified,
+    toCallDetail(makeCall(), toNgoOnCall(makeNgo({ status: 'pending' })), [], NOW).ngo.verified,
     false,
   )
 })
@@ -35,7 +35,7 @@ test('a sign-up view masks the phone and drops the openid', () => {
   const view = toSignUpView(makeSignUp())
   assert.equal(view.phone, '138****8000')
   assert.equal('openid' in view, false)
-  const detail = toCallDetail(makeCall(), toNgoOnCall(makeNgo()), makeSignUp(), NOW)
+  const detail = toCallDetail(makeCall(), toNgoOnCall(makeNgo()), [makeSignUp()], NOW)
   assert.equal(detail.mySignUp?.phone, '138****8000')
   assert.equal(detail.mySignUp?.status, 'confirmed')
 })

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
 import { PERSONAS, type Persona } from '@core/shared/demo-personas'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import type { Call, SignUp } from '@core/model'
 import {
   detailUrl,
@@ -74,7 +74,7 @@ function addCall(emu: Emulator, overrides: Partial<Call> & Pick<Call, '_id' | 't
 /** A persona holding a seat on `call` (the call's `confirmed` counter must already count it). */
 function addSeat(emu: Emulator, call: Call, who: Persona['key']): void {
   const signUp: SignUp = {
-    _id: signUpId(call._id, openid(who)),
+    _id: signUpIdFor(call._id, openid(who)),
     callId: call._id,
     openid: openid(who),
     name: '梅丽',
@@ -175,7 +175,7 @@ test(
       await onScreen(page, `#signup-${call._id}`).getByText('已确认', { exact: true }).waitFor()
 
       // the database agrees, and 小林 has one `promoted` message waiting to be sent
-      const xlin = emu.store.collection('signups').get(signUpId(call._id, openid('volunteer')))
+      const xlin = emu.store.collection('signups').get(signUpIdFor(call._id, openid('volunteer')))
       assert.equal(xlin?.status, 'confirmed')
       const promoted = emu.store.collection('messages').find({ kind: 'promoted', callId: call._id })
       assert.equal(promoted.length, 1)
@@ -216,7 +216,7 @@ test(
       await confirmDialog(page, '距活动开始已不足 6 小时，现在取消将记为临时退出，组织者会看到。确定取消吗？')
       await onScreen(page, '.action-bar').getByText('已取消（临时退出）', { exact: true }).waitFor()
 
-      const amei = emu.store.collection('signups').get(signUpId(call._id, openid('volunteer2')))
+      const amei = emu.store.collection('signups').get(signUpIdFor(call._id, openid('volunteer2')))
       assert.equal(amei?.status, 'cancelled')
       assert.equal(amei?.lateDropOut, true)
     } finally {

@@ -10,7 +10,7 @@
 // Seeded and replayable: SEED=<n> picks the random requests, FUZZ_ROUNDS=<n> how many per action and identity.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import type { Call, SignUp } from '@core/model'
 import { call, DAY, HOUR, ngo, QUESTIONS, signUp } from './docs'
 import { startApi, type ApiHarness } from './harness'
@@ -135,15 +135,15 @@ const CALL_IDS = [
   'b-past',
   'nope',
   'ngo-a',
-  signUpId('b-open', VOL2),
+  signUpIdFor('b-open', VOL2),
 ]
 const NGO_IDS = ['ngo-a', 'ngo-b', 'ngo-p', 'nope', 'b-open']
 const SIGN_UP_IDS = [
-  signUpId('a-open', VOL),
-  signUpId('a-today', VOL2),
-  signUpId('b-open', VOL2),
-  signUpId('b-past', VOL),
-  signUpId('b-past', VOL2),
+  signUpIdFor('a-open', VOL),
+  signUpIdFor('a-today', VOL2),
+  signUpIdFor('b-open', VOL2),
+  signUpIdFor('b-past', VOL),
+  signUpIdFor('b-past', VOL2),
   'nope',
   'b-past',
 ]
@@ -166,7 +166,7 @@ const EXTRAS: Record<string, unknown>[] = [
   { callId: 'a-open' },
   { ngoId: 'ngo-b' },
   { ngoId: 'nope' },
-  { signUpId: signUpId('b-open', VOL2) },
+  { signUpId: signUpIdFor('b-open', VOL2) },
   { openid: OWNER_A },
   { _openid: OWNER_B },
   { admins: [NEWCOMER] },
@@ -221,14 +221,14 @@ const ACTIONS: Record<string, [Record<string, unknown>, Audience, Target]> = {
   checkIn: [{ code: `c.a-today.in.1.${'A'.repeat(43)}` }, 'signedIn', null],
   personalCode: [{}, 'signedIn', null],
   markAttendance: [
-    { callId: 'a-today', mode: 'in', signUpId: signUpId('a-today', VOL2) },
+    { callId: 'a-today', mode: 'in', signUpId: signUpIdFor('a-today', VOL2) },
     'organizers',
     'callId',
   ],
   addWalkIn: [{ callId: 'a-today', name: '路过的人', phone: '13900139000' }, 'organizers', 'callId'],
   checkOutAll: [{ callId: 'a-today' }, 'organizers', 'callId'],
   editHours: [
-    { callId: 'a-today', signUpId: signUpId('a-today', VOL2), hours: 2, reason: '补录时长' },
+    { callId: 'a-today', signUpId: signUpIdFor('a-today', VOL2), hours: 2, reason: '补录时长' },
     'organizers',
     'callId',
   ],
@@ -238,7 +238,7 @@ const ACTIONS: Record<string, [Record<string, unknown>, Audience, Target]> = {
   setHoursRule: [{ ngoId: 'ngo-a', rule: { zeroBelow: 10, halfBelow: 40 } }, 'organizers', 'ngoId'],
   myHours: [{}, 'signedIn', null],
   exportHours: [{ ngoId: 'ngo-a', from: Date.now() - 30 * DAY, to: Date.now() + DAY }, 'organizers', 'ngoId'],
-  issueCertificate: [{ signUpId: signUpId('b-past', VOL) }, 'signedIn', null],
+  issueCertificate: [{ signUpId: signUpIdFor('b-past', VOL) }, 'signedIn', null],
   myCertificates: [{}, 'signedIn', null],
   verifyCertificate: [{ code: '7KQ4-M9XC-2HDW' }, 'everyone', null],
   deleteMyData: [{ confirm: '删除' }, 'signedIn', null],
@@ -272,13 +272,13 @@ function requests(base: Record<string, unknown>, random: () => number): Record<s
     callId: CALL_IDS,
     ngoId: NGO_IDS,
     signUpId: SIGN_UP_IDS,
-    signUpIds: [[signUpId('b-past', VOL)], [signUpId('a-today', VOL2)], ['nope']],
+    signUpIds: [[signUpIdFor('b-past', VOL)], [signUpIdFor('a-today', VOL2)], ['nope']],
   }
   const list = [{ ...base }, ...EXTRAS.map((extra) => ({ ...base, ...extra }))]
   const swaps: Record<string, unknown> = {
     callId: 'b-open',
     ngoId: 'ngo-b',
-    signUpId: signUpId('b-past', VOL2),
+    signUpId: signUpIdFor('b-past', VOL2),
   }
   const swapped = Object.fromEntries(Object.entries(swaps).filter(([field]) => field in base))
   if (Object.keys(swapped).length > 0) list.push({ ...base, ...swapped })

@@ -1,6 +1,6 @@
 // Documents for the integration tests, timed relative to the real clock (the function reads Date.now()).
 import type { Call, Ngo, Question, SignUp } from '@core/model'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR
@@ -71,7 +71,7 @@ export function call(overrides: Partial<Call> = {}): Call {
 
 export function signUp(callId: string, openid: string, overrides: Partial<SignUp> = {}): SignUp {
   return {
-    _id: signUpId(callId, openid),
+    _id: signUpIdFor(callId, openid),
     callId,
     openid,
     name: '林晓',

@@ -5,9 +5,9 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Call, SignUp } from '@core/model'
-import type { Collection } from '@emulator/index'
 import { call, form, ngo, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
+import { prng, watchWrites } from './watch'
 
 const OPERATIONS = 5000
 const PEOPLE = 200
@@ -20,44 +20,11 @@ before(async () => {
 })
 after(() => h.stop())
 
-/** mulberry32: a small seeded PRNG, so a failing interleaving of choices can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 interface Watch {
   writes: number
   maxConfirmedRows: number
   promotions: { id: string; waitlistedAt: number }[]
   violations: string[]
-}
-
-/**
- * Runs `check` after every write to the given collections: the store applies each database request atomically
- * on one thread, so this sees every state the database ever passes through.
- */
-function watchWrites(collections: Collection[], before: () => void, check: () => void): () => void {
-  const restore: (() => void)[] = []
-  for (const coll of collections) {
-    for (const method of ['insert', 'update', 'replace', 'remove'] as const) {
-      const original = coll[method] as (...args: unknown[]) => unknown
-      ;(coll as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        before()
-        const result = original.apply(coll, args)
-        check()
-        return result
-      }
-      restore.push(() => ((coll as unknown as Record<string, unknown>)[method] = original))
-    }
-  }
-  return () => restore.forEach((undo) => undo())
 }
 
 function observe(watch: Watch): () => void {

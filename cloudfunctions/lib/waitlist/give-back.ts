@@ -3,6 +3,7 @@
 // uncounts the seat or place, so a double tap or two concurrent cancels free exactly one. A freed seat goes to the
 // head of the waitlist at once.
 import { canCancel, isLateDropOut } from '@core/calls/rules'
+import { slotOf, slotOfSignUp } from '@core/calls/slots'
 import type { SignUp } from '@core/model'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 import { refreshGroupCardsOf } from '@lib/sharing/group-cards'
@@ -27,7 +28,10 @@ export async function giveBack(id: string, now: number): Promise<GiveBack> {
     if (!signUp) return { outcome: 'notFound' }
     if (signUp.status === 'cancelled') return { outcome: 'already', signUp }
     const call = await findById('calls', signUp.callId)
-    if (!call || !canCancel(call, now) || !isBooking(signUp)) return { outcome: 'closed' }
+    const slot = slotOfSignUp(signUp)
+    // A slot is given back until its own session starts (a call's first session may be long past).
+    const session = call && slotOf(call, slot)
+    if (!call || !session || !canCancel(session, now) || !isBooking(signUp)) return { outcome: 'closed' }
 
     const heldSeat = signUp.status === 'confirmed'
     const cancelled: Record<string, unknown> = { status: 'cancelled', cancelledAt: now, updatedAt: now }
@@ -39,11 +43,11 @@ export async function giveBack(id: string, now: number): Promise<GiveBack> {
     )
     if (changed === 0) continue // promoted or cancelled meanwhile: look again
     if (heldSeat) {
-      await releaseSeat(call._id, now)
-      await promote(call._id, now)
+      await releaseSeat(call, slot, now)
+      await promote(call._id, slot, now)
       await refreshGroupCardsOf(call, now)
     } else {
-      await countLeaver(call._id, now)
+      await countLeaver(call, slot, now)
     }
     return { outcome: 'cancelled', signUp: { ...signUp, ...cancelled } as SignUp }
   }

@@ -8,6 +8,7 @@ import { isPast } from '@core/calls/rules'
 import type { Call, SignUp } from '@core/model'
 import { _, db } from '@lib/cloud/cloud'
 import { collection, count, find, updateWhere } from '@lib/cloud/db'
+import { counterFields, hasSlots, MAX_SLOTS, ONLY_SLOT, slotKeysOf, slotOf } from '@core/calls/slots'
 import { promote } from './waitlist'
 
 /** Longer than any invocation may run (WeChat's limit is 60 s), with room for clock skew between instances. */
@@ -34,6 +35,9 @@ interface RowCounts {
   queued: number
 }
 
+/** A call's rows counted per slot (rows stored before slots count in `s1`). */
+type SlotRowCounts = Map<string, RowCounts>
+
 /** Every open or closed call that has not ended, a page at a time; the rows of a page counted in one query. */
 export async function repairCounters(now: number): Promise<RepairReport> {
   const report: RepairReport = { checked: 0, repaired: 0, busy: 0, promoted: 0 }
@@ -49,21 +53,24 @@ export async function repairCounters(now: number): Promise<RepairReport> {
     const rows = await countRows(current.map((call) => call._id))
     for (const call of current) {
       report.checked++
-      const counted = rows.get(call._id) ?? { seats: 0, queued: 0 }
+      const counted = rows.get(call._id) ?? new Map()
       const outcome = await repairCall(call, counted, now)
       if (outcome === 'repaired') report.repaired++
       if (outcome === 'busy') report.busy++
       // Nobody waits unless the queue counter or the rows say so (rows ≤ counter): then free seats go to the queue.
-      if (call.waitlisted > 0 || counted.queued > 0) report.promoted += await promote(call._id, now)
+      for (const slot of slotKeysOf(call)) {
+        if ((slotOf(call, slot)?.waitlisted ?? 0) > 0 || (counted.get(slot)?.queued ?? 0) > 0)
+          report.promoted += await promote(call._id, slot, now)
+      }
     }
     if (calls.length < PAGE) return report
     after = calls[calls.length - 1]._id
   }
 }
 
-/** Seats held and queue places of each call, from its sign-ups: one aggregate round trip for the whole page. */
-async function countRows(callIds: string[]): Promise<Map<string, RowCounts>> {
-  const counts = new Map<string, RowCounts>()
+/** Seats held and queue places of each call's slots, from its sign-ups: one aggregate round trip for the page. */
+async function countRows(callIds: string[]): Promise<Map<string, SlotRowCounts>> {
+  const counts = new Map<string, SlotRowCounts>()
   if (callIds.length === 0) return counts
   const $ = db.command.aggregate
   const groups = (
@@ -71,45 +78,80 @@ async function countRows(callIds: string[]): Promise<Map<string, RowCounts>> {
       .aggregate()
       // walk-ins came without a seat: they never count
       .match({ callId: _.in(callIds), status: _.in([...SEAT_HOLDING, 'waitlisted']), walkIn: _.neq(true) })
-      .group({ _id: { callId: '$callId', status: '$status' }, n: $.sum(1) })
-      .limit(callIds.length * (SEAT_HOLDING.length + 1))
-      .end()) as { list: { _id: { callId: string; status: SignUp['status'] }; n: number }[] }
+      .group({ _id: { callId: '$callId', status: '$status', slot: '$slot' }, n: $.sum(1) })
+      .limit(callIds.length * (SEAT_HOLDING.length + 1) * MAX_SLOTS)
+      .end()) as {
+      list: { _id: { callId: string; status: SignUp['status']; slot?: string | null }; n: number }[]
+    }
   ).list
   for (const { _id, n } of groups) {
-    const entry = counts.get(_id.callId) ?? { seats: 0, queued: 0 }
+    const slots = counts.get(_id.callId) ?? new Map<string, RowCounts>()
+    const slot = _id.slot ?? ONLY_SLOT
+    const entry = slots.get(slot) ?? { seats: 0, queued: 0 }
     if (_id.status === 'waitlisted') entry.queued += n
     else entry.seats += n
-    counts.set(_id.callId, entry)
+    slots.set(slot, entry)
+    counts.set(_id.callId, slots)
   }
   return counts
 }
 
-/** Fixes one call's counters to the rows counted (`counted`, read after the call itself). */
+/** Fixes one call's counters (each slot's, and their sums) to the rows counted (`counted`, read after the call). */
 export async function repairCall(
   call: Call,
-  counted: RowCounts,
+  counted: SlotRowCounts,
   now: number,
 ): Promise<'ok' | 'repaired' | 'busy'> {
   const quietSince = now - QUIET_MS
-  const { seats, queued } = counted
-  if (seats === call.confirmed && queued === call.waitlisted) return 'ok'
+  const fix = correction(call, counted)
+  if (!fix) return 'ok'
   if (call.updatedAt > quietSince) return 'busy'
   // Looked at after counting: a row step that the counts may have seen is then seen here too (it wrote updatedAt).
   if ((await count(collection('signups').where({ callId: call._id, updatedAt: _.gt(quietSince) }))) > 0)
     return 'busy'
   const updated = await updateWhere(
-    collection('calls').where({
-      _id: call._id,
-      confirmed: call.confirmed,
-      waitlisted: call.waitlisted,
-      updatedAt: call.updatedAt,
-    }),
-    { confirmed: seats, waitlisted: queued, updatedAt: now },
+    collection('calls').where({ _id: call._id, ...fix.read, updatedAt: call.updatedAt }),
+    { ...fix.write, updatedAt: now },
   )
   if (updated === 1) {
-    console.warn(
-      `repaired call ${call._id}: confirmed ${call.confirmed} → ${seats}, waitlisted ${call.waitlisted} → ${queued}`,
-    )
+    console.warn(`repaired call ${call._id}: ${JSON.stringify(fix.read)} → ${JSON.stringify(fix.write)}`)
   }
   return updated === 1 ? 'repaired' : 'busy'
+}
+
+/** The counters that differ from the rows: their values as read and as they should be; undefined if none. */
+function correction(
+  call: Call,
+  counted: SlotRowCounts,
+): { read: Record<string, number>; write: Record<string, number> } | undefined {
+  const read: Record<string, number> = {}
+  const write: Record<string, number> = {}
+  let seats = 0
+  let queued = 0
+  for (const slot of slotKeysOf(call)) {
+    const counters = slotOf(call, slot)
+    if (!counters) continue
+    const rows = counted.get(slot) ?? { seats: 0, queued: 0 }
+    seats += rows.seats
+    queued += rows.queued
+    if (!hasSlots(call)) continue
+    const fields = counterFields(call, slot)
+    if (rows.seats !== counters.confirmed) {
+      read[fields.confirmed] = counters.confirmed
+      write[fields.confirmed] = rows.seats
+    }
+    if (rows.queued !== counters.waitlisted) {
+      read[fields.waitlisted] = counters.waitlisted
+      write[fields.waitlisted] = rows.queued
+    }
+  }
+  if (seats !== call.confirmed) {
+    read.confirmed = call.confirmed
+    write.confirmed = seats
+  }
+  if (queued !== call.waitlisted) {
+    read.waitlisted = call.waitlisted
+    write.waitlisted = queued
+  }
+  return Object.keys(write).length > 0 ? { read, write } : undefined
 }

@@ -24,9 +24,10 @@
 //     the call can no longer give seats.
 // Drift: an instance dying between its two steps leaves C > rowsC or W > rowsW, never less (a seat held empty, not
 // one given twice). The `remind` timer recounts (repair.ts).
-import { canPromote } from '@core/calls/rules'
+import { canPromoteSlot } from '@core/calls/rules'
+import { hasSlots, slotKeysOf, slotOf, slotOfSignUp } from '@core/calls/slots'
 import { promotedMessage } from '@core/messages/messages'
-import type { SignUp } from '@core/model'
+import type { Call, SignUp } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { collection, count, find, findById, updateWhere } from '@lib/cloud/db'
 import { crashPoint } from '@lib/cloud/faults'
@@ -36,15 +37,20 @@ import { countLeaver, releaseSeat, takePromotionSeat } from './seats'
 /** Enough for any capacity increase; a lost race costs a round. */
 const MAX_ROUNDS = 2000
 
-/** Gives free seats to the waitlist in order; returns how many were promoted by this run. */
-export async function promote(callId: string, now: number): Promise<number> {
+/**
+ * Gives a slot's free seats to its waitlist in order; returns how many were promoted by this run. Every rule above
+ * holds per slot: a slot's counters, its rows, its queue.
+ */
+export async function promote(callId: string, slot: string, now: number): Promise<number> {
   let promoted = 0
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const call = await findById('calls', callId)
-    if (!call || !canPromote(call, now) || call.confirmed >= call.capacity) break
-    const next = await headOfQueue(callId)
+    const counters = call && slotOf(call, slot)
+    if (!call || !counters || !canPromoteSlot(call, counters, now)) break
+    if (counters.confirmed >= counters.capacity) break
+    const next = await headOfQueue(call, slot)
     if (!next) break
-    if (!(await takePromotionSeat(call, now))) continue // the counters moved meanwhile: read again
+    if (!(await takePromotionSeat(call, slot, now))) continue // the counters moved meanwhile: read again
     const flipped = await updateWhere(
       collection('signups').where({
         _id: next._id,
@@ -55,10 +61,10 @@ export async function promote(callId: string, now: number): Promise<number> {
     )
     if (flipped === 0) {
       // Someone else promoted this row, or it left the queue: the seat is not ours to give.
-      await releaseSeat(callId, now)
+      await releaseSeat(call, slot, now)
       continue
     }
-    await countLeaver(callId, now)
+    await countLeaver(call, slot, now)
     crashPoint('promoted') // dying here loses the message: the next remind run queues it (promotion-repair.ts)
     await queueMessage(promotedMessage(call, next, now))
     promoted++
@@ -66,14 +72,33 @@ export async function promote(callId: string, now: number): Promise<number> {
   return promoted
 }
 
-/** The 1-based position of a waitlisted sign-up, counted now: those queued before it, plus one. */
-export async function waitRank(signUp: SignUp): Promise<number | undefined> {
+/** `promote` for every slot of a call that has someone waiting (a capacity change, repair). */
+export async function promoteEverySlot(call: Call, now: number): Promise<number> {
+  let promoted = 0
+  for (const slot of slotKeysOf(call)) {
+    if ((slotOf(call, slot)?.waitlisted ?? 0) > 0) promoted += await promote(call._id, slot, now)
+  }
+  return promoted
+}
+
+/** The rows of one slot's queue (on a call of one slot, every waitlisted row: older rows name no slot). */
+function queueOf(call: Pick<Call, '_id'> & Partial<Pick<Call, 'slots'>>, slot: string) {
+  return hasSlots(call)
+    ? { callId: call._id, status: 'waitlisted', slot }
+    : { callId: call._id, status: 'waitlisted' }
+}
+
+/** The 1-based position of a waitlisted sign-up in its slot's queue, counted now: those before it, plus one. */
+export async function waitRank(
+  call: Pick<Call, '_id'> & Partial<Pick<Call, 'slots'>>,
+  signUp: SignUp,
+): Promise<number | undefined> {
   if (signUp.status !== 'waitlisted' || !signUp.waitlistedAt) return undefined
   const at = signUp.waitlistedAt
   const ahead = await count(
     collection('signups').where(
       _.and([
-        { callId: signUp.callId, status: 'waitlisted' },
+        queueOf(call, slotOfSignUp(signUp)),
         _.or([{ waitlistedAt: _.lt(at) }, { waitlistedAt: at, _id: _.lt(signUp._id) }]),
       ]),
     ),
@@ -81,10 +106,10 @@ export async function waitRank(signUp: SignUp): Promise<number | undefined> {
   return ahead + 1
 }
 
-async function headOfQueue(callId: string): Promise<SignUp | undefined> {
+async function headOfQueue(call: Call, slot: string): Promise<SignUp | undefined> {
   const [head] = await find<SignUp>(
     collection('signups')
-      .where({ callId, status: 'waitlisted' })
+      .where(queueOf(call, slot))
       .orderBy('waitlistedAt', 'asc')
       .orderBy('_id', 'asc')
       .limit(1),

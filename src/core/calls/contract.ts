@@ -31,6 +31,8 @@ export interface CallCard {
   confirmed: number
   spotsLeft: number
   status: CallStatus
+  /** how many sessions the call has, when more than one (「3 个批次 · 还剩 42 个名额」) */
+  sessionCount?: number
 }
 
 export interface ListCallsResponse {
@@ -66,7 +68,38 @@ export interface SignUpView {
   hoursConfirmed?: boolean
   /** the subscribe messages the volunteer allowed for this sign-up and not yet used, by template id */
   subscriptions?: Record<string, number>
+  /** the slot it holds (`s1` on a call of one slot) */
+  slot: string
   createdAt: number
+}
+
+/** A 场次 / 批次 as a call's page shows it. */
+export interface SessionView {
+  id: string
+  startAt: number
+  endAt: number
+  /** its own place, when it has one */
+  address?: string
+  cancelled: boolean
+}
+
+export interface RoleView {
+  id: string
+  name: string
+  description: string
+}
+
+/** A slot (a session × a role) with its places: what the volunteer picks from. */
+export interface SlotView {
+  key: string
+  sessionId: string
+  roleId?: string
+  capacity: number
+  confirmed: number
+  spotsLeft: number
+  waitlisted: number
+  /** a newcomer may sign up for it now (its session has not started or been cancelled, the call takes sign-ups) */
+  open: boolean
 }
 
 export interface CallDetail extends CallCard {
@@ -84,8 +117,21 @@ export interface CallDetail extends CallCard {
   ngo: { _id: string; name: string; city: string; logo: string; intro: string; verified: boolean }
   /** whether signUp would be accepted now (open, before the deadline) */
   signupOpen: boolean
-  /** the caller's own sign-up; null for an anonymous visitor or someone who has not signed up */
+  /**
+   * the caller's own sign-up (on a call of several slots, the first one they hold); null for an anonymous visitor
+   * or someone who has not signed up
+   */
   mySignUp: SignUpView | null
+  /** the call's sessions in time order (one, the call's own time, for a call of one session) */
+  sessions: SessionView[]
+  /** its roles (empty: one implicit role) */
+  roles: RoleView[]
+  /** every slot, sessions in time order, roles in the organizer's order within each */
+  slots: SlotView[]
+  /** every slot the caller holds or waits for (cancelled ones left out) */
+  mySignUps: SignUpView[]
+  /** at most this many slots per volunteer (absent: no limit) */
+  maxSlotsPerPerson?: number
 }
 
 export interface SignUpRequest {
@@ -102,12 +148,16 @@ export interface SignUpRequest {
   referrerCode?: string
   /** how the volunteer arrived: share card, poster, Moments, search or direct (absent = direct) */
   source?: SignUpSource
+  /** the slot (CallDetail.slots[].key): required on a call of several slots; absent = the call's only slot */
+  slot?: string
 }
 
 /**
  * `signUp.status` is `confirmed` (a seat) or, when the call is full and has a waitlist, `waitlisted` with its
- * `waitRank`. A newcomer never takes a seat ahead of someone already waiting. Errors: FULL (full, no waitlist),
- * CLOSED (not open, past the sign-up deadline or started), NOT_FOUND, INVALID_INPUT, UNAUTHENTICATED.
+ * `waitRank`. A newcomer never takes a seat ahead of someone already waiting. Each slot is its own seat with its
+ * own waitlist. Errors: FULL (full, no waitlist), CLOSED (not open, past the sign-up deadline, or the slot's
+ * session started or was cancelled), SLOT_LIMIT (the caller holds `maxSlotsPerPerson` slots already), NOT_FOUND,
+ * INVALID_INPUT (also: `fields.slot`, a slot the call does not have or none on a call of several), UNAUTHENTICATED.
  */
 export interface SignUpResponse {
   signUp: SignUpView
@@ -123,6 +173,8 @@ export interface SignUpResponse {
  */
 export interface CancelSignUpRequest {
   callId: string
+  /** the slot to give back (absent = the call's only slot) */
+  slot?: string
 }
 
 export interface CancelSignUpResponse {

@@ -1,5 +1,6 @@
 // Business rules as pure functions of a stored document and the current time (epoch ms).
-import type { Call, Ngo, Question } from '@core/model'
+import type { Call, Ngo, Question, SlotCounters } from '@core/model'
+import { lastStart } from './slots'
 
 export const NAME_MAX_LENGTH = 20
 export const TEXT_ANSWER_MAX_LENGTH = 200
@@ -23,12 +24,33 @@ export function isPast(call: Pick<Call, 'endAt'>, now: number): boolean {
   return now >= call.endAt
 }
 
-/** Whether a new sign-up is accepted: published, before the deadline and before the start. */
+/**
+ * Whether a new sign-up is accepted: published, before the deadline and before the start (of its last session, for
+ * a call of several: each slot closes when its own session starts, slots.ts isSlotOpen).
+ */
 export function isSignupOpen(
-  call: Pick<Call, 'status' | 'signupDeadline' | 'startAt'>,
+  call: Pick<Call, 'status' | 'signupDeadline' | 'startAt' | 'endAt'> & Partial<Pick<Call, 'sessions'>>,
   now: number,
 ): boolean {
-  return call.status === 'open' && now < call.signupDeadline && now < call.startAt
+  return call.status === 'open' && now < call.signupDeadline && now < lastStart(call)
+}
+
+/** A newcomer may take this slot: the call takes sign-ups, and the slot's session is not cancelled or started. */
+export function isSlotOpen(
+  call: Pick<Call, 'status' | 'signupDeadline' | 'startAt' | 'endAt'> & Partial<Pick<Call, 'sessions'>>,
+  slot: Pick<SlotCounters, 'startAt' | 'cancelled'>,
+  now: number,
+): boolean {
+  return isSignupOpen(call, now) && !slot.cancelled && now < slot.startAt
+}
+
+/** Seats freed in a slot go to its waitlist until its session starts, on an open or a closed call. */
+export function canPromoteSlot(
+  call: Pick<Call, 'status'>,
+  slot: Pick<SlotCounters, 'startAt' | 'cancelled'>,
+  now: number,
+): boolean {
+  return (call.status === 'open' || call.status === 'closed') && !slot.cancelled && now < slot.startAt
 }
 
 /** A seat can be given back until the activity starts; afterwards it is attendance, not a booking. */
@@ -52,11 +74,6 @@ export function answerMaxLength(question: Pick<Question, 'kind' | 'maxLength'>):
   )
 }
 
-/** One sign-up per person per call: its id is derived, so a second insert collides instead of taking a seat. */
-export function signUpId(callId: string, openid: string): string {
-  return `${callId}_${openid}`
-}
-
 /**
  * Drafts, and every call of an NGO that is not verified (under review, rejected or suspended), are seen only by
  * the NGO's own admins: a volunteer signs up only with an NGO a platform admin has checked.
@@ -70,7 +87,7 @@ export function isVisibleTo(
   return call.status !== 'draft' && ngo.status === 'verified'
 }
 
-/** Sign-up ids are callId_openid or callId_walkin_phone: longer than other ids, same alphabet. */
+/** Sign-up ids are callId_openid (_slot) or callId_walkin_phone: longer than other ids, same alphabet. */
 export function looksLikeSignUpId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{3,100}$/.test(value)
 }

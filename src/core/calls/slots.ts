@@ -161,3 +161,11 @@ export function totalCapacity(slots: Record<string, SlotCounters>): number {
 export function slotSpotsLeft(slot: Pick<SlotCounters, 'capacity' | 'confirmed' | 'cancelled'>): number {
   return slot.cancelled ? 0 : Math.max(0, slot.capacity - slot.confirmed)
 }
+
+/** The start of the call's last session that is not cancelled (its own start, for a call of one session). */
+export function lastStart(call: Pick<Call, 'startAt' | 'endAt'> & Partial<Pick<Call, 'sessions'>>): number {
+  const starts = sessionsOf(call)
+    .filter((session) => session.cancelledAt === undefined)
+    .map((session) => session.startAt)
+  return starts.length ? Math.max(...starts) : call.startAt
+}

@@ -12,6 +12,7 @@ import type {
 import { readAnswers } from './answers'
 import { type CursorPosition, decodeCursor, CURSOR_MAX_LENGTH } from '@core/shared/cursor'
 import { NAME_MAX_LENGTH } from './rules'
+import { looksLikeSlotKey } from './slots'
 import type { Answers, Question } from '@core/model'
 import {
   asInput,
@@ -75,7 +76,22 @@ export function validateGetCall(input: unknown): Validation<GetCallRequest> {
 }
 
 export function validateCancelSignUp(input: unknown): Validation<CancelSignUpRequest> {
-  return validateCallId(input)
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  return finish(errors, dropUndefined({ callId, slot: readSlot(fields, errors) }))
+}
+
+/** An optional slot key (`s2`, `s2-r1`); whether the call has it is the action's to check. */
+export function readSlot(fields: Record<string, unknown>, errors: FieldErrors): string | undefined {
+  const slot = fields.slot
+  if (slot === undefined) return undefined
+  if (!looksLikeSlotKey(slot)) {
+    errors.slot = '场次编号不正确'
+    return undefined
+  }
+  return slot
 }
 
 /** mySignUps takes no parameters; identity comes from WeChat. */

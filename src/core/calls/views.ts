@@ -1,9 +1,10 @@
 // Stored documents → what the API shows. Only fields listed here leave the server (no openids, no raw phones).
 import { DEFAULT_REMINDER_LEAD } from '@core/messages/reminders'
-import type { CallCard, CallDetail, SignUpView } from './contract'
-import { isSignupOpen, spotsLeft } from './rules'
+import type { CallCard, CallDetail, SessionView, SignUpView, SlotView } from './contract'
+import { isSignupOpen, isSlotOpen, spotsLeft } from './rules'
+import { parseSlotKey, rolesOf, sessionsOf, slotKeysOf, slotOf, slotOfSignUp, slotSpotsLeft } from './slots'
 import { maskPhone } from '@core/privacy/privacy'
-import type { Call, Ngo, NgoOnCall, SignUp } from '@core/model'
+import type { Call, CallSession, Ngo, NgoOnCall, SignUp, SlotCounters } from '@core/model'
 
 /** What a call keeps of its NGO (Call.ngo). */
 export function toNgoOnCall(ngo: Ngo): NgoOnCall {
@@ -33,17 +34,22 @@ export function toCallCard(call: Call, ngoName = call.ngo?.name ?? ''): CallCard
     confirmed: call.confirmed,
     spotsLeft: spotsLeft(call),
     status: call.status,
+    ...(sessionsOf(call).length > 1 ? { sessionCount: sessionsOf(call).length } : {}),
   }
 }
 
-/** `waitRank`: the caller's waitlist position when `mySignUp` is waitlisted. */
+/**
+ * `mine`: the caller's sign-ups for this call that are not cancelled (at most one on a call of one slot), or a
+ * cancelled one alone (its page shows it was cancelled); `waitRanks` the waitlist positions of the waitlisted ones.
+ */
 export function toCallDetail(
   call: Call,
   ngo: NgoOnCall,
-  mySignUp: SignUp | null,
+  mine: readonly SignUp[],
   now: number,
-  waitRank?: number,
+  waitRanks: ReadonlyMap<string, number> = new Map(),
 ): CallDetail {
+  const views = mine.map((signUp) => toSignUpView(signUp, waitRanks.get(signUp._id)))
   const detail: CallDetail = {
     ...toCallCard(call, ngo.name),
     description: call.description,
@@ -54,11 +60,45 @@ export function toCallDetail(
     questions: call.questions,
     ngo: { _id: call.ngoId, ...ngo },
     signupOpen: isSignupOpen(call, now),
-    mySignUp: mySignUp ? toSignUpView(mySignUp, waitRank) : null,
+    mySignUp: views[0] ?? null,
+    sessions: sessionsOf(call).map(toSessionView),
+    roles: rolesOf(call).map(({ id, name, description }) => ({ id, name, description })),
+    slots: slotKeysOf(call).flatMap((key) => {
+      const slot = slotOf(call, key)
+      return slot ? [toSlotView(call, key, slot, now)] : []
+    }),
+    mySignUps: views.filter((view) => view.status !== 'cancelled'),
   }
   if (call.location) detail.location = call.location
   if (call.cancelCutoff !== undefined) detail.cancelCutoff = call.cancelCutoff
+  if (call.maxSlotsPerPerson !== undefined) detail.maxSlotsPerPerson = call.maxSlotsPerPerson
   return detail
+}
+
+function toSessionView(session: CallSession): SessionView {
+  const view: SessionView = {
+    id: session.id,
+    startAt: session.startAt,
+    endAt: session.endAt,
+    cancelled: session.cancelledAt !== undefined,
+  }
+  if (session.address) view.address = session.address
+  return view
+}
+
+function toSlotView(call: Call, key: string, slot: SlotCounters, now: number): SlotView {
+  const { sessionId, roleId } = parseSlotKey(key)
+  const view: SlotView = {
+    key,
+    sessionId,
+    capacity: slot.capacity,
+    confirmed: slot.confirmed,
+    spotsLeft: slotSpotsLeft(slot),
+    waitlisted: slot.waitlisted,
+    open: isSlotOpen(call, slot, now),
+  }
+  if (roleId) view.roleId = roleId
+  return view
 }
 
 /** `waitRank`: the 1-based waitlist position, counted by the caller for a waitlisted sign-up. */
@@ -70,6 +110,7 @@ export function toSignUpView(signUp: SignUp, waitRank?: number): SignUpView {
     phone: maskPhone(signUp.phone),
     answers: signUp.answers,
     status: signUp.status,
+    slot: slotOfSignUp(signUp),
     createdAt: signUp.createdAt,
   }
   if (signUp.status === 'waitlisted' && waitRank !== undefined) view.waitRank = waitRank

@@ -11,6 +11,7 @@ export const ERROR_MESSAGES = {
   ALREADY_SIGNED_UP: '你已经报名了这个活动',
   NOT_SIGNED_UP: '你还没有报名这个活动',
   CALL_CANCELLED: '活动已取消',
+  SLOT_LIMIT: '每人报名的场次已达上限',
   PHONE_CODE_INVALID: '获取手机号失败，请重试或手动填写',
   NGO_NOT_VERIFIED: '机构通过认证后才能发布活动',
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',

@@ -9,7 +9,7 @@ import {
 import type { CheckInResponse } from '@core/attendance/contract'
 import { validateCheckIn } from '@core/attendance/validate'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { toCallCard } from '@core/calls/views'
 import { checkIn as recordCheckIn, checkOut, ruleOf } from '@lib/attendance/attendance'
 import { readCode } from '@lib/attendance/checkin-codes'
@@ -28,7 +28,7 @@ export const checkIn = defineAction({
     // stored before it kept its NGO's name). A first check-in is three round trips, a repeated scan two.
     const [call, signUp] = await Promise.all([
       findById('calls', subject.callId),
-      findById('signups', signUpId(subject.callId, openid)),
+      findById('signups', signUpIdFor(subject.callId, openid)),
     ])
     if (!call) return fail('NOT_FOUND')
     if (!isCheckInOpen(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))

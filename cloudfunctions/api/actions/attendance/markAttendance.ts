@@ -8,7 +8,7 @@ import {
 import type { MarkAttendanceResponse } from '@core/attendance/contract'
 import { validateMarkAttendance } from '@core/attendance/validate'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { checkIn, checkOut, ruleOf } from '@lib/attendance/attendance'
 import { readCode } from '@lib/attendance/checkin-codes'
 import { findById } from '@lib/cloud/db'
@@ -26,7 +26,7 @@ export const markAttendance = defineAction({
       const subject = readCode(input.personalCode, now)
       if ('ok' in subject) return subject
       if (subject.kind !== 'person') return fail('CODE_INVALID', '这是活动的签到码，请扫描志愿者的个人签到码')
-      id = signUpId(call._id, subject.openid)
+      id = signUpIdFor(call._id, subject.openid)
     }
     const signUp = await findById('signups', id)
     if (!signUp || signUp.callId !== call._id) return fail('NOT_SIGNED_UP', '此人没有报名这个活动')

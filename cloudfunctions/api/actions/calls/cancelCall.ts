@@ -30,6 +30,6 @@ export const cancelCall = defineAction({
     const notified = await queueForVolunteers(call._id, (signUp) =>
       cancelledMessage(latest, signUp, now, latest.cancelReason ?? input.reason),
     )
-    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now), notified })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), [], now), notified })
   },
 })

@@ -21,6 +21,6 @@ export const closeCall = defineAction({
     const latest = (await findById('calls', call._id)) ?? call
     if (latest.status === 'cancelled') return fail('CALL_CANCELLED')
     await refreshGroupCards(latest, now)
-    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now) })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), [], now) })
   },
 })

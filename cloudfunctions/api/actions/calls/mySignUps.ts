@@ -38,7 +38,7 @@ export const mySignUps = defineAction({
       const call = calls.get(signUp.callId)
       if (!call) continue
       items.push({
-        signUp: await signUpView(signUp),
+        signUp: await signUpView(call, signUp),
         call: toCallCard(call, ngos.get(call.ngoId)?.name ?? ''),
       })
     }

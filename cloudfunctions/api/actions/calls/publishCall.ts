@@ -23,6 +23,6 @@ export const publishCall = defineAction({
     } else if (call.status === 'cancelled') return fail('CALL_CANCELLED')
     // publishing again answers the same
     const latest = (await findById('calls', call._id)) ?? call
-    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now) })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), [], now) })
   },
 })

@@ -68,7 +68,7 @@ export const saveCall = defineAction({
     }
     const call = await findById('calls', callId)
     if (!call) throw new Error(`saved call ${callId} is gone`)
-    return ok({ call: toCallDetail(call, toNgoOnCall(ngo), null, now) })
+    return ok({ call: toCallDetail(call, toNgoOnCall(ngo), [], now) })
   },
 })
 

@@ -1,15 +1,17 @@
-// Sign up for a call: validate, then either take a seat atomically or (full, with a waitlist) join the queue, and
-// record the sign-up under a derived id so a person holds at most one seat or place per call however many times
-// (or however concurrently) they submit. The order of the steps is explained in lib/waitlist/waitlist.ts.
+// Sign up for a slot of a call (a session, and a role where there are roles; a call of one slot has only `s1`):
+// validate, then either take a seat atomically or (full, with a waitlist) join the slot's queue, and record the
+// sign-up under a derived id so a person holds at most one seat or place per slot however many times (or however
+// concurrently) they submit. The order of the steps is explained in lib/waitlist/waitlist.ts.
 import type { SignUpResponse } from '@core/calls/contract'
 import { type ApiError, type ApiResult, fail, ok } from '@core/shared/errors'
-import { isSignupOpen, signUpId } from '@core/calls/rules'
-import { validateCallId, validateSignUpForm, type CleanSignUp } from '@core/calls/validate'
+import { isSlotOpen } from '@core/calls/rules'
+import { hasSlots, ONLY_SLOT, signUpIdFor, slotOf } from '@core/calls/slots'
+import { validateCancelSignUp, validateSignUpForm, type CleanSignUp } from '@core/calls/validate'
 import { type Attribution, readAttribution } from '@core/sharing/share'
 import type { Validation } from '@core/shared/validation'
 import type { Call, Question, SignUp } from '@core/model'
 import { _, db } from '@lib/cloud/cloud'
-import { collection, findById, insert, updateWhere } from '@lib/cloud/db'
+import { collection, count, findById, insert, updateWhere } from '@lib/cloud/db'
 import { riskyTexts } from '@lib/moderation/content-check'
 import { crashPoint } from '@lib/cloud/faults'
 import { finishing } from '@lib/cloud/quota-retry'
@@ -28,19 +30,30 @@ export const signUp = defineAction({
     // The answers are checked against the call's own questions: only now that the gate found the call.
     const input = validateSignUpForm(request.form, call.questions)
     if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
+    const slot = request.slot ?? (hasSlots(call) ? undefined : ONLY_SLOT)
+    const counters = slot === undefined ? undefined : slotOf(call, slot)
+    if (slot === undefined || !counters)
+      return fail('INVALID_INPUT', undefined, {
+        slot: slot === undefined ? '请选择场次' : '活动没有这个场次',
+      })
     const attribution = request.attribution
-    const id = signUpId(call._id, openid)
+    const id = signUpIdFor(call._id, openid, slot)
     // Someone who already holds a seat or a place keeps it whatever the call's state is now. Their row is read only
     // where it changes the answer (a refusal, or a second row refused by the database below), so a sign-up that
     // gets a seat costs three round trips: the call, the seat, the row.
     const unlessSignedUp = async (refusal: ApiError): Promise<ApiResult<SignUpResponse>> => {
       const existing = await findById('signups', id)
       if (existing && existing.status !== 'cancelled')
-        return ok({ signUp: await signUpView(existing), created: false })
+        return ok({ signUp: await signUpView(call, existing), created: false })
       return refusal
     }
 
-    if (!isSignupOpen(call, now)) return unlessSignedUp(fail('CLOSED'))
+    if (!isSlotOpen(call, counters, now)) return unlessSignedUp(fail('CLOSED'))
+    if (
+      call.maxSlotsPerPerson !== undefined &&
+      (await slotsHeld(call._id, openid, id)) >= call.maxSlotsPerPerson
+    )
+      return unlessSignedUp(fail('SLOT_LIMIT', `每人最多报名 ${call.maxSlotsPerPerson} 个场次`))
     // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
     const risky = await riskyTexts(openid, writtenTexts(input.value, call.questions), 1)
     if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
@@ -48,39 +61,54 @@ export const signUp = defineAction({
     const referrer = code ? await openidOfReferrer(code) : null // only a code credits anyone, never a raw openid
     const details = signUpDetails({ ...input.value, referrer: referrer ?? undefined }, openid, now)
     details.source = attribution.source
-    const row = { _id: id, callId: call._id, openid, createdAt: now, ...details }
+    const row = { _id: id, callId: call._id, openid, slot, createdAt: now, ...details }
 
-    if (await seatForNewcomer(call, now)) {
+    if (await seatForNewcomer(call, slot, now)) {
       crashPoint('seat-taken')
       const stored = await recordOrUndo(row, 'confirmed', async () => {
-        await releaseSeat(call._id, now)
-        await promote(call._id, now)
+        await releaseSeat(call, slot, now)
+        await promote(call._id, slot, now)
       })
       if (stored.created) {
         crashPoint('signed-up') // dying here, the volunteer sees an error though they hold the seat: a retry finds it
         await refreshGroupCardsOf(call, now)
-        return ok({ signUp: await signUpView(stored.signUp), created: true })
+        return ok({ signUp: await signUpView(call, stored.signUp), created: true })
       }
       // They were signed up already (a retry, a double tap): theirs counts, this seat goes back (maybe to the queue).
-      await releaseSeat(call._id, now)
-      await promote(call._id, now)
-      return ok({ signUp: await signUpView(stored.signUp), created: false })
+      await releaseSeat(call, slot, now)
+      await promote(call._id, slot, now)
+      return ok({ signUp: await signUpView(call, stored.signUp), created: false })
     }
 
     if (!call.waitlist) return unlessSignedUp(fail('FULL'))
-    if (!(await countJoiner(call._id, now))) return unlessSignedUp(fail('CLOSED')) // closed or cancelled meanwhile
+    if (!(await countJoiner(call, slot, now))) return unlessSignedUp(fail('CLOSED')) // closed or cancelled meanwhile
     crashPoint('joiner-counted')
-    const stored = await recordOrUndo(row, 'waitlisted', () => countLeaver(call._id, now))
+    const stored = await recordOrUndo(row, 'waitlisted', () => countLeaver(call, slot, now))
     if (!stored.created) {
-      await countLeaver(call._id, now)
-      return ok({ signUp: await signUpView(stored.signUp), created: false })
+      await countLeaver(call, slot, now)
+      return ok({ signUp: await signUpView(call, stored.signUp), created: false })
     }
     // A seat may have been freed while this row was being written: the queue moves now, maybe starting with us.
-    await promote(call._id, now)
+    await promote(call._id, slot, now)
     const latest = await findById('signups', id)
-    return ok({ signUp: await signUpView(latest ?? stored.signUp), created: true })
+    return ok({ signUp: await signUpView(call, latest ?? stored.signUp), created: true })
   },
 })
+
+/**
+ * The slots a person holds or waits for in a call, this one aside. A limit checked so is not atomic: two taps on
+ * two slots at the same moment can both pass it; the organizer's roster shows it, and nothing is oversold.
+ */
+async function slotsHeld(callId: string, openid: string, exceptId: string): Promise<number> {
+  return count(
+    collection('signups').where({
+      callId,
+      openid,
+      status: _.in(['confirmed', 'waitlisted']),
+      _id: _.neq(exceptId),
+    }),
+  )
+}
 
 /**
  * What the gate can check before the call is found: the call's id and where the volunteer came from. The form
@@ -88,37 +116,41 @@ export const signUp = defineAction({
  */
 function validateSignUpRequest(
   event: unknown,
-): Validation<{ callId: string; attribution: Attribution; form: unknown }> {
-  const target = validateCallId(event)
+): Validation<{ callId: string; slot?: string; attribution: Attribution; form: unknown }> {
+  const target = validateCancelSignUp(event) // the same: a call and maybe a slot
   const attribution = readAttribution(event)
   if (!target.ok || !attribution.ok)
     return {
       ok: false,
       fields: { ...(target.ok ? {} : target.fields), ...(attribution.ok ? {} : attribution.fields) },
     }
-  return { ok: true, value: { callId: target.value.callId, attribution: attribution.value, form: event } }
+  return { ok: true, value: { ...target.value, attribution: attribution.value, form: event } }
 }
 
 /**
- * Tries for a seat. The update is conditional on the capacity read with the call, so a concurrent capacity edit
- * makes it fail instead of overshooting; then (without a waitlist, whose promotion reads the call afresh anyway)
- * the call is read again and, if its capacity changed, tried once more.
+ * Tries for a seat in the slot. The update is conditional on the capacity read with the call, so a concurrent
+ * capacity edit makes it fail instead of overshooting; then (without a waitlist, whose promotion reads the call
+ * afresh anyway) the call is read again and, if the slot's capacity changed, tried once more.
  */
-async function seatForNewcomer(call: Call, now: number): Promise<boolean> {
+async function seatForNewcomer(call: Call, slot: string, now: number): Promise<boolean> {
   // The call as the gate read it has no seat for a newcomer: the update would fail, so it is not sent.
-  if (call.confirmed >= call.capacity || (call.waitlist && call.waitlisted > 0)) return false
+  const read = slotOf(call, slot)
+  if (!read || read.confirmed >= read.capacity || (call.waitlist && read.waitlisted > 0)) return false
   let current: Call | null = call
   for (let attempt = 0; attempt < 3 && current; attempt++) {
-    if (await takeNewcomerSeat(current, now)) return true
+    if (await takeNewcomerSeat(current, slot, now)) return true
     if (call.waitlist) return false
     const fresh: Call | null = await findById('calls', call._id)
-    if (!fresh || fresh.capacity === current.capacity) return false
+    const before = slotOf(current, slot)
+    const after = fresh && slotOf(fresh, slot)
+    const reshaped = fresh !== null && (fresh.slots !== undefined) !== (current.slots !== undefined)
+    if (!after || (!reshaped && after.capacity === before?.capacity)) return false
     current = fresh
   }
   return false
 }
 
-type Row = Pick<SignUp, '_id' | 'callId' | 'openid' | 'createdAt'> & Details
+type Row = Pick<SignUp, '_id' | 'callId' | 'openid' | 'slot' | 'createdAt'> & Details
 type Details = Pick<SignUp, 'name' | 'phone' | 'answers' | 'updatedAt' | 'source'> & { referrer?: string }
 
 function signUpDetails(form: CleanSignUp & { referrer?: string }, openid: string, now: number): Details {

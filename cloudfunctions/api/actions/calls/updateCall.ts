@@ -12,13 +12,14 @@ import {
 } from '@core/calls/call-edit'
 import { fail, ok, type ApiError, type ApiResult } from '@core/shared/errors'
 import { changedMessage } from '@core/messages/messages'
+import { hasSlots } from '@core/calls/slots'
 import type { Call } from '@core/model'
 import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { _ } from '@lib/cloud/cloud'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 import { queueForVolunteers } from '@lib/messages/outbox'
 import { refreshGroupCards } from '@lib/sharing/group-cards'
-import { promote } from '@lib/waitlist/waitlist'
+import { promoteEverySlot } from '@lib/waitlist/waitlist'
 import { defineAction } from '@functions/api/gate'
 
 /** Concurrent edits or sign-ups moving the condition: read again and retry this often. */
@@ -54,15 +55,23 @@ export const updateCall = defineAction({
           changedMessage({ ...current, editVersion: current.editVersion ?? 0 }, signUp, now),
         )
       : 0
-    const promoted = await promote(current._id, now) // more seats, or a retry finishing what a first try began
+    const promoted = await promoteEverySlot(current, now) // more seats, or a retry finishing what a first try began
     const latest = (await findById('calls', current._id)) ?? current
     if (latest.capacity !== call.capacity || promoted > 0) await refreshGroupCards(latest, now)
-    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), null, now), notified, promoted })
+    return ok({ call: toCallDetail(latest, toNgoOnCall(ngo), [], now), notified, promoted })
   },
 })
 
 function refusal(call: Call, edit: CallEdit, now: number): ApiError | undefined {
   if (call.status === 'cancelled') return fail('CALL_CANCELLED')
+  // A call of several slots has its times and places per session and role, edited there, not here.
+  if (
+    hasSlots(call) &&
+    (edit.capacity !== undefined || edit.startAt !== undefined || edit.endAt !== undefined)
+  )
+    return fail('INVALID_INPUT', '多场次活动请按场次修改时间和名额', {
+      [edit.capacity !== undefined ? 'capacity' : 'startAt']: '多场次活动请按场次修改',
+    })
   const errors = checkEditedCall(call, edit, now)
   return Object.keys(errors).length > 0 ? fail('INVALID_INPUT', undefined, errors) : undefined
 }

@@ -4,7 +4,7 @@ import { type ApiResult, fail, ok } from '@core/shared/errors'
 import type { CallNoticesResponse } from '@core/messages/contract'
 import { isOrganizer } from '@core/ngos/authorization'
 import { readsNotice } from '@core/messages/notices'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { validateCallId } from '@core/calls/validate'
 import { findById } from '@lib/cloud/db'
 import { noticesOf, remainingToday, toNoticeView } from '@lib/messages/organizer-notices'
@@ -24,7 +24,7 @@ export const callNotices = defineAction({
         remainingToday: await remainingToday(callId, now),
       })
     }
-    const signUp = await findById('signups', signUpId(callId, openid))
+    const signUp = await findById('signups', signUpIdFor(callId, openid))
     if (!signUp || signUp.status === 'cancelled') return fail('NOT_SIGNED_UP')
     const notices = await noticesOf(callId)
     return ok({

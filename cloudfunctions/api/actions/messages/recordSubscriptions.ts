@@ -5,7 +5,7 @@
 import { validateRecordSubscriptions } from '@core/messages/validate'
 import { type RecordSubscriptionsResponse } from '@core/messages/contract'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import { signUpId } from '@core/calls/rules'
+import { signUpIdFor } from '@core/calls/slots'
 import { _ } from '@lib/cloud/cloud'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 import { templates } from '@lib/messages/templates'
@@ -21,7 +21,7 @@ export const recordSubscriptions = defineAction({
     ),
   run: async ({ input, openid, now }): Promise<ApiResult<RecordSubscriptionsResponse>> => {
     const all = templates()
-    const id = signUpId(input.callId, openid)
+    const id = signUpIdFor(input.callId, openid)
     const { accepted, requestId } = input
     if (accepted.length > 0) {
       const data: Record<string, unknown> = { updatedAt: now, subscriptionRequests: _.push([requestId]) }
