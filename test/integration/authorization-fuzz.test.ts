@@ -203,6 +203,12 @@ const ACTIONS: Record<string, [Record<string, unknown>, Audience, Target]> = {
   closeCall: [{ callId: 'a-open' }, 'organizers', 'callId'],
   cancelCall: [{ callId: 'a-open', reason: '天气' }, 'organizers', 'callId'],
   updateCall: [{ callId: 'a-open', capacity: 40 }, 'organizers', 'callId'],
+  addSessions: [
+    { callId: 'a-open', sessions: [{ startAt: Date.now() + 30 * DAY, endAt: Date.now() + 30 * DAY + HOUR }] },
+    'organizers',
+    'callId',
+  ],
+  setSlotCapacity: [{ callId: 'a-open', slot: 's1', capacity: 40 }, 'organizers', 'callId'],
   registerNgo: [REGISTRATION, 'signedIn', null],
   myNgo: [{}, 'signedIn', null],
   pendingNgos: [{}, 'platform', null],

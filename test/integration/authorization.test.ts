@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { permissionTable } from '@functions/api/registry'
-import { call, DAY, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
+import { call, DAY, form, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { callForm, REGISTRATION } from './ngo-docs'
 
@@ -48,6 +48,11 @@ const MATRIX: Record<string, [object, Person[]]> = {
   closeCall: [{ callId: 'trees' }, ORGANIZERS],
   cancelCall: [{ callId: 'trees' }, ORGANIZERS],
   updateCall: [{ callId: 'trees', capacity: 40 }, ORGANIZERS],
+  addSessions: [
+    { callId: 'trees', sessions: [{ startAt: Date.now() + 30 * DAY, endAt: Date.now() + 30 * DAY + HOUR }] },
+    ORGANIZERS,
+  ],
+  setSlotCapacity: [{ callId: 'trees', slot: 's1', capacity: 40 }, ORGANIZERS],
   registerNgo: [REGISTRATION, SIGNED_IN],
   myNgo: [{}, SIGNED_IN],
   pendingNgos: [{}, PLATFORM],

@@ -1,5 +1,6 @@
 // Every action of the `api` function, by name. Written by config/action-index.ts from the files in these
 // folders; do not edit: add or remove an action file instead.
+import { addSessions } from './calls/addSessions'
 import { addWalkIn } from './attendance/addWalkIn'
 import { attendance } from './attendance/attendance'
 import { callNotices } from './messages/callNotices'
@@ -42,6 +43,7 @@ import { removeOrganizer } from './ngos/removeOrganizer'
 import { roster } from './calls/roster'
 import { saveCall } from './calls/saveCall'
 import { setHoursRule } from './attendance/setHoursRule'
+import { setSlotCapacity } from './calls/setSlotCapacity'
 import { signUp } from './calls/signUp'
 import { subscribeTemplates } from './messages/subscribeTemplates'
 import { updateCall } from './calls/updateCall'
@@ -49,6 +51,7 @@ import { verifyCertificate } from './certificates/verifyCertificate'
 import { verifyNgo } from './ngos/verifyNgo'
 
 export const ACTION_DEFINITIONS = {
+  addSessions,
   addWalkIn,
   attendance,
   callNotices,
@@ -91,6 +94,7 @@ export const ACTION_DEFINITIONS = {
   roster,
   saveCall,
   setHoursRule,
+  setSlotCapacity,
   signUp,
   subscribeTemplates,
   updateCall,

@@ -2,6 +2,7 @@
 // actually changed (a retried edit changes nothing, so it neither bumps the version nor notifies anyone again).
 import { readReminderLead } from '@core/messages/reminders'
 import { canCancel } from './rules'
+import { lastStart } from './slots'
 import type { UpdateCallRequest } from './contract'
 import type { Call } from '@core/model'
 import {
@@ -106,8 +107,10 @@ export function checkEditedCall(call: Call, edit: CallEdit, now: number): FieldE
   const deadline = edit.signupDeadline ?? call.signupDeadline
   const cutoff = edit.cancelCutoff === undefined ? call.cancelCutoff : (edit.cancelCutoff ?? undefined)
   if (endAt <= startAt) errors.endAt = '结束时间应晚于开始时间'
-  if (deadline > startAt) errors.signupDeadline = '报名截止时间不能晚于开始时间'
-  if (cutoff !== undefined && cutoff > startAt) errors.cancelCutoff = '取消截止时间不能晚于开始时间'
+  // on a call of several sessions, sign-ups run until the last one starts
+  const latest = call.sessions?.length ? lastStart(call) : startAt
+  if (deadline > latest) errors.signupDeadline = '报名截止时间不能晚于开始时间'
+  if (cutoff !== undefined && cutoff > latest) errors.cancelCutoff = '取消截止时间不能晚于开始时间'
   if (edit.capacity !== undefined && edit.capacity < call.confirmed)
     errors.capacity = capacityTooSmall(call.confirmed)
   if (call.status === 'open' || call.status === 'closed') {

@@ -1,6 +1,9 @@
 // The call editor's form (saveCall): every field of a call, checked the same way in the editor and the function.
 import { ADDRESS_MAX_LENGTH, CAPACITY_MAX } from './call-edit'
-import type { CallForm } from './contract'
+import type { CallForm, SessionForm } from './contract'
+import { sessionsFromRule, validateRepeatRule } from './repeat'
+import { readMaxSlots, readRoles, readSessions } from './session-form'
+import { MAX_SLOTS } from './slots'
 import { readFileId } from '@core/ngos/ngo'
 import { readReminderLead } from '@core/messages/reminders'
 import { charCount } from '@core/shared/validation'
@@ -41,14 +44,19 @@ export function validateCallForm(
   const draft = stage === 'draft'
   const text = (key: string, label: string, max: number, required = !draft, multiline = false) =>
     readText(fields, key, { label, required, max, multiline }, errors) ?? ''
+  // Several sessions (listed, or made by a rule) give the call its times: its first start and its last end.
+  const planned = readPlannedSessions(fields, errors)
+  const timed = planned?.length
+    ? { ...fields, startAt: planned[0].startAt, endAt: Math.max(...planned.map((p) => p.endAt)) }
+    : fields
   const form: CallForm = {
     title: text('title', '活动标题', TITLE_MAX_LENGTH, true),
     description: text('description', '活动介绍', DESCRIPTION_MAX_LENGTH, !draft, true),
     tags: readTags(fields.tags, errors),
     city: text('city', '城市', CITY_MAX_LENGTH),
     address: text('address', '地址', ADDRESS_MAX_LENGTH),
-    startAt: requiredTime(fields, 'startAt', '开始时间', errors),
-    endAt: requiredTime(fields, 'endAt', '结束时间', errors),
+    startAt: requiredTime(timed, 'startAt', '开始时间', errors),
+    endAt: requiredTime(timed, 'endAt', '结束时间', errors),
     signupDeadline: requiredTime(fields, 'signupDeadline', '报名截止时间', errors),
     capacity: 0,
     waitlist: fields.waitlist === true,
@@ -78,12 +86,47 @@ export function validateCallForm(
     errors.capacity = `名额应为 1 到 ${CAPACITY_MAX} 的整数`
   else form.capacity = capacity
   if (fields.waitlist !== undefined && typeof fields.waitlist !== 'boolean') errors.waitlist = '候补设置无效'
+  if (planned) form.sessions = planned
+  const roles = readRoles(fields.roles, errors)
+  if (roles?.length) {
+    form.roles = roles
+    form.capacity = roles.reduce((sum, role) => sum + role.capacity, 0) // places per session, all roles
+    delete errors.capacity
+  }
+  const maxSlots = readMaxSlots(fields.maxSlotsPerPerson, errors)
+  if (maxSlots !== undefined) form.maxSlotsPerPerson = maxSlots
+  if ((planned?.length ?? 1) * Math.max(1, roles?.length ?? 0) > MAX_SLOTS)
+    errors.sessions = `场次 × 岗位最多${MAX_SLOTS}个，请减少场次或岗位`
+  // Sign-ups close with the last session at the latest (each session's own places close at its start).
+  const lastStart = planned?.length ? planned[planned.length - 1].startAt : form.startAt
   if (!errors.startAt && !errors.endAt && form.endAt <= form.startAt) errors.endAt = '结束时间应晚于开始时间'
-  if (!errors.startAt && !errors.signupDeadline && form.signupDeadline > form.startAt)
-    errors.signupDeadline = '报名截止时间不能晚于开始时间'
-  if (form.cancelCutoff !== undefined && !errors.startAt && form.cancelCutoff > form.startAt)
+  if (!errors.startAt && !errors.signupDeadline && form.signupDeadline > lastStart)
+    errors.signupDeadline = planned
+      ? '报名截止时间不能晚于最后一个场次的开始'
+      : '报名截止时间不能晚于开始时间'
+  if (form.cancelCutoff !== undefined && !errors.startAt && form.cancelCutoff > lastStart)
     errors.cancelCutoff = '取消截止时间不能晚于开始时间'
   return finish(errors, form)
+}
+
+/** `sessions` listed by the organizer, or made by `repeat`; undefined for a call of one session. */
+function readPlannedSessions(
+  fields: Record<string, unknown>,
+  errors: FieldErrors,
+): SessionForm[] | undefined {
+  if (fields.repeat !== undefined && fields.repeat !== null) {
+    if (fields.sessions !== undefined && fields.sessions !== null) {
+      errors.sessions = '请选择逐个添加场次或按规则重复，不能同时使用'
+      return undefined
+    }
+    const rule = validateRepeatRule(fields.repeat)
+    if (!rule.ok) {
+      for (const [key, message] of Object.entries(rule.fields)) errors[`repeat.${key}`] = message
+      return undefined
+    }
+    return sessionsFromRule(rule.value).map(({ startAt, endAt }) => ({ startAt, endAt }))
+  }
+  return readSessions(fields.sessions, errors)
 }
 
 /** What must hold when a call goes live: a draft saved half done is complete, and its dates are still ahead. */

@@ -1,7 +1,7 @@
 // The calls and sign-ups part of the API contract (src/core/contract.ts): the public list and a call's page,
 // signing up and cancelling, and the organizer's side of a call (its form, publishing, changes, roster).
 import type { ReminderLead } from '@core/messages/reminders'
-import type { Answers, CallStatus, Question, SignUpSource, SignUpStatus } from '@core/model'
+import type { Answers, CallStatus, Question, RepeatRule, SignUpSource, SignUpStatus } from '@core/model'
 
 export interface ListCallsRequest {
   city?: string
@@ -87,6 +87,8 @@ export interface RoleView {
   id: string
   name: string
   description: string
+  /** places in each session */
+  capacity: number
 }
 
 /** A slot (a session × a role) with its places: what the volunteer picks from. */
@@ -252,6 +254,57 @@ export interface UpdateCallResponse {
 }
 
 /**
+ * Adds sessions to a published call (a 第四批, or a copy of a session on another day). A call of one session
+ * becomes a call of several; each role gets its places in the new sessions. Errors: INVALID_INPUT (with
+ * `fields`: times in the past or out of order, too many sessions), CALL_CANCELLED, NOT_FOUND, FORBIDDEN.
+ */
+export interface AddSessionsRequest {
+  callId: string
+  sessions: SessionForm[]
+  /** places per session for a call without roles (absent: as its other sessions) */
+  capacity?: number
+}
+
+export interface SessionEditResponse {
+  call: CallDetail
+  /** volunteers with a message queued for this edit (counting those queued by an earlier try) */
+  notified: number
+  /** waitlisted volunteers given a seat by it */
+  promoted: number
+}
+
+/**
+ * Moves one session or changes its place; its confirmed and waitlisted volunteers are told (one message each per
+ * edit). Errors: INVALID_INPUT (`fields.sessionId` for a session the call does not have; times), NOT_FOUND.
+ */
+export interface UpdateSessionRequest {
+  callId: string
+  sessionId: string
+  startAt?: number
+  endAt?: number
+  /** '' = the call's own place again */
+  address?: string
+}
+
+/**
+ * Cancels one session: its sign-ups are cancelled and told why; its slots take no one any more. The call's other
+ * sessions go on (cancelling the last one is cancelCall's job: INVALID_INPUT).
+ */
+export interface CancelSessionRequest {
+  callId: string
+  sessionId: string
+  /** told to the volunteers, at most 20 characters */
+  reason?: string
+}
+
+/** A slot's places: more give seats to its waitlist; fewer than its seats taken is refused (INVALID_INPUT). */
+export interface SetSlotCapacityRequest {
+  callId: string
+  slot: string
+  capacity: number
+}
+
+/**
  * The phone number behind a `getPhoneNumber` button's `code` (single use, valid 5 minutes). An invalid, used or
  * expired code: PHONE_CODE_INVALID (the form falls back to typing the number).
  */
@@ -282,9 +335,32 @@ export interface CallForm {
   cancelCutoff?: number
   /** when volunteers are reminded: hours before the start (absent: 24) */
   reminderLeadHours?: ReminderLead
+  /** places per session (per session and role: `roles[].capacity`, when there are roles) */
   capacity: number
   waitlist: boolean
   questions: Question[]
+  /** several 场次/批次 (absent: one, `startAt`–`endAt`); the call's `startAt`/`endAt` are then theirs */
+  sessions?: SessionForm[]
+  /** or sessions made by a repetition rule (then `sessions` is absent) */
+  repeat?: RepeatRule
+  /** 岗位, each with its places per session (absent: one implicit role with `capacity` places) */
+  roles?: RoleForm[]
+  /** at most this many slots per volunteer (absent: no limit) */
+  maxSlotsPerPerson?: number
+}
+
+export interface SessionForm {
+  startAt: number
+  endAt: number
+  /** its own place (absent: the call's) */
+  address?: string
+}
+
+export interface RoleForm {
+  name: string
+  description: string
+  /** places in each session */
+  capacity: number
 }
 
 /**
@@ -358,6 +434,8 @@ export interface CallsContract {
   closeCall: { req: CloseCallRequest; res: CloseCallResponse }
   cancelCall: { req: CancelCallRequest; res: CancelCallResponse }
   updateCall: { req: UpdateCallRequest; res: UpdateCallResponse }
+  addSessions: { req: AddSessionsRequest; res: SessionEditResponse }
+  setSlotCapacity: { req: SetSlotCapacityRequest; res: SessionEditResponse }
   roster: { req: RosterRequest; res: RosterResponse }
   exportRoster: { req: RosterRequest; res: ExportRosterResponse }
   getPhoneNumber: { req: GetPhoneNumberRequest; res: GetPhoneNumberResponse }

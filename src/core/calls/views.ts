@@ -62,7 +62,7 @@ export function toCallDetail(
     signupOpen: isSignupOpen(call, now),
     mySignUp: views[0] ?? null,
     sessions: sessionsOf(call).map(toSessionView),
-    roles: rolesOf(call).map(({ id, name, description }) => ({ id, name, description })),
+    roles: rolesOf(call).map(({ id, name, description, capacity }) => ({ id, name, description, capacity })),
     slots: slotKeysOf(call).flatMap((key) => {
       const slot = slotOf(call, key)
       return slot ? [toSlotView(call, key, slot, now)] : []

@@ -2,6 +2,7 @@
 import { checkPublishable } from '@core/calls/call-form'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
 import type { PublishCallResponse } from '@core/calls/contract'
+import { emptySlots, totalCapacity } from '@core/calls/slots'
 import { validateCallId } from '@core/calls/validate'
 import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
@@ -16,8 +17,12 @@ export const publishCall = defineAction({
     if (call.status === 'draft') {
       const errors = checkPublishable(call, now)
       if (Object.keys(errors).length > 0) return fail('INVALID_INPUT', undefined, errors)
+      // A call of several sessions or roles goes live with its slots, all empty, and its places summed.
+      const slots = emptySlots(call)
+      const layout = slots ? { slots, capacity: totalCapacity(slots) } : {}
       await updateWhere(collection('calls').where({ _id: call._id, status: 'draft' }), {
         status: 'open',
+        ...layout,
         updatedAt: now,
       })
     } else if (call.status === 'cancelled') return fail('CALL_CANCELLED')

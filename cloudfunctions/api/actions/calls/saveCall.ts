@@ -6,6 +6,8 @@ import { validateCallForm, textsOf } from '@core/calls/call-form'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { newId } from '@core/ngos/ngo'
 import type { CallForm, SaveCallResponse } from '@core/calls/contract'
+import { storedRoles, storedSessions } from '@core/calls/session-form'
+import type { Call } from '@core/model'
 import { asInput, type FieldErrors, readId, type Validation } from '@core/shared/validation'
 import { toCallDetail, toNgoOnCall } from '@core/calls/views'
 import { _ } from '@lib/cloud/cloud'
@@ -14,7 +16,16 @@ import { requestReview } from '@lib/moderation/media-review'
 import { collection, findById, insert, updateWhere } from '@lib/cloud/db'
 import { defineAction } from '@functions/api/gate'
 
-const OPTIONAL = ['cover', 'location', 'cancelCutoff', 'reminderLeadHours'] as const
+const OPTIONAL = [
+  'cover',
+  'location',
+  'cancelCutoff',
+  'reminderLeadHours',
+  'sessions',
+  'repeat',
+  'roles',
+  'maxSlotsPerPerson',
+] as const
 
 export const saveCall = defineAction({
   who: 'organizers',
@@ -33,7 +44,10 @@ export const saveCall = defineAction({
     const requested = form.cover
     const newCover = requested !== undefined && requested !== draft?.cover
     const keepPending = requested === undefined && draft?.coverReview !== undefined
+    // a draft has no sign-ups: its sessions and roles are numbered afresh each time it is saved
     const values: Record<string, unknown> = { ...form, ngo: toNgoOnCall(ngo), updatedAt: now }
+    if (form.sessions) values.sessions = storedSessions(form.sessions)
+    if (form.roles) values.roles = storedRoles(form.roles)
     if (newCover) values.cover = draft?.cover ?? ''
     else if (keepPending) delete values.cover
     else values.cover = requested ?? ''
@@ -49,7 +63,10 @@ export const saveCall = defineAction({
     } else {
       callId = newId('c', now, Math.random)
       await insert('calls', {
-        ...(values as unknown as CallForm & { cover: string; updatedAt: number }),
+        ...(values as unknown as Omit<
+          Call,
+          '_id' | 'ngoId' | 'status' | 'confirmed' | 'waitlisted' | 'createdAt'
+        >),
         _id: callId,
         ngoId: ngo._id,
         status: 'draft',

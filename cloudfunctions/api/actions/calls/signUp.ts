@@ -5,13 +5,22 @@
 import type { SignUpResponse } from '@core/calls/contract'
 import { type ApiError, type ApiResult, fail, ok } from '@core/shared/errors'
 import { isSlotOpen } from '@core/calls/rules'
-import { hasSlots, ONLY_SLOT, signUpIdFor, slotOf } from '@core/calls/slots'
+import {
+  hasSlots,
+  MAX_SLOTS,
+  ONLY_SLOT,
+  parseSlotKey,
+  rolesOf,
+  signUpIdFor,
+  slotOf,
+  slotOfSignUp,
+} from '@core/calls/slots'
 import { validateCancelSignUp, validateSignUpForm, type CleanSignUp } from '@core/calls/validate'
 import { type Attribution, readAttribution } from '@core/sharing/share'
 import type { Validation } from '@core/shared/validation'
 import type { Call, Question, SignUp } from '@core/model'
 import { _, db } from '@lib/cloud/cloud'
-import { collection, count, findById, insert, updateWhere } from '@lib/cloud/db'
+import { collection, find, findById, insert, updateWhere } from '@lib/cloud/db'
 import { riskyTexts } from '@lib/moderation/content-check'
 import { crashPoint } from '@lib/cloud/faults'
 import { finishing } from '@lib/cloud/quota-retry'
@@ -49,11 +58,8 @@ export const signUp = defineAction({
     }
 
     if (!isSlotOpen(call, counters, now)) return unlessSignedUp(fail('CLOSED'))
-    if (
-      call.maxSlotsPerPerson !== undefined &&
-      (await slotsHeld(call._id, openid, id)) >= call.maxSlotsPerPerson
-    )
-      return unlessSignedUp(fail('SLOT_LIMIT', `每人最多报名 ${call.maxSlotsPerPerson} 个场次`))
+    const refused = await slotRefusal(call, slot, openid, id)
+    if (refused) return unlessSignedUp(refused)
     // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
     const risky = await riskyTexts(openid, writtenTexts(input.value, call.questions), 1)
     if (Object.keys(risky).length > 0) return fail('CONTENT_RISKY', undefined, risky)
@@ -96,18 +102,32 @@ export const signUp = defineAction({
 })
 
 /**
- * The slots a person holds or waits for in a call, this one aside. A limit checked so is not atomic: two taps on
- * two slots at the same moment can both pass it; the organizer's roster shows it, and nothing is oversold.
+ * On a call with roles, one role per session (nobody plants trees and hands out water at the same time); with a
+ * limit, at most `maxSlotsPerPerson` slots. Read from the person's other sign-ups, only on calls that need it.
+ * Checked so it is not atomic: two taps on two slots at the same moment can both pass; nothing is oversold, and
+ * the organizer's roster shows it.
  */
-async function slotsHeld(callId: string, openid: string, exceptId: string): Promise<number> {
-  return count(
-    collection('signups').where({
-      callId,
-      openid,
-      status: _.in(['confirmed', 'waitlisted']),
-      _id: _.neq(exceptId),
-    }),
+async function slotRefusal(
+  call: Call,
+  slot: string,
+  openid: string,
+  id: string,
+): Promise<ApiError | undefined> {
+  if (rolesOf(call).length === 0 && call.maxSlotsPerPerson === undefined) return undefined
+  const held = await find<SignUp>(
+    collection('signups')
+      .where({ callId: call._id, openid, status: _.in(['confirmed', 'waitlisted']), _id: _.neq(id) })
+      .limit(MAX_SLOTS),
   )
+  const { sessionId } = parseSlotKey(slot)
+  if (
+    rolesOf(call).length > 0 &&
+    held.some((other) => parseSlotKey(slotOfSignUp(other)).sessionId === sessionId)
+  )
+    return fail('INVALID_INPUT', '同一场次只能报名一个岗位', { slot: '同一场次只能报名一个岗位' })
+  if (call.maxSlotsPerPerson !== undefined && held.length >= call.maxSlotsPerPerson)
+    return fail('SLOT_LIMIT', `每人最多报名 ${call.maxSlotsPerPerson} 个场次`)
+  return undefined
 }
 
 /**

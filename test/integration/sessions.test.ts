@@ -1,0 +1,368 @@
+// Calls of several sessions and roles, through the local cloud: an organizer posts them (listed, or made by a weekly
+// rule), publishes, adds a session to a call that was one slot, changes a slot's places; volunteers sign up per slot.
+import { after, before, beforeEach, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { CallDetail, SaveCallResponse, SessionEditResponse, SignUpResponse } from '@core/calls/contract'
+import { chinaDayStart } from '@core/shared/china-time'
+import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
+import { startApi, type ApiHarness } from './harness'
+
+let h: ApiHarness
+before(async () => {
+  h = await startApi()
+})
+after(() => h.stop())
+
+const CAROL = volunteer(3)
+const DAVE = volunteer(4)
+const OTHER_ORGANIZER = 'oTEST_organizer_other_0000001'
+
+beforeEach(() => {
+  h.reset()
+  h.insert({ ngos: [ngo(), ngo({ _id: 'ngo-other', name: '别的公益', admins: [OTHER_ORGANIZER] })] })
+})
+
+async function refused(action: string, body: object, openid: string | undefined, code: string) {
+  const before = h.snapshot()
+  const result = await h.api(action, body, openid)
+  assert.equal(result.ok ? 'OK' : result.code, code, JSON.stringify(result))
+  assert.equal(h.snapshot(), before, 'nothing changed')
+  return result.ok ? undefined : result.fields
+}
+
+/** A published call of three batches a week apart with two roles (植树 3 places, 后勤 1). */
+async function threeBatches(extra: Record<string, unknown> = {}): Promise<CallDetail> {
+  const first = chinaDayStart(Date.now() + 10 * DAY) + 9 * HOUR - 8 * HOUR // 09:00 China time
+  const sessions = [0, 7, 14].map((d) => ({ startAt: first + d * DAY, endAt: first + d * DAY + 6 * HOUR }))
+  const saved = await h.apiOk<SaveCallResponse>(
+    'saveCall',
+    {
+      ngoId: 'ngo-minqin',
+      title: '春季植树 · 三个批次',
+      description: '在沙漠边缘种下梭梭。',
+      city: '甘肃·民勤',
+      address: '民勤县西渠镇',
+      signupDeadline: first - DAY,
+      sessions: [sessions[2], sessions[0], sessions[1]], // any order: stored in time order
+      roles: [
+        { name: '植树', description: '挖坑、栽苗、浇水', capacity: 3 },
+        { name: '后勤', description: '发放工具和饮水', capacity: 1 },
+      ],
+      waitlist: true,
+      questions: [],
+      ...extra,
+    },
+    ORGANIZER,
+  )
+  assert.deepEqual(
+    saved.call.sessions.map((s) => s.startAt),
+    sessions.map((s) => s.startAt),
+  )
+  const published = await h.apiOk<{ call: CallDetail }>('publishCall', { callId: saved.call._id }, ORGANIZER)
+  return published.call
+}
+
+const signUpFor = (callId: string, slot: string | undefined, openid: string) =>
+  h.api<SignUpResponse>('signUp', form(callId, { answers: {}, ...(slot ? { slot } : {}) }), openid)
+
+describe('posting a call of several sessions and roles', () => {
+  test('three batches × two roles: six slots, each with its places; the call sums them', async () => {
+    const posted = await threeBatches()
+    assert.deepEqual(
+      posted.slots.map((s) => [s.key, s.capacity, s.open]),
+      [
+        ['s1-r1', 3, true],
+        ['s1-r2', 1, true],
+        ['s2-r1', 3, true],
+        ['s2-r2', 1, true],
+        ['s3-r1', 3, true],
+        ['s3-r2', 1, true],
+      ],
+    )
+    assert.equal(posted.capacity, 12)
+    assert.equal(posted.sessionCount, 3)
+    assert.deepEqual(
+      posted.roles.map((r) => [r.id, r.name, r.capacity]),
+      [
+        ['r1', '植树', 3],
+        ['r2', '后勤', 1],
+      ],
+    )
+    assert.equal(posted.startAt, posted.sessions[0].startAt)
+    assert.equal(posted.endAt, posted.sessions[2].endAt)
+  })
+
+  test('a weekly rule: every Saturday 09:00–11:30, 8 times, makes eight Saturdays', async () => {
+    const from = Date.now() + 3 * DAY
+    const saved = await h.apiOk<SaveCallResponse>(
+      'saveCall',
+      {
+        ngoId: 'ngo-minqin',
+        title: '每周六探访社区老人',
+        description: '陪老人聊天、读报。',
+        city: '兰州',
+        address: '城关区某社区',
+        signupDeadline: from,
+        repeat: {
+          every: 'week',
+          weekdays: [6],
+          startMinute: 9 * 60,
+          endMinute: 11 * 60 + 30,
+          from,
+          count: 8,
+        },
+        capacity: 6,
+        waitlist: false,
+        questions: [],
+      },
+      ORGANIZER,
+    )
+    const sessions = saved.call.sessions
+    assert.equal(sessions.length, 8)
+    for (const session of sessions) {
+      const china = new Date(session.startAt + 8 * HOUR)
+      assert.equal(china.getUTCDay(), 6, 'a Saturday in China')
+      assert.equal(china.getUTCHours() * 60 + china.getUTCMinutes(), 9 * 60)
+      assert.equal(session.endAt - session.startAt, 150 * 60_000)
+    }
+    const published = await h.apiOk<{ call: CallDetail }>(
+      'publishCall',
+      { callId: saved.call._id },
+      ORGANIZER,
+    )
+    assert.equal(published.call.slots.length, 8)
+    assert.equal(published.call.capacity, 48)
+  })
+
+  test('bad sessions and roles are refused field by field, and nothing is stored', async () => {
+    const base = {
+      ngoId: 'ngo-minqin',
+      title: '植树',
+      signupDeadline: Date.now() + DAY,
+      startAt: Date.now() + 2 * DAY,
+      endAt: Date.now() + 2 * DAY + HOUR,
+    }
+    const at = Date.now() + 5 * DAY
+    const cases: [Record<string, unknown>, string][] = [
+      [{ sessions: [] }, 'sessions'],
+      [{ sessions: [{ startAt: at, endAt: at - HOUR }] }, 'sessions.0'],
+      [{ sessions: 'tomorrow' }, 'sessions'],
+      [{ sessions: [{ startAt: at, endAt: at + HOUR }], repeat: { every: 'day' } }, 'sessions'],
+      [{ roles: [{ name: '', capacity: 2 }] }, 'roles.0'],
+      [
+        {
+          roles: [
+            { name: '植树', capacity: 2 },
+            { name: '植树', capacity: 3 },
+          ],
+        },
+        'roles.1',
+      ],
+      [{ roles: [{ name: '后勤', capacity: 0 }] }, 'roles.0'],
+      [{ maxSlotsPerPerson: 0 }, 'maxSlotsPerPerson'],
+      [
+        { repeat: { every: 'week', weekdays: [], startMinute: 540, endMinute: 600, from: at, count: 3 } },
+        'repeat.weekdays',
+      ],
+    ]
+    for (const [extra, field] of cases) {
+      const fields = await refused('saveCall', { ...base, ...extra }, ORGANIZER, 'INVALID_INPUT')
+      assert.ok(fields?.[field], `${JSON.stringify(extra)} → ${JSON.stringify(fields)}`)
+    }
+  })
+})
+
+describe('signing up for slots', () => {
+  test('a call of several slots needs one; a slot it lacks is refused; each slot is its own seat', async () => {
+    const posted = await threeBatches()
+    const fields = await refused('signUp', form(posted._id, { answers: {} }), ALICE, 'INVALID_INPUT')
+    assert.ok(fields?.slot)
+    await refused('signUp', form(posted._id, { answers: {}, slot: 's9-r1' }), ALICE, 'INVALID_INPUT')
+    await refused('signUp', form(posted._id, { answers: {}, slot: { $ne: '' } }), ALICE, 'INVALID_INPUT')
+    await refused('signUp', form(posted._id, { answers: {}, slot: 's1' }), ALICE, 'INVALID_INPUT') // roles: s1-rN
+
+    const first = await signUpFor(posted._id, 's1-r1', ALICE)
+    const second = await signUpFor(posted._id, 's2-r2', ALICE)
+    assert.ok(first.ok && second.ok)
+    assert.equal(first.data.signUp.slot, 's1-r1')
+    assert.equal(second.data.signUp.status, 'confirmed')
+    // one role per session: 后勤 in batch 1 beside 植树 in batch 1 is refused
+    const both = await refused(
+      'signUp',
+      form(posted._id, { answers: {}, slot: 's1-r2' }),
+      ALICE,
+      'INVALID_INPUT',
+    )
+    assert.ok(both?.slot)
+    // a retry of the same slot answers the same sign-up
+    const again = await signUpFor(posted._id, 's1-r1', ALICE)
+    assert.ok(again.ok && !again.data.created)
+
+    // 后勤 of batch 2 has one place, taken by ALICE: BOB waits for it, CAROL after him
+    const bob = await signUpFor(posted._id, 's2-r2', BOB)
+    const carol = await signUpFor(posted._id, 's2-r2', CAROL)
+    assert.ok(bob.ok && carol.ok)
+    assert.equal(bob.data.signUp.status, 'waitlisted')
+    assert.equal(carol.data.signUp.waitRank, 2)
+
+    const page = await h.apiOk<CallDetail>('getCall', { callId: posted._id }, ALICE)
+    assert.deepEqual(
+      page.mySignUps.map((s) => [s.slot, s.status]),
+      [
+        ['s1-r1', 'confirmed'],
+        ['s2-r2', 'confirmed'],
+      ],
+    )
+    const slot = (key: string) => page.slots.find((s) => s.key === key)
+    assert.deepEqual([slot('s2-r2')?.spotsLeft, slot('s2-r2')?.waitlisted], [0, 2])
+    assert.deepEqual([slot('s1-r1')?.spotsLeft, slot('s1-r1')?.waitlisted], [2, 0])
+
+    // ALICE gives back batch 2's 后勤 seat: BOB (first in that queue) gets it; her batch 1 seat stays
+    const cancelled = await h.apiOk<{ signUp: { status: string } }>(
+      'cancelSignUp',
+      { callId: posted._id, slot: 's2-r2' },
+      ALICE,
+    )
+    assert.equal(cancelled.signUp.status, 'cancelled')
+    const rows = h.signUpsOf(posted._id)
+    const status = (openid: string, slot: string) =>
+      rows.find((r) => r.openid === openid && r.slot === slot)?.status
+    assert.equal(status(BOB, 's2-r2'), 'confirmed')
+    assert.equal(status(CAROL, 's2-r2'), 'waitlisted')
+    assert.equal(status(ALICE, 's1-r1'), 'confirmed')
+    const stored = h.call(posted._id)
+    assert.equal(stored?.slots?.['s2-r2'].confirmed, 1)
+    assert.equal(stored?.slots?.['s2-r2'].waitlisted, 1)
+    assert.equal(stored?.confirmed, 2)
+    assert.equal(stored?.waitlisted, 1)
+  })
+
+  test('at most maxSlotsPerPerson slots each', async () => {
+    const posted = await threeBatches({ maxSlotsPerPerson: 2 })
+    assert.ok((await signUpFor(posted._id, 's1-r1', DAVE)).ok)
+    assert.ok((await signUpFor(posted._id, 's2-r1', DAVE)).ok)
+    await refused('signUp', form(posted._id, { answers: {}, slot: 's3-r1' }), DAVE, 'SLOT_LIMIT')
+    // giving one back makes room again
+    await h.apiOk('cancelSignUp', { callId: posted._id, slot: 's1-r1' }, DAVE)
+    assert.ok((await signUpFor(posted._id, 's3-r1', DAVE)).ok)
+  })
+})
+
+describe('a call that was one slot gets more sessions', () => {
+  beforeEach(() => {
+    h.insert({
+      calls: [call({ capacity: 2, confirmed: 2, waitlisted: 1, waitlist: true, questions: [] })],
+      signups: [
+        signUp('trees', ALICE), // stored before slots existed: no slot
+        signUp('trees', BOB, { slot: 's1' }),
+        signUp('trees', CAROL, {
+          status: 'waitlisted',
+          waitlistedAt: new Date(Date.now() - HOUR),
+          slot: 's1',
+        }),
+      ],
+    })
+  })
+
+  test('its counters become s1’s, its sign-ups keep their seats and queue, the new session has its own', async () => {
+    const theCall = h.call('trees')!
+    const next = { startAt: theCall.startAt + 7 * DAY, endAt: theCall.endAt + 7 * DAY }
+    const added = await h.apiOk<SessionEditResponse>(
+      'addSessions',
+      { callId: 'trees', sessions: [next] },
+      ORGANIZER,
+    )
+    assert.deepEqual(
+      added.call.slots.map((s) => [s.key, s.capacity, s.confirmed, s.waitlisted]),
+      [
+        ['s1', 2, 2, 1],
+        ['s2', 2, 0, 0],
+      ],
+    )
+    assert.equal(added.call.capacity, 4)
+    assert.equal(h.signUp('trees_' + ALICE)?.slot, 's1', 'the old row is named for its slot')
+
+    // DAVE takes a seat in s2 at once (nobody waits there); ALICE leaves s1 and CAROL moves up
+    const dave = await signUpFor('trees', 's2', DAVE)
+    assert.ok(dave.ok && dave.data.signUp.status === 'confirmed')
+    await h.apiOk('cancelSignUp', { callId: 'trees' }, ALICE) // no slot: the only slot there was, s1
+    assert.equal(h.signUp('trees_' + CAROL)?.status, 'confirmed')
+    const stored = h.call('trees')!
+    assert.deepEqual([stored.confirmed, stored.waitlisted], [3, 0])
+    assert.deepEqual([stored.slots?.s1.confirmed, stored.slots?.s2.confirmed], [2, 1])
+  })
+
+  test('only its organizers; sessions in the past or too many are refused; nothing changes', async () => {
+    const at = Date.now() + 20 * DAY
+    const body = { callId: 'trees', sessions: [{ startAt: at, endAt: at + HOUR }] }
+    await refused('addSessions', body, ALICE, 'FORBIDDEN')
+    await refused('addSessions', body, OTHER_ORGANIZER, 'FORBIDDEN')
+    await refused('addSessions', { ...body, callId: 'nope' }, ORGANIZER, 'NOT_FOUND')
+    const past = Date.now() - DAY
+    await refused(
+      'addSessions',
+      { callId: 'trees', sessions: [{ startAt: past, endAt: past + HOUR }] },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+    const many = Array.from({ length: 60 }, (_, i) => ({ startAt: at + i * DAY, endAt: at + i * DAY + HOUR }))
+    await refused('addSessions', { callId: 'trees', sessions: many }, ORGANIZER, 'INVALID_INPUT')
+  })
+})
+
+describe("a slot's places", () => {
+  test('more give seats to that slot’s queue only; fewer than taken are refused', async () => {
+    const posted = await threeBatches()
+    await signUpFor(posted._id, 's1-r2', ALICE)
+    await signUpFor(posted._id, 's1-r2', BOB) // waits
+    await signUpFor(posted._id, 's2-r2', CAROL)
+    await signUpFor(posted._id, 's2-r2', DAVE) // waits
+    const more = await h.apiOk<SessionEditResponse>(
+      'setSlotCapacity',
+      { callId: posted._id, slot: 's1-r2', capacity: 2 },
+      ORGANIZER,
+    )
+    assert.equal(more.promoted, 1)
+    const rows = h.signUpsOf(posted._id)
+    assert.equal(rows.find((r) => r.openid === BOB)?.status, 'confirmed')
+    assert.equal(rows.find((r) => r.openid === DAVE)?.status, 'waitlisted', 'another slot’s queue stays')
+    assert.equal(h.call(posted._id)?.capacity, 13)
+    const fields = await refused(
+      'setSlotCapacity',
+      { callId: posted._id, slot: 's1-r2', capacity: 1 },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+    assert.ok(fields?.capacity)
+    await refused(
+      'setSlotCapacity',
+      { callId: posted._id, slot: 's7-r1', capacity: 3 },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+    await refused(
+      'setSlotCapacity',
+      { callId: posted._id, slot: 's1-r1', capacity: 5 },
+      OTHER_ORGANIZER,
+      'FORBIDDEN',
+    )
+  })
+
+  test('on a call of one slot it is the call’s capacity', async () => {
+    h.insert({
+      calls: [call({ capacity: 1, confirmed: 1, waitlisted: 1, waitlist: true, questions: [] })],
+      signups: [
+        signUp('trees', ALICE),
+        signUp('trees', BOB, { status: 'waitlisted', waitlistedAt: new Date(Date.now() - HOUR) }),
+      ],
+    })
+    const more = await h.apiOk<SessionEditResponse>(
+      'setSlotCapacity',
+      { callId: 'trees', slot: 's1', capacity: 3 },
+      ORGANIZER,
+    )
+    assert.equal(more.promoted, 1)
+    assert.equal(h.call('trees')?.capacity, 3)
+    assert.equal(h.call('trees')?.slots, undefined)
+  })
+})
