@@ -204,6 +204,8 @@ export interface SignUp {
   promotedAt?: number
   /** cancelled after the call's cancelCutoff: the NGO sees it flagged */
   lateDropOut?: boolean
+  /** cancelled because the organizer cancelled its session, not by the volunteer */
+  sessionCancelled?: boolean
   /** openid of the volunteer whose share card or poster brought this one */
   referrer?: string
   /** how this volunteer arrived (share card, poster, Moments, search, direct); absent = direct */

@@ -58,6 +58,8 @@ export const signUp = defineAction({
     }
 
     if (!isSlotOpen(call, counters, now)) return unlessSignedUp(fail('CLOSED'))
+    // Full without a waitlist: refused before anything else is read (a burst's many late taps cost two trips).
+    if (!call.waitlist && counters.confirmed >= counters.capacity) return unlessSignedUp(fail('FULL'))
     const refused = await slotRefusal(call, slot, openid, id)
     if (refused) return unlessSignedUp(refused)
     // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
@@ -211,6 +213,7 @@ async function record(
       status,
       cancelledAt: _.remove(),
       lateDropOut: _.remove(),
+      sessionCancelled: _.remove(),
       promotedAt: _.remove(),
       erasedAt: _.remove(), // they deleted their data, then came back: a new sign-up, theirs again
     })
