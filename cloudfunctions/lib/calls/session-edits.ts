@@ -51,12 +51,15 @@ export async function giveBackSession(call: Call, sessionId: string, now: number
   for (const signUp of await allSignUps(call._id)) {
     const slot = slotOfSignUp(signUp)
     if (!keys.includes(slot) || (signUp.status !== 'confirmed' && signUp.status !== 'waitlisted')) continue
-    const flipped = await updateWhere(collection('signups').where({ _id: signUp._id, status: signUp.status }), {
-      status: 'cancelled',
-      cancelledAt: now,
-      sessionCancelled: true,
-      updatedAt: now,
-    })
+    const flipped = await updateWhere(
+      collection('signups').where({ _id: signUp._id, status: signUp.status }),
+      {
+        status: 'cancelled',
+        cancelledAt: now,
+        sessionCancelled: true,
+        updatedAt: now,
+      },
+    )
     if (flipped === 0) continue // the volunteer cancelled meanwhile: theirs uncounted it
     if (signUp.status === 'confirmed') await releaseSeat(call, slot, now)
     else await countLeaver(call, slot, now)
