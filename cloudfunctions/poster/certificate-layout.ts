@@ -1,6 +1,6 @@
 // The 志愿服务证明 as satori's element tree: a portrait sheet (1080×1528, about A4's proportions) with the
 // statement, the hours, the issuing NGO and, at the foot, the code to verify it with and its QR.
-import { certificateStatement, formatHours } from '@core/certificates/certificate'
+import { certificateStatement, formatHours, sessionLines } from '@core/certificates/certificate'
 import { chinaDate } from '@core/shared/china-time'
 import type { CertificateView } from '@core/certificates/contract'
 import { el, img, outlinedLabel, type Element } from './layout'
@@ -33,7 +33,10 @@ const TEXT_WIDTH = INNER.width - 2 * (1 + INNER.padX)
 export function certificateTree(c: CertificateView, qr: string): Element {
   const statement = certificateStatement(c)
   // a long title and names take a smaller size, so the sheet always keeps room for its foot
-  const long = Array.from(statement).length > 80
+  const long = Array.from(statement).length > 80 || c.sessions !== undefined
+  // the list of sessions takes the room a long statement leaves (the statement already gives their count and sum)
+  const chars = Array.from(statement).length
+  const listed = c.sessions ? sessionLines(c.sessions, chars <= 90 ? 4 : 2) : []
   const statementSize = long ? 36 : 42
   return el(
     'div',
@@ -132,6 +135,22 @@ export function certificateTree(c: CertificateView, qr: string): Element {
               },
               statement,
             ),
+            // a call of several sessions: each session served, on its own line
+            ...(chars <= 120 && listed.length > 0
+              ? [
+                  el(
+                    'div',
+                    {
+                      display: 'flex',
+                      flexDirection: 'column',
+                      width: TEXT_WIDTH,
+                      marginTop: 20,
+                      fontSize: 26,
+                    },
+                    ...listed.map((line) => el('div', { display: 'flex', lineHeight: 1.5 }, line)),
+                  ),
+                ]
+              : []),
             el(
               'div',
               {

@@ -332,6 +332,20 @@ export interface Certificate {
   code: string
   /** the number of the version that replaced it */
   supersededBy?: string
+  /**
+   * A call of several sessions: one certificate per volunteer and call lists each session served (`signUpId` is
+   * then callId + '_' + openid + '_sessions', `serviceDate` their span and `hours` their sum). Absent: one event.
+   */
+  sessions?: CertificateSession[]
+}
+
+/** One session served, as a certificate prints it. */
+export interface CertificateSession {
+  /** the sign-up row of that session */
+  signUpId: string
+  /** 「2026年3月12日 09:00–12:00 · 植树」 (China time) */
+  label: string
+  hours: number
 }
 
 /** How a volunteer reached the call: a chat share card, a poster's code, Moments, search, or directly. */

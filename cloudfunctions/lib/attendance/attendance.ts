@@ -4,7 +4,10 @@
 import { fail, type ApiError } from '@core/shared/errors'
 import { DEFAULT_HOURS_RULE, minutesBetween, roundHours } from '@core/attendance/hours'
 import { type HoursRule } from '@core/model'
-import type { Ngo, SignUp } from '@core/model'
+import type { Call, Ngo, SignUp } from '@core/model'
+import { ON_THE_DAY } from '@core/attendance/attendance'
+import { sessionIdOf } from '@core/attendance/sessions'
+import { signUpsOf } from '@lib/calls/signups'
 import { _ } from '@lib/cloud/cloud'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
 
@@ -58,4 +61,23 @@ async function readBack(
   const latest = await findById('signups', id)
   if (!latest) return fail('NOT_FOUND')
   return holds(latest) ? latest : fail(otherwise)
+}
+
+/**
+ * The person's row in one session, to check in or out: the one already checked in, else the first (in the call's
+ * role order) holding a seat, else whatever row they have there (waitlisted or cancelled: the caller refuses it
+ * with its reason). `others`: their seats in other sessions, for a message saying which session they signed up for.
+ */
+export async function seatInSession(
+  call: Call,
+  openid: string,
+  sessionId: string,
+): Promise<{ seat: SignUp | undefined; others: SignUp[] }> {
+  const rows = await signUpsOf(call, openid)
+  const here = rows.filter((s) => sessionIdOf(s) === sessionId)
+  return {
+    seat:
+      here.find((s) => s.status === 'attended') ?? here.find((s) => ON_THE_DAY.includes(s.status)) ?? here[0],
+    others: rows.filter((s) => sessionIdOf(s) !== sessionId && ON_THE_DAY.includes(s.status)),
+  }
 }

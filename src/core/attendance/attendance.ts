@@ -3,6 +3,8 @@
 import type { AttendanceView, HoursStatus } from './contract'
 import { maskPhone } from '@core/privacy/privacy'
 import type { Call, SignUp } from '@core/model'
+import { hasSlots, ONLY_SLOT, roleOfSlot, sessionOfSlot, sessionsOf, slotOfSignUp } from '@core/calls/slots'
+import { sessionLabel } from '@core/calls/session-text'
 
 const HOUR = 3_600_000
 
@@ -48,8 +50,15 @@ export function hoursStatus(signUp: Pick<SignUp, 'hours' | 'hoursConfirmedAt'>):
   return signUp.hours !== undefined ? 'recorded' : 'none'
 }
 
-/** One person's attendance; `fullPhone` only for the call's own organizers. */
-export function toAttendanceView(signUp: SignUp, fullPhone: boolean): AttendanceView {
+/**
+ * One person's attendance; `fullPhone` only for the call's own organizers. With the call, a row of a call of
+ * several slots says which (its session's words when there are several sessions, its role's name).
+ */
+export function toAttendanceView(
+  signUp: SignUp,
+  fullPhone: boolean,
+  call?: Pick<Call, 'startAt' | 'endAt'> & Pick<Partial<Call>, 'sessions' | 'roles' | 'slots'>,
+): AttendanceView {
   const status = signUp.status === 'attended' || signUp.status === 'no_show' ? signUp.status : 'confirmed'
   const view: AttendanceView = {
     signUpId: signUp._id,
@@ -67,6 +76,14 @@ export function toAttendanceView(signUp: SignUp, fullPhone: boolean): Attendance
   if (signUp.hours !== undefined) view.hours = signUp.hours
   const last = signUp.hoursEdits?.[signUp.hoursEdits.length - 1]
   if (last) view.hoursEdit = { from: last.from, to: last.to, reason: last.reason, at: last.at }
+  if (call && hasSlots(call)) {
+    const slot = slotOfSignUp(signUp)
+    view.slot = slot
+    const session = sessionOfSlot(call, slot)
+    if (session && sessionsOf(call).length > 1) view.session = sessionLabel(session)
+    const role = roleOfSlot(call, slot)
+    if (role) view.role = role.name
+  }
   return view
 }
 
@@ -102,7 +119,10 @@ export function attendanceCounts(entries: readonly AttendanceView[]): {
   }
 }
 
-/** A walk-in's id: one per phone per call, so adding the same person twice finds the first. */
-export function walkInId(callId: string, phone: string): string {
-  return `${callId}_walkin_${phone}`
+/**
+ * A walk-in's id: one per phone per call (per slot, on a call of several), so adding the same person twice finds
+ * the first.
+ */
+export function walkInId(callId: string, phone: string, slot: string = ONLY_SLOT): string {
+  return slot === ONLY_SLOT ? `${callId}_walkin_${phone}` : `${callId}_walkin_${phone}_${slot}`
 }

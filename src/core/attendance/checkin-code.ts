@@ -4,6 +4,7 @@
 //
 // A code is `<kind>.<subject>[.<mode>].<window>.<signature>`, dot-separated (ids and openids never contain dots):
 //   c.<callId>.<in|out>.<window>.<sig>  the call's code on the organizer's screen: scanning it checks you in/out
+//   c.<callId>.<sessionId>.<in|out>.<window>.<sig>  the same for one session of a call of several (场次)
 //   p.<openid>.<window>.<sig>           a volunteer's personal code (「我的签到码」), scanned by an organizer
 // `window` is the number of the 60-second window (epoch ms / 60 000) the code was made in.
 import type { AttendanceMode } from './contract'
@@ -20,7 +21,14 @@ export const CODE_GRACE_MS = 15_000
 export const CODE_MAX_LENGTH = 200
 
 export type CodeSubject =
-  { kind: 'call'; callId: string; mode: AttendanceMode } | { kind: 'person'; openid: string }
+  | {
+      kind: 'call'
+      callId: string
+      mode: AttendanceMode
+      /** the session it checks into, on a call of several sessions (absent: the call's only one) */
+      sessionId?: string
+    }
+  | { kind: 'person'; openid: string }
 
 export interface CheckInCode {
   subject: CodeSubject
@@ -50,9 +58,10 @@ export function codeTiming(window: number, now: number): 'valid' | 'expired' | '
 
 /** The signed part of a code (everything but the signature). */
 export function codePayload(subject: CodeSubject, window: number): string {
-  return subject.kind === 'call'
+  if (subject.kind === 'person') return `p.${subject.openid}.${window}`
+  return subject.sessionId === undefined
     ? `c.${subject.callId}.${subject.mode}.${window}`
-    : `p.${subject.openid}.${window}`
+    : `c.${subject.callId}.${subject.sessionId}.${subject.mode}.${window}`
 }
 
 export function formatCode(code: CheckInCode): string {
@@ -78,12 +87,28 @@ export function parseCode(scanned: string): CheckInCode | null {
     if (!looksLikeId(callId) || (mode !== 'in' && mode !== 'out')) return null
     return { subject: { kind: 'call', callId, mode }, window, signature }
   }
+  if (parts[0] === 'c' && parts.length === 4) {
+    const [, callId, sessionId, mode] = parts
+    if (!looksLikeId(callId) || !looksLikeSessionId(sessionId) || (mode !== 'in' && mode !== 'out'))
+      return null
+    return { subject: { kind: 'call', callId, sessionId, mode }, window, signature }
+  }
   if (parts[0] === 'p' && parts.length === 2) {
     const openid = parts[1]
     if (!looksLikeOpenid(openid)) return null
     return { subject: { kind: 'person', openid }, window, signature }
   }
   return null
+}
+
+/** `s1`, `s12`: a session id as a call stores it (core/calls/slots.ts). */
+export function looksLikeSessionId(value: unknown): value is string {
+  return typeof value === 'string' && /^s[1-9][0-9]{0,3}$/.test(value)
+}
+
+/** `r1`, `r8`: a role id as a call stores it. */
+export function looksLikeRoleId(value: unknown): value is string {
+  return typeof value === 'string' && /^r[1-9][0-9]{0,2}$/.test(value)
 }
 
 function codeInText(text: string): string | null {

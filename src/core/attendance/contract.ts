@@ -15,6 +15,12 @@ export type AttendanceMode = 'in' | 'out'
 export interface CheckInCodeRequest {
   callId: string
   mode: AttendanceMode
+  /**
+   * On a call of several sessions, the session whose code to show (absent: the one running now, else the next);
+   * the code then checks into that session only. An id the call lacks: INVALID_INPUT; a cancelled session or one
+   * outside its own check-in hours: CLOSED.
+   */
+  sessionId?: string
 }
 
 export interface CheckInCodeResponse {
@@ -26,6 +32,18 @@ export interface CheckInCodeResponse {
   refreshAt: number
   /** the function's clock when it answered: screens count down `expiresAt - now` (a phone's clock may be off) */
   now: number
+  /** on a call of several sessions: the session the code is for */
+  session?: AttendanceSession
+}
+
+/** A session as the check-in screen offers it (a call of several sessions). */
+export interface AttendanceSession {
+  id: string
+  /** 「3月12日 周六 09:00–11:30」 */
+  label: string
+  startAt: number
+  endAt: number
+  cancelled: boolean
 }
 
 /**
@@ -34,6 +52,9 @@ export interface CheckInCodeResponse {
  * hours are confirmed. A code of another call can only check into that call. Errors: CODE_INVALID (forged,
  * tampered, or a personal code), CODE_EXPIRED (older than its window and grace), NOT_SIGNED_UP (no seat on this
  * call: waitlisted, cancelled or never signed up), NOT_CHECKED_IN (checking out before checking in), CLOSED.
+ * On a call of several sessions the code names one session: it checks in the scanner's seat in that session
+ * (whichever role); a seat only in another session is NOT_SIGNED_UP, its message naming the code's session, and
+ * CLOSED follows that session's own hours.
  */
 export interface CheckInRequest {
   code: string
@@ -66,6 +87,12 @@ export interface MarkAttendanceRequest {
   mode: AttendanceMode
   personalCode?: string
   signUpId?: string
+  /**
+   * The session the screen shows, on a call of several sessions: a personal code checks in the person's seat in
+   * it (absent: the session running now, else the next), and a row of another session is refused (NOT_SIGNED_UP,
+   * naming the session the person signed up for). An id the call lacks: INVALID_INPUT.
+   */
+  sessionId?: string
 }
 
 export interface MarkAttendanceResponse {
@@ -81,11 +108,19 @@ export interface AddWalkInRequest {
   callId: string
   name: string
   phone: string
+  /**
+   * On a call of several slots: the session they came to (absent: the one running now, else the next) and the
+   * role they take (absent: the first). The same phone in another session is another walk-in.
+   */
+  sessionId?: string
+  roleId?: string
 }
 
 /** Everyone checked in and not yet out is checked out now (at the end of the day). */
 export interface CheckOutAllRequest {
   callId: string
+  /** required on a call of several sessions: only that session's people are checked out */
+  sessionId?: string
 }
 
 export interface CheckOutAllResponse {
@@ -121,9 +156,14 @@ export interface ConfirmHoursResponse {
   confirmed: number
 }
 
-/** After the call's end: every confirmed sign-up that never checked in becomes a no-show. Before: NOT_ENDED. */
+/**
+ * After the call's end: every confirmed sign-up that never checked in becomes a no-show. Before: NOT_ENDED. On a
+ * call of several sessions: with `sessionId`, that session's seats after its own end; without, the seats of every
+ * session that has ended.
+ */
 export interface MarkNoShowsRequest {
   callId: string
+  sessionId?: string
 }
 
 export interface MarkNoShowsResponse {
@@ -132,6 +172,8 @@ export interface MarkNoShowsResponse {
 
 export interface AttendanceRequest {
   callId: string
+  /** only the people of this session (a call of several sessions); absent: everyone */
+  sessionId?: string
 }
 
 export type HoursStatus = 'none' | 'recorded' | 'confirmed'
@@ -154,6 +196,10 @@ export interface AttendanceView {
   hoursStatus: HoursStatus
   /** the last edit: the value it replaced (the rule's) and why */
   hoursEdit?: { from: number; to: number; reason: string; at: number }
+  /** on a call of several slots: the row's slot, its session's words and its role's name */
+  slot?: string
+  session?: string
+  role?: string
 }
 
 export interface AttendanceResponse {
@@ -161,6 +207,11 @@ export interface AttendanceResponse {
   rule: HoursRule
   counts: { expected: number; checkedIn: number; checkedOut: number; noShows: number; walkIns: number }
   entries: AttendanceView[]
+  /** a call of several sessions: its sessions, and the one the screen should open on (running now or next) */
+  sessions?: AttendanceSession[]
+  currentSessionId?: string
+  /** the call's roles, for choosing a walk-in's */
+  roles?: { id: string; name: string }[]
 }
 
 /** The NGO's rounding rule for hours (see hours.ts). */
@@ -184,6 +235,11 @@ export interface HoursEvent {
   hours: number
   /** the certificate, once issued */
   certificateNo?: string
+  /** on a call of several sessions: the session served (「3月12日 周六 09:00–11:30」) and its start */
+  session?: string
+  sessionStartAt?: number
+  /** the role taken, on a call with roles */
+  role?: string
 }
 
 export interface MyHoursResponse {

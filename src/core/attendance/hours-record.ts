@@ -5,6 +5,7 @@ import type { CallCard } from '@core/calls/contract'
 import type { HoursEvent, MyHoursResponse } from './contract'
 import { formatChinaTime } from '@core/shared/china-time'
 import type { Call, SignUp } from '@core/model'
+import { sessionOfSlot, slotOfSignUp } from '@core/calls/slots'
 
 /** Only sign-ups with a confirmed seat on the day belong to the record (a seat not yet used is not an event). */
 export function hoursEventStatus(
@@ -20,30 +21,48 @@ export function countedHours(signUp: Pick<SignUp, 'status' | 'hours' | 'hoursCon
   return signUp.status === 'attended' && signUp.hoursConfirmedAt !== undefined ? (signUp.hours ?? 0) : 0
 }
 
-/** The record from the volunteer's events, each with its call; latest first. */
-export function hoursRecord(items: { signUp: SignUp; call: CallCard }[]): MyHoursResponse {
+/**
+ * The record from the volunteer's events, each with its call (and, on a call of several sessions, the session
+ * served: its words, its start, the role); latest first, a year counted by the session's start.
+ */
+export function hoursRecord(
+  items: { signUp: SignUp; call: CallCard; session?: { label: string; startAt: number }; role?: string }[],
+): MyHoursResponse {
   const events: HoursEvent[] = []
   const byNgo = new Map<string, { ngoId: string; ngoName: string; hours: number }>()
   const byYear = new Map<number, number>()
   let total = 0
-  for (const { signUp, call } of items) {
+  for (const { signUp, call, session, role } of items) {
     const status = hoursEventStatus(signUp)
     if (!status) continue
-    events.push({ signUpId: signUp._id, call, status, hours: status === 'no_show' ? 0 : (signUp.hours ?? 0) })
+    const event: HoursEvent = {
+      signUpId: signUp._id,
+      call,
+      status,
+      hours: status === 'no_show' ? 0 : (signUp.hours ?? 0),
+    }
+    if (session) {
+      event.session = session.label
+      event.sessionStartAt = session.startAt
+    }
+    if (role) event.role = role
+    events.push(event)
     const hours = countedHours(signUp)
     if (status !== 'confirmed') continue
     total += hours
     const ngo = byNgo.get(call.ngoId) ?? { ngoId: call.ngoId, ngoName: call.ngoName, hours: 0 }
     ngo.hours += hours
     byNgo.set(call.ngoId, ngo)
-    const year = chinaYear(call.startAt)
+    const year = chinaYear(session?.startAt ?? call.startAt)
     byYear.set(year, (byYear.get(year) ?? 0) + hours)
   }
   return {
     total,
     byNgo: [...byNgo.values()].sort((a, b) => b.hours - a.hours || a.ngoName.localeCompare(b.ngoName)),
     byYear: [...byYear.entries()].map(([year, hours]) => ({ year, hours })).sort((a, b) => b.year - a.year),
-    events: events.sort((a, b) => b.call.startAt - a.call.startAt),
+    events: events.sort(
+      (a, b) => (b.sessionStartAt ?? b.call.startAt) - (a.sessionStartAt ?? a.call.startAt),
+    ),
   }
 }
 
@@ -78,7 +97,8 @@ export function hoursSheet(items: { signUp: SignUp; call: Call }[]): string[][] 
       signUp.name,
       signUp.phone,
       call.title,
-      formatChinaTime(call.startAt).slice(0, 10),
+      // the day of the session served (a call of one session: its own)
+      formatChinaTime((sessionOfSlot(call, slotOfSignUp(signUp)) ?? call).startAt).slice(0, 10),
       `${call.city} ${call.address}`.trim(),
       time(signUp.checkedInAt),
       time(signUp.checkedOutAt),

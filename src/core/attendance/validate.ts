@@ -10,7 +10,7 @@ import type {
   SetHoursRuleRequest,
 } from './contract'
 import { looksLikeSignUpId } from '@core/calls/rules'
-import { CODE_MAX_LENGTH } from './checkin-code'
+import { CODE_MAX_LENGTH, looksLikeRoleId, looksLikeSessionId } from './checkin-code'
 import { type HoursRule } from '@core/model'
 import { ruleProblem } from './hours'
 import { charCount } from '@core/shared/validation'
@@ -46,7 +46,18 @@ export function validateCheckInCode(input: unknown): Validation<CheckInCodeReque
   const errors: FieldErrors = {}
   const callId = readId(fields, 'callId', '活动编号', errors)
   const mode = readMode(fields, errors)
-  return finish(errors, { callId, mode })
+  const sessionId = readSessionId(fields, errors)
+  return finish(errors, sessionId === undefined ? { callId, mode } : { callId, mode, sessionId })
+}
+
+/** The attendance actions that act on a whole call (or one of its sessions): `callId`, maybe `sessionId`. */
+export function validateCallSession(input: unknown): Validation<{ callId: string; sessionId?: string }> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const sessionId = readSessionId(fields, errors)
+  return finish(errors, sessionId === undefined ? { callId } : { callId, sessionId })
 }
 
 /** The scanned text only has to be text of a sane length; what it says is the code's check (CODE_INVALID). */
@@ -69,9 +80,11 @@ export function validateMarkAttendance(input: unknown): Validation<MarkAttendanc
   if ((personalCode === undefined) === (signUpId === undefined) && !errors.personalCode && !errors.signUpId) {
     errors.signUpId = '请扫描志愿者的签到码或从名单中选择一人'
   }
+  const sessionId = readSessionId(fields, errors)
   const request: MarkAttendanceRequest = { callId, mode }
   if (personalCode !== undefined) request.personalCode = personalCode
   if (signUpId !== undefined) request.signUpId = signUpId
+  if (sessionId !== undefined) request.sessionId = sessionId
   return finish(errors, request)
 }
 
@@ -82,7 +95,12 @@ export function validateAddWalkIn(input: unknown): Validation<AddWalkInRequest> 
   const callId = readId(fields, 'callId', '活动编号', errors)
   const name = readName(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
   const phone = readPhone(fields.phone, errors)
-  return finish(errors, { callId, name: name ?? '', phone })
+  const sessionId = readSessionId(fields, errors)
+  const roleId = readRoleId(fields, errors)
+  const request: AddWalkInRequest = { callId, name: name ?? '', phone }
+  if (sessionId !== undefined) request.sessionId = sessionId
+  if (roleId !== undefined) request.roleId = roleId
+  return finish(errors, request)
 }
 
 export function validateEditHours(input: unknown): Validation<EditHoursRequest> {
@@ -157,6 +175,27 @@ export function validateExportHours(input: unknown): Validation<ExportHoursReque
     else if (to - from > EXPORT_MAX_DAYS * DAY) errors.to = `一次最多导出 ${EXPORT_MAX_DAYS} 天`
   }
   return finish(errors, { ngoId, from: from ?? 0, to: to ?? 0 })
+}
+
+/**
+ * An optional session id (`s1`, `s2`, …): absent, null or '' is none; anything else not shaped like one is
+ * INVALID_INPUT here, and one the call lacks is the action's INVALID_INPUT.
+ */
+export function readSessionId(fields: Input, errors: FieldErrors): string | undefined {
+  const raw = fields.sessionId
+  if (raw === undefined || raw === null || raw === '') return undefined
+  if (looksLikeSessionId(raw)) return raw
+  errors.sessionId = '场次无效'
+  return undefined
+}
+
+/** An optional role id (`r1`, …), read like a session id. */
+export function readRoleId(fields: Input, errors: FieldErrors): string | undefined {
+  const raw = fields.roleId
+  if (raw === undefined || raw === null || raw === '') return undefined
+  if (looksLikeRoleId(raw)) return raw
+  errors.roleId = '岗位无效'
+  return undefined
 }
 
 function readMode(fields: Input, errors: FieldErrors): AttendanceMode {

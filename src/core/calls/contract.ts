@@ -401,17 +401,34 @@ export interface RosterEntry {
   checkedInAt?: number
   checkedOutAt?: number
   hours?: number
+  /**
+   * On a call of several slots: the slot the row holds, its session in words (「3月12日 周六 09:00–11:30」, on a call
+   * of several sessions) and its role's name (on a call with roles). `waitRank` is then the place in its slot's queue.
+   */
+  slot?: string
+  session?: string
+  role?: string
 }
 
+/**
+ * The roster, or the rows of one session and/or one role (a call of several slots). A session or role id the
+ * call lacks: INVALID_INPUT. The export takes the same request.
+ */
 export interface RosterRequest {
   callId: string
+  sessionId?: string
+  roleId?: string
 }
 
 export interface RosterResponse {
   call: CallCard & { questions: Question[] }
+  /** of the rows the filter keeps */
   counts: Record<RosterTab, number>
   /** confirmed in sign-up order, then the waitlist in its order, then the cancelled ones */
   entries: RosterEntry[]
+  /** a call of several slots: what the page filters by (sessions only when several, roles when there are some) */
+  sessions?: { id: string; label: string; cancelled: boolean }[]
+  roles?: { id: string; name: string }[]
 }
 
 export interface ExportRosterResponse {

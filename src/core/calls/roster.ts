@@ -1,7 +1,21 @@
 // A call's roster as its organizers see it: tabs, counts, and the same rows as a spreadsheet.
-import type { RosterEntry, RosterTab } from './contract'
+import type { RosterEntry, RosterRequest, RosterTab } from './contract'
+import { sessionLabel } from './session-text'
+import { hasSlots, parseSlotKey, roleOfSlot, rolesOf, sessionOfSlot, sessionsOf, slotOfSignUp } from './slots'
+import { readRoleId, readSessionId } from '@core/attendance/validate'
 import { formatChinaTime } from '@core/shared/china-time'
-import type { Question, SignUp } from '@core/model'
+import type { Call, Question, SignUp } from '@core/model'
+import { type ApiError, fail } from '@core/shared/errors'
+import {
+  asInput,
+  type FieldErrors,
+  finish,
+  notAnObject,
+  readId,
+  type Validation,
+} from '@core/shared/validation'
+
+type SlotsCall = Pick<Call, 'startAt' | 'endAt'> & Pick<Partial<Call>, 'sessions' | 'roles' | 'slots'>
 
 export const ROSTER_TABS: { tab: RosterTab; label: string }[] = [
   { tab: 'confirmed', label: '已报名' },
@@ -30,8 +44,11 @@ export function rosterTab(signUp: Pick<SignUp, 'status' | 'lateDropOut' | 'walkI
   return 'confirmed'
 }
 
-/** Seat holders in sign-up order, the waitlist in its order (ranked), then drop-outs, latest first. */
-export function toRoster(signUps: readonly SignUp[]): RosterEntry[] {
+/**
+ * Seat holders in sign-up order, the waitlist in its order (ranked within its slot), then drop-outs, latest first.
+ * With a call of several slots, each row says its slot, session and role.
+ */
+export function toRoster(signUps: readonly SignUp[], call?: SlotsCall): RosterEntry[] {
   const entries = signUps.map((s): RosterEntry => {
     const entry: RosterEntry = {
       _id: s._id,
@@ -47,6 +64,14 @@ export function toRoster(signUps: readonly SignUp[]): RosterEntry[] {
     if (s.checkedInAt !== undefined) entry.checkedInAt = s.checkedInAt
     if (s.checkedOutAt !== undefined) entry.checkedOutAt = s.checkedOutAt
     if (s.hours !== undefined) entry.hours = s.hours
+    if (call && hasSlots(call)) {
+      const slot = slotOfSignUp(s)
+      entry.slot = slot
+      const session = sessionOfSlot(call, slot)
+      if (session && sessionsOf(call).length > 1) entry.session = sessionLabel(session)
+      const role = roleOfSlot(call, slot)
+      if (role) entry.role = role.name
+    }
     return entry
   })
   const byId = new Map(signUps.map((s) => [s._id, s]))
@@ -59,9 +84,75 @@ export function toRoster(signUps: readonly SignUp[]): RosterEntry[] {
     if (a.tab === 'confirmed' || a.tab === 'walkIn') return a.createdAt - b.createdAt
     return (b.cancelledAt ?? 0) - (a.cancelledAt ?? 0)
   })
-  let rank = 0
-  for (const entry of entries) if (entry.tab === 'waitlisted') entry.waitRank = ++rank
+  // each slot has its own queue (a call of one slot: one queue, as before)
+  const ranks = new Map<string, number>()
+  for (const entry of entries) {
+    if (entry.tab !== 'waitlisted') continue
+    const slot = slotOfSignUp(byId.get(entry._id) ?? {})
+    const rank = (ranks.get(slot) ?? 0) + 1
+    ranks.set(slot, rank)
+    entry.waitRank = rank
+  }
   return entries
+}
+
+export function validateRoster(input: unknown): Validation<RosterRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const sessionId = readSessionId(fields, errors)
+  const roleId = readRoleId(fields, errors)
+  const request: RosterRequest = { callId }
+  if (sessionId !== undefined) request.sessionId = sessionId
+  if (roleId !== undefined) request.roleId = roleId
+  return finish(errors, request)
+}
+
+/**
+ * Keeps the rows of one session and/or one role; the ids must be the call's own (else INVALID_INPUT naming the
+ * field). No filter: every row.
+ */
+export function filterRoster(
+  call: SlotsCall,
+  entries: RosterEntry[],
+  filter: Pick<RosterRequest, 'sessionId' | 'roleId'>,
+): RosterEntry[] | ApiError {
+  const { sessionId, roleId } = filter
+  if (sessionId !== undefined && !sessionsOf(call).some((session) => session.id === sessionId))
+    return fail('INVALID_INPUT', '活动没有这个场次', { sessionId: '活动没有这个场次' })
+  if (roleId !== undefined && !rolesOf(call).some((role) => role.id === roleId))
+    return fail('INVALID_INPUT', '活动没有这个岗位', { roleId: '活动没有这个岗位' })
+  if (sessionId === undefined && roleId === undefined) return entries
+  return entries.filter((entry) => {
+    const slot = parseSlotKey(entry.slot ?? 's1')
+    return (
+      (sessionId === undefined || slot.sessionId === sessionId) &&
+      (roleId === undefined || slot.roleId === roleId)
+    )
+  })
+}
+
+/** What the roster page filters by, for a call of several slots (nothing for a call of one). */
+export function rosterFilters(call: SlotsCall): {
+  sessions?: { id: string; label: string; cancelled: boolean }[]
+  roles?: { id: string; name: string }[]
+} {
+  if (!hasSlots(call)) return {}
+  const sessions = sessionsOf(call)
+  const roles = rolesOf(call)
+  return {
+    ...(sessions.length > 1
+      ? {
+          sessions: sessions.map((session) => ({
+            id: session.id,
+            label: sessionLabel(session),
+            cancelled: session.cancelledAt !== undefined,
+          })),
+        }
+      : {}),
+    ...(roles.length > 0 ? { roles: roles.map((role) => ({ id: role.id, name: role.name })) } : {}),
+  }
 }
 
 export function rosterCounts(entries: readonly RosterEntry[]): Record<RosterTab, number> {
@@ -72,16 +163,20 @@ export function rosterCounts(entries: readonly RosterEntry[]): Record<RosterTab,
 
 /**
  * The export: Chinese headers, one row per sign-up with every answer (choices joined by 、), then attendance
- * (check-in, check-out, hours so far; confirmed hours are reported by the hours export).
+ * (check-in, check-out, hours so far; confirmed hours are reported by the hours export). A call of several
+ * sessions has a 场次 column, a call with roles a 岗位 column (`columns`: rosterColumns).
  */
 export function rosterSheet(
   questions: readonly Question[],
   entries: readonly RosterEntry[],
+  columns: { session: boolean; role: boolean } = { session: false, role: false },
 ): { headers: string[]; rows: string[][] } {
   const headers = [
     '序号',
     '姓名',
     '手机号',
+    ...(columns.session ? ['场次'] : []),
+    ...(columns.role ? ['岗位'] : []),
     '状态',
     '候补顺序',
     '报名时间',
@@ -95,6 +190,8 @@ export function rosterSheet(
     String(i + 1),
     e.name,
     e.phone,
+    ...(columns.session ? [e.session ?? ''] : []),
+    ...(columns.role ? [e.role ?? ''] : []),
     e.tab === 'late' ? '临时退出' : e.walkIn ? '现场登记' : STATUS_LABELS[e.status],
     e.waitRank === undefined ? '' : String(e.waitRank),
     formatChinaTime(e.createdAt),
@@ -107,6 +204,14 @@ export function rosterSheet(
     e.hours === undefined ? '' : String(e.hours),
   ])
   return { headers, rows }
+}
+
+/** Which slot columns a call's export has: 场次 for several sessions, 岗位 when it has roles. */
+export function rosterColumns(call: SlotsCall): { session: boolean; role: boolean } {
+  return {
+    session: hasSlots(call) && sessionsOf(call).length > 1,
+    role: hasSlots(call) && rolesOf(call).length > 0,
+  }
 }
 
 /**

@@ -1,10 +1,18 @@
 // What a 志愿服务证明 states, and how its number and verification code look. Pure: the function signs the
 // canonical string of the facts (cloudfunctions/lib/certificates/certificates.ts); the client and tests read codes with the
 // same rules.
-import { chinaDate } from '@core/shared/china-time'
+import { chinaClock, chinaDate, chinaDayStart } from '@core/shared/china-time'
 import { looksLikeSignUpId } from '@core/calls/rules'
+import {
+  roleOfSlot,
+  sessionOfSlot,
+  sessionsOf,
+  slotKeysOf,
+  slotOfSignUp,
+  type SlotCall,
+} from '@core/calls/slots'
 import type { CertificateView, IssueCertificateRequest } from './contract'
-import type { Certificate, SignUp } from '@core/model'
+import type { Call, Certificate, CertificateSession, SignUp } from '@core/model'
 import { asInput, finish, notAnObject, type FieldErrors, type Validation } from '@core/shared/validation'
 
 /** The page a certificate's QR opens (its `scene` is the verification code). */
@@ -94,14 +102,31 @@ export type CertificateFacts = Pick<
   | 'serviceDate'
   | 'hours'
   | 'issuedAt'
+  | 'sessions'
 >
 
 /**
  * The string the verification code signs: every printed fact in a fixed order, JSON-escaped so no choice of
  * names can make two different certificates read the same. Changing it invalidates every issued code: add a
- * new tag instead.
+ * new tag instead: a certificate listing sessions signs them too, under its own tag.
  */
 export function canonicalFacts(facts: CertificateFacts): string {
+  if (facts.sessions) {
+    return JSON.stringify([
+      'jushou-certificate-sessions-1',
+      facts._id,
+      facts.signUpId,
+      facts.version,
+      facts.volunteerName,
+      facts.ngoName,
+      facts.ngoVerified,
+      facts.callTitle,
+      facts.serviceDate,
+      facts.hours,
+      facts.issuedAt,
+      facts.sessions.map((session) => [session.signUpId, session.label, session.hours]),
+    ])
+  }
   return JSON.stringify([
     'jushou-certificate-1',
     facts._id,
@@ -129,13 +154,19 @@ export function certificateView(doc: Certificate): CertificateView {
     hours: doc.hours,
     issuedAt: doc.issuedAt,
     version: doc.version,
+    ...(doc.sessions
+      ? { sessions: doc.sessions.map((session) => ({ label: session.label, hours: session.hours })) }
+      : {}),
   }
 }
 
 /** 「兹证明 林晓 于 2026年3月12日 参加 民勤治沙 组织的「…」志愿服务，服务时长 3.5 小时。」 */
 export function certificateStatement(
-  c: Pick<CertificateView, 'volunteerName' | 'serviceDate' | 'ngoName' | 'callTitle' | 'hours'>,
+  c: Pick<CertificateView, 'volunteerName' | 'serviceDate' | 'ngoName' | 'callTitle' | 'hours' | 'sessions'>,
 ): string {
+  if (c.sessions) {
+    return `兹证明 ${c.volunteerName} 于 ${c.serviceDate} 参加 ${c.ngoName} 组织的「${c.callTitle}」志愿服务 ${c.sessions.length} 场，累计服务时长 ${formatHours(c.hours)} 小时。`
+  }
   return `兹证明 ${c.volunteerName} 于 ${c.serviceDate} 参加 ${c.ngoName} 组织的「${c.callTitle}」志愿服务，服务时长 ${formatHours(c.hours)} 小时。`
 }
 
@@ -148,12 +179,91 @@ export const CERTIFICATE_FIXED_TEXT =
 export function certificateText(c: CertificateView): string {
   return [
     certificateStatement(c),
+    ...sessionLines(c.sessions ?? []),
     c.ngoName,
     c.certificateNo,
     c.code,
     chinaDate(c.issuedAt),
     CERTIFICATE_FIXED_TEXT,
   ].join('')
+}
+
+/** One line of a certificate's list of sessions: 「2026年3月12日 09:00–12:00 · 植树 3 小时」. */
+export function sessionLine(session: Pick<CertificateSession, 'label' | 'hours'>): string {
+  return `${session.label}\u3000${formatHours(session.hours)} 小时`
+}
+
+/** The most session lines the certificate image has room for: beyond, the last line says how many more. */
+export const SESSION_LINES_MAX = 4
+
+/**
+ * The lines of the image's list of sessions: every session, or the first ones and 「…… 另 3 场，共 12 场」 (the
+ * image leaves fewer lines when a long title takes the room). Every line is one of the signed facts or their count.
+ */
+export function sessionLines(
+  sessions: readonly Pick<CertificateSession, 'label' | 'hours'>[],
+  max = SESSION_LINES_MAX,
+): string[] {
+  if (sessions.length <= max) return sessions.map(sessionLine)
+  const shown = sessions.slice(0, max - 1).map(sessionLine)
+  return [...shown, `…… 另 ${sessions.length - shown.length} 场，共 ${sessions.length} 场`]
+}
+
+/** The id a call-wide certificate is kept under (its versions and number derive from it). */
+export function sessionsCertificateId(callId: string, openid: string): string {
+  return `${callId}_${openid}_sessions`
+}
+
+/**
+ * The sessions a volunteer served on a call of several, as a certificate lists them: each row with confirmed
+ * hours, in the call's slot order, labelled with its session's date and time (and role) in China time.
+ */
+export function servedSessions(
+  call: SlotCall & Pick<Partial<Call>, 'roles'>,
+  rows: readonly SignUp[],
+): CertificateSession[] {
+  const order = slotKeysOf(call)
+  return rows
+    .filter((row) => row.status === 'attended' && hasConfirmedHours(row))
+    .sort(
+      (a, b) => order.indexOf(slotOfSignUp(a)) - order.indexOf(slotOfSignUp(b)) || (a._id < b._id ? -1 : 1),
+    )
+    .map((row) => {
+      const slot = slotOfSignUp(row)
+      const session = sessionOfSlot(call, slot) ?? call
+      const role = roleOfSlot(call, slot)
+      const when = `${chinaDate(session.startAt)} ${chinaClock(session.startAt)}–${chinaClock(session.endAt)}`
+      return { signUpId: row._id, label: role ? `${when} · ${role.name}` : when, hours: row.hours ?? 0 }
+    })
+}
+
+/** 「2026年3月12日」, or 「2026年3月12日至2026年3月26日」 for sessions on several days. */
+export function servedSpan(
+  call: Pick<Call, 'startAt' | 'endAt'> & Pick<Partial<Call>, 'sessions' | 'slots'>,
+  rows: readonly Pick<SignUp, 'slot'>[],
+): string {
+  const starts = rows.map((row) => (sessionOfSlot(call, slotOfSignUp(row)) ?? call).startAt)
+  if (starts.length === 0) return chinaDate(call.startAt)
+  const first = Math.min(...starts)
+  const last = Math.max(...starts)
+  return chinaDayStart(first) === chinaDayStart(last)
+    ? chinaDate(first)
+    : `${chinaDate(first)}至${chinaDate(last)}`
+}
+
+/** Whether a call's certificates list sessions: a call of several sessions has one certificate per volunteer. */
+export function listsSessions(
+  call: Pick<Call, 'startAt' | 'endAt'> & Pick<Partial<Call>, 'sessions'>,
+): boolean {
+  return sessionsOf(call).length > 1
+}
+
+/** Whether two lists of sessions state the same facts (a certificate still says what the record says). */
+export function sameSessions(a: readonly CertificateSession[], b: readonly CertificateSession[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.signUpId === b[i].signUpId && x.label === b[i].label && x.hours === b[i].hours)
+  )
 }
 
 /** The most hours a certificate can state for one event; a typed figure beyond it is a typing error. */

@@ -19,6 +19,11 @@ export interface CertificateView {
   issuedAt: number
   /** 1 for the first certificate of a sign-up; a new version when its confirmed hours changed */
   version: number
+  /**
+   * A call of several sessions: each session served (「2026年3月12日 09:00–12:00 · 植树」, its hours); `hours` is
+   * then their sum and `serviceDate` their span. The verification code covers every line.
+   */
+  sessions?: { label: string; hours: number }[]
 }
 
 /**

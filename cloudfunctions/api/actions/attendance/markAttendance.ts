@@ -1,4 +1,6 @@
-// The organizer checks one person in or out: by scanning their personal code, or by hand from the list.
+// The organizer checks one person in or out: by scanning their personal code, or by hand from the list. On a
+// call of several sessions the screen shows one session: a personal code checks in the person's seat in it, and a
+// row of another session is refused with the session the person did sign up for.
 import {
   canRecordAttendance,
   checkInClosedMessage,
@@ -6,10 +8,19 @@ import {
   toAttendanceView,
 } from '@core/attendance/attendance'
 import type { MarkAttendanceResponse } from '@core/attendance/contract'
+import {
+  canRecordSessionAttendance,
+  chosenSession,
+  findSession,
+  sessionClosedMessage,
+  sessionIdOf,
+  sessionsInWords,
+} from '@core/attendance/sessions'
 import { validateMarkAttendance } from '@core/attendance/validate'
+import { sessionLabel } from '@core/calls/session-text'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import { signUpIdFor } from '@core/calls/slots'
-import { checkIn, checkOut, ruleOf } from '@lib/attendance/attendance'
+import type { SignUp } from '@core/model'
+import { checkIn, checkOut, ruleOf, seatInSession } from '@lib/attendance/attendance'
 import { readCode } from '@lib/attendance/checkin-codes'
 import { findById } from '@lib/cloud/db'
 import { defineAction } from '@functions/api/gate'
@@ -20,21 +31,44 @@ export const markAttendance = defineAction({
   validate: validateMarkAttendance,
   run: async ({ input, call, ngo, now }): Promise<ApiResult<MarkAttendanceResponse>> => {
     if (!canRecordAttendance(call, now)) return fail('CLOSED', checkInClosedMessage(call, now))
+    // the session the screen shows: named (an id the call lacks is INVALID_INPUT), or for a code the current one
+    const named = input.sessionId === undefined ? undefined : chosenSession(call, input.sessionId, now)
+    if (named && 'ok' in named) return named
 
-    let id = input.signUpId ?? ''
+    let signUp: SignUp | null | undefined
     if (input.personalCode !== undefined) {
       const subject = readCode(input.personalCode, now)
       if ('ok' in subject) return subject
       if (subject.kind !== 'person') return fail('CODE_INVALID', '这是活动的签到码，请扫描志愿者的个人签到码')
-      id = signUpIdFor(call._id, subject.openid)
+      const session = named ?? chosenSession(call, undefined, now)
+      if ('ok' in session) return session
+      const { seat, others } = await seatInSession(call, subject.openid, session.id)
+      if (!seat && others.length > 0) {
+        return fail(
+          'NOT_SIGNED_UP',
+          `此人报名的是 ${sessionsInWords(call, others)}，不是本场（${sessionLabel(session)}）`,
+        )
+      }
+      signUp = seat
+    } else {
+      signUp = await findById('signups', input.signUpId ?? '')
     }
-    const signUp = await findById('signups', id)
     if (!signUp || signUp.callId !== call._id) return fail('NOT_SIGNED_UP', '此人没有报名这个活动')
     if (!ON_THE_DAY.includes(signUp.status)) {
       return fail('NOT_SIGNED_UP', '此人没有名额（候补或已取消），不能签到')
     }
+    const own = findSession(call, sessionIdOf(signUp))
+    if (named && own?.id !== named.id) {
+      return fail(
+        'NOT_SIGNED_UP',
+        `此人报名的是 ${sessionsInWords(call, [signUp])}，不是本场（${sessionLabel(named)}）`,
+      )
+    }
+    if (own && !canRecordSessionAttendance(call, own, now)) {
+      return fail('CLOSED', sessionClosedMessage(call, own, now))
+    }
     const result = input.mode === 'in' ? await checkIn(signUp, now) : await checkOut(signUp, ruleOf(ngo), now)
     if ('ok' in result) return result
-    return ok({ attendance: toAttendanceView(result, true) })
+    return ok({ attendance: toAttendanceView(result, true, call) })
   },
 })

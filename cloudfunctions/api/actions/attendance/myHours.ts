@@ -6,6 +6,8 @@ import { type ApiResult, ok } from '@core/shared/errors'
 import { hoursRecord } from '@core/attendance/hours-record'
 import type { Call, Ngo, SignUp } from '@core/model'
 import { toCallCard } from '@core/calls/views'
+import { sessionLabel } from '@core/calls/session-text'
+import { roleOfSlot, sessionOfSlot, sessionsOf, slotOfSignUp } from '@core/calls/slots'
 import { certificateNumbersOf } from '@lib/certificates/certificates'
 import { _ } from '@lib/cloud/cloud'
 import { collection, find, findByIds } from '@lib/cloud/db'
@@ -34,7 +36,15 @@ export const myHours = defineAction({
       for (const signUp of page) {
         const call = calls.get(signUp.callId)
         const ngo: Ngo | undefined = call && ngos.get(call.ngoId)
-        if (call) items.push({ signUp, call: toCallCard(call, ngo?.name ?? '') })
+        if (!call) continue
+        const session = sessionsOf(call).length > 1 ? sessionOfSlot(call, slotOfSignUp(signUp)) : undefined
+        const role = roleOfSlot(call, slotOfSignUp(signUp))?.name
+        items.push({
+          signUp,
+          call: toCallCard(call, ngo?.name ?? ''),
+          ...(session ? { session: { label: sessionLabel(session), startAt: session.startAt } } : {}),
+          ...(role ? { role } : {}),
+        })
       }
     }
     const record = hoursRecord(items)

@@ -1,8 +1,15 @@
-// The roster as an Excel file in cloud storage: Chinese headers, one row per sign-up with every answer.
+// The roster as an Excel file in cloud storage: Chinese headers, one row per sign-up with every answer; on a call
+// of several slots with 场次 and 岗位 columns, and the same session and role filter as the roster.
 import { type ApiResult, ok } from '@core/shared/errors'
 import type { ExportRosterResponse } from '@core/calls/contract'
-import { exportFileName, rosterSheet, toRoster } from '@core/calls/roster'
-import { validateCallId } from '@core/calls/validate'
+import {
+  exportFileName,
+  filterRoster,
+  rosterColumns,
+  rosterSheet,
+  toRoster,
+  validateRoster,
+} from '@core/calls/roster'
 import { storeExport } from '@lib/privacy/exports'
 import { allSignUps } from '@lib/calls/signups'
 import { workbook } from '@lib/privacy/xlsx'
@@ -11,9 +18,11 @@ import { defineAction } from '@functions/api/gate'
 export const exportRoster = defineAction({
   who: 'organizers',
   resource: 'call',
-  validate: validateCallId,
-  run: async ({ call, now }): Promise<ApiResult<ExportRosterResponse>> => {
-    const { headers, rows } = rosterSheet(call.questions, toRoster(await allSignUps(call._id)))
+  validate: validateRoster,
+  run: async ({ input, call, now }): Promise<ApiResult<ExportRosterResponse>> => {
+    const entries = filterRoster(call, toRoster(await allSignUps(call._id), call), input)
+    if (!Array.isArray(entries)) return entries
+    const { headers, rows } = rosterSheet(call.questions, entries, rosterColumns(call))
     const content = await workbook('报名名单', headers, rows)
     const fileName = exportFileName('报名名单', call.title, now)
     const { fileID, url } = await storeExport({

@@ -1,8 +1,8 @@
-// A call's roster for its own organizers: every sign-up with full phone numbers and answers, in tabs.
+// A call's roster for its own organizers: every sign-up with full phone numbers and answers, in tabs; on a call of
+// several slots, each row with its session and role, and optionally only one session's or one role's rows.
 import { type ApiResult, ok } from '@core/shared/errors'
 import type { RosterResponse } from '@core/calls/contract'
-import { rosterCounts, toRoster } from '@core/calls/roster'
-import { validateCallId } from '@core/calls/validate'
+import { filterRoster, rosterCounts, rosterFilters, toRoster, validateRoster } from '@core/calls/roster'
 import { toCallCard } from '@core/calls/views'
 import { allSignUps } from '@lib/calls/signups'
 import { defineAction } from '@functions/api/gate'
@@ -10,13 +10,15 @@ import { defineAction } from '@functions/api/gate'
 export const roster = defineAction({
   who: 'organizers',
   resource: 'call',
-  validate: validateCallId,
-  run: async ({ call, ngo }): Promise<ApiResult<RosterResponse>> => {
-    const entries = toRoster(await allSignUps(call._id))
+  validate: validateRoster,
+  run: async ({ input, call, ngo }): Promise<ApiResult<RosterResponse>> => {
+    const entries = filterRoster(call, toRoster(await allSignUps(call._id), call), input)
+    if (!Array.isArray(entries)) return entries
     return ok({
       call: { ...toCallCard(call, ngo.name), questions: call.questions },
       counts: rosterCounts(entries),
       entries,
+      ...rosterFilters(call),
     })
   },
 })

@@ -19,7 +19,8 @@ export const myCertificates = defineAction({
     return ok({
       certificates: docs
         .filter((doc) => !doc.supersededBy)
-        .map((doc) => ({ ...certificateView(doc), signUpId: doc.signUpId })),
+        // a call-wide certificate is reached through any session it lists: the first
+        .map((doc) => ({ ...certificateView(doc), signUpId: doc.sessions?.[0]?.signUpId ?? doc.signUpId })),
     })
   },
 })

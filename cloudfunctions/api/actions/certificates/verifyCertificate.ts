@@ -4,7 +4,13 @@
 import { certificateView, hasConfirmedHours, validateVerifyCertificate } from '@core/certificates/certificate'
 import type { VerifyCertificateResponse } from '@core/certificates/contract'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
-import { certificateByCode, codeMatches, latestCertificate } from '@lib/certificates/certificates'
+import {
+  certificateByCode,
+  codeMatches,
+  latestCertificate,
+  sessionsStillServed,
+} from '@lib/certificates/certificates'
+import type { Certificate } from '@core/model'
 import { callerIp } from '@lib/cloud/cloud'
 import { findById } from '@lib/cloud/db'
 import { withinLimit, type RateLimit } from '@lib/cloud/rate-limit'
@@ -29,9 +35,7 @@ export const verifyCertificate = defineAction({
     const { hours } = input
     if (hours !== undefined && hours !== doc.hours) return ok({ status: 'altered', certificate })
 
-    const signUp = await findById('signups', doc.signUpId)
-    const current =
-      !doc.supersededBy && signUp !== null && hasConfirmedHours(signUp) && signUp.hours === doc.hours
+    const current = doc.supersededBy ? false : await stillCurrent(doc)
     if (current) return ok({ status: 'genuine', certificate })
     const newer = doc.supersededBy ?? (await latestCertificate(doc.signUpId))?._id
     return ok(
@@ -41,3 +45,10 @@ export const verifyCertificate = defineAction({
     )
   },
 })
+
+/** Whether the NGO's record still says what the certificate says: its sign-up's hours, or each session's. */
+async function stillCurrent(doc: Certificate): Promise<boolean> {
+  if (doc.sessions) return sessionsStillServed(doc, await findById('calls', doc.callId))
+  const signUp = await findById('signups', doc.signUpId)
+  return signUp !== null && hasConfirmedHours(signUp) && signUp.hours === doc.hours
+}
