@@ -224,6 +224,33 @@ describe('reminders per session', () => {
 })
 
 describe('messages follow the slot', () => {
+  test('a sign-up that raced a session’s cancel is told by the next remind run, once; an old cancel is left', async () => {
+    const { doc, sessions } = threeSessions()
+    const cancelledAt = Date.now() - 2 * MINUTE
+    const withCancels = {
+      ...doc,
+      sessions: sessions.map((s) =>
+        s.id === 's2'
+          ? { ...s, cancelledAt }
+          : s.id === 's3'
+            ? { ...s, cancelledAt: cancelledAt - 2 * HOUR }
+            : s,
+      ),
+    }
+    insert({ ...withCancels, slots: emptySlots(withCancels) }, fiveSignUps())
+    const told = await h.remind<RemindReport>()
+    assert.ok(told.ok)
+    assert.equal(told.ok && told.data.cancelNotices, 1)
+    const [message] = h.messages({ kind: 'cancelled' })
+    const aliceS2 = signUpIdFor('trees', ALICE, 's2-r1')
+    assert.equal(message._id, `cancelled_${aliceS2}_s2`)
+    assert.equal(message.data.note, '引导员 · 本场活动已取消')
+    assert.equal(message.data.time, formatChinaTime(sessions[1].startAt))
+    const again = await h.remind<RemindReport>()
+    assert.equal(again.ok && again.data.cancelNotices, 0)
+    assert.equal(h.messages({ kind: 'cancelled' }).length, 1)
+  })
+
   test('a promotion in a later session names that session’s time, place and role', async () => {
     const { doc, sessions } = threeSessions()
     const [, , s3] = sessions
