@@ -14,12 +14,14 @@ import { startEmulator, type Emulator } from '@emulator/index'
 import { PERSONAS } from '@core/shared/demo-personas'
 import type { ApiResult } from '@core/shared/errors'
 import { toNgoOnCall } from '@core/calls/views'
+import { emptySlots } from '@core/calls/slots'
 import { posterFacts, posterText, type PosterResponse } from '@core/sharing/poster'
 import type { Call, Ngo } from '@core/model'
 
 const ROOT = resolve(__dirname, '..', '..')
 const VOLUNTEER = PERSONAS[0].openid
 const RARE_TITLE = '堃喆镕三位老师带队：民勤梭梭林春季植树与草方格固沙志愿者招募'
+const DAY = 24 * 3_600_000
 
 let emu: Emulator
 let functionsDir: string
@@ -45,7 +47,22 @@ before(async () => {
         unknown
       >,
     ])
+  emu.store.collection('calls').insert([season(minqin) as unknown as Record<string, unknown>])
 })
+
+/** The Minqin call in three weekly batches: 20 places each, 3 taken in the first, the last cancelled. */
+function season(minqin: Call): Call {
+  const sessions = [0, 7, 14].map((days, i) => ({
+    id: `s${i + 1}`,
+    startAt: minqin.startAt + days * DAY,
+    endAt: minqin.endAt + days * DAY,
+    ...(i === 2 ? { cancelledAt: minqin.startAt } : {}),
+  }))
+  const base: Call = { ...minqin, _id: 'season', endAt: sessions[2].endAt, sessions, capacity: 20 }
+  const slots = emptySlots(base) ?? {}
+  slots.s1 = { ...slots.s1, confirmed: 3 }
+  return { ...base, slots, capacity: 60, confirmed: 3, waitlisted: 0 }
+}
 after(async () => {
   await emu.stop()
   rmSync(functionsDir, { recursive: true, force: true })
@@ -88,7 +105,7 @@ function missingGlyphs(text: string): string[] {
 }
 
 describe('poster', () => {
-  for (const callId of ['mq-trees', 'rare-title']) {
+  for (const callId of ['mq-trees', 'rare-title', 'season']) {
     test(`${callId}: a 750×1334 PNG, every character covered, the code opens the call with the referrer`, async () => {
       const result = await posterOk(callId)
       assert.equal(result.cached, false)
@@ -98,6 +115,11 @@ describe('poster', () => {
 
       const text = posterText(facts(callId))
       assert.deepEqual(missingGlyphs(text), [])
+      if (callId === 'season') {
+        // places over the batches not cancelled, the days they span
+        assert.equal(facts(callId).spots, '3 个批次 · 还剩 37 个名额')
+        assert.match(facts(callId).time, /^\d{4}年\d+月\d+日 – \d+月\d+日$/)
+      }
       if (callId === 'rare-title') {
         for (const ch of '堃喆镕') assert.ok(text.includes(ch))
         // the rare ones are drawn by a fallback file, not the common set

@@ -10,7 +10,7 @@
 // is one round trip per in-flight message; everywhere else a death loses nothing and repeats nothing.
 // Errors: 43101 (the user has no acceptance left for the template) → skipped; a refusal that a retry cannot fix
 // → failed; anything else → pending again with a growing delay, and failed after MAX_ATTEMPTS.
-import { isReminderDue, reminderId } from '@core/messages/reminders'
+import { staleReminderReason } from '@core/messages/reminders'
 import { templateData, templateKindOf } from '@core/messages/templates'
 import type { Call, Message, SignUp } from '@core/model'
 import { _, openapi } from '@lib/cloud/cloud'
@@ -153,19 +153,16 @@ async function deliver(
   return 'sent'
 }
 
-/** Why a reminder should no longer go out ('' = it should). */
+/** Why a reminder should no longer go out ('' = it should): core/messages/reminders.ts staleReminderReason. */
 function staleReminder(
   message: Message,
   signUp: SignUp | undefined,
   call: Call | undefined,
   now: number,
 ): string {
-  if (!signUp || signUp.status !== 'confirmed') return 'the sign-up is no longer confirmed'
-  if (!call || (call.status !== 'open' && call.status !== 'closed')) return 'the call is no longer on'
-  if (message._id !== reminderId(signUp._id, call.startAt))
-    return 'the call moved: a new reminder replaces this'
-  if (!isReminderDue(call, now)) return 'the call has started'
-  return ''
+  if (!signUp) return 'the sign-up is no longer confirmed'
+  if (!call) return 'the call is no longer on'
+  return staleReminderReason(message._id, signUp, call, now)
 }
 
 /** Why an organizer's notice should no longer go out: the volunteer gave the sign-up back meanwhile. */

@@ -2,7 +2,8 @@
 // queueing is idempotent: a retried or concurrent job stores each message once.
 import { _ } from '@lib/cloud/cloud'
 import { collection, find, insertOnce } from '@lib/cloud/db'
-import type { Message, SignUp } from '@core/model'
+import { ONLY_SLOT, parseSlotKey } from '@core/calls/slots'
+import type { Call, Message, SignUp } from '@core/model'
 
 const PAGE = 100
 
@@ -39,6 +40,49 @@ export async function queueForVolunteers(
     const page = await find<SignUp>(
       collection('signups')
         .where({ callId, status: _.in(['confirmed', 'waitlisted']), _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    )
+    for (const signUp of page) await queueMessage(build(signUp))
+    addressed += page.length
+    if (page.length < PAGE) return addressed
+    after = page[page.length - 1]._id
+  }
+}
+
+/**
+ * The `where` of the sign-ups of some sessions of a call: of a call of one slot, all of them (the session `s1`;
+ * another session has none); of a call of several, those whose slot is one of those sessions' (the session's id,
+ * or it and a role's: `s2`, `s2-r1`), as the call's `slots` list them. Statuses are the caller's to add.
+ * Undefined when no sign-up can match (a session the call does not have).
+ */
+export function sessionSignUps(
+  call: Pick<Call, '_id'> & Partial<Pick<Call, 'slots'>>,
+  sessionIds: string[],
+): Record<string, unknown> | undefined {
+  if (!call.slots) return sessionIds.includes(ONLY_SLOT) ? { callId: call._id } : undefined
+  const keys = Object.keys(call.slots).filter((key) => sessionIds.includes(parseSlotKey(key).sessionId))
+  return keys.length ? { callId: call._id, slot: _.in(keys) } : undefined
+}
+
+/**
+ * One message to every confirmed and waitlisted volunteer of one session of the call (an organizer's edit or
+ * cancel of that session: core/messages/messages.ts sessionChangedMessage, sessionCancelledMessage), a page at a
+ * time; returns how many were addressed. Ids are the builder's, so a retried edit queues nothing twice.
+ */
+export async function queueForSession(
+  call: Pick<Call, '_id'> & Partial<Pick<Call, 'slots'>>,
+  sessionId: string,
+  build: (signUp: SignUp) => Message,
+): Promise<number> {
+  let addressed = 0
+  let after = ''
+  const of = sessionSignUps(call, [sessionId])
+  if (!of) return 0
+  for (;;) {
+    const page = await find<SignUp>(
+      collection('signups')
+        .where({ ...of, status: _.in(['confirmed', 'waitlisted']), _id: _.gt(after) })
         .orderBy('_id', 'asc')
         .limit(PAGE),
     )

@@ -1,7 +1,9 @@
 // Live group cards (WeChat's updatable messages): a share card made with an activity id shows
 // 「成员正在加入，当前 x/y 人」 in the chat, and every change of the call's seats sets the new numbers on each card
 // shared for it. `shareActivities` remembers which activity ids belong to which call, and until when WeChat
-// accepts updates for them (an activity id lives 24 hours).
+// accepts updates for them (an activity id lives 24 hours). A call of several sessions counts the places of its
+// sessions not cancelled, as its page and poster do (core/calls/session-text.ts placesSummary).
+import { sessionOfSlot, sessionsOf, slotKeysOf, slotOf, slotSpotsLeft } from '@core/calls/slots'
 import type { Call } from '@core/model'
 import { _, db, openapi } from '@lib/cloud/cloud'
 import { collection, find, findById, updateWhere } from '@lib/cloud/db'
@@ -54,7 +56,7 @@ export async function activityFor(callId: string, openid: string, now: number): 
  * state once it is full, closed or cancelled. Never fails the change that caused it: failures are logged.
  */
 export async function refreshGroupCards(
-  call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'status' | 'groupCardsUntil'>,
+  call: CardCall & Pick<Call, 'groupCardsUntil'>,
   now: number,
 ): Promise<number> {
   if (!hasLiveCards(call, now)) return 0
@@ -80,14 +82,49 @@ function hasLiveCards(call: Pick<Call, 'groupCardsUntil'>, now: number): boolean
   return call.groupCardsUntil !== undefined && call.groupCardsUntil > now
 }
 
-async function setCards(call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'status'>, now: number) {
+type CardCall = Pick<Call, '_id' | 'confirmed' | 'waitlisted' | 'capacity' | 'status' | 'startAt' | 'endAt'> &
+  Partial<Pick<Call, 'sessions' | 'roles' | 'slots'>>
+
+/**
+ * What a live card shows (WeChat's card takes two numbers and a state, no text): the seats taken of the places, and
+ * whether it still recruits. A call of several sessions: over the slots of its sessions not cancelled, recruiting
+ * while placesSummary would say 「还剩 N 个名额」; any other call: its own counters, as before.
+ */
+export function cardNumbers(call: Omit<CardCall, '_id'>): {
+  members: number
+  limit: number
+  recruiting: boolean
+} {
+  if (sessionsOf(call).length <= 1) {
+    return {
+      members: Math.min(call.confirmed, call.capacity),
+      limit: call.capacity,
+      recruiting: call.status === 'open' && call.confirmed < call.capacity,
+    }
+  }
+  let members = 0
+  let limit = 0
+  let left = 0
+  for (const key of slotKeysOf(call)) {
+    const slot = slotOf(call, key)
+    if (!slot || slot.cancelled || sessionOfSlot(call, key)?.cancelledAt !== undefined) continue
+    members += Math.min(slot.confirmed, slot.capacity)
+    limit += slot.capacity
+    left += slotSpotsLeft(slot)
+  }
+  // every session cancelled: the card ends (WeChat takes no limit of 0)
+  if (limit === 0) return { members: 0, limit: Math.max(1, call.capacity), recruiting: false }
+  return { members, limit, recruiting: call.status === 'open' && left > 0 }
+}
+
+async function setCards(call: CardCall, now: number) {
   const activities = await find<ShareActivity>(
     db
       .collection('shareActivities')
       .where({ callId: call._id, expiresAt: _.gt(now) })
       .limit(CARDS_PER_CALL),
   )
-  const recruiting = call.status === 'open' && call.confirmed < call.capacity
+  const { members, limit, recruiting } = cardNumbers(call)
   let updated = 0
   await inParallel(activities, 5, async (activity) => {
     try {
@@ -96,8 +133,8 @@ async function setCards(call: Pick<Call, '_id' | 'confirmed' | 'capacity' | 'sta
         targetState: recruiting ? 0 : 1,
         templateInfo: {
           parameterList: [
-            { name: 'member_count', value: String(Math.min(call.confirmed, call.capacity)) },
-            { name: 'room_limit', value: String(call.capacity) },
+            { name: 'member_count', value: String(members) },
+            { name: 'room_limit', value: String(limit) },
           ],
         },
       })

@@ -4,6 +4,7 @@
 // promotion's own, so a message the promoter queued after all is the same message, never a second one.
 import { promotedMessage } from '@core/messages/messages'
 import { isPast } from '@core/calls/rules'
+import { sessionOfSlot, slotOfSignUp } from '@core/calls/slots'
 import type { SignUp } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { collection, find, findByIds } from '@lib/cloud/db'
@@ -47,8 +48,10 @@ async function tellPromoted(promoted: SignUp[], now: number): Promise<number> {
   )
   const due = promoted.flatMap((signUp) => {
     const call = calls.get(signUp.callId)
-    // a call cancelled or over since has nothing left to tell about its seat
+    // a call (or the seat's session) cancelled or over since has nothing left to tell about its seat
     if (!call || call.status === 'cancelled' || isPast(call, now)) return []
+    const session = sessionOfSlot(call, slotOfSignUp(signUp))
+    if (session && (session.cancelledAt !== undefined || isPast(session, now))) return []
     return [promotedMessage(call, signUp, now)]
   })
   return queueMissing(due)

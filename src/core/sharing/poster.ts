@@ -1,7 +1,8 @@
 // The `poster` cloud function's contract, and what a poster shows, derived from a call (pure, so the cache key
 // and the picture come from the same facts).
-import { formatChinaTime } from '@core/shared/china-time'
+import { chinaMonthDay, chinaYear, formatChinaTime } from '@core/shared/china-time'
 import { spotsLeft } from '@core/calls/rules'
+import { placesSummary } from '@core/calls/session-text'
 import type { Call, NgoOnCall } from '@core/model'
 
 /** Bump when the layout changes: it is part of every poster's cache key, so old pictures are not reused. */
@@ -30,7 +31,7 @@ export interface PosterFacts {
   ngoVerified: boolean
   time: string
   place: string
-  /** 「还剩 12 个名额」, 「名额已满，可候补」 … */
+  /** 「还剩 12 个名额」, 「名额已满，可候补」 …; several sessions: 「3 个批次 · 还剩 42 个名额」 */
   spots: string
   /** the first line of the description */
   excerpt: string
@@ -42,16 +43,20 @@ const EXCERPT_MAX = 60
 
 export function posterFacts(call: Call, ngo: Pick<NgoOnCall, 'name' | 'verified'>): PosterFacts {
   const left = spotsLeft(call)
-  let spots = `还剩 ${left} 个名额`
+  const several = placesSummary(call)
+  let spots = several ?? `还剩 ${left} 个名额`
   if (call.status !== 'open') spots = '报名已结束'
-  else if (left <= 0) spots = call.waitlist ? '名额已满，可候补' : '名额已满'
+  else if (!several && left <= 0) spots = call.waitlist ? '名额已满，可候补' : '名额已满'
   const firstLine = call.description.split('\n').find((line) => line.trim() !== '') ?? ''
   const chars = Array.from(firstLine.trim())
   return {
     title: call.title,
     ngoName: ngo.name,
     ngoVerified: ngo.verified,
-    time: `${formatChinaTime(call.startAt)} – ${formatChinaTime(call.endAt).slice(-5)}`,
+    // several sessions span days or weeks: their first and last days (placesSummary says how many)
+    time: several
+      ? `${chinaYear(call.startAt)}年${chinaMonthDay(call.startAt)} – ${chinaMonthDay(call.endAt)}`
+      : `${formatChinaTime(call.startAt)} – ${formatChinaTime(call.endAt).slice(-5)}`,
     place: `${call.city} · ${call.address}`,
     spots,
     excerpt: chars.length > EXCERPT_MAX ? chars.slice(0, EXCERPT_MAX - 1).join('') + '…' : chars.join(''),
