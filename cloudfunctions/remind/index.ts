@@ -11,6 +11,7 @@ import { queueMissedPromotionNotices } from '@lib/waitlist/promotion-repair'
 import { queueDueReminders } from '@lib/messages/reminders'
 import { repairCounters, type RepairReport } from '@lib/waitlist/repair'
 import { fillNgoOnCalls } from '@lib/ngos/ngo-on-calls'
+import { moveOnToNextSessions } from '@lib/calls/session-starts'
 
 /** Parallel sends; JUSHOU_REMIND_CONCURRENCY overrides (the crash test sends one at a time). */
 const CONCURRENCY = Number(process.env.JUSHOU_REMIND_CONCURRENCY) || 10
@@ -29,6 +30,8 @@ export interface RemindReport {
   exports: number
   /** calls stored before they kept their NGO (Call.ngo), given it */
   ngoOnCalls: number
+  /** calls of several sessions listed from their next session on, as one started */
+  nextSessions: number
   /** how long each step took, ms */
   took: { reminders: number; delivery: number; repair: number }
 }
@@ -46,12 +49,23 @@ export async function main(): Promise<ApiResult<RemindReport>> {
     const repair = await repairCounters(deliveredAt)
     const exports = await deleteExpiredExports(now())
     const ngoOnCalls = await fillNgoOnCalls()
+    const nextSessions = await moveOnToNextSessions(now())
     const took = {
       reminders: queuedAt - startedAt,
       delivery: deliveredAt - queuedAt,
       repair: now() - deliveredAt,
     }
-    return ok({ reminders, promotionNotices, cancelNotices, delivery, repair, exports, ngoOnCalls, took })
+    return ok({
+      reminders,
+      promotionNotices,
+      cancelNotices,
+      delivery,
+      repair,
+      exports,
+      ngoOnCalls,
+      nextSessions,
+      took,
+    })
   } catch (err) {
     console.error('remind failed:', err)
     return fail('INTERNAL')

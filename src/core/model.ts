@@ -131,8 +131,11 @@ export interface CallSession {
   /** its own place (absent: the call's `address` and `location`) */
   address?: string
   location?: { lat: number; lng: number }
-  /** the organizer cancelled this session alone (its volunteers were told) */
+  /** the call's edit version that last moved it or changed its place: its `changed` messages carry it */
+  version?: number
+  /** the organizer cancelled this session alone (its volunteers were told), and what they said */
   cancelledAt?: number
+  cancelReason?: string
 }
 
 /** A 岗位: one kind of work, with its own places in every session. */

@@ -53,6 +53,8 @@ const MATRIX: Record<string, [object, Person[]]> = {
     ORGANIZERS,
   ],
   setSlotCapacity: [{ callId: 'trees', slot: 's1', capacity: 40 }, ORGANIZERS],
+  updateSession: [{ callId: 'trees', sessionId: 's1', address: '新地点' }, ORGANIZERS],
+  cancelSession: [{ callId: 'trees', sessionId: 's1' }, ORGANIZERS],
   registerNgo: [REGISTRATION, SIGNED_IN],
   myNgo: [{}, SIGNED_IN],
   pendingNgos: [{}, PLATFORM],

@@ -366,3 +366,119 @@ describe("a slot's places", () => {
     assert.equal(h.call('trees')?.slots, undefined)
   })
 })
+
+describe('moving and cancelling one session', () => {
+  test('a moved session: its slots start then, only its volunteers are told, once per edit', async () => {
+    const posted = await threeBatches()
+    await signUpFor(posted._id, 's2-r1', ALICE)
+    await signUpFor(posted._id, 's2-r2', BOB)
+    await signUpFor(posted._id, 's3-r1', CAROL)
+    const s2 = posted.sessions[1]
+    const body = { callId: posted._id, sessionId: 's2', startAt: s2.startAt + DAY, endAt: s2.endAt + DAY }
+    const moved = await h.apiOk<SessionEditResponse>('updateSession', body, ORGANIZER)
+    assert.equal(moved.notified, 2)
+    assert.equal(moved.call.sessions[1].startAt, s2.startAt + DAY)
+    const stored = h.call(posted._id)!
+    assert.equal(stored.slots?.['s2-r1'].startAt, s2.startAt + DAY)
+    assert.equal(stored.slots?.['s2-r2'].startAt, s2.startAt + DAY)
+    const told = () => h.messages({ kind: 'changed' }).map((m) => m.openid)
+    assert.deepEqual(told().sort(), [ALICE, BOB].sort())
+    // the same edit again (a retry) tells nobody twice; a second move tells them again
+    const again = await h.apiOk<SessionEditResponse>('updateSession', body, ORGANIZER)
+    assert.equal(again.notified, 2)
+    assert.equal(told().length, 2)
+    await h.apiOk(
+      'updateSession',
+      { callId: posted._id, sessionId: 's2', address: '民勤县红沙梁镇' },
+      ORGANIZER,
+    )
+    assert.equal(told().length, 4)
+    assert.equal(h.call(posted._id)?.sessions?.[1].address, '民勤县红沙梁镇')
+  })
+
+  test('bad session edits are refused and change nothing', async () => {
+    const posted = await threeBatches()
+    const s1 = posted.sessions[0]
+    const edit = (extra: object) => ({ callId: posted._id, sessionId: 's1', ...extra })
+    await refused('updateSession', edit({ sessionId: 's9', address: 'x' }), ORGANIZER, 'INVALID_INPUT')
+    await refused('updateSession', edit({ sessionId: '../s1', address: 'x' }), ORGANIZER, 'INVALID_INPUT')
+    await refused('updateSession', edit({ endAt: s1.startAt - HOUR }), ORGANIZER, 'INVALID_INPUT')
+    await refused('updateSession', edit({ startAt: Date.now() - HOUR }), ORGANIZER, 'INVALID_INPUT')
+    await refused('updateSession', edit({}), ORGANIZER, 'INVALID_INPUT')
+    await refused('updateSession', edit({ address: 'x' }), OTHER_ORGANIZER, 'FORBIDDEN')
+    await refused('cancelSession', edit({}), ALICE, 'FORBIDDEN')
+    await refused('cancelSession', edit({ sessionId: 's4' }), ORGANIZER, 'INVALID_INPUT')
+    // a call of one session is moved or cancelled as a whole
+    h.insert({ calls: [call()] })
+    await refused(
+      'updateSession',
+      { callId: 'trees', sessionId: 's1', address: 'x' },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+    await refused('cancelSession', { callId: 'trees', sessionId: 's1' }, ORGANIZER, 'INVALID_INPUT')
+  })
+
+  test('a cancelled session: its volunteers are told and given back their places; the others go on', async () => {
+    const posted = await threeBatches()
+    await signUpFor(posted._id, 's2-r2', ALICE) // the one 后勤 seat
+    await signUpFor(posted._id, 's2-r2', BOB) // waits for it
+    await signUpFor(posted._id, 's1-r2', BOB)
+    await signUpFor(posted._id, 's3-r1', CAROL)
+    const body = { callId: posted._id, sessionId: 's2', reason: '沙尘暴预警' }
+    const result = await h.apiOk<SessionEditResponse>('cancelSession', body, ORGANIZER)
+    assert.equal(result.notified, 2)
+    const rows = h.signUpsOf(posted._id)
+    const row = (openid: string, slot: string) => rows.find((r) => r.openid === openid && r.slot === slot)
+    assert.equal(row(ALICE, 's2-r2')?.status, 'cancelled')
+    assert.equal(row(ALICE, 's2-r2')?.sessionCancelled, true)
+    assert.equal(row(BOB, 's2-r2')?.status, 'cancelled')
+    assert.equal(row(BOB, 's1-r2')?.status, 'confirmed', 'another session stays')
+    assert.equal(row(CAROL, 's3-r1')?.status, 'confirmed')
+    const stored = h.call(posted._id)!
+    assert.deepEqual([stored.slots?.['s2-r2'].confirmed, stored.slots?.['s2-r2'].waitlisted], [0, 0])
+    assert.equal(stored.slots?.['s2-r1'].cancelled, true)
+    assert.deepEqual([stored.confirmed, stored.waitlisted, stored.capacity], [2, 0, 8])
+    const told = h.messages({ kind: 'cancelled' })
+    assert.deepEqual(told.map((m) => m.openid).sort(), [ALICE, BOB].sort())
+    // nobody signs up for it any more; a retry tells nobody twice
+    await refused('signUp', form(posted._id, { answers: {}, slot: 's2-r1' }), DAVE, 'CLOSED')
+    await h.apiOk('cancelSession', body, ORGANIZER)
+    assert.equal(h.messages({ kind: 'cancelled' }).length, 2)
+    // the last live sessions cannot all go: that is cancelling the call
+    await h.apiOk('cancelSession', { callId: posted._id, sessionId: 's1' }, ORGANIZER)
+    const last = await refused(
+      'cancelSession',
+      { callId: posted._id, sessionId: 's3' },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+    assert.ok(last?.sessionId)
+    const page = await h.apiOk<CallDetail>('getCall', { callId: posted._id }, CAROL)
+    assert.deepEqual(
+      page.sessions.map((s) => s.cancelled),
+      [true, true, false],
+    )
+    assert.equal(page.startAt, page.sessions[2].startAt, 'listed by its one session left')
+  })
+
+  test('as a session starts, the call is listed by the next one (the remind run moves it on)', async () => {
+    const posted = await threeBatches()
+    const [s1, s2] = posted.sessions
+    h.emu.clock.set({ offsetMs: s1.startAt + HOUR - Date.now() })
+    try {
+      const report = await h.remind<{ nextSessions: number }>()
+      assert.equal(report.ok && report.data.nextSessions, 1)
+      assert.equal(h.call(posted._id)?.startAt, s2.startAt)
+      const listed = await h.apiOk<{ items: { _id: string }[] }>('listCalls', {}, ALICE)
+      assert.ok(
+        listed.items.some((c) => c._id === posted._id),
+        'still listed while batches are ahead',
+      )
+      const again = await h.remind<{ nextSessions: number }>()
+      assert.equal(again.ok && again.data.nextSessions, 0)
+    } finally {
+      h.emu.clock.set({ offsetMs: 0 })
+    }
+  })
+})

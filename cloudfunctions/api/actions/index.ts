@@ -6,6 +6,7 @@ import { attendance } from './attendance/attendance'
 import { callNotices } from './messages/callNotices'
 import { callShareStats } from './sharing/callShareStats'
 import { cancelCall } from './calls/cancelCall'
+import { cancelSession } from './calls/cancelSession'
 import { cancelSignUp } from './calls/cancelSignUp'
 import { checkIn } from './attendance/checkIn'
 import { checkInCode } from './attendance/checkInCode'
@@ -47,6 +48,7 @@ import { setSlotCapacity } from './calls/setSlotCapacity'
 import { signUp } from './calls/signUp'
 import { subscribeTemplates } from './messages/subscribeTemplates'
 import { updateCall } from './calls/updateCall'
+import { updateSession } from './calls/updateSession'
 import { verifyCertificate } from './certificates/verifyCertificate'
 import { verifyNgo } from './ngos/verifyNgo'
 
@@ -57,6 +59,7 @@ export const ACTION_DEFINITIONS = {
   callNotices,
   callShareStats,
   cancelCall,
+  cancelSession,
   cancelSignUp,
   checkIn,
   checkInCode,
@@ -98,6 +101,7 @@ export const ACTION_DEFINITIONS = {
   signUp,
   subscribeTemplates,
   updateCall,
+  updateSession,
   verifyCertificate,
   verifyNgo,
 }

@@ -53,7 +53,7 @@ async function queueMissedSessionCancellations(now: number): Promise<number> {
       const of = sessionSignUps(call, [session.id])
       if (of)
         missing += await tellVolunteers(of, (signUp) =>
-          sessionCancelledMessage(call, session, signUp, undefined, now),
+          sessionCancelledMessage(call, session, signUp, session.cancelReason, now),
         )
     }
   }

@@ -452,6 +452,8 @@ export interface CallsContract {
   cancelCall: { req: CancelCallRequest; res: CancelCallResponse }
   updateCall: { req: UpdateCallRequest; res: UpdateCallResponse }
   addSessions: { req: AddSessionsRequest; res: SessionEditResponse }
+  updateSession: { req: UpdateSessionRequest; res: SessionEditResponse }
+  cancelSession: { req: CancelSessionRequest; res: SessionEditResponse }
   setSlotCapacity: { req: SetSlotCapacityRequest; res: SessionEditResponse }
   roster: { req: RosterRequest; res: RosterResponse }
   exportRoster: { req: RosterRequest; res: ExportRosterResponse }
