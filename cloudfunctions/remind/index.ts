@@ -12,6 +12,7 @@ import { queueDueReminders } from '@lib/messages/reminders'
 import { repairCounters, type RepairReport } from '@lib/waitlist/repair'
 import { fillNgoOnCalls } from '@lib/ngos/ngo-on-calls'
 import { moveOnToNextSessions } from '@lib/calls/session-starts'
+import { finishSessionCancels } from '@lib/calls/session-edits'
 
 /** Parallel sends; JUSHOU_REMIND_CONCURRENCY overrides (the crash test sends one at a time). */
 const CONCURRENCY = Number(process.env.JUSHOU_REMIND_CONCURRENCY) || 10
@@ -24,6 +25,8 @@ export interface RemindReport {
   promotionNotices: number
   /** `cancelled` messages queued for sign-ups written just after their call was cancelled */
   cancelNotices: number
+  /** bookings of cancelled sessions given back because the organizer's invocation left them (too many, or racing) */
+  sessionCancels: number
   delivery: DeliveryReport
   repair: RepairReport
   /** roster and hours exports deleted for being older than a day */
@@ -42,6 +45,7 @@ export async function main(): Promise<ApiResult<RemindReport>> {
     const reminders = await queueDueReminders(startedAt, CONCURRENCY)
     const promotionNotices = await queueMissedPromotionNotices(startedAt)
     const cancelNotices = await queueMissedCancellations(startedAt)
+    const sessionCancels = await finishSessionCancels(startedAt)
     const queuedAt = now()
     const deadline = startedAt + BUDGET_MS
     const delivery = await deliverDue({ clock: now, concurrency: CONCURRENCY, deadline })
@@ -59,6 +63,7 @@ export async function main(): Promise<ApiResult<RemindReport>> {
       reminders,
       promotionNotices,
       cancelNotices,
+      sessionCancels,
       delivery,
       repair,
       exports,

@@ -1,14 +1,16 @@
 // The lifecycle proof per slot: a tree planting in three batches with two roles (six slots, each with its own
 // places and waitlist), 3,000 interleaved sign-ups, cancellations and waitlist departures from 120 volunteers who
-// each pick slots at random, 40 in flight. After every single write: no slot over its capacity, no slot with more
-// seated or waiting rows than its counters, the call's counters equal to the sums of its slots', and every
-// promotion the earliest of its own slot's queue. At the end: each slot's counters equal its rows, and what each
-// volunteer was last told about each slot is what the database holds. Replay a run with SEED=<printed seed>.
+// each pick slots at random, 40 in flight, with the organizer changing slots' places now and then and cancelling the
+// third batch halfway. After every single write: no slot over its capacity, no slot with more seated or waiting
+// rows than its counters, the call's counters and places equal to the sums of its slots', and every promotion the
+// earliest of its own slot's queue. At the end: each slot's counters equal its rows, the cancelled batch holds
+// nobody, and what each volunteer was last told about each slot is what the database holds. Replay a run with
+// SEED=<printed seed>.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { emptySlots, signUpIdFor, slotOfSignUp } from '@core/calls/slots'
 import type { Call, CallRole, CallSession, SignUp } from '@core/model'
-import { call, DAY, form, HOUR, ngo, volunteer } from './docs'
+import { call, DAY, form, HOUR, ngo, ORGANIZER, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { prng, watchWrites } from './watch'
 
@@ -79,6 +81,7 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
       const doc = calls.get('trees') as unknown as Call
       let confirmedSum = 0
       let waitlistedSum = 0
+      let places = 0
       for (const key of slots) {
         const counters = doc.slots?.[key]
         if (!counters) {
@@ -87,6 +90,7 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
         }
         confirmedSum += counters.confirmed
         waitlistedSum += counters.waitlisted
+        if (!counters.cancelled) places += counters.capacity
         const mine = rows.filter((s) => slotOfSignUp(s) === key)
         const seated = mine.filter((s) => s.status === 'confirmed')
         const waiting = mine.filter((s) => s.status === 'waitlisted')
@@ -108,10 +112,31 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
         violations.push(
           `${at}: call ${doc.confirmed}/${doc.waitlisted} ≠ slots ${confirmedSum}/${waitlistedSum}`,
         )
+      if (doc.capacity !== places) violations.push(`${at}: call places ${doc.capacity} ≠ slots' ${places}`)
     },
   )
 
+  let issued = 0
+  let batchCancelled = false
+  async function organize(): Promise<void> {
+    if (!batchCancelled && issued >= OPERATIONS / 2) {
+      batchCancelled = true
+      const result = await h.api(
+        'cancelSession',
+        { callId: 'trees', sessionId: 's3', reason: '沙尘暴' },
+        ORGANIZER,
+      )
+      count(result.ok ? 'cancelSession' : `cancelSession ${result.code}`)
+      return
+    }
+    const slot = slots[Math.floor(random() * slots.length)]
+    const capacity = 1 + Math.floor(random() * 8)
+    const result = await h.api('setSlotCapacity', { callId: 'trees', slot, capacity }, ORGANIZER)
+    count(result.ok ? 'setSlotCapacity' : `setSlotCapacity ${result.code}`)
+  }
+
   async function operate(): Promise<void> {
+    if (random() < 0.03 || (!batchCancelled && issued >= OPERATIONS / 2)) return organize()
     let openid: string
     do openid = people[Math.floor(random() * PEOPLE)]
     while (busy.has(openid))
@@ -138,7 +163,6 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
   }
 
   const started = performance.now()
-  let issued = 0
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       while (issued < OPERATIONS) {
@@ -147,6 +171,11 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
       }
     }),
   )
+  // The cancel again, as the organizer would retry it: a sign-up that was mid-write as the batch was cancelled is
+  // given back now, and nobody is told twice.
+  const retried = await h.api('cancelSession', { callId: 'trees', sessionId: 's3' }, ORGANIZER)
+  assert.ok(retried.ok, JSON.stringify(retried))
+  for (const key of wants.keys()) if (key.endsWith(' s3-r1') || key.endsWith(' s3-r2')) wants.set(key, false)
   stopWatching()
   const seconds = (performance.now() - started) / 1000
   console.log(
@@ -164,6 +193,10 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
     const counters = doc?.slots?.[slot]
     assert.equal(counters?.confirmed, seated, `${slot}: confirmed counter = rows`)
     assert.equal(counters?.waitlisted, waiting, `${slot}: waitlisted counter = rows`)
+    if (counters?.cancelled) {
+      assert.deepEqual([seated, waiting], [0, 0], `${slot}: its batch was cancelled`)
+      continue
+    }
     const wanting = people.filter((p) => wants.get(`${p} ${slot}`)).length
     assert.equal(
       seated,
@@ -185,7 +218,11 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
     promotions.map((p) => `promoted_${p.id}_${p.waitlistedAt}`).sort(),
     'exactly one promoted message per promotion',
   )
-  // The run exercised what it claims: several slots full with queues, promotions in each.
+  const cancelledMessages = h.messages({ kind: 'cancelled' })
+  assert.equal(new Set(cancelledMessages.map((m) => m._id)).size, cancelledMessages.length)
+  // The run exercised what it claims: several slots full with queues, promotions in each, places changed.
+  assert.ok((tally.setSlotCapacity ?? 0) > 20, JSON.stringify(tally))
+  assert.equal(tally.cancelSession, 1)
   const promotedSlots = new Set(promotions.map((p) => slotOfSignUp(h.signUp(p.id) ?? { slot: '?' })))
   assert.ok(promotedSlots.size >= 4, `promotions in ${[...promotedSlots].join(', ')}`)
   assert.ok((tally['signUp waitlisted'] ?? 0) > 50, JSON.stringify(tally))

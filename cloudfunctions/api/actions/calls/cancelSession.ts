@@ -1,7 +1,8 @@
 // The organizer cancels one session; the call's other sessions go on. In this order, so a crash anywhere leaves
 // something a retry (or the remind run) finishes: (1) the session and its slots are marked cancelled in one
 // conditional update: from then on nobody takes or is promoted into its seats; (2) each of its volunteers is told
-// (message ids per sign-up and session: never twice); (3) their bookings are given back and uncounted.
+// (message ids per sign-up and session: never twice) and their booking given back and uncounted, ten at a time,
+// for as long as the invocation has time; the remind run finishes a session too big for one.
 import type { SessionEditResponse } from '@core/calls/contract'
 import { callTimes, validateCancelSession } from '@core/calls/session-edit'
 import { hasSlots, parseSlotKey, sessionsOf, slotKeysOf, slotOf } from '@core/calls/slots'
@@ -11,9 +12,11 @@ import { type ApiResult, fail, ok } from '@core/shared/errors'
 import type { Call, CallSession } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { EDIT_ATTEMPTS, giveBackSession, reread, writeSessionEdit } from '@lib/calls/session-edits'
-import { queueForSession } from '@lib/messages/outbox'
 import { refreshGroupCards } from '@lib/sharing/group-cards'
 import { defineAction } from '@functions/api/gate'
+
+/** Well inside the function's 20 s: a session of more is finished by the remind run (finishSessionCancels). */
+const GIVE_BACK_BUDGET_MS = 10_000
 
 export const cancelSession = defineAction({
   who: 'organizers',
@@ -57,10 +60,13 @@ export const cancelSession = defineAction({
     if (!cancelled) throw new Error(`call ${call._id} kept changing while a session was cancelled`)
     const session = cancelled
     const latest = (await reread(call)) ?? call
-    const notified = await queueForSession(latest, session.id, (signUp) =>
-      sessionCancelledMessage(latest, session, signUp, session.cancelReason, now),
+    const notified = await giveBackSession(
+      latest,
+      session.id,
+      now,
+      (signUp) => sessionCancelledMessage(latest, session, signUp, session.cancelReason, now),
+      Date.now() + GIVE_BACK_BUDGET_MS,
     )
-    await giveBackSession(latest, session.id, now)
     const settled = (await reread(latest)) ?? latest
     await refreshGroupCards(settled, now)
     return ok({ call: toCallDetail(settled, toNgoOnCall(ngo), [], now), notified, promoted: 0 })
