@@ -827,7 +827,6 @@ const SLOT_CALLS: SlotCallSeed[] = [
     roles: PLANTING_ROLES,
     capacity: 0,
     deadlineHours: 48,
-    cutoffHours: 48,
     maxSlotsPerPerson: 3,
     taken: {
       's1-r1': { confirmed: 14 },
