@@ -5,8 +5,9 @@
 import { toNgoOnCall } from '@core/calls/views'
 import { PERSONAS, type Persona } from '@core/shared/demo-personas'
 import { minutesBetween, roundHours } from '@core/attendance/hours'
-import { signUpIdFor } from '@core/calls/slots'
-import type { SignUpSource } from '@core/model'
+import { emptySlots, signUpIdFor, totalCapacity } from '@core/calls/slots'
+import { sessionsFromRule } from '@core/calls/repeat'
+import type { CallRole, CallSession, RepeatRule, SignUpSource } from '@core/model'
 import { chinaDayKey } from '@core/shared/china-time'
 import type { Call, Ngo, Notice, Question, SignUp, SignUpStatus } from '@core/model'
 
@@ -659,6 +660,9 @@ export function demoData(now: number): Record<string, object[]> {
       })
     }
   }
+  for (const seed of SLOT_CALLS) {
+    volunteerNo = addSlotCall(seed, now, ngos, calls, signups, volunteerNo)
+  }
   // the platform admin persona reviews NGO registrations
   const users = [{ _id: persona('admin'), roles: ['admin'] }]
   return { ngos, calls, signups, users, notices: demoNotices(now, calls) }
@@ -739,4 +743,218 @@ const CALL_PERSONAS: Record<string, DemoPerson[]> = {
     { openid: VOLUNTEER, name: '林晓', phone: '13800138000', status: 'attended' },
     { openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'attended' },
   ],
+}
+
+// Calls of several sessions (场次 / 批次) and roles (岗位): each slot (a session × a role) has its own places and
+// queue, counted in `slots`; the call's own counters are their sums.
+
+interface SlotCallSeed {
+  _id: string
+  ngoId: string
+  title: string
+  description: string
+  tags: string[]
+  city: string
+  address: string
+  location?: { lat: number; lng: number }
+  sessions: (now: number) => CallSession[]
+  roles?: CallRole[]
+  /** places per session when there are no roles */
+  capacity: number
+  /** sign-up closes this many hours before the last session starts (each slot closes at its own start) */
+  deadlineHours: number
+  cutoffHours?: number
+  maxSlotsPerPerson?: number
+  repeat?: (now: number) => RepeatRule
+  /** seats taken and people waiting, by slot key (a slot left out is empty) */
+  taken: Record<string, { confirmed: number; waitlisted?: number }>
+  /** the personas' own sign-ups, by slot key (counted in `taken`) */
+  personas?: Record<string, DemoPerson>
+  questions?: Question[]
+}
+
+const PLANTING_ROLES: CallRole[] = [
+  {
+    id: 'r1',
+    name: '植树',
+    description: '扎草方格、挖坑、栽苗、浇水，每天在沙地里干活约6小时，需要一定体力',
+    capacity: 20,
+  },
+  {
+    id: 'r2',
+    name: '后勤',
+    description: '在营地准备午餐和饮水、分发工具、拍照记录，适合体力一般的朋友',
+    capacity: 4,
+  },
+]
+
+/** Three batches a week apart, each three days on site (08:00 on the first day to 18:00 on the third). */
+function plantingBatches(now: number): CallSession[] {
+  return [16, 23, 30].map((day, i) => ({
+    id: `s${i + 1}`,
+    startAt: chinaTime(now, day, 8),
+    endAt: chinaTime(now, day + 2, 18),
+  }))
+}
+
+/** Every Saturday 09:00–11:30, eight times, from the coming Saturday (China time). */
+function saturdayVisits(now: number): RepeatRule {
+  return {
+    every: 'week',
+    weekdays: [6],
+    startMinute: 9 * 60,
+    endMinute: 11 * 60 + 30,
+    from: now + DAY,
+    count: 8,
+  }
+}
+
+const SLOT_CALLS: SlotCallSeed[] = [
+  {
+    _id: 'mq-spring-planting',
+    ngoId: 'rescue-minqin',
+    title: '民勤春季植树 · 三批次招募',
+    description:
+      '今年春季植树分三批进行，每批在沙漠边缘的种植点连续工作三天，批次之间相隔一周。可以报名一批，也可以报名多批。\n\n' +
+      '岗位：植树志愿者负责扎草方格、挖坑、栽苗和浇水；后勤志愿者留在营地，准备午餐和饮水、分发工具、拍照记录。\n' +
+      '食宿：住在西渠镇的农家院，统一安排三餐；往返民勤县城的交通由我们负责。\n\n' +
+      '每人最多报名三个场次。',
+    tags: ['环保', '户外'],
+    city: '甘肃·民勤',
+    address: '甘肃省武威市民勤县西渠镇治沙点',
+    location: { lat: 38.89, lng: 103.35 },
+    sessions: plantingBatches,
+    roles: PLANTING_ROLES,
+    capacity: 0,
+    deadlineHours: 48,
+    maxSlotsPerPerson: 3,
+    taken: {
+      's1-r1': { confirmed: 14 },
+      's1-r2': { confirmed: 4, waitlisted: 2 },
+      's2-r1': { confirmed: 6 },
+      's2-r2': { confirmed: 1 },
+      's3-r1': { confirmed: 2 },
+    },
+    personas: { 's1-r1': { openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'confirmed' } },
+    questions: TREE_QUESTIONS,
+  },
+  {
+    _id: 'bj-saturday-visit',
+    ngoId: 'bj-yinling',
+    title: '每周六上午 · 陪独居老人聊聊天',
+    description:
+      '每周六上午在花园路街道，两人一组上门陪独居老人聊天、读报、帮忙整理房间，一共八次。可以只来一次，也可以每周都来；' +
+      '能固定来几次的朋友，老人会更熟悉你。第一次参加的志愿者和老队员搭档。',
+    tags: ['助老', '社区'],
+    city: '北京',
+    address: '北京市海淀区花园路街道社区服务中心',
+    location: { lat: 39.98, lng: 116.37 },
+    sessions: (now) => sessionsFromRule(saturdayVisits(now)),
+    repeat: saturdayVisits,
+    capacity: 6,
+    deadlineHours: 24,
+    taken: { s1: { confirmed: 5 }, s2: { confirmed: 3 }, s3: { confirmed: 2 }, s4: { confirmed: 1 } },
+    personas: { s2: { openid: VOLUNTEER2, name: '梅丽', phone: '13912345678', status: 'confirmed' } },
+  },
+]
+
+/** Adds a call of several slots and its sign-ups; returns the last invented volunteer's number. */
+function addSlotCall(
+  seed: SlotCallSeed,
+  now: number,
+  ngos: Ngo[],
+  calls: Call[],
+  signups: SignUp[],
+  volunteerNo: number,
+): number {
+  const sessions = seed.sessions(now)
+  const startAt = sessions[0].startAt
+  const endAt = sessions[sessions.length - 1].endAt
+  const lastStart = sessions[sessions.length - 1].startAt
+  const createdAt = Math.min(now, startAt) - 15 * DAY
+  const questions = seed.questions ?? []
+  const shape = {
+    startAt,
+    endAt,
+    capacity: seed.capacity,
+    sessions,
+    ...(seed.roles ? { roles: seed.roles } : {}),
+  }
+  const slots = emptySlots(shape)
+  if (!slots) throw new Error(`${seed._id} is one slot`)
+  for (const [key, taken] of Object.entries(seed.taken)) {
+    const slot = slots[key]
+    if (!slot) throw new Error(`${seed._id} has no slot ${key}`)
+    slot.confirmed = taken.confirmed
+    slot.waitlisted = taken.waitlisted ?? 0
+  }
+  const sum = (field: 'confirmed' | 'waitlisted') =>
+    Object.values(slots).reduce((total, slot) => total + slot[field], 0)
+  calls.push({
+    _id: seed._id,
+    ngoId: seed.ngoId,
+    title: seed.title,
+    description: seed.description,
+    cover: '',
+    tags: seed.tags,
+    city: seed.city,
+    address: seed.address,
+    ...(seed.location ? { location: seed.location } : {}),
+    startAt,
+    endAt,
+    signupDeadline: lastStart - seed.deadlineHours * HOUR,
+    ...(seed.cutoffHours ? { cancelCutoff: startAt - seed.cutoffHours * HOUR } : {}),
+    capacity: totalCapacity(slots),
+    waitlist: true,
+    questions,
+    status: 'open',
+    confirmed: sum('confirmed'),
+    waitlisted: sum('waitlisted'),
+    sessions,
+    ...(seed.roles ? { roles: seed.roles } : {}),
+    slots,
+    ...(seed.maxSlotsPerPerson ? { maxSlotsPerPerson: seed.maxSlotsPerPerson } : {}),
+    ...(seed.repeat ? { repeat: seed.repeat(now) } : {}),
+    ngo: toNgoOnCall(ngos.find((ngo) => ngo._id === seed.ngoId)!),
+    createdAt,
+    updatedAt: createdAt,
+  })
+
+  let i = 0
+  const row = (
+    person: Omit<DemoPerson, 'status'>,
+    slot: string,
+    status: 'confirmed' | 'waitlisted',
+    at: number,
+  ) => {
+    signups.push({
+      _id: signUpIdFor(seed._id, person.openid, slot),
+      callId: seed._id,
+      openid: person.openid,
+      name: person.name,
+      phone: person.phone,
+      answers: sampleAnswers(questions, i++),
+      status,
+      slot,
+      ...(status === 'waitlisted' ? { waitlistedAt: new Date(at) } : {}),
+      createdAt: at,
+      updatedAt: at,
+    })
+  }
+  for (const [key, taken] of Object.entries(seed.taken)) {
+    const persona = seed.personas?.[key]
+    const held = persona ? [persona] : []
+    while (held.length < taken.confirmed) held.push({ ...extra(++volunteerNo), status: 'confirmed' })
+    held.forEach((person, n) => row(person, key, 'confirmed', createdAt + (n + 1) * HOUR * 3))
+    // the queue of a full slot, in the order they joined
+    for (let n = 0; n < (taken.waitlisted ?? 0); n++) {
+      row(
+        extra(++volunteerNo),
+        key,
+        'waitlisted',
+        Math.min(now, startAt) - (taken.waitlisted ?? 0) * HOUR + n * HOUR,
+      )
+    }
+  }
+  return volunteerNo
 }

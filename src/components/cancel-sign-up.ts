@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import type { CallDetail } from '@core/calls/contract'
 import { isLateDropOut } from '@core/calls/rules'
 import { cancelSignUp } from '@services/cloud/api'
+import { labelOfSlot } from '@components/SlotPicker/slots-view'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -21,12 +22,21 @@ interface DialogText {
   confirmText: string
 }
 
-/** What the confirm dialog says for the caller's own sign-up on this call, at `now`. */
-export function cancelDialogText(call: CallDetail, now: number): DialogText {
-  if (call.mySignUp?.status === 'waitlisted') {
+/** The caller's sign-up the dialog is about: the one for `slot`, or (a call of one slot) their only one. */
+function signUpOf(call: CallDetail, slot?: string) {
+  return slot === undefined ? call.mySignUp : call.mySignUps.find((signUp) => signUp.slot === slot)
+}
+
+/**
+ * What the confirm dialog says for the caller's own sign-up on this call, at `now`; with `slot`, for that slot of a
+ * call of several (its session and role named, so the right one is given back).
+ */
+export function cancelDialogText(call: CallDetail, now: number, slot?: string): DialogText {
+  const which = slot === undefined ? '' : ` ${labelOfSlot(call, slot)} `
+  if (signUpOf(call, slot)?.status === 'waitlisted') {
     return {
       title: '退出候补',
-      content: `确定退出「${call.title}」的候补吗？之后再报名需要重新排队。`,
+      content: `确定退出「${call.title}」${which}的候补吗？之后再报名需要重新排队。`,
       confirmText: '退出候补',
     }
   }
@@ -39,18 +49,23 @@ export function cancelDialogText(call: CallDetail, now: number): DialogText {
   }
   return {
     title: '取消报名',
-    content: `确定取消「${call.title}」的报名吗？名额会让给其他志愿者。`,
+    content: `确定取消「${call.title}」${which}的报名吗？名额会让给其他志愿者。`,
     confirmText: '取消报名',
   }
 }
 
 /**
  * Asks, then cancels and says how it went; resolves true when the sign-up is cancelled. `onConfirmed` runs once
- * the volunteer has said yes, for the page to show the request under way.
+ * the volunteer has said yes, for the page to show the request under way. `slot`: which of the caller's slots on a
+ * call of several.
  */
-export async function confirmAndCancel(call: CallDetail, onConfirmed?: () => void): Promise<boolean> {
-  const wasWaitlisted = call.mySignUp?.status === 'waitlisted'
-  const text = cancelDialogText(call, Date.now())
+export async function confirmAndCancel(
+  call: CallDetail,
+  onConfirmed?: () => void,
+  slot?: string,
+): Promise<boolean> {
+  const wasWaitlisted = signUpOf(call, slot)?.status === 'waitlisted'
+  const text = cancelDialogText(call, Date.now(), slot)
   const { confirm } = await Taro.showModal({
     ...text,
     confirmColor: '#c92a2a',
@@ -58,7 +73,7 @@ export async function confirmAndCancel(call: CallDetail, onConfirmed?: () => voi
   })
   if (!confirm) return false
   onConfirmed?.()
-  const result = await cancelSignUp({ callId: call._id })
+  const result = await cancelSignUp(slot === undefined ? { callId: call._id } : { callId: call._id, slot })
   if (!result.ok) {
     Taro.showToast({ title: result.message, icon: 'none' })
     return false

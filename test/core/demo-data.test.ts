@@ -4,7 +4,19 @@ import assert from 'node:assert/strict'
 import { demoData } from '@emulator/demo-data'
 import { PERSONAS } from '@core/shared/demo-personas'
 import { isPast, isSignupOpen, spotsLeft } from '@core/calls/rules'
-import { signUpIdFor } from '@core/calls/slots'
+import {
+  emptySlots,
+  hasSlots,
+  lastStart,
+  signUpIdFor,
+  slotKeysOf,
+  slotOf,
+  slotOfSignUp,
+  slotSpotsLeft,
+  totalCapacity,
+} from '@core/calls/slots'
+import { sessionsFromRule } from '@core/calls/repeat'
+import { placesSummary } from '@core/calls/session-text'
 import { looksLikeId } from '@core/shared/validation'
 import { validateSignUpForm } from '@core/calls/validate'
 import type { Call, Ngo, SignUp } from '@core/model'
@@ -64,7 +76,7 @@ test('ids are short and every reference resolves', () => {
   for (const call of calls) assert.ok(ngoIds.has(call.ngoId), call._id)
   for (const signUp of signups) {
     assert.ok(callIds.has(signUp.callId))
-    assert.equal(signUp._id, signUpIdFor(signUp.callId, signUp.openid))
+    assert.equal(signUp._id, signUpIdFor(signUp.callId, signUp.openid, slotOfSignUp(signUp)))
     assert.ok(signUp.createdAt <= NOW)
   }
   assert.equal(new Set(signups.map((s) => s._id)).size, signups.length, 'no duplicate sign-ups')
@@ -75,7 +87,8 @@ test('every call’s counter equals its seat-holding sign-ups, within capacity',
     const rows = signups.filter((s) => s.callId === call._id && SEAT_HOLDING.has(s.status))
     assert.equal(call.confirmed, rows.length, call._id)
     assert.ok(call.confirmed <= call.capacity, call._id)
-    assert.equal(call.startAt < call.endAt && call.signupDeadline <= call.startAt, true, call._id)
+    // a call of several sessions takes sign-ups until its last session (each slot closes at its own start)
+    assert.equal(call.startAt < call.endAt && call.signupDeadline <= lastStart(call), true, call._id)
   }
 })
 
@@ -83,7 +96,8 @@ test('the waitlist counters equal the waitlisted rows; a queue only where the ca
   for (const call of calls) {
     const queue = signups.filter((s) => s.callId === call._id && s.status === 'waitlisted')
     assert.equal(call.waitlisted, queue.length, call._id)
-    if (queue.length) assert.equal(spotsLeft(call), 0, `${call._id} has free seats and a queue`)
+    if (queue.length && !hasSlots(call))
+      assert.equal(spotsLeft(call), 0, `${call._id} has free seats and a queue`)
     for (const s of queue) assert.ok(s.waitlistedAt instanceof Date && s.waitlistedAt.getTime() <= NOW)
   }
   assert.ok(
@@ -114,4 +128,74 @@ test('dates follow now: the same data a month later is still upcoming', () => {
   const later = NOW + 30 * 24 * 3_600_000
   const trees = (demoData(later).calls as Call[]).find((call) => call._id === 'mq-trees') as Call
   assert.equal(isSignupOpen(trees, later), true)
+})
+
+test('a call of several slots: every slot’s counters equal its rows, the call’s are their sums', () => {
+  const slotted = calls.filter(hasSlots)
+  assert.ok(slotted.length >= 2)
+  for (const call of slotted) {
+    const slots = call.slots ?? {}
+    assert.deepEqual(Object.keys(slots).sort(), slotKeysOf(call).sort(), call._id)
+    for (const key of slotKeysOf(call)) {
+      const slot = slotOf(call, key)
+      assert.ok(slot)
+      const rows = signups.filter((s) => s.callId === call._id && s.slot === key)
+      const seats = rows.filter((s) => SEAT_HOLDING.has(s.status)).length
+      const queue = rows.filter((s) => s.status === 'waitlisted').length
+      assert.equal(slot.confirmed, seats, `${call._id} ${key}`)
+      assert.equal(slot.waitlisted, queue, `${call._id} ${key}`)
+      assert.ok(slot.confirmed <= slot.capacity, `${call._id} ${key}`)
+      if (queue) assert.equal(slotSpotsLeft(slot), 0, `${call._id} ${key} has free seats and a queue`)
+    }
+    const sum = (field: 'confirmed' | 'waitlisted') =>
+      Object.values(slots).reduce((total, slot) => total + slot[field], 0)
+    assert.equal(call.confirmed, sum('confirmed'), call._id)
+    assert.equal(call.waitlisted, sum('waitlisted'), call._id)
+    assert.equal(call.capacity, totalCapacity(slots), call._id)
+    const sessions = call.sessions ?? []
+    assert.equal(call.startAt, sessions[0]?.startAt, call._id)
+    assert.equal(call.endAt, sessions[sessions.length - 1]?.endAt, call._id)
+    // laid out as publishing lays them out: the same slots, each starting with its session
+    const empty = emptySlots(call) ?? {}
+    assert.deepEqual(Object.keys(empty).sort(), Object.keys(slots).sort(), call._id)
+    for (const [key, slot] of Object.entries(empty)) {
+      assert.equal(slots[key]?.startAt, slot.startAt, `${call._id} ${key}`)
+    }
+    assert.ok(isSignupOpen(call, NOW), call._id)
+  }
+})
+
+test('Rescue Minqin’s spring planting: three batches a week apart, 植树 and 后勤, one slot full with a queue', () => {
+  const planting = calls.find((call) => call._id === 'mq-spring-planting')
+  assert.ok(planting)
+  assert.equal(planting.ngoId, 'rescue-minqin')
+  const sessions = planting.sessions ?? []
+  assert.equal(sessions.length, 3)
+  for (let i = 1; i < sessions.length; i++) {
+    assert.equal(sessions[i].startAt - sessions[i - 1].startAt, 7 * 24 * 3_600_000)
+  }
+  assert.deepEqual(
+    (planting.roles ?? []).map((role) => [role.name, role.capacity]),
+    [
+      ['植树', 20],
+      ['后勤', 4],
+    ],
+  )
+  const full = slotKeysOf(planting).filter((key) => {
+    const slot = slotOf(planting, key)
+    return slot && slotSpotsLeft(slot) === 0 && slot.waitlisted > 0
+  })
+  assert.equal(full.length, 1)
+  assert.equal(placesSummary(planting), `3 个批次 · 还剩 ${spotsLeft(planting)} 个名额`)
+})
+
+test('the weekly elder visit: every Saturday 09:00–11:30, eight times, six places each, made by its rule', () => {
+  const visits = calls.find((call) => call._id === 'bj-saturday-visit')
+  assert.ok(visits?.repeat)
+  assert.deepEqual(visits.sessions, sessionsFromRule(visits.repeat))
+  assert.equal(visits.sessions?.length, 8)
+  assert.equal(visits.roles, undefined)
+  for (const key of slotKeysOf(visits)) assert.equal(slotOf(visits, key)?.capacity, 6)
+  const persona = PERSONAS.find((p) => p.key === 'volunteer2')?.openid
+  assert.ok(signups.some((s) => s.callId === visits._id && s.openid === persona && s.status === 'confirmed'))
 })

@@ -13,6 +13,15 @@ interface Props {
   onOpen: (call: Call) => void
 }
 
+/**
+ * The places of a call of several sessions, over all of them: 「3 个批次 · 还剩 42 个名额」 (the words of
+ * core/calls/session-text.ts placesSummary, from the card's sums); undefined for a call of one session.
+ */
+export function batchesText(call: Pick<Call, 'sessionCount' | 'spotsLeft'>): string | undefined {
+  if (!call.sessionCount) return undefined
+  return `${call.sessionCount} 个批次 · ${call.spotsLeft > 0 ? `还剩 ${call.spotsLeft} 个名额` : '已满'}`
+}
+
 /** What a screen reader says for the whole card (its parts are read as one button). */
 export function cardLabel(call: Call): string {
   return [
@@ -20,7 +29,7 @@ export function cardLabel(call: Call): string {
     call.ngoName,
     formatTime(call.startAt),
     `${call.city} ${call.address}`,
-    spotsText(call.spotsLeft),
+    batchesText(call) ?? spotsText(call.spotsLeft),
   ]
     .filter(Boolean)
     .join('，')
@@ -56,7 +65,11 @@ export default function CallCard({ call, onOpen }: Props) {
               </Text>
             ))}
           </View>
-          <SpotsLabel spotsLeft={call.spotsLeft} />
+          {call.sessionCount ? (
+            <Text className={`spots ${call.spotsLeft <= 0 ? 'spots--full' : ''}`}>{batchesText(call)}</Text>
+          ) : (
+            <SpotsLabel spotsLeft={call.spotsLeft} />
+          )}
         </View>
       </View>
     </View>

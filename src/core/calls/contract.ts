@@ -188,6 +188,10 @@ export type MySignUpsRequest = Record<string, never>
 export interface MySignUp {
   signUp: SignUpView
   call: CallCard
+  /** on a call of several slots: the slot held (「3月12日 周六 09:00–11:30 · 植树」, session-text.ts slotLabel) */
+  slotLabel?: string
+  /** on a call of several slots: the held slot's session (its calendar entry, until when it can be given back) */
+  session?: { startAt: number; endAt: number }
 }
 
 export interface MySignUpsResponse {

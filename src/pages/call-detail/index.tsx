@@ -3,7 +3,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import type { CallDetail } from '@core/calls/contract'
+import type { CallDetail, SlotView } from '@core/calls/contract'
 import { canCancel } from '@core/calls/rules'
 import CalendarButton from '@components/CalendarButton'
 import CallCover from '@components/CallCover'
@@ -14,6 +14,8 @@ import LoadFailed from '@components/LoadFailed'
 import PersonaChip from '@components/PersonaChip'
 import { signUpQuery, useArrival, useShareCard, type Arrival } from '@components/ShareCard'
 import SharePoster from '@components/SharePoster'
+import SlotPicker from '@components/SlotPicker'
+import { canPick, hasSlotPicker, heldSlots, knownSlots } from '@components/SlotPicker/slots-view'
 import SpotsLabel from '@components/SpotsLabel'
 import StatusTag from '@components/StatusTag'
 import { confirmAndCancel, noticeSpan } from '@components/cancel-sign-up'
@@ -34,6 +36,9 @@ export default function CallDetailPage() {
   const { callId } = arrival
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [cancelling, setCancelling] = useState(false)
+  // a call of several slots: the ones ticked, and the held one being given back
+  const [selected, setSelected] = useState<string[]>([])
+  const [cancellingSlot, setCancellingSlot] = useState<string | undefined>(undefined)
   // the organizer arrives here right after publishing (call editor → 去分享)
   const justPublished = useRouter().params.share === '1'
 
@@ -44,7 +49,17 @@ export default function CallDetailPage() {
         ? { phase: 'ready', call: result.data }
         : { phase: 'error', message: result.message, notFound: result.code === 'NOT_FOUND' },
     )
-    if (result.ok) setNavigationTitle(result.data.title)
+    if (result.ok) {
+      setNavigationTitle(result.data.title)
+      // back from the form or after a cancel: keep only ticks that can still be taken
+      const held = heldSlots(result.data)
+      const still = new Set(
+        result.data.slots
+          .filter((slot) => canPick(result.data, slot) && !held.has(slot.key))
+          .map((s) => s.key),
+      )
+      setSelected((keys) => keys.filter((key) => still.has(key)))
+    }
   }, [callId])
 
   // again on every show: coming back from the form or from 我的 must show the sign-up as it is now
@@ -92,6 +107,26 @@ export default function CallDetailPage() {
     if (cancelled) load()
   }
 
+  const picker = hasSlotPicker(detail)
+  const held = heldSlots(detail)
+  const toggle = (slot: SlotView) => {
+    if (selected.includes(slot.key)) {
+      setSelected(selected.filter((key) => key !== slot.key))
+      return
+    }
+    const max = detail.maxSlotsPerPerson
+    if (max !== undefined && held.size + selected.length >= max) {
+      Taro.showToast({ title: `每人最多报名 ${max} 个场次`, icon: 'none' })
+      return
+    }
+    setSelected([...selected, slot.key])
+  }
+  const cancelSlot = async (slot: SlotView) => {
+    const cancelled = await confirmAndCancel(detail, () => setCancellingSlot(slot.key), slot.key)
+    setCancellingSlot(undefined)
+    if (cancelled) load()
+  }
+
   const percent =
     detail.capacity > 0 ? Math.min(100, Math.round((detail.confirmed / detail.capacity) * 100)) : 0
 
@@ -124,7 +159,15 @@ export default function CallDetailPage() {
       </View>
 
       <View className="detail-page__section">
-        <InfoRow icon="clock" label="时间" value={formatTimeRange(detail.startAt, detail.endAt)} />
+        <InfoRow
+          icon="clock"
+          label="时间"
+          value={
+            detail.sessions.length > 1
+              ? `共 ${detail.sessions.length} 个场次，${formatTimeRange(detail.startAt, detail.endAt)}`
+              : formatTimeRange(detail.startAt, detail.endAt)
+          }
+        />
         <InfoRow icon="pin" label="地点" value={`${detail.city} · ${detail.address}`} />
         <InfoRow icon="hourglass" label="报名截止" value={formatTime(detail.signupDeadline)} />
         {detail.cancelCutoff !== undefined && (
@@ -149,10 +192,24 @@ export default function CallDetailPage() {
           </View>
           {detail.waitlisted > 0 && <Text className="spots-box__wait">候补 {detail.waitlisted} 人</Text>}
         </View>
-        {detail.mySignUp?.status === 'confirmed' && detail.status !== 'cancelled' && (
+        {!picker && detail.mySignUp?.status === 'confirmed' && detail.status !== 'cancelled' && (
           <CalendarButton call={{ ...detail, ngoName: detail.ngo.name }} className="calendar-button--block" />
         )}
       </View>
+
+      {picker && (
+        <View className="detail-page__section">
+          <SlotPicker
+            call={detail}
+            selected={selected}
+            onToggle={toggle}
+            onCancel={cancelSlot}
+            cancelling={cancellingSlot}
+            interactive={!isAnonymous() && detail.status !== 'draft'}
+            now={Date.now()}
+          />
+        </View>
+      )}
 
       {/* before the description: for those who signed up, what changed matters most */}
       {/* only those signed up are addressed (organizers read them in the roster): no request for every visitor */}
@@ -175,7 +232,11 @@ export default function CallDetailPage() {
       )}
 
       <View className="detail-page__spacer" />
-      <ActionBar call={detail} arrival={arrival} cancelling={cancelling} onCancel={cancel} />
+      {picker ? (
+        <SlotActionBar call={detail} arrival={arrival} selected={selected} />
+      ) : (
+        <ActionBar call={detail} arrival={arrival} cancelling={cancelling} onCancel={cancel} />
+      )}
       <PersonaChip />
     </View>
   )
@@ -245,6 +306,105 @@ function StatusBanner({ call, justPublished }: { call: CallDetail; justPublished
   return null
 }
 
+/** Why a call takes no sign-up now, as its button says it; undefined when it does. */
+function closedLabel(call: CallDetail): string | undefined {
+  if (call.status === 'draft') return '预览中 · 发布后可报名'
+  if (call.status === 'cancelled') return '活动已取消'
+  if (call.status === 'closed') return '报名已结束'
+  if (!call.signupOpen) return '报名已截止'
+  return undefined
+}
+
+/**
+ * The bottom bar of a call of several slots: 「报名所选 N 个场次」 for the ticked ones (to the form, which signs up
+ * for each), what the caller holds, or why nothing can be picked. Giving a slot back is on its row in the picker.
+ */
+function SlotActionBar({
+  call,
+  arrival,
+  selected,
+}: {
+  call: CallDetail
+  arrival: Arrival
+  selected: string[]
+}) {
+  if (isAnonymous()) {
+    return (
+      <View className="action-bar">
+        <Text className="action-bar__hint">{PREVIEW_HINT}</Text>
+        <Button
+          className="action-bar__secondary"
+          onClick={() => Taro.switchTab({ url: '/pages/calls/index' }).catch(() => undefined)}
+        >
+          更多活动
+        </Button>
+      </View>
+    )
+  }
+  const held = call.mySignUps.length
+  const chosen = knownSlots(call, selected)
+  const queued = chosen.filter((slot) => slot.spotsLeft <= 0).length
+  const closed = closedLabel(call)
+  const mine = held > 0 && (
+    <View className="action-bar__status">
+      <Text className="action-bar__label">我的报名</Text>
+      <Text className="action-bar__held">{held} 个场次</Text>
+    </View>
+  )
+  if (closed || chosen.length === 0) {
+    // nothing ticked: the way to 我的 for someone holding slots, else the button says what to do
+    if (held > 0 && !closed) {
+      return (
+        <View className="action-bar">
+          <Text className="action-bar__hint">
+            {call.maxSlotsPerPerson !== undefined && held >= call.maxSlotsPerPerson
+              ? `每人最多报名 ${call.maxSlotsPerPerson} 个场次，你已报满；取消一个后可以改选`
+              : '勾选上方的场次可以继续报名'}
+          </Text>
+          {mine}
+          <Button
+            className="action-bar__primary"
+            onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}
+          >
+            查看我的报名
+          </Button>
+        </View>
+      )
+    }
+    return (
+      <View className="action-bar">
+        {mine}
+        <Button id="sign-up-button" className="action-bar__primary action-bar__primary--disabled" disabled>
+          {closed ?? '请先选择场次'}
+        </Button>
+      </View>
+    )
+  }
+  const slots = chosen.map((slot) => slot.key).join(',')
+  return (
+    <View className="action-bar">
+      {queued > 0 && (
+        <Text className="action-bar__hint">
+          {chosen.length === 1 ? '所选场次已满' : `其中 ${queued} 个场次已满`}
+          ，提交后加入候补，有人取消会按顺序自动递补
+        </Text>
+      )}
+      {mine}
+      <Button
+        id="sign-up-button"
+        className="action-bar__primary"
+        onClick={() =>
+          Taro.navigateTo({
+            url: `/pages/sign-up/index?id=${call._id}&slots=${slots}${signUpQuery(arrival)}`,
+          })
+        }
+      >
+        报名所选 {chosen.length} 个场次
+      </Button>
+    </View>
+  )
+}
+
 interface ActionBarProps {
   call: CallDetail
   arrival: Arrival
@@ -301,13 +461,7 @@ function ActionBar({ call, arrival, cancelling, onCancel }: ActionBarProps) {
     )
   }
   const full = call.spotsLeft <= 0
-  let label = '我要报名'
-  if (call.status === 'draft') label = '预览中 · 发布后可报名'
-  else if (call.status === 'cancelled') label = '活动已取消'
-  else if (call.status === 'closed') label = '报名已结束'
-  else if (!call.signupOpen) label = '报名已截止'
-  else if (full && !call.waitlist) label = '已满'
-  else if (full) label = '加入候补'
+  const label = closedLabel(call) ?? (full ? (call.waitlist ? '加入候补' : '已满') : '我要报名')
   const enabled = call.signupOpen && (!full || call.waitlist)
   return (
     <View className="action-bar">

@@ -1,4 +1,5 @@
 // 我的: the volunteer's sign-ups, 即将参加 first, then 已结束; each opens its call, upcoming ones can be cancelled.
+// On a call of several slots each slot held is its own row, named by its session (and role).
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
@@ -32,6 +33,7 @@ type State =
 
 export default function MinePage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
+  /** the sign-up being given back (its id) */
   const [cancelling, setCancelling] = useState('')
   const [recruits, setRecruits] = useState(0)
 
@@ -58,14 +60,16 @@ export default function MinePage() {
   const cancel = async (item: MySignUp) => {
     // the dialog must know the call's cancellation cutoff and the sign-up as it is now (a waitlisted one may
     // have been promoted since the list was read): read the call first
-    setCancelling(item.call._id)
+    setCancelling(item.signUp._id)
     const detail = await getCall({ callId: item.call._id })
     setCancelling('')
     if (!detail.ok) {
       Taro.showToast({ title: detail.message, icon: 'none' })
       return
     }
-    const cancelled = await confirmAndCancel(detail.data, () => setCancelling(item.call._id))
+    // a slot's row gives back that slot only
+    const slot = item.slotLabel !== undefined ? item.signUp.slot : undefined
+    const cancelled = await confirmAndCancel(detail.data, () => setCancelling(item.signUp._id), slot)
     setCancelling('')
     if (cancelled) load()
   }
@@ -140,7 +144,7 @@ function Section({ title, items, cancelling, onCancel }: SectionProps) {
         <SignUpRow
           key={item.signUp._id}
           item={item}
-          cancelling={cancelling === item.call._id}
+          cancelling={cancelling === item.signUp._id}
           onCancel={onCancel}
         />
       ))}
@@ -155,32 +159,41 @@ interface RowProps {
 }
 
 function SignUpRow({ item, cancelling, onCancel }: RowProps) {
-  const { signUp, call } = item
+  const { signUp, call, slotLabel, session } = item
+  // a slot of a call of several: its own session's times (to give back until it starts, for the calendar)
+  const when = session ?? call
   const cancellable =
     onCancel !== undefined &&
     (signUp.status === 'confirmed' || signUp.status === 'waitlisted') &&
     call.status !== 'cancelled' &&
-    canCancel(call, Date.now())
+    canCancel(when, Date.now())
   const open = () => Taro.navigateTo({ url: `/pages/call-detail/index?id=${call._id}` })
   // on the day: the way to the scanner sits on the card itself
   const checkInNow =
-    (signUp.status === 'confirmed' || signUp.status === 'attended') && isCheckInOpen(call, Date.now())
+    (signUp.status === 'confirmed' || signUp.status === 'attended') &&
+    isCheckInOpen({ ...call, startAt: when.startAt, endAt: when.endAt }, Date.now())
   return (
     <View
       className={`signup-row ${signUp.status === 'cancelled' ? 'signup-row--muted' : ''}`}
-      id={`signup-${call._id}`}
+      id={slotLabel !== undefined ? `signup-${call._id}-${signUp.slot}` : `signup-${call._id}`}
     >
       <View
         className="signup-row__main"
         onClick={open}
-        {...asButton(`${call.title}，${formatTime(call.startAt)}，${call.ngoName}`, { namedByContent: true })}
+        {...asButton(`${call.title}，${slotLabel ?? formatTime(call.startAt)}，${call.ngoName}`, {
+          namedByContent: true,
+        })}
       >
         <View className="signup-row__thumb">
           <CallCover cover={call.cover} tags={call.tags} size="card" />
         </View>
         <View className="signup-row__info">
           <Text className="signup-row__title">{call.title}</Text>
-          <Text className="signup-row__meta">{formatTime(call.startAt)}</Text>
+          {slotLabel !== undefined ? (
+            <Text className="signup-row__meta signup-row__slot">{slotLabel}</Text>
+          ) : (
+            <Text className="signup-row__meta">{formatTime(call.startAt)}</Text>
+          )}
           <Text className="signup-row__meta">
             {call.ngoName} · {call.city}
           </Text>
@@ -201,7 +214,19 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
           </Text>
         )}
         {cancellable && !checkInNow && signUp.status === 'confirmed' && (
-          <CalendarButton call={call} className="calendar-button--small" />
+          <CalendarButton
+            call={
+              session
+                ? {
+                    ...call,
+                    _id: `${call._id}-${signUp.slot}`,
+                    startAt: session.startAt,
+                    endAt: session.endAt,
+                  }
+                : call
+            }
+            className="calendar-button--small"
+          />
         )}
         {signUp.hoursConfirmed && (
           <Text

@@ -12,7 +12,8 @@ import './ReminderCard.scss'
 
 type Reminder = 'unasked' | 'asking' | 'on' | 'off'
 
-export default function ReminderCard({ call }: { call: CallDetail }) {
+/** `calendar`: offer the call's own calendar entry (false on a call of several slots: each held slot has its own) */
+export default function ReminderCard({ call, calendar = true }: { call: CallDetail; calendar?: boolean }) {
   const [templates, setTemplates] = useState<SubscribeTemplate[]>([])
   const [reminder, setReminder] = useState<Reminder>('unasked')
   const seated = call.mySignUp?.status === 'confirmed'
@@ -57,7 +58,7 @@ export default function ReminderCard({ call }: { call: CallDetail }) {
           开启活动提醒
         </Button>
       )}
-      {seated && <CalendarButton call={{ ...call, ngoName: call.ngo.name }} />}
+      {seated && calendar && <CalendarButton call={{ ...call, ngoName: call.ngo.name }} />}
     </View>
   )
 }

@@ -5,6 +5,10 @@
 // What is typed is kept on this phone as a draft of this call's form (services/sign-up-memory) and comes back when
 // the form is opened again; going back with unsent input asks 「放弃填写？」 first. After a successful sign-up the
 // draft goes, and the name and phone are remembered (on this phone only) to be offered on the next call's form.
+//
+// On a call of several slots the call's page sends the slots picked (`slots=s1-r1,s2-r1`): they are listed above
+// the form, and submitting signs up for each in turn with the same answers (services/calls/slot-sign-up); the
+// success page then says how each went.
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
@@ -16,6 +20,7 @@ import { attributionFromQuery } from '@core/sharing/share'
 import type { Answers } from '@core/model'
 import type { FieldErrors } from '@core/shared/validation'
 import EmptyState from '@components/EmptyState'
+import { hasSlotPicker, knownSlots, partsOfSlot } from '@components/SlotPicker/slots-view'
 import Icon from '@components/Icon'
 import { asButton, asCheckbox, asField } from '@components/a11y'
 import LoadFailed from '@components/LoadFailed'
@@ -33,6 +38,7 @@ import {
   saveProfile,
   type SavedProfile,
 } from '@services/calls/sign-up-memory'
+import { outcomesQuery, signUpForSlots } from '@services/calls/slot-sign-up'
 import LengthCount from '@components/LengthCount'
 import QuestionField from './components/QuestionField'
 import './index.scss'
@@ -69,7 +75,7 @@ const LEAVE_QUESTION = {
 const snapshot = (name: string, phone: string, answers: Answers) => JSON.stringify([name, phone, answers])
 
 export default function SignUpPage() {
-  const { id: callId = '', ref, src } = useRouter().params
+  const { id: callId = '', ref, src, slots: slotsParam = '' } = useRouter().params
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -79,6 +85,8 @@ export default function SignUpPage() {
   const [submitting, setSubmitting] = useState(false)
   /** the cloud is busy and the sign-up waits its turn to be sent again */
   const [queued, setQueued] = useState(false)
+  /** on a call of several slots: which one is being sent (0-based) */
+  const [sending, setSending] = useState(0)
   const [restored, setRestored] = useState(false)
   const [profile, setProfile] = useState<SavedProfile | null>(null)
   // the form as it was when it appeared (empty, or the restored draft)
@@ -106,10 +114,14 @@ export default function SignUpPage() {
     load()
   })
 
+  // a call of several slots: the slots picked on its page, in the call's order (unknown keys dropped)
+  const picker = state.phase === 'ready' && hasSlotPicker(state.call)
+  const chosen =
+    state.phase === 'ready' && picker ? knownSlots(state.call, decodeURIComponent(slotsParam).split(',')) : []
   const formShown =
     state.phase === 'ready' &&
     !isAnonymous() &&
-    !(state.call.mySignUp && state.call.mySignUp.status !== 'cancelled')
+    (picker ? chosen.length > 0 : !(state.call.mySignUp && state.call.mySignUp.status !== 'cancelled'))
   // every change is kept on the phone at once: leaving by any way (even a closed app) loses nothing
   useEffect(() => {
     if (formShown) saveDraft(callId, { name, phone, answers })
@@ -137,7 +149,26 @@ export default function SignUpPage() {
 
   const call = state.call
   const joinsWaitlist = call.spotsLeft <= 0 && call.waitlist
-  const active = call.mySignUp && call.mySignUp.status !== 'cancelled'
+  const active = !picker && call.mySignUp && call.mySignUp.status !== 'cancelled'
+  const backToCall = () => {
+    if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+    else Taro.redirectTo({ url: `/pages/call-detail/index?id=${callId}` })
+  }
+  if (picker && chosen.length === 0 && !isAnonymous()) {
+    // opened without a choice (an old link, a lost address): the choice is made on the call's page
+    return (
+      <View className="sign-up-page">
+        <EmptyState
+          icon="clock"
+          title="请先选择场次"
+          description="这个活动有多个场次，请在活动页勾选要参加的场次后再报名"
+          actionText="返回活动选择场次"
+          onAction={backToCall}
+        />
+        <PersonaChip />
+      </View>
+    )
+  }
   if (active || isAnonymous()) {
     return (
       <View className="sign-up-page">
@@ -185,6 +216,10 @@ export default function SignUpPage() {
       return
     }
     setSubmitting(true)
+    if (picker) {
+      await submitSlots(checked.value)
+      return
+    }
     const result = await signUp(
       { ...checked.value, ...attributionFromQuery(src, ref) },
       { onQueued: () => setQueued(true) },
@@ -203,6 +238,44 @@ export default function SignUpPage() {
     Taro.showModal({ title: '报名未成功', content: result.message, showCancel: false, confirmText: '知道了' })
   }
 
+  /** One sign-up per slot picked, in order; then the success page says how each went. */
+  const submitSlots = async (form: Parameters<typeof signUp>[0]) => {
+    setSending(0)
+    const sent = await signUpForSlots(
+      { ...form, ...attributionFromQuery(src, ref) },
+      chosen.map((slot) => slot.key),
+      { onQueued: () => setQueued(true), onSlot: (index) => setSending(index) },
+    )
+    setSubmitting(false)
+    setQueued(false)
+    if (sent.stopped) {
+      if (sent.stopped.fields) showErrors(sent.stopped.fields)
+      Taro.showModal({
+        title: '报名未成功',
+        content: sent.stopped.message,
+        showCancel: false,
+        confirmText: '知道了',
+      })
+      return
+    }
+    if (sent.outcomes.some((outcome) => outcome.ok)) {
+      saveProfile({ name: form.name, phone: form.phone })
+      clearDraft(callId)
+    }
+    releaseGuard.current?.()
+    Taro.redirectTo({
+      url: `/pages/sign-up-success/index?id=${callId}&results=${outcomesQuery(sent.outcomes)}`,
+    })
+  }
+
+  const held = new Set(call.mySignUps.map((signUp) => signUp.slot))
+  const waitingSlots = chosen.filter((slot) => slot.spotsLeft <= 0 && !held.has(slot.key)).length
+  let submitText = joinsWaitlist ? '提交并加入候补' : '提交报名'
+  if (picker) submitText = `提交报名（${chosen.length} 个场次）`
+  if (submitting)
+    submitText = picker && chosen.length > 1 ? `提交中（${sending + 1}/${chosen.length}）…` : '提交中…'
+  if (queued) submitText = '报名人数较多，正在为你排队…'
+
   return (
     <View className="sign-up-page">
       <View className="sign-up-page__call">
@@ -210,8 +283,37 @@ export default function SignUpPage() {
         <Text className="sign-up-page__call-meta">
           {call.ngo.name} · {formatTimeRange(call.startAt, call.endAt)}
         </Text>
-        {joinsWaitlist && <Text className="sign-up-page__call-wait">名额已满，提交后将进入候补名单</Text>}
+        {!picker && joinsWaitlist && (
+          <Text className="sign-up-page__call-wait">名额已满，提交后将进入候补名单</Text>
+        )}
       </View>
+
+      {picker && (
+        <View className="chosen-slots" id="chosen-slots">
+          <Text className="chosen-slots__title">报名场次 · {chosen.length} 个</Text>
+          {chosen.map((slot) => (
+            <View key={slot.key} className="chosen-slots__row">
+              <View className="chosen-slots__label">
+                {partsOfSlot(call, slot.key).role && (
+                  <Text className="chosen-slots__role">{partsOfSlot(call, slot.key).role}</Text>
+                )}
+                <Text className="chosen-slots__time">{partsOfSlot(call, slot.key).time}</Text>
+              </View>
+              {held.has(slot.key) ? (
+                <Text className="chosen-slots__tag chosen-slots__tag--held">已报名</Text>
+              ) : (
+                slot.spotsLeft <= 0 && <Text className="chosen-slots__tag">候补</Text>
+              )}
+            </View>
+          ))}
+          {waitingSlots > 0 && (
+            <Text className="sign-up-page__call-wait">标「候补」的场次已满，提交后进入该场次的候补名单</Text>
+          )}
+          <Text className="chosen-slots__edit" onClick={backToCall} {...asButton('修改场次')}>
+            修改场次
+          </Text>
+        </View>
+      )}
 
       {restored && (
         <Text className="sign-up-page__restored" id="draft-restored">
@@ -329,13 +431,7 @@ export default function SignUpPage() {
           disabled={submitting || undefined}
           onClick={submit}
         >
-          {queued
-            ? '报名人数较多，正在为你排队…'
-            : submitting
-              ? '提交中…'
-              : joinsWaitlist
-                ? '提交并加入候补'
-                : '提交报名'}
+          {submitText}
         </Button>
       </View>
       <PersonaChip />
