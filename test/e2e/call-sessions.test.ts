@@ -29,6 +29,7 @@ import {
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS
 const ORGANIZER = PERSONAS.find((p) => p.key === 'organizer')!.openid
+const VOLUNTEER = PERSONAS.find((p) => p.key === 'volunteer')!.openid
 const skip = whyNotRunnable()
 let emulator: Emulator | undefined
 let browser: Browser | undefined
@@ -103,13 +104,9 @@ async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${emulator.url}/#${path}`)
 }
 
-async function api<T>(action: string, body: Record<string, unknown>): Promise<T> {
+async function api<T>(action: string, body: Record<string, unknown>, openid = ORGANIZER): Promise<T> {
   assert.ok(emulator)
-  const result = await emulator.functions.invoke(
-    'api',
-    { action, ...body },
-    { openid: ORGANIZER, source: 'wx_client' },
-  )
+  const result = await emulator.functions.invoke('api', { action, ...body }, { openid, source: 'wx_client' })
   assert.ok(result.ok, 'the function answered')
   const reply = JSON.parse(result.json) as { ok: boolean; data: T; message?: string }
   assert.ok(reply.ok, reply.message)
@@ -246,6 +243,50 @@ test('a published call: a session added, one slot’s places raised', { skip }, 
   assert.equal(detail.slots.find((s) => s.key === 's1-r2')?.capacity, 5)
   await shoot(sessions.nth(0), 'published-places-raised')
 })
+
+test(
+  'a session moved to another place, another cancelled: the dialog says who will be told',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const page = await (await phoneContext(browser, 'organizer')).newPage()
+    const call = callTitled(TREES)
+    // a volunteer holds a seat in the second batch
+    await api(
+      'signUp',
+      { callId: call._id, slot: 's2-r1', name: '小林', phone: '13800138000', privacyConsent: true },
+      VOLUNTEER,
+    )
+    await open(page, `/packages/ngo/call-editor/index?id=${call._id}`)
+    const sessions = onScreen(page, '.session-manager__session')
+    await sessions.nth(1).getByText('已报名 1/10 · 剩余 9').waitFor()
+
+    // 第 3 场 meets elsewhere
+    await sessions.nth(2).getByText('修改时间/地点').click()
+    await sessions.nth(2).getByRole('textbox', { name: '第 3 场 地点' }).fill('红沙梁林场北门')
+    await shoot(sessions.nth(2), 'published-move-session')
+    await sessions.nth(2).getByText('保存修改').click()
+    await textOnScreen(page, '已修改场次').waitFor()
+    await sessions.nth(2).getByText('地点：红沙梁林场北门').waitFor()
+    assert.equal(callTitled(TREES).sessions?.find((s) => s.id === 's3')?.address, '红沙梁林场北门')
+
+    // 第 2 场 is called off: the dialog names how many will be told, and they are
+    await sessions.nth(1).getByText('取消场次').click()
+    await sessions.nth(1).getByRole('textbox', { name: '第 2 场 取消原因' }).fill('大风预警')
+    await sessions.nth(1).getByText('确认取消第 2 场').click()
+    await page
+      .getByText('1 位志愿者的报名将被取消，他们会收到通知', { exact: false })
+      .filter({ visible: true })
+      .waitFor()
+    await onScreen(page, '.taro-modal__confirm, .taro-model__confirm').click()
+    await textOnScreen(page, '已取消场次，已通知 1 位志愿者').waitFor()
+    await sessions.nth(1).getByText('已取消').waitFor()
+    const cancelled = callTitled(TREES).sessions?.find((s) => s.id === 's2')
+    assert.ok(cancelled?.cancelledAt, 'the session is cancelled')
+    const detail = await api<CallDetail>('getCall', { callId: call._id })
+    assert.equal(detail.sessions.find((s) => s.id === 's2')?.cancelled, true)
+  },
+)
 
 test(
   'every Saturday 09:00–11:30, 8 times: the preview lists the Saturdays publishing stores',
