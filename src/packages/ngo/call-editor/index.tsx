@@ -1,24 +1,47 @@
-// The call editor: every field of a call, the questions editor, then save as a draft, preview it as a volunteer
-// sees it, or publish. Opened with `ngoId` for a new call or `id` for a draft.
+// The call editor: every field of a call, its sessions (one, a list, or made by a weekly or daily rule, with a
+// preview) and roles, the questions editor, then save as a draft, preview it as a volunteer sees it, or publish.
+// The form is checked by the server's own validator (validateCallForm) before it is sent, so the same messages
+// show under the same controls. Opened with `ngoId` for a new call or `id` for a draft; for a published call, `id`
+// opens its edits: time and place, and its sessions and places (SessionManager).
 import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { ADDRESS_MAX_LENGTH } from '@core/calls/call-edit'
-import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@core/calls/call-form'
-import type { CallForm } from '@core/calls/contract'
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, validateCallForm } from '@core/calls/call-form'
+import type { CallDetail, CallForm, RoleForm, SessionForm } from '@core/calls/contract'
+import { sessionsFromRule, validateRepeatRule } from '@core/calls/repeat'
+import { MAX_SLOTS } from '@core/calls/slots'
 import { DEFAULT_REMINDER_LEAD, REMINDER_LEADS } from '@core/messages/reminders'
 import { CITY_MAX_LENGTH } from '@core/calls/validate'
 import { getCall, updateCall } from '@services/cloud/api'
 import { publishCall, saveCall } from '@services/ngos/ngo'
 import { pickImage, uploadImage } from '@services/cloud/upload'
-import { asField } from '@components/a11y'
+import { asCheckbox, asField } from '@components/a11y'
+import RepeatRuleEditor, { ruleFrom, ruleOf, type RuleDraft } from '@components/RepeatRuleEditor'
+import RoleEditor from '@components/RoleEditor'
+import SessionListEditor from '@components/SessionListEditor'
+import SessionManager from '@components/SessionManager'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
 import PlacePicker from './components/PlacePicker'
 import QuestionsEditor from './components/QuestionsEditor'
 import '../console.scss'
+import './index.scss'
 
 const HOUR = 3_600_000
+const WEEK = 7 * DAY
+
+/** one session (the call's own times), a list of sessions, or sessions made by a rule */
+type SessionMode = 'one' | 'list' | 'rule'
+const MODES: Array<[SessionMode, string]> = [
+  ['one', '一个场次'],
+  ['list', '多个场次'],
+  ['rule', '按规则重复'],
+]
+
+/** the fields whose errors follow the form as it changes, once a save was tried: sessions, roles, the rule */
+const followsForm = (key: string) =>
+  /^(sessions|roles)(\.|$)/.test(key) || key.startsWith('repeat.') || key === 'maxSlotsPerPerson'
 
 function blankForm(now: number): CallForm {
   const startAt = nextWeekAt9(now)
@@ -46,6 +69,16 @@ export default function CallEditorPage() {
   const [busy, setBusy] = useState('')
   /** a published call: only time, place and capacity change, through updateCall (volunteers are told) */
   const [published, setPublished] = useState(false)
+  /** the published call as the server last answered it (its sessions and slots) */
+  const [detail, setDetail] = useState<CallDetail | undefined>()
+  const [mode, setMode] = useState<SessionMode>('one')
+  const [sessions, setSessions] = useState<SessionForm[]>([])
+  const [rule, setRule] = useState<RuleDraft>(() => ruleFrom(form))
+  const [roles, setRoles] = useState<RoleForm[]>([])
+  /** 每人最多报名 N 个场次 (undefined: no limit) */
+  const [maxSlots, setMaxSlots] = useState<number | undefined>()
+  /** a save was tried: errors of sessions, roles and the rule now follow the form as it changes */
+  const [tried, setTried] = useState(false)
 
   useLoad(async (params: Record<string, string | undefined>) => {
     setNgoId(params.ngoId)
@@ -55,6 +88,20 @@ export default function CallEditorPage() {
     if (!found.ok) return Taro.showToast({ title: found.message, icon: 'none' })
     const c = found.data
     setPublished(c.status !== 'draft')
+    if (c.status !== 'draft') setDetail(c)
+    // a draft made by a rule comes back as its list of sessions (the rule itself is not shown on a call)
+    if (c.sessions.length > 1) {
+      setMode('list')
+      setSessions(
+        c.sessions.map(({ startAt, endAt, address }) => ({
+          startAt,
+          endAt,
+          ...(address ? { address } : {}),
+        })),
+      )
+    }
+    setRoles(c.roles.map(({ name, description, capacity }) => ({ name, description, capacity })))
+    setMaxSlots(c.maxSlotsPerPerson)
     setForm({
       title: c.title,
       description: c.description,
@@ -86,10 +133,67 @@ export default function CallEditorPage() {
     })
   }
 
+  const chooseMode = (next: SessionMode) => {
+    if (next === mode) return
+    if (next === 'list' && sessions.length === 0) {
+      // the call's own session, and the same a week later: a second batch to start from
+      const first = { startAt: form.startAt, endAt: form.endAt }
+      setSessions([first, { startAt: first.startAt + WEEK, endAt: first.endAt + WEEK }])
+    }
+    if (next === 'rule') setRule(ruleFrom(mode === 'list' && sessions[0] ? sessions[0] : form))
+    if (next === 'one' && mode === 'list' && sessions[0]) {
+      set({ startAt: sessions[0].startAt, endAt: sessions[0].endAt })
+    }
+    setMode(next)
+  }
+
+  /** The form as saveCall takes it: the sessions of the chosen mode, the roles, the cap per volunteer. */
+  const payload = (): CallForm => {
+    const tags = tagsText.split(/[\s,，、]+/).filter((t) => t !== '')
+    const out: CallForm = { ...form, tags }
+    delete out.sessions
+    delete out.repeat
+    let planned: Array<{ startAt: number; endAt: number }> = []
+    if (mode === 'list') {
+      out.sessions = sessions
+      planned = sessions
+    } else if (mode === 'rule') {
+      out.repeat = ruleOf(rule)
+      const checked = validateRepeatRule(out.repeat)
+      planned = checked.ok ? sessionsFromRule(checked.value) : []
+    }
+    if (planned.length) {
+      out.startAt = Math.min(...planned.map((p) => p.startAt))
+      out.endAt = Math.max(...planned.map((p) => p.endAt))
+    }
+    if (roles.length) out.roles = roles
+    else delete out.roles
+    if (mode !== 'one' && maxSlots !== undefined) out.maxSlotsPerPerson = maxSlots
+    else delete out.maxSlotsPerPerson
+    return out
+  }
+  const checked = validateCallForm(payload(), 'draft')
+  const liveErrors: Record<string, string> = checked.ok ? {} : checked.fields
+  /** what each control shows: the last save's messages, those of sessions and roles as the form now is */
+  const shown: Record<string, string> = tried
+    ? {
+        ...Object.fromEntries(Object.entries(errors).filter(([key]) => !followsForm(key))),
+        ...Object.fromEntries(Object.entries(liveErrors).filter(([key]) => followsForm(key))),
+      }
+    : errors
+
   /** Saves the form; the draft's id, or undefined with the messages shown. */
   const save = async (): Promise<string | undefined> => {
-    const tags = tagsText.split(/[\s,，、]+/).filter((t) => t !== '')
-    const result = await saveCall({ ...form, tags, ...(callId ? { callId } : { ngoId }) })
+    const draft = payload()
+    setTried(true)
+    // the server's own check first: the same messages under the same controls, nothing sent
+    const local = validateCallForm(draft, 'draft')
+    if (!local.ok) {
+      setErrors(local.fields)
+      Taro.showToast({ title: Object.values(local.fields)[0] ?? '请检查标红的内容', icon: 'none' })
+      return undefined
+    }
+    const result = await saveCall({ ...draft, ...(callId ? { callId } : { ngoId }) })
     if (!result.ok) {
       setErrors(result.fields ?? {})
       Taro.showToast({ title: result.message, icon: 'none' })
@@ -150,13 +254,12 @@ export default function CallEditorPage() {
     if (!callId) return
     const result = await updateCall({
       callId,
-      startAt: form.startAt,
-      endAt: form.endAt,
+      // a call of several slots has its times and places per session, changed in 场次 above
+      ...(several ? {} : { startAt: form.startAt, endAt: form.endAt, capacity: form.capacity }),
       signupDeadline: form.signupDeadline,
       city: form.city,
       address: form.address,
       ...(form.location ? { location: form.location } : {}),
-      capacity: form.capacity,
       reminderLeadHours: form.reminderLeadHours ?? DEFAULT_REMINDER_LEAD,
     })
     if (!result.ok) {
@@ -170,16 +273,92 @@ export default function CallEditorPage() {
     Taro.navigateBack()
   })
 
+  /** the published call has slots: its times and places are edited per session (updateCall refuses them) */
+  const several = !!detail && (detail.sessions.length > 1 || detail.roles.length > 0)
+  /** the call has (or will have) several sessions */
+  const multi = published ? !!detail && detail.sessions.length > 1 : mode !== 'one'
+
+  const sessionsCard = (
+    <View className="console-card" id="call-sessions">
+      <Text className="console-title">场次</Text>
+      {several ? (
+        detail && <SessionManager call={detail} onChange={setDetail} />
+      ) : (
+        <>
+          {!published && (
+            <View className="chips call-session-modes">
+              {MODES.map(([key, label]) => (
+                <Text
+                  key={key}
+                  id={`call-mode-${key}`}
+                  className={`chip ${mode === key ? 'chip--on' : ''}`}
+                  onClick={() => chooseMode(key)}
+                  {...asCheckbox(label, mode === key, 'radio')}
+                >
+                  {label}
+                </Text>
+              ))}
+            </View>
+          )}
+          {mode === 'one' && (
+            <>
+              <Field label="开始" error={shown.startAt}>
+                <View className="chips">
+                  <Picker
+                    mode="date"
+                    value={dateOf(form.startAt)}
+                    onChange={(e) => setStart(e.detail.value, timeOf(form.startAt))}
+                  >
+                    <Text className="chip">{dateOf(form.startAt)}</Text>
+                  </Picker>
+                  <Picker
+                    mode="time"
+                    value={timeOf(form.startAt)}
+                    onChange={(e) => setStart(dateOf(form.startAt), e.detail.value)}
+                  >
+                    <Text className="chip">{timeOf(form.startAt)}</Text>
+                  </Picker>
+                </View>
+              </Field>
+              <Field label="结束" error={shown.endAt}>
+                <View className="chips">
+                  <Picker
+                    mode="date"
+                    value={dateOf(form.endAt)}
+                    onChange={(e) => set({ endAt: chinaMs(e.detail.value, timeOf(form.endAt)) })}
+                  >
+                    <Text className="chip">{dateOf(form.endAt)}</Text>
+                  </Picker>
+                  <Picker
+                    mode="time"
+                    value={timeOf(form.endAt)}
+                    onChange={(e) => set({ endAt: chinaMs(dateOf(form.endAt), e.detail.value) })}
+                  >
+                    <Text className="chip">{timeOf(form.endAt)}</Text>
+                  </Picker>
+                </View>
+              </Field>
+            </>
+          )}
+          {mode === 'list' && <SessionListEditor sessions={sessions} errors={shown} onChange={setSessions} />}
+          {mode === 'rule' && <RepeatRuleEditor draft={rule} errors={shown} onChange={setRule} />}
+          {published && detail && <SessionManager call={detail} onChange={setDetail} />}
+        </>
+      )}
+    </View>
+  )
+
   return (
     <View className="console">
       {published && (
         <Text className="console-banner console-banner--warn">
-          活动已发布：可以修改时间、地点和名额，已报名的志愿者会收到变更通知。
+          活动已发布：可以修改时间、地点和名额，添加或取消场次，已报名的志愿者会收到变更通知。
         </Text>
       )}
+      {published && sessionsCard}
       <View className="console-card">
         <Text className="console-title">活动内容</Text>
-        <Field label="标题" error={errors.title} count={{ text: form.title, max: TITLE_MAX_LENGTH }}>
+        <Field label="标题" error={shown.title} count={{ text: form.title, max: TITLE_MAX_LENGTH }}>
           <Input
             id="call-title"
             disabled={published}
@@ -190,7 +369,7 @@ export default function CallEditorPage() {
         </Field>
         <Field
           label="介绍"
-          error={errors.description}
+          error={shown.description}
           count={{ text: form.description ?? '', max: DESCRIPTION_MAX_LENGTH }}
         >
           <Textarea
@@ -203,7 +382,7 @@ export default function CallEditorPage() {
             onInput={(e) => set({ description: e.detail.value })}
           />
         </Field>
-        <Field label="封面" error={errors.cover}>
+        <Field label="封面" error={shown.cover}>
           <View className="chips">
             <Button
               className="console-button"
@@ -224,7 +403,7 @@ export default function CallEditorPage() {
             {form.cover ? '已上传：保存后经内容安全审核，通过后才对志愿者显示' : '不选则使用按标签生成的封面'}
           </Text>
         </Field>
-        <Field label="标签（空格分隔）" error={errors.tags}>
+        <Field label="标签（空格分隔）" error={shown.tags}>
           <Input
             id="call-tags"
             disabled={published}
@@ -234,45 +413,10 @@ export default function CallEditorPage() {
           />
         </Field>
       </View>
+      {!published && sessionsCard}
       <View className="console-card">
-        <Text className="console-title">时间和地点</Text>
-        <Field label="开始" error={errors.startAt}>
-          <View className="chips">
-            <Picker
-              mode="date"
-              value={dateOf(form.startAt)}
-              onChange={(e) => setStart(e.detail.value, timeOf(form.startAt))}
-            >
-              <Text className="chip">{dateOf(form.startAt)}</Text>
-            </Picker>
-            <Picker
-              mode="time"
-              value={timeOf(form.startAt)}
-              onChange={(e) => setStart(dateOf(form.startAt), e.detail.value)}
-            >
-              <Text className="chip">{timeOf(form.startAt)}</Text>
-            </Picker>
-          </View>
-        </Field>
-        <Field label="结束" error={errors.endAt}>
-          <View className="chips">
-            <Picker
-              mode="date"
-              value={dateOf(form.endAt)}
-              onChange={(e) => set({ endAt: chinaMs(e.detail.value, timeOf(form.endAt)) })}
-            >
-              <Text className="chip">{dateOf(form.endAt)}</Text>
-            </Picker>
-            <Picker
-              mode="time"
-              value={timeOf(form.endAt)}
-              onChange={(e) => set({ endAt: chinaMs(dateOf(form.endAt), e.detail.value) })}
-            >
-              <Text className="chip">{timeOf(form.endAt)}</Text>
-            </Picker>
-          </View>
-        </Field>
-        <Field label="报名截止" error={errors.signupDeadline}>
+        <Text className="console-title">报名和地点</Text>
+        <Field label="报名截止" error={shown.signupDeadline}>
           <View className="chips">
             <Picker
               mode="date"
@@ -290,7 +434,7 @@ export default function CallEditorPage() {
             </Picker>
           </View>
         </Field>
-        <Field label="城市" error={errors.city} count={{ text: form.city ?? '', max: CITY_MAX_LENGTH }}>
+        <Field label="城市" error={shown.city} count={{ text: form.city ?? '', max: CITY_MAX_LENGTH }}>
           <Input
             id="call-city"
             className="field__input"
@@ -300,8 +444,8 @@ export default function CallEditorPage() {
           />
         </Field>
         <Field
-          label="集合地址"
-          error={errors.address}
+          label={multi ? '集合地址（各场次默认）' : '集合地址'}
+          error={shown.address}
           count={{ text: form.address ?? '', max: ADDRESS_MAX_LENGTH }}
         >
           <Input
@@ -314,17 +458,67 @@ export default function CallEditorPage() {
         </Field>
       </View>
       <View className="console-card">
-        <Text className="console-title">名额</Text>
-        <Field label="人数上限" error={errors.capacity}>
-          <Input
-            id="call-capacity"
-            className="field__input"
-            type="number"
-            value={form.capacity ? String(form.capacity) : ''}
-            placeholder="例如 30"
-            onInput={(e) => set({ capacity: Number(e.detail.value) || 0 })}
-          />
-        </Field>
+        <Text className="console-title">岗位和名额</Text>
+        {published ? (
+          detail &&
+          detail.roles.length > 0 && (
+            <Text className="console-note">
+              岗位：{detail.roles.map((r) => `${r.name}（每场 ${r.capacity} 人）`).join('、')}
+              。每场每个岗位的名额在上面的场次里修改。
+            </Text>
+          )
+        ) : (
+          <>
+            <Text className="console-note">
+              选填：分工不同、各有名额时添加岗位，如「植树 20 人、后勤 5 人」，志愿者报名时选择岗位。
+            </Text>
+            <RoleEditor roles={roles} errors={shown} onChange={setRoles} />
+          </>
+        )}
+        {roles.length > 0 && !published && (
+          <Text className="console-note call-role-total">
+            每场共 {roles.reduce((sum, r) => sum + (r.capacity || 0), 0)} 个名额（各岗位之和）
+          </Text>
+        )}
+        {roles.length === 0 && !several && (
+          <Field label={multi ? '每场人数上限' : '人数上限'} error={shown.capacity}>
+            <Input
+              id="call-capacity"
+              className="field__input"
+              type="number"
+              value={form.capacity ? String(form.capacity) : ''}
+              placeholder="例如 30"
+              onInput={(e) => set({ capacity: Number(e.detail.value) || 0 })}
+            />
+          </Field>
+        )}
+        {multi && !published && (
+          <View className="field">
+            <View className="console-row">
+              <Text>限制每人报名的场次数</Text>
+              <Switch
+                checked={maxSlots !== undefined}
+                onChange={(e) => setMaxSlots(e.detail.value ? 1 : undefined)}
+                {...asField('限制每人报名的场次数')}
+              />
+            </View>
+            {maxSlots !== undefined && (
+              <View className="chips call-max-slots">
+                <Text className="console-note">每人最多报名</Text>
+                <Input
+                  id="call-max-slots"
+                  className="field__input call-max-slots__input"
+                  type="number"
+                  value={maxSlots ? String(maxSlots) : ''}
+                  onInput={(e) => setMaxSlots(Number(e.detail.value) || 0)}
+                  {...asField('每人最多报名几个场次')}
+                />
+                <Text className="console-note">个场次（最多 {MAX_SLOTS}）</Text>
+              </View>
+            )}
+            {shown.maxSlotsPerPerson && <Text className="field__error">{shown.maxSlotsPerPerson}</Text>}
+          </View>
+        )}
         <View className="console-row">
           <Text>满员后可候补</Text>
           <Switch
@@ -333,7 +527,7 @@ export default function CallEditorPage() {
             {...asField('满员后可候补')}
           />
         </View>
-        <Field label="活动提醒" error={errors.reminderLeadHours}>
+        <Field label="活动提醒" error={shown.reminderLeadHours}>
           <View className="chips">
             {REMINDER_LEADS.map((hours) => (
               <Text
@@ -358,7 +552,7 @@ export default function CallEditorPage() {
         ) : (
           <QuestionsEditor
             questions={form.questions}
-            errors={errors}
+            errors={shown}
             onChange={(questions) => set({ questions })}
           />
         )}

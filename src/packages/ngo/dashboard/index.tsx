@@ -1,5 +1,6 @@
 // The organizer's console: the NGO's review status, its calls (drafts included) and the way to post a new one.
-// Someone who manages no NGO is sent to registration.
+// Someone who manages no NGO is sent to registration. A call of several sessions says how many and the places left
+// over them (「3 个批次 · 还剩 42 个名额」) and opens its sessions (场次) in the editor.
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
@@ -9,6 +10,8 @@ import LoadFailed from '@components/LoadFailed'
 import { formatTime } from '@components/format'
 import { asButton } from '@components/a11y'
 import { myNgo } from '@services/ngos/ngo'
+import { getCall } from '@services/cloud/api'
+import { placesOf } from './places'
 import Team from './Team'
 import '../console.scss'
 
@@ -17,11 +20,22 @@ type State =
 
 export default function DashboardPage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
+  /** 「3 个批次 · 还剩 42 个名额」 by call id, read after the list for the calls of several sessions */
+  const [places, setPlaces] = useState<Record<string, string>>({})
 
   const load = async () => {
     const result = await myNgo()
     if (result.ok) setState({ phase: 'ready', data: result.data })
     else setState({ phase: 'error', message: result.message })
+    if (!result.ok) return
+    const several = result.data.calls.filter((c) => (c.sessionCount ?? 1) > 1 && c.status !== 'draft')
+    const read = await Promise.all(
+      several.map(async (c) => {
+        const found = await getCall({ callId: c._id })
+        return [c._id, found.ok ? placesOf(found.data) : undefined] as const
+      }),
+    )
+    setPlaces(Object.fromEntries(read.filter((r): r is readonly [string, string] => !!r[1])))
   }
 
   useDidShow(() => {
@@ -102,6 +116,11 @@ export default function DashboardPage() {
                 {CALL_PHASE_TEXT[callPhase(call, now)]} · {formatTime(call.startAt)} · 已报名 {call.confirmed}
                 /{call.capacity}
               </Text>
+              {(call.sessionCount ?? 1) > 1 && (
+                <Text className="console-note console-call-places">
+                  {places[call._id] ?? `${call.sessionCount} 个批次`}
+                </Text>
+              )}
             </View>
             {call.status === 'draft' ? (
               <Text
@@ -113,6 +132,15 @@ export default function DashboardPage() {
               </Text>
             ) : (
               <View className="console-links">
+                {call.status !== 'cancelled' && (call.sessionCount ?? 1) > 1 && (
+                  <Text
+                    className="console-link"
+                    onClick={() => go(`/packages/ngo/call-editor/index?id=${call._id}`)}
+                    {...asButton(`「${call.title}」的场次`)}
+                  >
+                    场次
+                  </Text>
+                )}
                 <Text
                   className="console-link"
                   onClick={() => go(`/packages/ngo/roster/index?id=${call._id}`)}
