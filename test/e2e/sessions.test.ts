@@ -171,6 +171,15 @@ async function keep(name: string, page: Page): Promise<void> {
   await page.setViewportSize(size)
 }
 
+/** The same at twice the text size (the reader's font size), to look at: nothing is asserted. */
+async function keepLarge(name: string, page: Page): Promise<void> {
+  if (!SCREENSHOTS) return
+  const style = await page.addStyleTag({ content: 'html { font-size: 32px }' })
+  await page.waitForTimeout(300)
+  await keep(name, page)
+  await style.evaluate((node) => (node as unknown as { remove: () => void }).remove())
+}
+
 async function assertAccessible(page: Page, where: string, screenshot: string): Promise<void> {
   // let transitions and lazy images settle: axe reads computed colours
   await page.waitForTimeout(400)
@@ -268,6 +277,21 @@ describe('a call of several sessions', () => {
         await onScreen(organizer, `#hours-${signUpIdFor(LIVE, XIAOLIN, 's1-r1')}`)
           .getByText(`${sessionLabel(live[0])} · 植树`)
           .waitFor()
+
+        // session 3 is next week: its code cannot be had yet, and the screen says why; its list is its own
+        await organizer.goBack()
+        await onScreen(organizer, '#checkin-session-s3').click()
+        await textOnScreen(organizer, '本场名单 · 1').waitFor()
+        await onScreen(organizer, `#attendee-${signUpIdFor(LIVE, ZHAO, 's3-r1')}`).waitFor()
+        const closed = onScreen(organizer, '.checkin-code__blank').filter({ hasNotText: '正在生成' })
+        await closed.waitFor()
+        assert.equal(await onScreen(organizer, '#checkin-qr').count(), 0)
+        await assertAccessible(
+          organizer,
+          'the check-in screen of a later session',
+          'sessions-ngo-checkin-later.png',
+        )
+        await keepLarge('sessions-ngo-checkin-2x.png', organizer)
         assert.deepEqual(pageErrors, [])
       } finally {
         await organizer.context().close()
@@ -309,6 +333,13 @@ describe('a call of several sessions', () => {
         await onScreen(page, '#roster-session-all').click()
         await textOnScreen(page, '已报名 3').waitFor()
         assert.deepEqual(await names(), ['林晓', '赵四', '陈一'].sort())
+
+        // nobody does logistics in session 3: the page says so
+        await onScreen(page, '#roster-session-s3').click()
+        await onScreen(page, '#roster-role-r2').click()
+        await textOnScreen(page, '所选场次和岗位里这里还没有人').waitFor()
+        await assertAccessible(page, 'the roster filtered to nobody', 'sessions-ngo-roster-empty.png')
+        await keepLarge('sessions-ngo-roster-2x.png', page)
         assert.deepEqual(pageErrors, [])
       } finally {
         await page.context().close()
@@ -334,6 +365,7 @@ describe('a call of several sessions', () => {
         await second.getByText(`${sessionLabel(past[1])} · 后勤`).waitFor()
         await second.getByText('2.5 小时').waitFor()
         await assertAccessible(page, '志愿时长 with sessions', 'sessions-volunteer-hours.png')
+        await keepLarge('sessions-volunteer-hours-2x.png', page)
 
         await second.getByText(/志愿服务证明/).click()
         const list = onScreen(page, '#certificate-sessions')
@@ -343,6 +375,7 @@ describe('a call of several sessions', () => {
         await textOnScreen(page, '累计 5.5 小时').waitFor()
         await onScreen(page, '#certificate-image img, img#certificate-image').waitFor({ timeout: 30_000 })
         await assertAccessible(page, 'the certificate of two sessions', 'sessions-volunteer-certificate.png')
+        await keepLarge('sessions-volunteer-certificate-2x.png', page)
 
         await onScreen(page, '#certificate-verify').click()
         await onScreen(page, '#verify-verdict').getByText('真实有效').waitFor()
@@ -351,6 +384,7 @@ describe('a call of several sessions', () => {
         await sessions.getByText(/ · 后勤，2.5 小时$/).waitFor()
         await onScreen(page, '#verify-result').getByText('2 场，累计 5.5 小时').waitFor()
         await assertAccessible(page, '证书查验 of two sessions', 'sessions-volunteer-verify.png')
+        await keepLarge('sessions-volunteer-verify-2x.png', page)
         assert.deepEqual(pageErrors, [])
       } finally {
         await page.context().close()

@@ -111,7 +111,7 @@ export default function RosterPage() {
       </View>
       <View className="console-card">
         {shown.length === 0 && (
-          <Text className="console-note">{filtered ? '所选场次、岗位里这里还没有人' : '这里还没有人'}</Text>
+          <Text className="console-note">{filtered ? '所选场次和岗位里这里还没有人' : '这里还没有人'}</Text>
         )}
         {shown.map((entry) => (
           <View key={entry._id} className="roster-entry" id={`roster-${entry._id}`}>
