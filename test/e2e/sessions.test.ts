@@ -264,6 +264,29 @@ describe('a call of several sessions', () => {
 
         // the organizer's list of session 2 shows her checked in
         await ameiRow.getByText(/^已签到/).waitFor({ timeout: 15_000 })
+
+        // 小林 holds a seat in session 1 only: her personal code on session 2's screen is refused, naming her
+        // session, and records nothing; on session 1's screen it checks her into session 1
+        const xiaolin = await (await phoneContext(browser, 'volunteer')).newPage()
+        await xiaolin.goto(`${emu.url}/#/packages/volunteer/checkin/index`)
+        const personal = (await onScreen(xiaolin, '.my-code__text').innerText()).trim()
+        await xiaolin.context().close()
+        const xiaolinRow = signUpIdFor(LIVE, XIAOLIN, 's1-r1')
+        await onScreen(organizer, '#personal-code input').fill(personal)
+        await textOnScreen(organizer, '核验签到').click()
+        await onScreen(organizer, 'body')
+          .getByText(`此人报名的是 ${sessionLabel(live[0])}，不是本场（${sessionLabel(live[1])}）`)
+          .waitFor()
+        assert.equal(signUp(emu, xiaolinRow).status, 'confirmed')
+        await onScreen(organizer, '#checkin-session-s1').click()
+        await onScreen(organizer, `#attendee-${xiaolinRow}`).waitFor()
+        await textOnScreen(organizer, '核验签到').click()
+        await onScreen(organizer, `#attendee-${xiaolinRow}`)
+          .getByText(/^已签到/)
+          .waitFor()
+        assert.equal(signUp(emu, xiaolinRow).status, 'attended')
+        await onScreen(organizer, '#checkin-session-s2').click()
+        await ameiRow.waitFor()
         await textOnScreen(organizer, '工时确认').click()
         // 工时确认 opens on the same session; 全部场次 lists every row with its session and role
         const hoursChip = onScreen(organizer, '#hours-session-s2')
