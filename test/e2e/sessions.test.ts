@@ -1,15 +1,17 @@
 // Calls of several sessions in the H5 build, against the local cloud: a tree planting of three sessions × two roles
 // (the first on now, the second in an hour and a half, the third next week) and a past one of two sessions, written
 // to the store. The organizer's 签到 screen opens on session 1, the organizer picks session 2, and the QR read off
-// the screen (jsQR) checks a volunteer of session 2 into session 2 only; the roster filtered by session and role
-// shows the right people, each row with its session and role; 工时确认 shows one session; the volunteer's 志愿时长
-// lists each session as its own line, the certificate of the past call lists both sessions served, and 证书查验
-// shows them. axe on every one of these pages: no serious or critical violations. Set E2E_SCREENSHOTS=<folder> to
-// keep a screenshot of each. Needs `dist/h5` and `dist/cloudfunctions`.
+// the screen (jsQR) checks a volunteer of session 2 into session 2 only; a personal code acts in the session shown.
+// The roster filtered by session and role shows the right people, each row with its session and role, and exports
+// the same rows; 工时确认 shows one session; the volunteer's 志愿时长 lists each session as its own line, the
+// certificate of the past call lists both sessions served, and 证书查验 shows them. axe on every one of these
+// pages: no serious or critical violations. Set E2E_SCREENSHOTS=<folder> to keep a full-height screenshot of each
+// (and some at 2× text). Needs `dist/h5` and `dist/cloudfunctions`.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
@@ -349,7 +351,22 @@ describe('a call of several sessions', () => {
         await textOnScreen(page, '已报名 1').waitFor()
         assert.deepEqual(await names(), ['林晓'])
         assert.equal(await onScreen(page, '#roster-role-r1').getAttribute('aria-pressed'), 'true')
-        await textOnScreen(page, '导出所选 Excel').waitFor()
+        // the export takes the same filter: one row, with its session and role
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          textOnScreen(page, '导出所选 Excel').click(),
+        ])
+        const book = new ExcelJS.Workbook()
+        await book.xlsx.readFile(await download.path())
+        const rows: string[][] = []
+        book.worksheets[0].eachRow((r) =>
+          rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+        )
+        assert.deepEqual(rows[0].slice(0, 5), ['序号', '姓名', '手机号', '场次', '岗位'])
+        assert.deepEqual(
+          rows.slice(1).map((r) => [r[1], r[3], r[4]]),
+          [['林晓', sessionLabel(live[0]), '植树']],
+        )
         await assertAccessible(page, 'the roster filtered by session and role', 'sessions-ngo-roster.png')
 
         // the role alone, over every session
