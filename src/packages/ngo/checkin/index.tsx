@@ -1,11 +1,15 @@
 // The organizer's check-in screen for one call: the rotating QR (签到 / 签退), live counts, the list with check-in
 // and check-out by hand, a volunteer's personal code scanned (or pasted in the browser), walk-ins, and 全部签退
-// at the end. The list reads itself again every few seconds while the screen is open.
+// at the end. The list reads itself again every few seconds while the screen is open. On a call of several sessions
+// the screen shows one session (chosen with chips; it opens on the one running now or next): its code, its list, its
+// scans, walk-ins (with their role), 全部签退 and 工时确认.
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useLoad, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { AttendanceMode, AttendanceResponse, AttendanceView } from '@core/attendance/contract'
 import LoadFailed from '@components/LoadFailed'
+import SlotChips, { sessionChoices } from '@components/SlotChips'
+import { asButton } from '@components/a11y'
 import { formatTimeRange } from '@components/format'
 import { addWalkIn, attendance, checkOutAll, markAttendance } from '@services/attendance/attendance'
 import { CAN_SCAN, keepScreenOn, scanQrCode } from '@services/attendance/attendance-scan'
@@ -28,15 +32,47 @@ export default function CheckInPage() {
   const [pasted, setPasted] = useState('')
   const [walkInName, setWalkInName] = useState('')
   const [walkInPhone, setWalkInPhone] = useState('')
+  const [walkInRole, setWalkInRole] = useState('')
+  // the session shown, on a call of several ('' until the first read names one, and on a call of one)
+  const [sessionId, setSessionId] = useState('')
   const callIdRef = useRef('')
+  const sessionRef = useRef('')
 
-  const load = async () => {
+  const load = async (): Promise<void> => {
     if (!callIdRef.current) return
-    const result = await attendance({ callId: callIdRef.current })
-    if (result.ok) setState({ phase: 'ready', data: result.data })
-    // a passing failure while the list is up keeps the list; only the first read shows the error page
-    else setState((s) => (s.phase === 'ready' ? s : { phase: 'error', message: result.message }))
+    const asked = sessionRef.current
+    const result = await attendance(
+      asked ? { callId: callIdRef.current, sessionId: asked } : { callId: callIdRef.current },
+    )
+    // another session was chosen meanwhile: its own read answers
+    if (sessionRef.current !== asked) return
+    if (!result.ok) {
+      // a passing failure while the list is up keeps the list; only the first read shows the error page
+      setState((s) => (s.phase === 'ready' ? s : { phase: 'error', message: result.message }))
+      return
+    }
+    const { sessions, currentSessionId } = result.data
+    if (asked || !sessions?.length) {
+      setState({ phase: 'ready', data: result.data })
+      return
+    }
+    // a call of several sessions, first read: open on the one the function picks (running now, else next)
+    const pick = sessions.find((s) => s.id === currentSessionId) ?? sessions[0]
+    sessionRef.current = pick.id
+    setSessionId(pick.id)
+    reload.current()
   }
+  const reload = useRef(load)
+  reload.current = load
+
+  const chooseSession = (id: string) => {
+    sessionRef.current = id
+    setSessionId(id)
+    setWalkInRole('')
+    load()
+  }
+  /** what every action on the list carries on a call of several sessions */
+  const inSession = sessionId ? { sessionId } : {}
 
   useLoad((params: Record<string, string | undefined>) => {
     callIdRef.current = params.callId ?? ''
@@ -61,7 +97,7 @@ export default function CheckInPage() {
 
   const mark = async (entry: AttendanceView, how: AttendanceMode) => {
     setBusy(entry.signUpId)
-    const result = await markAttendance({ callId, mode: how, signUpId: entry.signUpId })
+    const result = await markAttendance({ callId, mode: how, signUpId: entry.signUpId, ...inSession })
     setBusy('')
     toast(result.ok ? `${entry.name} ${how === 'in' ? '已签到' : '已签退'}` : result.message)
     load()
@@ -70,7 +106,7 @@ export default function CheckInPage() {
   const verify = async (personalCode: string) => {
     if (!personalCode.trim()) return toast('请先粘贴志愿者的签到码')
     setBusy('verify')
-    const result = await markAttendance({ callId, mode, personalCode: personalCode.trim() })
+    const result = await markAttendance({ callId, mode, personalCode: personalCode.trim(), ...inSession })
     setBusy('')
     if (!result.ok) return toast(result.message)
     setPasted('')
@@ -86,7 +122,13 @@ export default function CheckInPage() {
   const walkIn = async () => {
     if (!walkInName.trim() || !walkInPhone.trim()) return toast('请填写姓名和手机号')
     setBusy('walk-in')
-    const result = await addWalkIn({ callId, name: walkInName.trim(), phone: walkInPhone.trim() })
+    const result = await addWalkIn({
+      callId,
+      name: walkInName.trim(),
+      phone: walkInPhone.trim(),
+      ...inSession,
+      ...(walkInRole ? { roleId: walkInRole } : {}),
+    })
     setBusy('')
     if (!result.ok) return toast(result.message)
     setWalkInName('')
@@ -96,28 +138,47 @@ export default function CheckInPage() {
   }
 
   const outAll = async () => {
+    const label = shownSession()?.label
     const { confirm } = await Taro.showModal({
       title: '全部签退',
-      content: '所有已签到、尚未签退的人都以现在的时间签退，并按规则计算时长。',
+      content: `${label ? `${label} 这一场` : ''}所有已签到、尚未签退的人都以现在的时间签退，并按规则计算时长。`,
     })
     if (!confirm) return
     setBusy('all')
-    const result = await checkOutAll({ callId })
+    const result = await checkOutAll({ callId, ...inSession })
     setBusy('')
     toast(result.ok ? `已签退 ${result.data.checkedOut} 人` : result.message)
     load()
   }
 
+  function shownSession() {
+    return state.phase === 'ready' ? state.data.sessions?.find((s) => s.id === sessionId) : undefined
+  }
+
   if (state.phase === 'loading') return <View className="console">加载中…</View>
   if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={load} />
-  const { call, counts, entries } = state.data
+  const { call, counts, entries, sessions, currentSessionId, roles } = state.data
+  const session = shownSession()
 
   return (
     <View className="console checkin-page">
       <View className="console-card">
         <Text className="console-title">{call.title}</Text>
-        <Text className="console-note">{formatTimeRange(call.startAt, call.endAt)}</Text>
+        <Text className="console-note">
+          {session
+            ? `本场 ${session.label}${session.cancelled ? '（已取消）' : ''}`
+            : formatTimeRange(call.startAt, call.endAt)}
+        </Text>
       </View>
+      {sessions && sessions.length > 1 && (
+        <SlotChips
+          id="checkin-session"
+          title={`场次 · 共 ${sessions.length} 场`}
+          choices={sessionChoices(sessions, currentSessionId)}
+          value={sessionId}
+          onChange={chooseSession}
+        />
+      )}
       <View className="checkin-modes">
         {(['in', 'out'] as const).map((m) => (
           <Text
@@ -125,12 +186,13 @@ export default function CheckInPage() {
             id={`mode-${m}`}
             className={`checkin-mode ${m === mode ? 'checkin-mode--on' : ''}`}
             onClick={() => setMode(m)}
+            {...asButton(m === 'in' ? '签到码' : '签退码', { pressed: m === mode, namedByContent: true })}
           >
             {m === 'in' ? '签到' : '签退'}
           </Text>
         ))}
       </View>
-      <CodePanel callId={callId} mode={mode} active={shown} />
+      <CodePanel callId={callId} mode={mode} sessionId={sessionId} active={shown} />
       <View className="console-card checkin-counts">
         <Count label="应到" value={counts.expected} />
         <Count label="已签到" value={counts.checkedIn} />
@@ -165,8 +227,10 @@ export default function CheckInPage() {
       </View>
 
       <View className="console-card">
-        <Text className="console-title">名单 · {entries.length}</Text>
-        {entries.length === 0 && <Text className="console-note">还没有已确认的报名</Text>}
+        <Text className="console-title">{`${session ? '本场名单' : '名单'} · ${entries.length}`}</Text>
+        {entries.length === 0 && (
+          <Text className="console-note">{session ? '这一场还没有已确认的报名' : '还没有已确认的报名'}</Text>
+        )}
         {entries.map((entry) => {
           const next = nextMark(entry)
           return (
@@ -176,7 +240,9 @@ export default function CheckInPage() {
                   {entry.name}
                   {entry.walkIn && <Text className="attendee__tag">现场</Text>}
                 </Text>
-                <Text className="console-note">{entry.phone}</Text>
+                <Text className="console-note">
+                  {entry.role ? `${entry.phone} · ${entry.role}` : entry.phone}
+                </Text>
               </View>
               <Text className={`attendee__presence attendee__presence--${entry.status}`}>
                 {presenceText(entry)}
@@ -197,8 +263,18 @@ export default function CheckInPage() {
       <View className="console-card checkin-walk-in">
         <Text className="console-title">添加现场报名</Text>
         <Text className="console-note">
-          没有在线报名、到了现场的人：记下姓名和手机号，即刻签到（不占名额）。
+          {`没有在线报名、到了现场的人：记下姓名和手机号，即刻签到${session ? '到这一场' : ''}（不占名额）。`}
         </Text>
+        {roles && roles.length > 1 && (
+          <SlotChips
+            id="walk-in-role"
+            plain
+            title="岗位"
+            choices={roles.map((r) => ({ id: r.id, label: r.name }))}
+            value={walkInRole || roles[0].id}
+            onChange={setWalkInRole}
+          />
+        )}
         <Input
           id="walk-in-name"
           className="field__input"
@@ -224,7 +300,11 @@ export default function CheckInPage() {
       <View className="console-actions">
         <Button
           className="console-button console-button--primary"
-          onClick={() => Taro.navigateTo({ url: `/packages/ngo/hours/index?callId=${callId}` })}
+          onClick={() =>
+            Taro.navigateTo({
+              url: `/packages/ngo/hours/index?callId=${callId}${sessionId ? `&sessionId=${sessionId}` : ''}`,
+            })
+          }
         >
           工时确认
         </Button>

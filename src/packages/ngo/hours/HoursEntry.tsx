@@ -14,12 +14,14 @@ const HOURS_STATUS: Record<HoursStatus, string> = { none: '未记录', recorded:
 interface Props {
   callId: string
   entry: AttendanceView
+  /** on a call of several slots: the row's session and/or role in words */
+  slot?: string
   selected: boolean
   onSelect: () => void
   onChange: () => void
 }
 
-export default function HoursEntry({ callId, entry, selected, onSelect, onChange }: Props) {
+export default function HoursEntry({ callId, entry, slot, selected, onSelect, onChange }: Props) {
   const [editing, setEditing] = useState(false)
   const [hours, setHours] = useState(entry.hours === undefined ? '' : String(entry.hours))
   const [reason, setReason] = useState('')
@@ -64,6 +66,7 @@ export default function HoursEntry({ callId, entry, selected, onSelect, onChange
             {entry.name}
             {entry.walkIn ? '（现场）' : ''}
           </Text>
+          {slot && <Text className="hours-entry__slot">{slot}</Text>}
           <Text className="console-note">
             {times}
             {entry.minutes !== undefined ? ` · ${entry.minutes} 分钟` : ''}

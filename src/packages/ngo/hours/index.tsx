@@ -1,11 +1,13 @@
 // 工时确认 for one call: each attendee's minutes and hours (rounded by the NGO's rule or set by hand with a
 // reason), confirmed by the organizer (only confirmed hours count anywhere), no-shows marked after the end, the
-// rule itself, and the NGO's hours export.
+// rule itself, and the NGO's hours export. On a call of several sessions, chips show one session (or all, each row
+// saying its session and role): confirming all and marking no-shows then act on the session shown.
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { AttendanceResponse, AttendanceView, HoursStatus } from '@core/attendance/contract'
 import LoadFailed from '@components/LoadFailed'
+import SlotChips, { sessionChoices } from '@components/SlotChips'
 import { formatTimeRange } from '@components/format'
 import { attendance, confirmHours, markNoShows } from '@services/attendance/attendance'
 import ExportHours from './ExportHours'
@@ -29,17 +31,31 @@ export default function HoursPage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [selected, setSelected] = useState<string[]>([])
   const [busy, setBusy] = useState('')
+  // the session shown on a call of several ('' for all); the check-in screen opens this page on its own
+  const [sessionId, setSessionId] = useState('')
+  const sessionRef = useRef('')
 
-  const load = async (id = callId) => {
-    const result = await attendance({ callId: id })
+  const load = async (id = callId, session = sessionRef.current) => {
+    const result = await attendance(session ? { callId: id, sessionId: session } : { callId: id })
     setState(result.ok ? { phase: 'ready', data: result.data } : { phase: 'error', message: result.message })
   }
 
-  useLoad((params: Record<string, string | undefined>) => setCallId(params.callId ?? ''))
+  useLoad((params: Record<string, string | undefined>) => {
+    setCallId(params.callId ?? '')
+    sessionRef.current = params.sessionId ?? ''
+    setSessionId(sessionRef.current)
+  })
   useDidShow(() => {
     const id = Taro.getCurrentInstance().router?.params.callId ?? callId
     if (id) load(id)
   })
+
+  const chooseSession = (id: string) => {
+    sessionRef.current = id
+    setSessionId(id)
+    setSelected([])
+    load(callId, id)
+  }
 
   const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
   const pending =
@@ -55,7 +71,13 @@ export default function HoursPage() {
     })
     if (!sure) return
     setBusy('confirm')
-    const result = await confirmHours(ids ? { callId, signUpIds: ids } : { callId })
+    // one session shown: 确认全部 confirms the rows on screen, not the other sessions'
+    const shownIds =
+      !ids && sessionId && state.phase === 'ready'
+        ? state.data.entries.filter((e) => e.hoursStatus === 'recorded').map((e) => e.signUpId)
+        : undefined
+    const signUpIds = ids ?? shownIds
+    const result = await confirmHours(signUpIds ? { callId, signUpIds } : { callId })
     setBusy('')
     toast(result.ok ? `已确认 ${result.data.confirmed} 人的工时` : result.message)
     setSelected([])
@@ -65,11 +87,13 @@ export default function HoursPage() {
   const noShows = async () => {
     const { confirm: sure } = await Taro.showModal({
       title: '标记缺席',
-      content: '已报名、但始终没有签到的人将记为缺席。',
+      content: sessionId
+        ? '这一场已报名、但始终没有签到的人将记为缺席（这一场结束后）。'
+        : '已报名、但始终没有签到的人将记为缺席。',
     })
     if (!sure) return
     setBusy('no-shows')
-    const result = await markNoShows({ callId })
+    const result = await markNoShows(sessionId ? { callId, sessionId } : { callId })
     setBusy('')
     toast(result.ok ? `已标记 ${result.data.noShows} 人缺席` : result.message)
     load()
@@ -77,7 +101,8 @@ export default function HoursPage() {
 
   if (state.phase === 'loading') return <View className="console">加载中…</View>
   if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={() => load()} />
-  const { call, rule, entries } = state.data
+  const { call, rule, entries, sessions, currentSessionId } = state.data
+  const session = sessions?.find((s) => s.id === sessionId)
   const recorded = entries.filter((e) => e.hoursStatus === 'recorded').length
   const confirmedHours = entries
     .filter((e) => e.hoursStatus === 'confirmed')
@@ -89,20 +114,35 @@ export default function HoursPage() {
     <View className="console hours-page">
       <View className="console-card">
         <Text className="console-title">{call.title}</Text>
-        <Text className="console-note">{formatTimeRange(call.startAt, call.endAt)}</Text>
         <Text className="console-note">
-          待确认 {recorded} 人 · 已确认共 {confirmedHours} 小时
+          {session ? `本场 ${session.label}` : formatTimeRange(call.startAt, call.endAt)}
+        </Text>
+        <Text className="console-note">
+          {`${session ? '本场' : ''}待确认 ${recorded} 人 · 已确认共 ${confirmedHours} 小时`}
         </Text>
       </View>
+      {sessions && sessions.length > 1 && (
+        <SlotChips
+          id="hours-session"
+          title="场次"
+          choices={[{ id: '', label: '全部场次' }, ...sessionChoices(sessions, currentSessionId)]}
+          value={sessionId}
+          onChange={chooseSession}
+        />
+      )}
 
       <View className="console-card">
-        <Text className="console-title">工时 · {entries.length}</Text>
-        {entries.length === 0 && <Text className="console-note">还没有人签到</Text>}
+        <Text className="console-title">{`工时 · ${entries.length}`}</Text>
+        {entries.length === 0 && (
+          <Text className="console-note">{session ? '这一场还没有人签到' : '还没有人签到'}</Text>
+        )}
         {sortForHours(entries).map((entry) => (
           <HoursEntry
             key={`${entry.signUpId}.${entry.hours}.${entry.hoursStatus}`}
             callId={callId}
             entry={entry}
+            // every session listed: each row says which; one session shown: the role is enough
+            slot={session ? entry.role : [entry.session, entry.role].filter(Boolean).join(' · ')}
             selected={selected.includes(entry.signUpId)}
             onSelect={() => toggle(entry.signUpId)}
             onChange={() => load()}
@@ -133,7 +173,7 @@ export default function HoursPage() {
           loading={busy === 'no-shows'}
           onClick={noShows}
         >
-          标记缺席（活动结束后）
+          {session ? '标记本场缺席（本场结束后）' : '标记缺席（活动结束后）'}
         </Button>
       </View>
 

@@ -1,11 +1,14 @@
 // A call's roster for its organizers: counts on top, tabs (已报名 / 候补 / 已取消 / 临时退出), each volunteer's
-// full phone number and answers, and the Excel export.
+// full phone number and answers, and the Excel export. On a call of several slots: chips for a session and a role
+// (the counts, the rows and the export follow them), and each row says its session and role.
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import type { RosterResponse, RosterTab } from '@core/calls/contract'
+import type { RosterEntry, RosterResponse, RosterTab } from '@core/calls/contract'
 import { ROSTER_TABS } from '@core/calls/roster'
 import LoadFailed from '@components/LoadFailed'
+import SlotChips, { sessionChoices } from '@components/SlotChips'
+import { asButton } from '@components/a11y'
 import { formatTime } from '@components/format'
 import { exportRoster, roster } from '@services/ngos/ngo'
 import ManageCall from './ManageCall'
@@ -24,11 +27,21 @@ export default function RosterPage() {
   const [tab, setTab] = useState<RosterTab>('confirmed')
   const [exporting, setExporting] = useState(false)
   const [loads, setLoads] = useState(0)
+  // the session and role shown ('' for all), on a call of several slots
+  const [filter, setFilter] = useState<Filter>({ sessionId: '', roleId: '' })
+  // every row of the call, from the last read without a filter: who a notice reaches does not follow the chips
+  const [allEntries, setAllEntries] = useState<RosterEntry[]>([])
 
-  const load = async (id = callId) => {
-    const result = await roster({ callId: id })
+  const load = async (id = callId, by = filter) => {
+    const result = await roster({ callId: id, ...filterRequest(by) })
     setLoads((n) => n + 1)
+    if (result.ok && !by.sessionId && !by.roleId) setAllEntries(result.data.entries)
     setState(result.ok ? { phase: 'ready', data: result.data } : { phase: 'error', message: result.message })
+  }
+
+  const choose = (by: Filter) => {
+    setFilter(by)
+    load(callId, by)
   }
 
   useLoad((params: Record<string, string | undefined>) => setCallId(params.id ?? ''))
@@ -40,7 +53,7 @@ export default function RosterPage() {
 
   const download = async () => {
     setExporting(true)
-    const result = await exportRoster({ callId })
+    const result = await exportRoster({ callId, ...filterRequest(filter) })
     setExporting(false)
     if (!result.ok) return Taro.showToast({ title: result.message, icon: 'none' })
     try {
@@ -52,33 +65,56 @@ export default function RosterPage() {
 
   if (state.phase === 'loading') return <View className="console">加载中…</View>
   if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={() => load()} />
-  const { call, counts, entries } = state.data
+  const { call, counts, entries, sessions, roles } = state.data
   const shown = entries.filter((e) => e.tab === tab)
+  const filtered = filter.sessionId !== '' || filter.roleId !== ''
 
   return (
     <View className="console">
       <View className="console-card">
         <Text className="console-title">{call.title}</Text>
         <Text className="console-note">
-          {formatTime(call.startAt)} · 名额 {call.capacity} · 已报名 {counts.confirmed} · 候补{' '}
-          {counts.waitlisted}
+          {filtered
+            ? `${formatTime(call.startAt)} · 所选范围：已报名 ${counts.confirmed} · 候补 ${counts.waitlisted}`
+            : `${formatTime(call.startAt)} · 名额 ${call.capacity} · 已报名 ${counts.confirmed} · 候补 ${counts.waitlisted}`}
         </Text>
       </View>
+      {sessions && sessions.length > 1 && (
+        <SlotChips
+          id="roster-session"
+          title="场次"
+          choices={[{ id: '', label: '全部场次' }, ...sessionChoices(sessions)]}
+          value={filter.sessionId}
+          onChange={(sessionId) => choose({ ...filter, sessionId })}
+        />
+      )}
+      {roles && roles.length > 0 && (
+        <SlotChips
+          id="roster-role"
+          title="岗位"
+          choices={[{ id: '', label: '全部岗位' }, ...roles.map((r) => ({ id: r.id, label: r.name }))]}
+          value={filter.roleId}
+          onChange={(roleId) => choose({ ...filter, roleId })}
+        />
+      )}
       <View className="roster-tabs">
         {ROSTER_TABS.map((t) => (
           <Text
             key={t.tab}
             className={`roster-tab ${t.tab === tab ? 'roster-tab--on' : ''}`}
             onClick={() => setTab(t.tab)}
+            {...asButton(`${t.label} ${counts[t.tab]}`, { pressed: t.tab === tab, namedByContent: true })}
           >
-            {t.label} {counts[t.tab]}
+            {`${t.label} ${counts[t.tab]}`}
           </Text>
         ))}
       </View>
       <View className="console-card">
-        {shown.length === 0 && <Text className="console-note">这里还没有人</Text>}
+        {shown.length === 0 && (
+          <Text className="console-note">{filtered ? '所选场次和岗位里这里还没有人' : '这里还没有人'}</Text>
+        )}
         {shown.map((entry) => (
-          <View key={entry._id} className="roster-entry">
+          <View key={entry._id} className="roster-entry" id={`roster-${entry._id}`}>
             <View className="roster-entry__head">
               <Text className="roster-entry__name">
                 {entry.waitRank ? `${entry.waitRank}. ` : ''}
@@ -93,6 +129,11 @@ export default function RosterPage() {
                 </Text>
               )}
             </View>
+            {(entry.session || entry.role) && (
+              <Text className="roster-entry__slot">
+                {[entry.session, entry.role].filter(Boolean).join(' · ')}
+              </Text>
+            )}
             {call.questions.map((q) => {
               const answer = entry.answers[q.id]
               if (answer === undefined) return null
@@ -106,7 +147,7 @@ export default function RosterPage() {
         ))}
       </View>
       <Button className="console-button console-button--primary" loading={exporting} onClick={download}>
-        导出 Excel
+        {filtered ? '导出所选 Excel' : '导出 Excel'}
       </Button>
       {call.status !== 'cancelled' && (
         <Button
@@ -116,11 +157,21 @@ export default function RosterPage() {
           现场签到与工时
         </Button>
       )}
-      <NotifyCard callId={call._id} status={call.status} entries={entries} />
+      <NotifyCard callId={call._id} status={call.status} entries={filtered ? allEntries : entries} />
       <Recruiting callId={call._id} version={loads} />
       <ManageCall callId={call._id} status={call.status} onChange={() => load()} />
     </View>
   )
+}
+
+interface Filter {
+  sessionId: string
+  roleId: string
+}
+
+/** The request's part for a filter: only the ids chosen. */
+function filterRequest({ sessionId, roleId }: Filter): { sessionId?: string; roleId?: string } {
+  return { ...(sessionId ? { sessionId } : {}), ...(roleId ? { roleId } : {}) }
 }
 
 /** 「衣服尺码：M」, but a question keeps its own mark: 「是否参加过植树活动？ 参加过」, not 「…？：参加过」. */

@@ -1,6 +1,7 @@
 // 志愿服务证明: the certificate of one of the volunteer's events with confirmed hours (`?signUpId=`). Issued on
 // first opening (the same one every time after), shown as the picture the `poster` function renders, with its
-// number and verification code, saving to the album and a way to 证书查验.
+// number and verification code, saving to the album and a way to 证书查验. A certificate of several sessions (one
+// per volunteer and call) lists each session served with its hours; any of those sessions' events opens it.
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
@@ -103,7 +104,9 @@ export default function CertificatePage() {
             showMenuByLongpress
             {...asImage(
               `志愿服务证明：${certificate.volunteerName}参加「${certificate.ngoName}」的「${certificate.callTitle}」，` +
-                `${certificate.serviceDate}，服务 ${certificate.hours} 小时，证书编号 ${certificate.certificateNo}`,
+                `${certificate.serviceDate}，` +
+                (certificate.sessions ? `${certificate.sessions.length} 场，累计` : '') +
+                `服务 ${certificate.hours} 小时，证书编号 ${certificate.certificateNo}`,
             )}
             onClick={() => Taro.previewImage({ urls: [picture.url] })}
           />
@@ -125,8 +128,21 @@ export default function CertificatePage() {
         </View>
         <View className="certificate-fact">
           <Text className="certificate-fact__label">服务时长</Text>
-          <Text className="certificate-fact__value">{formatHours(certificate.hours)} 小时</Text>
+          <Text className="certificate-fact__value">
+            {`${certificate.sessions ? '累计 ' : ''}${formatHours(certificate.hours)} 小时`}
+          </Text>
         </View>
+        {certificate.sessions && (
+          <View className="certificate-sessions" id="certificate-sessions">
+            <Text className="certificate-fact__label">{`服务场次 · 共 ${certificate.sessions.length} 场`}</Text>
+            {certificate.sessions.map((session) => (
+              <View key={session.label} className="certificate-session">
+                <Text className="certificate-session__label">{session.label}</Text>
+                <Text className="certificate-session__hours">{formatHours(session.hours)} 小时</Text>
+              </View>
+            ))}
+          </View>
+        )}
         <Text className="volunteer-card__note">
           学校或单位可扫描证明上的二维码，或在举手小程序「证书查验」输入验证码，核验证明真伪。
         </Text>

@@ -1,6 +1,7 @@
 // A volunteer's check-in: opened with `?code=` (what the organizer's QR says, scanned from 我的 or, in the browser,
 // a link) it checks them in or out at once; otherwise it offers the scanner (a field to paste a code in the
-// browser). Below: 「我的签到码」, the personal code an organizer can scan instead.
+// browser). Below: 「我的签到码」, the personal code an organizer can scan instead. On a call of several sessions the
+// code is one session's: the result names the session (and role) checked into.
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
@@ -121,7 +122,13 @@ function Done({ data }: { data: CheckInResponse }) {
     <View className="checkin-result checkin-result--done" id="checkin-done">
       <Text className="checkin-result__title">{out ? '签退成功' : '签到成功'}</Text>
       <Text className="checkin-result__note">{call.title}</Text>
-      <Text className="checkin-result__note">{formatTimeRange(call.startAt, call.endAt)}</Text>
+      {attendance.session ? (
+        <Text className="checkin-result__note" id="checkin-session">
+          {`本场：${attendance.session}${attendance.role ? ` · ${attendance.role}` : ''}`}
+        </Text>
+      ) : (
+        <Text className="checkin-result__note">{formatTimeRange(call.startAt, call.endAt)}</Text>
+      )}
       {out && attendance.hours !== undefined && (
         <Text className="checkin-result__note">本次时长 {attendance.hours} 小时，待组织者确认</Text>
       )}

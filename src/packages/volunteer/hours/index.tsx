@@ -1,5 +1,6 @@
 // 我的 → 志愿时长: the hours the NGOs confirmed (the only ones that count), by NGO and by year, and each event with
-// its state: 已确认 (with its certificate), 待确认 (the NGO has not confirmed yet) or 缺席.
+// its state: 已确认 (with its certificate), 待确认 (the NGO has not confirmed yet) or 缺席. On a call of several
+// sessions each session served is an event of its own, with its date and time (and role).
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
@@ -98,9 +99,18 @@ function EventRow({ event }: { event: HoursEvent }) {
       <View className="hours-event__main">
         <View className="hours-event__info">
           <Text className="hours-event__title">{call.title}</Text>
-          <Text className="hours-event__meta">
-            {formatTime(call.startAt)} · {call.ngoName}
-          </Text>
+          {event.session ? (
+            <View>
+              <Text className="hours-event__session">
+                {event.role ? `${event.session} · ${event.role}` : event.session}
+              </Text>
+              <Text className="hours-event__meta">{call.ngoName}</Text>
+            </View>
+          ) : (
+            <Text className="hours-event__meta">
+              {[formatTime(call.startAt), call.ngoName, event.role].filter(Boolean).join(' · ')}
+            </Text>
+          )}
         </View>
         <View className="hours-event__hours">
           <Text className="hours-event__value">

@@ -173,13 +173,18 @@ function Verdict({ data, paperHours }: { data: VerifyCertificateResponse; paperH
 }
 
 function Facts({ certificate: c }: { certificate: CertificateView }) {
-  const rows: [string, string][] = [
+  // a certificate of several sessions: each session served on a line of its own, with its hours
+  const sessions: [string, string[]][] = c.sessions
+    ? [[`服务场次`, c.sessions.map((s) => `${s.label}，${formatHours(s.hours)} 小时`)]]
+    : []
+  const rows: [string, string | string[]][] = [
     ['证书编号', c.certificateNo],
     ['志愿者', c.volunteerName],
     ['组织机构', c.ngoVerified ? `${c.ngoName}（已认证）` : c.ngoName],
     ['服务项目', c.callTitle],
     ['服务日期', c.serviceDate],
-    ['服务时长', `${formatHours(c.hours)} 小时`],
+    ...sessions,
+    ['服务时长', `${c.sessions ? `${c.sessions.length} 场，累计 ` : ''}${formatHours(c.hours)} 小时`],
     ['签发日期', chinaDate(c.issuedAt)],
   ]
   return (
@@ -187,7 +192,17 @@ function Facts({ certificate: c }: { certificate: CertificateView }) {
       {rows.map(([label, value]) => (
         <View key={label} className="verify-facts__row">
           <Text className="verify-facts__label">{label}</Text>
-          <Text className="verify-facts__value">{value}</Text>
+          {Array.isArray(value) ? (
+            <View className="verify-facts__value" id="verify-sessions">
+              {value.map((line) => (
+                <Text key={line} className="verify-facts__line">
+                  {line}
+                </Text>
+              ))}
+            </View>
+          ) : (
+            <Text className="verify-facts__value">{value}</Text>
+          )}
         </View>
       ))}
     </View>
