@@ -1,7 +1,7 @@
 // A call of several sessions and roles in the H5 build, in headless Chromium, against the local WeChat Cloud running
 // the built `api` function: the list card sums its places over its batches, the call's page lists every slot with
 // its places, a volunteer picks several (one of them full: its waitlist) and signs up for all of them with one form,
-// the success page says how each went, the limit per person is said when reached, and a seat given back from its
+// the success page says how each went, ticking a second role of a session replaces the first, and a seat given back from its
 // row goes to the person waiting for that slot, as the page and the database show. axe-core checks the picker.
 // Needs `dist/h5` and `dist/cloudfunctions`.
 import { after, before, test } from 'node:test'
@@ -86,9 +86,9 @@ function addBatchCall(emu: Emulator): Call {
     })
     slots[slot][status === 'confirmed' ? 'confirmed' : 'waitlisted'] += 1
   }
-  take('s1-r2', 'confirmed')
-  take('s1-r2', 'confirmed')
-  take('s1-r2', 'waitlisted')
+  take('s3-r2', 'confirmed')
+  take('s3-r2', 'confirmed')
+  take('s3-r2', 'waitlisted')
   take('s2-r2', 'confirmed')
   take('s1-r1', 'confirmed')
   take('s2-r1', 'confirmed')
@@ -192,7 +192,7 @@ test(
       await textOnScreen(page, '当前身份：志愿者 小林').waitFor({ timeout: 20_000 })
       await onScreen(page, '#slot-picker').waitFor()
       await textOnScreen(page, '可多选 · 每人最多报名 3 个场次').waitFor()
-      await slotRow(page, 's1-r2').getByText('已满 · 可候补', { exact: true }).waitFor()
+      await slotRow(page, 's3-r2').getByText('已满 · 可候补', { exact: true }).waitFor()
       await slotRow(page, 's2-r2').getByText('剩余 1 个名额', { exact: true }).waitFor()
       await slotRow(page, 's1-r1').getByText('剩余 19 个名额', { exact: true }).waitFor()
       await onScreen(page, '#sign-up-button').filter({ hasText: '请先选择场次' }).waitFor()
@@ -210,10 +210,13 @@ test(
 
       // two with places and a full one (its queue); a fourth is past the limit
       await slotRow(page, 's2-r2').click()
+      await slotRow(page, 's3-r2').click()
+      // one role per session: ticking 后勤 in batch one replaces its 植树, and back
       await slotRow(page, 's1-r2').click()
-      await slotRow(page, 's3-r1').click()
-      await textOnScreen(page, '每人最多报名 3 个场次').waitFor()
-      assert.equal(await slotRow(page, 's3-r1').getAttribute('aria-checked'), 'false')
+      assert.equal(await slotRow(page, 's1-r1').getAttribute('aria-checked'), 'false')
+      await slotRow(page, 's1-r1').click()
+      assert.equal(await slotRow(page, 's1-r2').getAttribute('aria-checked'), 'false')
+      assert.equal(await slotRow(page, 's1-r1').getAttribute('aria-checked'), 'true')
       await textOnScreen(page, '其中 1 个场次已满，提交后加入候补，有人取消会按顺序自动递补').waitFor()
       await onScreen(page, '#sign-up-button').filter({ hasText: '报名所选 3 个场次' }).click()
 
@@ -224,7 +227,7 @@ test(
       await chosen
         .locator('.chosen-slots__row')
         .filter({ hasText: '后勤' })
-        .first()
+        .last() // batch three's, the full one
         .getByText('候补')
         .waitFor()
       await fillForm(page, '林晓', '13800138000')
@@ -236,7 +239,7 @@ test(
         .waitFor({ timeout: 30_000 })
       await onScreen(page, '#result-s1-r1').getByText('报名成功', { exact: true }).waitFor()
       await onScreen(page, '#result-s2-r2').getByText('报名成功', { exact: true }).waitFor()
-      await onScreen(page, '#result-s1-r2').getByText('候补第 2 位', { exact: true }).waitFor()
+      await onScreen(page, '#result-s3-r2').getByText('候补第 2 位', { exact: true }).waitFor()
       await textOnScreen(
         page,
         '2 个场次报名成功，1 个场次在候补。「民勤治沙」的组织者会通过手机号与你联系',
@@ -246,12 +249,12 @@ test(
       const rows = emu.store.collection('signups').find({ callId: call._id, openid: openid('volunteer') })
       assert.deepEqual(rows.map((row) => [row.slot, row.status]).sort(), [
         ['s1-r1', 'confirmed'],
-        ['s1-r2', 'waitlisted'],
         ['s2-r2', 'confirmed'],
+        ['s3-r2', 'waitlisted'],
       ])
       let stored = storedCall(emu, call._id)
       assert.equal(stored.slots?.['s2-r2']?.confirmed, 2)
-      assert.equal(stored.slots?.['s1-r2']?.waitlisted, 2)
+      assert.equal(stored.slots?.['s3-r2']?.waitlisted, 2)
       assert.equal(stored.confirmed, call.confirmed + 2)
       assert.equal(stored.waitlisted, call.waitlisted + 1)
 
@@ -259,7 +262,7 @@ test(
       await textOnScreen(page, '返回活动').click()
       await slotRow(page, 's1-r1').getByText('已报名', { exact: true }).waitFor()
       await slotRow(page, 's2-r2').getByText('已报名', { exact: true }).waitFor()
-      await slotRow(page, 's1-r2').getByText('候补第 2 位', { exact: true }).waitFor()
+      await slotRow(page, 's3-r2').getByText('候补第 2 位', { exact: true }).waitFor()
       await slotRow(page, 's2-r2').getByText('已满 · 可候补', { exact: true }).waitFor()
 
       // 阿梅 joins the queue for 后勤 in batch two
@@ -305,7 +308,7 @@ test(
       // 我的: one row per slot, named by its session and role
       await switchPersona(page, '志愿者 小林')
       await page.goto(`${emu.url}/#/pages/mine/index`)
-      const row = onScreen(page, `#signup-${call._id}-s1-r2`)
+      const row = onScreen(page, `#signup-${call._id}-s3-r2`)
       await row.waitFor({ timeout: 20_000 })
       await row.getByText('候补第 2 位', { exact: true }).waitFor()
       await row.locator('.signup-row__slot').filter({ hasText: '· 后勤' }).waitFor()

@@ -8,7 +8,7 @@ import { sessionLabel } from '@core/calls/session-text'
 import CalendarButton from '@components/CalendarButton'
 import Icon from '@components/Icon'
 import { asButton, asCheckbox, decorative } from '@components/a11y'
-import { canPick, heldSlots, heldText, slotForCalendar, stateOfSlot } from './slots-view'
+import { canPick, heldSlots, heldText, sameSession, slotForCalendar, stateOfSlot } from './slots-view'
 import './index.scss'
 
 interface Props {
@@ -138,7 +138,9 @@ function SlotRow({
   const mine = held.get(slot.key)
   const state = stateOfSlot(call, slot, now)
   const session = call.sessions.find((s) => s.id === slot.sessionId)
-  const pickable = interactive && !mine && !atLimit && canPick(call, slot)
+  // a session where another role is held already offers no second role
+  const roleHeld = [...held.keys()].some((key) => sameSession(call, key, slot))
+  const pickable = interactive && !mine && !atLimit && !roleHeld && canPick(call, slot)
   const on = pickable && picked.has(slot.key)
   const waitlistPick = state.kind === 'waitlist'
   // a held slot can be given back until its session starts
@@ -168,6 +170,7 @@ function SlotRow({
           <Text className={`slot-row__state slot-row__state--${state.kind}`}>{state.text}</Text>
         </View>
         {description && <Text className="slot-row__desc">{description}</Text>}
+        {roleHeld && !mine && <Text className="slot-row__desc">同一场次只能报名一个岗位</Text>}
         {mine?.status === 'confirmed' && cancellable && (
           <CalendarButton
             call={slotForCalendar(call, slot.key)}

@@ -83,6 +83,15 @@ export function heldSlots(call: Pick<CallDetail, 'mySignUps'>): Map<string, Sign
   return new Map(call.mySignUps.map((signUp) => [signUp.slot, signUp]))
 }
 
+/**
+ * Another role of the same session: on a call with roles a volunteer takes one role per session (the function
+ * refuses a second), so the picker ticks one per session and a session already held offers no other role.
+ */
+export function sameSession(call: Pick<CallDetail, 'slots' | 'roles'>, key: string, slot: SlotView): boolean {
+  if (call.roles.length === 0 || key === slot.key) return false
+  return call.slots.find((s) => s.key === key)?.sessionId === slot.sessionId
+}
+
 /** A newcomer may pick this slot now: it is open, and has a place or a queue to join. */
 export function canPick(call: Pick<CallDetail, 'waitlist'>, slot: SlotView): boolean {
   return slot.open && (slot.spotsLeft > 0 || call.waitlist)

@@ -15,7 +15,7 @@ import PersonaChip from '@components/PersonaChip'
 import { signUpQuery, useArrival, useShareCard, type Arrival } from '@components/ShareCard'
 import SharePoster from '@components/SharePoster'
 import SlotPicker from '@components/SlotPicker'
-import { canPick, hasSlotPicker, heldSlots, knownSlots } from '@components/SlotPicker/slots-view'
+import { canPick, hasSlotPicker, heldSlots, knownSlots, sameSession } from '@components/SlotPicker/slots-view'
 import SpotsLabel from '@components/SpotsLabel'
 import StatusTag from '@components/StatusTag'
 import { confirmAndCancel, noticeSpan } from '@components/cancel-sign-up'
@@ -114,12 +114,14 @@ export default function CallDetailPage() {
       setSelected(selected.filter((key) => key !== slot.key))
       return
     }
+    // one role per session: ticking another role of a session replaces the one ticked there
+    const others = selected.filter((key) => !sameSession(detail, key, slot))
     const max = detail.maxSlotsPerPerson
-    if (max !== undefined && held.size + selected.length >= max) {
+    if (max !== undefined && held.size + others.length >= max) {
       Taro.showToast({ title: `每人最多报名 ${max} 个场次`, icon: 'none' })
       return
     }
-    setSelected([...selected, slot.key])
+    setSelected([...others, slot.key])
   }
   const cancelSlot = async (slot: SlotView) => {
     const cancelled = await confirmAndCancel(detail, () => setCancellingSlot(slot.key), slot.key)
