@@ -256,6 +256,8 @@ test(
       // a call opened from the list: 返回, reached and pressed from the keyboard, goes back to the list
       await page.getByRole('button', { name: /民勤梭梭林植树志愿者招募/ }).press('Enter')
       await onScreen(page, '.detail-page__title').waitFor({ timeout: 20_000 })
+      // the page has loaded (its action bar drawn), as a person sees it before going back
+      await onScreen(page, '.action-bar__primary').first().waitFor()
       await page.getByRole('heading', { name: '民勤梭梭林植树志愿者招募', level: 1 }).waitFor()
       assert.equal(await control('返回').getAttribute('tabindex'), '0')
       await control('返回').press('Enter')
