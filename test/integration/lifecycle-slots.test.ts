@@ -221,7 +221,9 @@ test('3,000 random sign-ups and cancels over six slots keep every slot accounted
   const cancelledMessages = h.messages({ kind: 'cancelled' })
   assert.equal(new Set(cancelledMessages.map((m) => m._id)).size, cancelledMessages.length)
   // The run exercised what it claims: several slots full with queues, promotions in each, places changed.
-  assert.ok((tally.setSlotCapacity ?? 0) > 20, JSON.stringify(tally))
+  // about 3 % of the operations change a slot's places; a fewer than taken is refused (and changes nothing)
+  const placeEdits = (tally.setSlotCapacity ?? 0) + (tally['setSlotCapacity INVALID_INPUT'] ?? 0)
+  assert.ok(placeEdits > 40 && (tally.setSlotCapacity ?? 0) >= 5, JSON.stringify(tally))
   assert.equal(tally.cancelSession, 1)
   const promotedSlots = new Set(promotions.map((p) => slotOfSignUp(h.signUp(p.id) ?? { slot: '?' })))
   assert.ok(promotedSlots.size >= 4, `promotions in ${[...promotedSlots].join(', ')}`)
