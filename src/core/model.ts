@@ -126,6 +126,8 @@ export interface Call {
 export interface CallSession {
   /** `s1`, `s2`, … never reused within a call */
   id: string
+  /** the organizer's name for it (「第一批」, 「上午班」); absent: it is named by its time alone */
+  name?: string
   startAt: number
   endAt: number
   /** its own place (absent: the call's `address` and `location`) */

@@ -1,7 +1,7 @@
 // What pages and posters say about sessions and slots: times in China time, roles, places, cancelled sessions.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { placesSummary, sessionLabel, slotLabel, slotState } from '@core/calls/session-text'
+import { placesSummary, sessionLabel, sessionTime, slotLabel, slotState } from '@core/calls/session-text'
 import { emptySlots } from '@core/calls/slots'
 import type { Call, CallRole, CallSession, SlotCounters } from '@core/model'
 import { makeCall } from './fixtures'
@@ -53,6 +53,15 @@ test('a slot is its session, and its role when it has one', () => {
   // a call of one session: the slot s1 is the call's own time
   const single = makeCall({ startAt: SAT.startAt, endAt: SAT.endAt })
   assert.equal(slotLabel(single, 's1'), '3月12日 周六 09:00–11:30')
+})
+
+test('a named session: its name before its time, in the session and the slot', () => {
+  const named = { ...SAT, name: '第一批' }
+  assert.equal(sessionLabel(named), '第一批 · 3月12日 周六 09:00–11:30')
+  assert.equal(sessionTime(named), '3月12日 周六 09:00–11:30')
+  const call = makeCall({ sessions: [named, NEXT_SAT], roles: ROLES })
+  assert.equal(slotLabel(call, 's1-r1'), '第一批 · 3月12日 周六 09:00–11:30 · 引导员')
+  assert.equal(slotLabel(call, 's2-r1'), '3月19日 周六 09:00–11:30 · 引导员')
 })
 
 const slot = (over: Partial<SlotCounters> = {}): SlotCounters => ({

@@ -261,14 +261,17 @@ test(
     const sessions = onScreen(page, '.session-manager__session')
     await sessions.nth(1).getByText('已报名 1/10 · 剩余 9').waitFor()
 
-    // 第 3 场 meets elsewhere
-    await sessions.nth(2).getByText('修改时间/地点').click()
+    // 第 3 场 meets elsewhere, and is named for the volunteers
+    await sessions.nth(2).getByText('修改场次').click()
+    await sessions.nth(2).getByRole('textbox', { name: '第 3 场 名称（选填）' }).fill('第三批')
     await sessions.nth(2).getByRole('textbox', { name: '第 3 场 地点' }).fill('红沙梁林场北门')
     await shoot(sessions.nth(2), 'published-move-session')
     await sessions.nth(2).getByText('保存修改').click()
     await textOnScreen(page, '已修改场次').waitFor()
     await sessions.nth(2).getByText('地点：红沙梁林场北门').waitFor()
     assert.equal(callTitled(TREES).sessions?.find((s) => s.id === 's3')?.address, '红沙梁林场北门')
+    assert.equal(callTitled(TREES).sessions?.find((s) => s.id === 's3')?.name, '第三批')
+    await sessions.nth(2).getByText('第三批 ·', { exact: false }).waitFor()
 
     // 第 2 场 is called off: the dialog names how many will be told, and they are
     await sessions.nth(1).getByText('取消场次').click()
@@ -331,6 +334,14 @@ test(
     await preview.getByText('…… 还有 4 场，最后一场：').waitFor()
     await onScreen(page, '#call-capacity input').fill('6')
     await shoot(onScreen(page, '#call-sessions'), 'editor-repeat-rule')
+
+    // saved as a draft and opened again, it is the same rule, not a list of eight sessions
+    await textOnScreen(page, '保存草稿').click()
+    await textOnScreen(page, '草稿已保存').waitFor()
+    await open(page, `/packages/ngo/call-editor/index?id=${callTitled(VISITS)._id}`)
+    await onScreen(page, '#repeat-preview').getByText('共 8 场：').waitFor()
+    assert.equal(await onScreen(page, '#repeat-count input').inputValue(), '8')
+    assert.equal(await onScreen(page, '[aria-label="周六"]').getAttribute('aria-checked'), 'true')
 
     await publish(page)
     const stored = callTitled(VISITS)

@@ -211,6 +211,7 @@ const ACTIONS: Record<string, [Record<string, unknown>, Audience, Target]> = {
   setSlotCapacity: [{ callId: 'a-open', slot: 's1', capacity: 40 }, 'organizers', 'callId'],
   updateSession: [{ callId: 'a-open', sessionId: 's1', address: '新地点' }, 'organizers', 'callId'],
   cancelSession: [{ callId: 'a-open', sessionId: 's1', reason: '天气' }, 'organizers', 'callId'],
+  saveRole: [{ callId: 'a-open', name: '摄影', description: '', capacity: 2 }, 'organizers', 'callId'],
   registerNgo: [REGISTRATION, 'signedIn', null],
   myNgo: [{}, 'signedIn', null],
   pendingNgos: [{}, 'platform', null],

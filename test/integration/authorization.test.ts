@@ -55,6 +55,7 @@ const MATRIX: Record<string, [object, Person[]]> = {
   setSlotCapacity: [{ callId: 'trees', slot: 's1', capacity: 40 }, ORGANIZERS],
   updateSession: [{ callId: 'trees', sessionId: 's1', address: '新地点' }, ORGANIZERS],
   cancelSession: [{ callId: 'trees', sessionId: 's1' }, ORGANIZERS],
+  saveRole: [{ callId: 'trees', name: '摄影', description: '', capacity: 2 }, ORGANIZERS],
   registerNgo: [REGISTRATION, SIGNED_IN],
   myNgo: [{}, SIGNED_IN],
   pendingNgos: [{}, PLATFORM],

@@ -125,6 +125,9 @@ describe('posting a call of several sessions and roles', () => {
       assert.equal(china.getUTCHours() * 60 + china.getUTCMinutes(), 9 * 60)
       assert.equal(session.endAt - session.startAt, 150 * 60_000)
     }
+    // the draft reopens as its rule; a published call's sessions are edited one by one, so it has none
+    assert.equal(saved.call.repeat?.count, 8)
+    assert.deepEqual(saved.call.repeat?.weekdays, [6])
     const published = await h.apiOk<{ call: CallDetail }>(
       'publishCall',
       { callId: saved.call._id },
@@ -132,6 +135,7 @@ describe('posting a call of several sessions and roles', () => {
     )
     assert.equal(published.call.slots.length, 8)
     assert.equal(published.call.capacity, 48)
+    assert.equal(published.call.repeat, undefined)
   })
 
   test('bad sessions and roles are refused field by field, and nothing is stored', async () => {
@@ -367,6 +371,92 @@ describe("a slot's places", () => {
   })
 })
 
+describe('roles after publishing', () => {
+  test('a role added to a published call: places in every session still ahead, signed up like the others', async () => {
+    const posted = await threeBatches()
+    await signUpFor(posted._id, 's1-r1', ALICE)
+    // the first batch is cancelled: the new role takes no places there
+    await h.apiOk('cancelSession', { callId: posted._id, sessionId: 's1' }, ORGANIZER)
+    const before = h.call(posted._id)!
+    const added = await h.apiOk<SessionEditResponse>(
+      'saveRole',
+      { callId: posted._id, name: '摄影', description: '记录活动', capacity: 2 },
+      ORGANIZER,
+    )
+    assert.deepEqual(
+      added.call.roles.map((r) => [r.id, r.name]),
+      [
+        ['r1', '植树'],
+        ['r2', '后勤'],
+        ['r3', '摄影'],
+      ],
+    )
+    const stored = h.call(posted._id)!
+    assert.deepEqual(
+      Object.keys(stored.slots ?? {})
+        .filter((key) => key.endsWith('-r3'))
+        .sort(),
+      ['s2-r3', 's3-r3'],
+    )
+    assert.equal(stored.capacity, before.capacity + 4)
+    assert.deepEqual(
+      added.call.slots.filter((s) => s.roleId === 'r3').map((s) => [s.key, s.capacity, s.open]),
+      [
+        ['s2-r3', 2, true],
+        ['s3-r3', 2, true],
+      ],
+    )
+    const bob = await signUpFor(posted._id, 's2-r3', BOB)
+    assert.equal(bob.ok && bob.data.signUp.status, 'confirmed')
+    assert.equal(h.call(posted._id)?.slots?.['s2-r3'].confirmed, 1)
+    // a retry of the same new role is refused by its name, and adds nothing
+    await refused(
+      'saveRole',
+      { callId: posted._id, name: '摄影', description: '', capacity: 2 },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+    assert.equal(h.call(posted._id)?.roles?.length, 3)
+  })
+
+  test('a role renamed: its slots and seats stay; bad role edits are refused and change nothing', async () => {
+    const posted = await threeBatches()
+    await signUpFor(posted._id, 's2-r2', ALICE)
+    const renamed = await h.apiOk<SessionEditResponse>(
+      'saveRole',
+      { callId: posted._id, roleId: 'r2', name: '物资', description: '发放工具、饮水和午餐' },
+      ORGANIZER,
+    )
+    assert.equal(renamed.notified, 0)
+    assert.deepEqual(h.call(posted._id)?.roles?.[1], {
+      id: 'r2',
+      name: '物资',
+      description: '发放工具、饮水和午餐',
+      capacity: 1,
+    })
+    assert.equal(h.call(posted._id)?.slots?.['s2-r2'].confirmed, 1)
+    const unchanged = JSON.stringify(h.call(posted._id))
+    const edit = (extra: object) => ({ callId: posted._id, name: '新岗位', description: '', ...extra })
+    await refused('saveRole', edit({ roleId: 'r9' }), ORGANIZER, 'INVALID_INPUT')
+    await refused('saveRole', edit({ roleId: 'r1', name: '物资' }), ORGANIZER, 'INVALID_INPUT')
+    await refused('saveRole', edit({ roleId: '../r1' }), ORGANIZER, 'INVALID_INPUT')
+    await refused('saveRole', edit({}), ORGANIZER, 'INVALID_INPUT') // a new role needs its places
+    await refused('saveRole', edit({ capacity: 0 }), ORGANIZER, 'INVALID_INPUT')
+    await refused('saveRole', edit({ name: '', capacity: 2 }), ORGANIZER, 'INVALID_INPUT')
+    await refused('saveRole', edit({ capacity: 2 }), OTHER_ORGANIZER, 'FORBIDDEN')
+    await refused('saveRole', edit({ capacity: 2 }), ALICE, 'FORBIDDEN')
+    assert.equal(JSON.stringify(h.call(posted._id)), unchanged)
+    // a call published without roles keeps its one pool of places
+    const plain = await threeBatches({ roles: undefined, capacity: 5 })
+    await refused(
+      'saveRole',
+      { callId: plain._id, name: '摄影', description: '', capacity: 2 },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+  })
+})
+
 describe('moving and cancelling one session', () => {
   test('a moved session: its slots start then, only its volunteers are told, once per edit', async () => {
     const posted = await threeBatches()
@@ -394,6 +484,44 @@ describe('moving and cancelling one session', () => {
     )
     assert.equal(told().length, 4)
     assert.equal(h.call(posted._id)?.sessions?.[1].address, '民勤县红沙梁镇')
+  })
+
+  test('a named session: the name is on its page and in its messages; renaming alone tells nobody', async () => {
+    const posted = await threeBatches()
+    await signUpFor(posted._id, 's2-r1', ALICE)
+    const named = await h.apiOk<SessionEditResponse>(
+      'updateSession',
+      { callId: posted._id, sessionId: 's2', name: ' 第二批 ' },
+      ORGANIZER,
+    )
+    assert.equal(named.notified, 0)
+    assert.equal(named.call.sessions[1].name, '第二批')
+    assert.equal(h.call(posted._id)?.sessions?.[1].name, '第二批')
+    assert.equal(h.call(posted._id)?.sessions?.[1].version, undefined, 'a name is no change of time or place')
+    assert.equal(h.messages({ kind: 'changed' }).length, 0)
+    // a later move tells Alice, and her message names the batch beside the role
+    const s2 = posted.sessions[1]
+    await h.apiOk(
+      'updateSession',
+      { callId: posted._id, sessionId: 's2', startAt: s2.startAt + HOUR, endAt: s2.endAt + HOUR },
+      ORGANIZER,
+    )
+    const [told] = h.messages({ kind: 'changed' })
+    const fields = Object.values(told?.data ?? {})
+    assert.ok(
+      fields.some((value) => value.startsWith('第二批 · ')),
+      fields.join(' | '),
+    )
+    // '' takes the name off; a name too long is refused and changes nothing
+    await refused(
+      'updateSession',
+      { callId: posted._id, sessionId: 's2', name: '第二批次春季植树志愿活动' },
+      ORGANIZER,
+      'INVALID_INPUT',
+    )
+    assert.equal(h.call(posted._id)?.sessions?.[1].name, '第二批')
+    await h.apiOk('updateSession', { callId: posted._id, sessionId: 's2', name: '' }, ORGANIZER)
+    assert.equal(h.call(posted._id)?.sessions?.[1].name, undefined)
   })
 
   test('bad session edits are refused and change nothing', async () => {

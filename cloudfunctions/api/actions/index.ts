@@ -43,6 +43,7 @@ import { rejectNgo } from './ngos/rejectNgo'
 import { removeOrganizer } from './ngos/removeOrganizer'
 import { roster } from './calls/roster'
 import { saveCall } from './calls/saveCall'
+import { saveRole } from './calls/saveRole'
 import { setHoursRule } from './attendance/setHoursRule'
 import { setSlotCapacity } from './calls/setSlotCapacity'
 import { signUp } from './calls/signUp'
@@ -96,6 +97,7 @@ export const ACTION_DEFINITIONS = {
   removeOrganizer,
   roster,
   saveCall,
+  saveRole,
   setHoursRule,
   setSlotCapacity,
   signUp,

@@ -48,6 +48,25 @@ export function ruleOf(draft: RuleDraft): RepeatRule {
   return rule
 }
 
+/** The form of a stored rule (a draft reopened): the end it does not use starts where a new rule's would. */
+export function draftOf(rule: RepeatRule): RuleDraft {
+  const first = ruleFrom({
+    startAt: rule.from,
+    endAt: rule.from + (rule.endMinute - rule.startMinute) * 60_000,
+  })
+  return {
+    ...first,
+    every: rule.every,
+    weekdays: rule.weekdays ? [...rule.weekdays] : first.weekdays,
+    startMinute: rule.startMinute,
+    endMinute: rule.endMinute,
+    from: rule.from,
+    ends: rule.count !== undefined ? 'count' : 'until',
+    count: rule.count ?? first.count,
+    until: rule.until ?? first.until,
+  }
+}
+
 /** A weekly rule on the weekday of `startAt`, at its times, 8 times. */
 export function ruleFrom(session: { startAt: number; endAt: number }): RuleDraft {
   const startMinute = minuteOf(timeOf(session.startAt))

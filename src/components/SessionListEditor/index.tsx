@@ -4,7 +4,8 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { SessionForm } from '@core/calls/contract'
 import { DAY_MS } from '@core/shared/china-time'
-import { sessionLabel } from '@core/calls/session-text'
+import { sessionTime } from '@core/calls/session-text'
+import { SESSION_NAME_MAX_LENGTH } from '@core/calls/session-form'
 import { asField } from '@components/a11y'
 import PickerChip from '@components/PickerChip'
 import { dateOf, endAtTime, moveStart, timeOf, WEEK_MS } from '@components/session-time'
@@ -27,7 +28,8 @@ export default function SessionListEditor({ sessions, errors, onChange }: Props)
     onChange([...sessions, { startAt: last.startAt + DAY_MS, endAt: last.endAt + DAY_MS }])
   }
   const copyToNextWeek = (i: number) => {
-    const s = sessions[i]
+    // the copy keeps the time and place, not the name: 「第一批」 a week later is another batch
+    const { name: _name, ...s } = sessions[i]
     const copy = { ...s, startAt: s.startAt + WEEK_MS, endAt: s.endAt + WEEK_MS }
     onChange([...sessions.slice(0, i + 1), copy, ...sessions.slice(i + 1)])
   }
@@ -36,14 +38,22 @@ export default function SessionListEditor({ sessions, errors, onChange }: Props)
   return (
     <View className="session-list-editor">
       {sessions.map((s, i) => {
-        const name = sessionName(i)
+        const name = s.name || sessionName(i)
         const error = errors[`sessions.${i}`]
         return (
           <View key={i} className="plan-item session-list-editor__item">
             <View className="plan-item__head">
               <Text className="plan-item__title">{name}</Text>
-              <Text className="plan-item__meta">{sessionLabel(s)}</Text>
+              <Text className="plan-item__meta">{sessionTime(s)}</Text>
             </View>
+            <Input
+              className="plan-input"
+              maxlength={SESSION_NAME_MAX_LENGTH}
+              placeholder="场次名称（选填，如 第一批）"
+              value={s.name ?? ''}
+              onInput={(e) => update(i, { name: e.detail.value || undefined })}
+              {...asField(`${sessionName(i)} 名称（选填）`)}
+            />
             <View className="plan-times">
               <PickerChip
                 mode="date"

@@ -1,5 +1,5 @@
 // A published call's sessions as its organizer manages them: each session with its slots' places taken and left
-// (places editable: setSlotCapacity), 修改时间/地点 (updateSession), 取消场次 with a reason after a confirm that says
+// (places editable: setSlotCapacity), 修改场次: its name, time or place (updateSession), 取消场次 with a reason after a confirm that says
 // how many volunteers will be told (cancelSession), 复制到下周 and 添加场次 (addSessions). Each answer's counts of
 // volunteers told and moved up from the waitlist are shown in a toast, and the call as it now is handed up.
 import { Button, Input, Text, View } from '@tarojs/components'
@@ -7,7 +7,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CallDetail, SessionEditResponse, SessionView, SlotView } from '@core/calls/contract'
 import { REASON_MAX_LENGTH } from '@core/calls/validate'
-import { sessionLabel } from '@core/calls/session-text'
+import { SESSION_NAME_MAX_LENGTH } from '@core/calls/session-form'
+import { sessionLabel, sessionTime } from '@core/calls/session-text'
 import type { ApiResult } from '@core/shared/errors'
 import { asField } from '@components/a11y'
 import PickerChip from '@components/PickerChip'
@@ -23,7 +24,7 @@ interface Props {
 /** What the organizer is doing to one session, or the new session being added. */
 type Editing =
   | { kind: 'none' }
-  | { kind: 'move'; sessionId: string; startAt: number; endAt: number; address: string }
+  | { kind: 'move'; sessionId: string; name: string; startAt: number; endAt: number; address: string }
   | { kind: 'cancel'; sessionId: string; reason: string }
   | { kind: 'add'; startAt: number; endAt: number; capacity: number }
 
@@ -88,6 +89,7 @@ export default function SessionManager({ call, onChange }: Props) {
 
   const move = (session: SessionView, edit: Extract<Editing, { kind: 'move' }>) => {
     const changes = {
+      ...(edit.name.trim() !== (session.name ?? '') ? { name: edit.name.trim() } : {}),
       ...(edit.startAt !== session.startAt ? { startAt: edit.startAt } : {}),
       ...(edit.endAt !== session.endAt ? { endAt: edit.endAt } : {}),
       ...(edit.address.trim() !== (session.address ?? '') ? { address: edit.address.trim() } : {}),
@@ -118,7 +120,7 @@ export default function SessionManager({ call, onChange }: Props) {
   return (
     <View className="session-manager">
       {call.sessions.map((session, i) => {
-        const name = `第 ${i + 1} 场`
+        const name = session.name || `第 ${i + 1} 场`
         const started = session.startAt <= now
         const slots = slotsOf(session.id)
         const mine = editing.kind !== 'none' && 'sessionId' in editing && editing.sessionId === session.id
@@ -126,7 +128,7 @@ export default function SessionManager({ call, onChange }: Props) {
           <View key={session.id} className="plan-item session-manager__session">
             <View className="plan-item__head">
               <Text className="plan-item__title">
-                {name} · {sessionLabel(session)}
+                {name} · {sessionTime(session)}
               </Text>
               {session.cancelled && <Text className="plan-item__tag">已取消</Text>}
             </View>
@@ -168,6 +170,14 @@ export default function SessionManager({ call, onChange }: Props) {
               })}
             {mine && editing.kind === 'move' && (
               <View className="plan-form">
+                <Input
+                  className="plan-input"
+                  maxlength={SESSION_NAME_MAX_LENGTH}
+                  placeholder="场次名称（选填，如 第一批）"
+                  value={editing.name}
+                  onInput={(e) => setEditing({ ...editing, name: e.detail.value })}
+                  {...asField(`${name} 名称（选填）`)}
+                />
                 <View className="plan-times">
                   <PickerChip
                     mode="date"
@@ -200,7 +210,7 @@ export default function SessionManager({ call, onChange }: Props) {
                   onInput={(e) => setEditing({ ...editing, address: e.detail.value })}
                   {...asField(`${name} 地点`)}
                 />
-                <Text className="plan-item__meta">已报名的志愿者会收到变更通知。</Text>
+                <Text className="plan-item__meta">改了时间或地点，已报名的志愿者会收到变更通知。</Text>
                 <View className="plan-actions">
                   <Button
                     className="plan-button plan-button--primary"
@@ -249,13 +259,14 @@ export default function SessionManager({ call, onChange }: Props) {
                       setEditing({
                         kind: 'move',
                         sessionId: session.id,
+                        name: session.name ?? '',
                         startAt: session.startAt,
                         endAt: session.endAt,
                         address: session.address ?? '',
                       })
                     }
                   >
-                    修改时间/地点
+                    修改场次
                   </Button>
                 )}
                 <Button

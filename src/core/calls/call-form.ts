@@ -8,7 +8,7 @@ import { readFileId } from '@core/ngos/ngo'
 import { readReminderLead } from '@core/messages/reminders'
 import { charCount } from '@core/shared/validation'
 import { CITY_MAX_LENGTH, TAG_MAX_LENGTH } from './validate'
-import type { Question, QuestionKind } from '@core/model'
+import type { Question, QuestionKind, RepeatRule } from '@core/model'
 import {
   asInput,
   cleanText,
@@ -45,7 +45,7 @@ export function validateCallForm(
   const text = (key: string, label: string, max: number, required = !draft, multiline = false) =>
     readText(fields, key, { label, required, max, multiline }, errors) ?? ''
   // Several sessions (listed, or made by a rule) give the call its times: its first start and its last end.
-  const planned = readPlannedSessions(fields, errors)
+  const { sessions: planned, repeat } = readPlannedSessions(fields, errors)
   const timed = planned?.length
     ? { ...fields, startAt: planned[0].startAt, endAt: Math.max(...planned.map((p) => p.endAt)) }
     : fields
@@ -87,6 +87,7 @@ export function validateCallForm(
   else form.capacity = capacity
   if (fields.waitlist !== undefined && typeof fields.waitlist !== 'boolean') errors.waitlist = '候补设置无效'
   if (planned) form.sessions = planned
+  if (repeat) form.repeat = repeat
   const roles = readRoles(fields.roles, errors)
   if (roles?.length) {
     form.roles = roles
@@ -109,24 +110,28 @@ export function validateCallForm(
   return finish(errors, form)
 }
 
-/** `sessions` listed by the organizer, or made by `repeat`; undefined for a call of one session. */
+/**
+ * `sessions` listed by the organizer, or made by `repeat` (kept too, so a draft reopens as its rule); no sessions
+ * for a call of one session.
+ */
 function readPlannedSessions(
   fields: Record<string, unknown>,
   errors: FieldErrors,
-): SessionForm[] | undefined {
+): { sessions?: SessionForm[]; repeat?: RepeatRule } {
   if (fields.repeat !== undefined && fields.repeat !== null) {
     if (fields.sessions !== undefined && fields.sessions !== null) {
       errors.sessions = '请选择逐个添加场次或按规则重复，不能同时使用'
-      return undefined
+      return {}
     }
     const rule = validateRepeatRule(fields.repeat)
     if (!rule.ok) {
       for (const [key, message] of Object.entries(rule.fields)) errors[`repeat.${key}`] = message
-      return undefined
+      return {}
     }
-    return sessionsFromRule(rule.value).map(({ startAt, endAt }) => ({ startAt, endAt }))
+    const sessions = sessionsFromRule(rule.value).map(({ startAt, endAt }) => ({ startAt, endAt }))
+    return { sessions, repeat: rule.value }
   }
-  return readSessions(fields.sessions, errors)
+  return { sessions: readSessions(fields.sessions, errors) }
 }
 
 /** What must hold when a call goes live: a draft saved half done is complete, and its dates are still ahead. */

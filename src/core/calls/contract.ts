@@ -76,6 +76,8 @@ export interface SignUpView {
 /** A 场次 / 批次 as a call's page shows it. */
 export interface SessionView {
   id: string
+  /** 「第一批」: the organizer's name for it, when it has one */
+  name?: string
   startAt: number
   endAt: number
   /** its own place, when it has one */
@@ -134,6 +136,8 @@ export interface CallDetail extends CallCard {
   mySignUps: SignUpView[]
   /** at most this many slots per volunteer (absent: no limit) */
   maxSlotsPerPerson?: number
+  /** the repetition its sessions were made from, on a draft (the editor reopens the rule, not its list) */
+  repeat?: RepeatRule
 }
 
 export interface SignUpRequest {
@@ -284,6 +288,8 @@ export interface SessionEditResponse {
 export interface UpdateSessionRequest {
   callId: string
   sessionId: string
+  /** '' = no name: the session is named by its time */
+  name?: string
   startAt?: number
   endAt?: number
   /** '' = the call's own place again */
@@ -306,6 +312,19 @@ export interface SetSlotCapacityRequest {
   callId: string
   slot: string
   capacity: number
+}
+
+/**
+ * A 岗位 of a published call with roles: without `roleId` a new one, with `capacity` places in every session not yet
+ * started or cancelled; with it, the role's new name and description (`capacity` then is the places of sessions
+ * added later; each slot's own places change with setSlotCapacity). Nobody is told: nobody's seat changes.
+ */
+export interface SaveRoleRequest {
+  callId: string
+  roleId?: string
+  name: string
+  description: string
+  capacity?: number
 }
 
 /**
@@ -354,6 +373,8 @@ export interface CallForm {
 }
 
 export interface SessionForm {
+  /** 「第一批」 (absent: named by its time) */
+  name?: string
   startAt: number
   endAt: number
   /** its own place (absent: the call's) */
@@ -459,6 +480,7 @@ export interface CallsContract {
   updateSession: { req: UpdateSessionRequest; res: SessionEditResponse }
   cancelSession: { req: CancelSessionRequest; res: SessionEditResponse }
   setSlotCapacity: { req: SetSlotCapacityRequest; res: SessionEditResponse }
+  saveRole: { req: SaveRoleRequest; res: SessionEditResponse }
   roster: { req: RosterRequest; res: RosterResponse }
   exportRoster: { req: RosterRequest; res: ExportRosterResponse }
   getPhoneNumber: { req: GetPhoneNumberRequest; res: GetPhoneNumberResponse }

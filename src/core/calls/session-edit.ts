@@ -16,11 +16,12 @@ import { ADDRESS_MAX_LENGTH } from './call-edit'
 import type {
   AddSessionsRequest,
   CancelSessionRequest,
+  SaveRoleRequest,
   SetSlotCapacityRequest,
   UpdateSessionRequest,
 } from './contract'
-import { isPlaces, readSessions } from './session-form'
-import { looksLikeSlotKey, MAX_SESSIONS, MAX_SLOTS, rolesOf, sessionsOf } from './slots'
+import { isPlaces, readRoles, readSessionName, readSessions, SESSION_NAME_MAX_LENGTH } from './session-form'
+import { looksLikeSlotKey, MAX_ROLES, MAX_SESSIONS, MAX_SLOTS, rolesOf, sessionsOf } from './slots'
 import { REASON_MAX_LENGTH } from './validate'
 
 export function validateAddSessions(input: unknown): Validation<AddSessionsRequest> {
@@ -46,6 +47,11 @@ export function validateUpdateSession(input: unknown): Validation<UpdateSessionR
     callId: readId(fields, 'callId', '活动编号', errors),
     sessionId: readSessionId(fields, errors),
   }
+  if (fields.name !== undefined) {
+    const name = readSessionName(fields.name)
+    if (name === undefined) errors.name = `场次名称不超过${SESSION_NAME_MAX_LENGTH}个字`
+    else request.name = name
+  }
   const startAt = readTime(fields, 'startAt', '开始时间', errors)
   const endAt = readTime(fields, 'endAt', '结束时间', errors)
   if (startAt !== undefined) request.startAt = startAt
@@ -56,8 +62,13 @@ export function validateUpdateSession(input: unknown): Validation<UpdateSessionR
       errors.address = `地址不超过${ADDRESS_MAX_LENGTH}个字`
     else request.address = address
   }
-  if (startAt === undefined && endAt === undefined && request.address === undefined)
-    errors.request = '请修改场次的时间或地点'
+  if (
+    startAt === undefined &&
+    endAt === undefined &&
+    request.address === undefined &&
+    request.name === undefined
+  )
+    errors.request = '请修改场次的名称、时间或地点'
   return finish(errors, request)
 }
 
@@ -88,6 +99,59 @@ export function validateSetSlotCapacity(input: unknown): Validation<SetSlotCapac
   const capacity = isPlaces(fields.capacity) ? fields.capacity : 0
   if (!capacity) errors.capacity = '名额应为正整数'
   return finish(errors, { callId, slot, capacity })
+}
+
+export function validateSaveRole(input: unknown): Validation<SaveRoleRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  let roleId: string | undefined
+  if (fields.roleId !== undefined) {
+    if (typeof fields.roleId === 'string' && /^r[1-9][0-9]?$/.test(fields.roleId)) roleId = fields.roleId
+    else errors.roleId = '岗位编号不正确'
+  }
+  // a new role needs its places; an edited one keeps its own when none are given
+  const capacity = fields.capacity ?? (roleId ? 1 : undefined)
+  const read: FieldErrors = {}
+  const [role] =
+    readRoles([{ name: fields.name, description: fields.description ?? '', capacity }], read) ?? []
+  if (read['roles.0']) errors.role = read['roles.0']
+  const request: SaveRoleRequest = { callId, name: role?.name ?? '', description: role?.description ?? '' }
+  if (roleId) request.roleId = roleId
+  if (fields.capacity !== undefined && role) request.capacity = role.capacity
+  return finish(errors, request)
+}
+
+/**
+ * Whether the role edit may be made: the call has roles (a call published without them keeps its one pool of
+ * places), the role edited exists, names stay unique, and a new role has a session to take places in and room.
+ */
+export function checkRoleEdit(
+  call: Pick<Call, 'startAt' | 'endAt'> & Partial<Pick<Call, 'sessions' | 'roles'>>,
+  edit: Pick<SaveRoleRequest, 'roleId' | 'name'>,
+  now: number,
+): FieldErrors {
+  const roles = rolesOf(call)
+  if (roles.length === 0) return { request: '这个活动发布时没有设岗位，不能再添加岗位' }
+  if (edit.roleId && !roles.some((role) => role.id === edit.roleId)) return { roleId: '活动没有这个岗位' }
+  if (roles.some((role) => role.name === edit.name && role.id !== edit.roleId))
+    return { role: '岗位名称不能重复' }
+  if (edit.roleId) return {}
+  if (roles.length >= MAX_ROLES) return { role: `最多${MAX_ROLES}个岗位` }
+  const ahead = sessionsAhead(call, now)
+  if (ahead.length === 0) return { role: '没有还未开始的场次，不能再添加岗位' }
+  if (sessionsOf(call).length * (roles.length + 1) > MAX_SLOTS)
+    return { role: `场次 × 岗位最多${MAX_SLOTS}个` }
+  return {}
+}
+
+/** The sessions still ahead and not cancelled: those a role added now takes places in. */
+export function sessionsAhead(
+  call: Pick<Call, 'startAt' | 'endAt'> & Partial<Pick<Call, 'sessions'>>,
+  now: number,
+): CallSession[] {
+  return sessionsOf(call).filter((session) => session.cancelledAt === undefined && session.startAt > now)
 }
 
 function readSessionId(fields: Record<string, unknown>, errors: FieldErrors): string {

@@ -7,6 +7,7 @@ import type { RoleForm, SessionForm } from './contract'
 import { MAX_ROLES, MAX_SESSIONS, MAX_SLOTS } from './slots'
 
 export const ROLE_NAME_MAX_LENGTH = 10
+export const SESSION_NAME_MAX_LENGTH = 10
 export const ROLE_DESCRIPTION_MAX_LENGTH = 50
 
 /** Sessions, in time order; `max` how many more the call may take. Errors under `sessions` or `sessions.<i>`. */
@@ -44,6 +45,12 @@ export function readSessions(
       return
     }
     const session: SessionForm = { startAt, endAt }
+    const name = readSessionName(fields.name)
+    if (name === undefined) {
+      errors[key] = `场次名称不超过${SESSION_NAME_MAX_LENGTH}个字`
+      return
+    }
+    if (name) session.name = name
     if (fields.address !== undefined && fields.address !== null) {
       const address = typeof fields.address === 'string' ? cleanText(fields.address) : undefined
       if (address === undefined || charCount(address) > ADDRESS_MAX_LENGTH) {
@@ -55,6 +62,14 @@ export function readSessions(
     sessions.push(session)
   })
   return sessions.sort((a, b) => a.startAt - b.startAt)
+}
+
+/** A session's name as typed: '' for none (absent or blank), undefined when it is not text or too long. */
+export function readSessionName(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null) return ''
+  if (typeof raw !== 'string') return undefined
+  const name = cleanText(raw)
+  return charCount(name) > SESSION_NAME_MAX_LENGTH ? undefined : name
 }
 
 /** Roles with their places per session; names unique. Errors under `roles` or `roles.<i>`. */

@@ -19,8 +19,17 @@ import {
   slotSpotsLeft,
 } from './slots'
 
-/** 「3月12日 周六 09:00–11:30」; a session ending on a later China day: 「3月12日 周六 09:00 – 3月13日 12:00」. */
-export function sessionLabel(session: Pick<CallSession, 'startAt' | 'endAt'>): string {
+/**
+ * 「3月12日 周六 09:00–11:30」; a session ending on a later China day: 「3月12日 周六 09:00 – 3月13日 12:00」; a named
+ * session: 「第一批 · 3月12日 周六 09:00–11:30」.
+ */
+export function sessionLabel(session: Pick<CallSession, 'startAt' | 'endAt'> & { name?: string }): string {
+  const time = sessionTime(session)
+  return session.name ? `${session.name} · ${time}` : time
+}
+
+/** The session's time alone, without its name. */
+export function sessionTime(session: Pick<CallSession, 'startAt' | 'endAt'>): string {
   const start = `${chinaMonthDay(session.startAt)} ${WEEKDAY_NAMES[chinaWeekday(session.startAt)]} ${chinaClock(session.startAt)}`
   if (chinaDayStart(session.startAt) === chinaDayStart(session.endAt)) {
     return `${start}–${chinaClock(session.endAt)}`

@@ -45,13 +45,19 @@ export function hasSlots(call: Pick<Partial<Call>, 'slots'>): boolean {
   return call.slots !== undefined
 }
 
-/** Every slot key of a call, sessions in time order, roles in the organizer's order within each. */
+/**
+ * Every slot key of a call, sessions in time order, roles in the organizer's order within each. A role added after
+ * publishing has no slot in the sessions that had started or were cancelled by then: those keys are left out.
+ */
 export function slotKeysOf(call: SlotCall): string[] {
-  if (!call.slots) return [ONLY_SLOT]
+  const slots = call.slots
+  if (!slots) return [ONLY_SLOT]
   const roles = rolesOf(call)
-  return sessionsOf(call).flatMap((session) =>
-    roles.length ? roles.map((role) => slotKey(session.id, role.id)) : [slotKey(session.id)],
-  )
+  return sessionsOf(call)
+    .flatMap((session) =>
+      roles.length ? roles.map((role) => slotKey(session.id, role.id)) : [slotKey(session.id)],
+    )
+    .filter((key) => slots[key] !== undefined)
 }
 
 /** A slot's counters; undefined if the call has no such slot. */

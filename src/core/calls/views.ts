@@ -72,6 +72,8 @@ export function toCallDetail(
   if (call.location) detail.location = call.location
   if (call.cancelCutoff !== undefined) detail.cancelCutoff = call.cancelCutoff
   if (call.maxSlotsPerPerson !== undefined) detail.maxSlotsPerPerson = call.maxSlotsPerPerson
+  // only a draft's: once published its sessions are edited one by one and the rule no longer describes them
+  if (call.repeat && call.status === 'draft') detail.repeat = call.repeat
   return detail
 }
 
@@ -82,6 +84,7 @@ function toSessionView(session: CallSession): SessionView {
     endAt: session.endAt,
     cancelled: session.cancelledAt !== undefined,
   }
+  if (session.name) view.name = session.name
   if (session.address) view.address = session.address
   return view
 }

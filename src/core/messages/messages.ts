@@ -29,7 +29,7 @@ export interface SlotFacts {
   startAt: number
   /** `place` field text: the session's own address if it has one, else the call's, with the city */
   place: string
-  /** its role's name, if the call has roles */
+  /** what names the slot beside its time: the session's name and the role's (「第一批 · 引导员」), if it has them */
   role?: string
 }
 
@@ -52,7 +52,8 @@ export function slotFacts(
   const slot = slotOfSignUp(signUp)
   const at = session ?? sessionOf(call, slot)
   const { roleId } = parseSlotKey(slot)
-  const role = roleId ? call.roles?.find((r) => r.id === roleId)?.name : undefined
+  const roleName = roleId ? call.roles?.find((r) => r.id === roleId)?.name : undefined
+  const role = [at?.name, roleName].filter(Boolean).join(' · ')
   return {
     startAt: at?.startAt ?? call.startAt,
     place: placeOf(call, at),
@@ -60,7 +61,7 @@ export function slotFacts(
   }
 }
 
-/** A note with the role in front when the slot has one (「引导员 · 候补成功，你已获得名额」), cut to a field. */
+/** A note with the slot's names in front when it has them (「引导员 · 候补成功，你已获得名额」), cut to a field. */
 export function noteFor(note: string, role?: string): string {
   return fitText(role ? `${role} · ${note}` : note)
 }

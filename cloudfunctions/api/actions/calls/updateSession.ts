@@ -36,15 +36,18 @@ export const updateSession = defineAction({
         moved.startAt === found.session.startAt &&
         moved.endAt === found.session.endAt &&
         moved.address === found.session.address
+      const renamed = moved.name !== found.session.name
       // A retry of an edit already applied: tell whoever the first try may not have told, under its version
       // (a session never moved has nobody to tell).
-      if (unchanged) return answer(call, moved, moved.version)
-      const version = (call.editVersion ?? 0) + 1
-      moved.version = version
+      if (unchanged && !renamed) return answer(call, moved, moved.version)
+      // A new name alone tells nobody: their session is when and where it was.
+      const version = unchanged ? undefined : (call.editVersion ?? 0) + 1
+      if (version !== undefined) moved.version = version
       const sessions = (call.sessions ?? []).map((s) => (s.id === moved.id ? moved : s))
       const data: Record<string, unknown> = { sessions, ...callTimes(sessions, now) }
-      for (const key of slotKeysOf(call))
-        if (parseSlotKey(key).sessionId === moved.id) data[`slots.${key}.startAt`] = moved.startAt
+      if (!unchanged)
+        for (const key of slotKeysOf(call))
+          if (parseSlotKey(key).sessionId === moved.id) data[`slots.${key}.startAt`] = moved.startAt
       if (await writeSessionEdit(call, data, {}, now)) return answer(call, moved, version)
       call = await reread(call)
     }
@@ -65,12 +68,19 @@ export const updateSession = defineAction({
   },
 })
 
-/** The session with the edit applied; an empty address means the call's own place again. */
-function movedSession(session: CallSession, edit: { startAt?: number; endAt?: number; address?: string }) {
+/** The session with the edit applied; an empty address means the call's own place again, an empty name none. */
+function movedSession(
+  session: CallSession,
+  edit: { name?: string; startAt?: number; endAt?: number; address?: string },
+) {
   const moved: CallSession = {
     ...session,
     startAt: edit.startAt ?? session.startAt,
     endAt: edit.endAt ?? session.endAt,
+  }
+  if (edit.name !== undefined) {
+    if (edit.name) moved.name = edit.name
+    else delete moved.name
   }
   if (edit.address !== undefined) {
     if (edit.address) moved.address = edit.address

@@ -17,7 +17,7 @@ import { getCall, updateCall } from '@services/cloud/api'
 import { publishCall, saveCall } from '@services/ngos/ngo'
 import { pickImage, uploadImage } from '@services/cloud/upload'
 import { asCheckbox, asField } from '@components/a11y'
-import RepeatRuleEditor, { ruleFrom, ruleOf, type RuleDraft } from '@components/RepeatRuleEditor'
+import RepeatRuleEditor, { draftOf, ruleFrom, ruleOf, type RuleDraft } from '@components/RepeatRuleEditor'
 import RoleEditor from '@components/RoleEditor'
 import SessionListEditor from '@components/SessionListEditor'
 import SessionManager from '@components/SessionManager'
@@ -89,11 +89,15 @@ export default function CallEditorPage() {
     const c = found.data
     setPublished(c.status !== 'draft')
     if (c.status !== 'draft') setDetail(c)
-    // a draft made by a rule comes back as its list of sessions (the rule itself is not shown on a call)
-    if (c.sessions.length > 1) {
+    // a draft made by a rule reopens its rule; one of listed sessions, its list
+    if (c.repeat) {
+      setMode('rule')
+      setRule(draftOf(c.repeat))
+    } else if (c.sessions.length > 1) {
       setMode('list')
       setSessions(
-        c.sessions.map(({ startAt, endAt, address }) => ({
+        c.sessions.map(({ name, startAt, endAt, address }) => ({
+          ...(name ? { name } : {}),
           startAt,
           endAt,
           ...(address ? { address } : {}),
