@@ -288,6 +288,23 @@ test(
     assert.ok(cancelled?.cancelledAt, 'the session is cancelled')
     const detail = await api<CallDetail>('getCall', { callId: call._id })
     assert.equal(detail.sessions.find((s) => s.id === 's2')?.cancelled, true)
+
+    // a 摄影 role is added: two places in each batch still on (the one added too), none in the cancelled one
+    await textOnScreen(page, '添加岗位').click()
+    await onScreen(page, '[aria-label="新岗位 名称"]').fill('摄影')
+    await onScreen(page, '[aria-label="新岗位 每场名额"]').fill('2')
+    await shoot(onScreen(page, '.role-manager'), 'published-add-role')
+    await onScreen(page, '.role-manager__form').getByText('添加', { exact: true }).click()
+    await textOnScreen(page, '已添加岗位').waitFor()
+    await onScreen(page, '.role-manager__role').getByText('摄影').waitFor()
+    const withRole = callTitled(TREES)
+    assert.deepEqual(
+      Object.keys(withRole.slots ?? {})
+        .filter((key) => key.endsWith('-r3'))
+        .sort(),
+      ['s1-r3', 's3-r3', 's4-r3'],
+    )
+    assert.equal(withRole.roles?.[2]?.name, '摄影')
   },
 )
 

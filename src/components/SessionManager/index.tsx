@@ -170,6 +170,7 @@ export default function SessionManager({ call, onChange }: Props) {
               })}
             {mine && editing.kind === 'move' && (
               <View className="plan-form">
+                <Text className="plan-label">场次名称（选填）</Text>
                 <Input
                   className="plan-input"
                   maxlength={SESSION_NAME_MAX_LENGTH}
@@ -178,6 +179,7 @@ export default function SessionManager({ call, onChange }: Props) {
                   onInput={(e) => setEditing({ ...editing, name: e.detail.value })}
                   {...asField(`${name} 名称（选填）`)}
                 />
+                <Text className="plan-label">时间和地点</Text>
                 <View className="plan-times">
                   <PickerChip
                     mode="date"

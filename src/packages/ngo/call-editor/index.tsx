@@ -20,6 +20,7 @@ import { asCheckbox, asField } from '@components/a11y'
 import RepeatRuleEditor, { draftOf, ruleFrom, ruleOf, type RuleDraft } from '@components/RepeatRuleEditor'
 import RoleEditor from '@components/RoleEditor'
 import SessionListEditor from '@components/SessionListEditor'
+import RoleManager from '@components/RoleManager'
 import SessionManager from '@components/SessionManager'
 import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
@@ -466,10 +467,10 @@ export default function CallEditorPage() {
         {published ? (
           detail &&
           detail.roles.length > 0 && (
-            <Text className="console-note">
-              岗位：{detail.roles.map((r) => `${r.name}（每场 ${r.capacity} 人）`).join('、')}
-              。每场每个岗位的名额在上面的场次里修改。
-            </Text>
+            <>
+              <Text className="console-note">每场每个岗位的名额在上面的场次里修改。</Text>
+              <RoleManager call={detail} onChange={setDetail} />
+            </>
           )
         ) : (
           <>
