@@ -1,9 +1,10 @@
-// Giving back a seat or leaving the waitlist, behind a dialog that says what it costs. A seat given back after
-// the call's cancellation cutoff is recorded as a late drop-out the organizer sees: the volunteer hears it before
-// tapping, not after.
+// Giving back a seat or leaving the waitlist, behind a dialog that says what it costs. A seat given back late (after
+// the call's cutoff, or within its lead before the seat's own session) is recorded as a late drop-out the organizer
+// sees: the volunteer hears it before tapping, not after.
 import Taro from '@tarojs/taro'
 import type { CallDetail } from '@core/calls/contract'
-import { isLateDropOut } from '@core/calls/rules'
+import { lateFrom } from '@core/calls/rules'
+import { parseSlotKey } from '@core/calls/slots'
 import { cancelSignUp } from '@services/cloud/api'
 import { labelOfSlot } from '@components/SlotPicker/slots-view'
 
@@ -20,6 +21,24 @@ interface DialogText {
   title: string
   content: string
   confirmText: string
+}
+
+/** When the session of `slot` starts (no slot, or one of no session: the call's own start). */
+export function sessionStart(call: Pick<CallDetail, 'startAt' | 'sessions'>, slot?: string): number {
+  if (slot === undefined) return call.startAt
+  const { sessionId } = parseSlotKey(slot)
+  return call.sessions.find((session) => session.id === sessionId)?.startAt ?? call.startAt
+}
+
+/** The notice the call asks for before cancelling, in words: 「每场开始前 24 小时」; undefined if it asks none. */
+export function cancelNotice(
+  call: Pick<CallDetail, 'startAt' | 'cancelCutoff' | 'cancelLeadHours' | 'sessions'>,
+) {
+  if (call.cancelLeadHours !== undefined)
+    return `${call.sessions.length > 1 ? '每场' : '活动'}开始前 ${call.cancelLeadHours} 小时内取消，记为临时退出`
+  if (call.cancelCutoff !== undefined)
+    return `活动开始前 ${noticeSpan(call.startAt - call.cancelCutoff)}内取消，记为临时退出`
+  return undefined
 }
 
 /** The caller's sign-up the dialog is about: the one for `slot`, or (a call of one slot) their only one. */
@@ -40,10 +59,12 @@ export function cancelDialogText(call: CallDetail, now: number, slot?: string): 
       confirmText: '退出候补',
     }
   }
-  if (call.cancelCutoff !== undefined && isLateDropOut(call, now)) {
+  const start = sessionStart(call, slot)
+  const late = lateFrom(call, start)
+  if (late !== undefined && now >= late) {
     return {
       title: '临时退出',
-      content: `距活动开始已不足 ${noticeSpan(call.startAt - call.cancelCutoff)}，现在取消将记为临时退出，组织者会看到。确定取消吗？`,
+      content: `距${slot === undefined ? '活动' : '本场'}开始已不足 ${noticeSpan(start - late)}，现在取消将记为临时退出，组织者会看到。确定取消吗？`,
       confirmText: '仍要取消',
     }
   }

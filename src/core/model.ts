@@ -76,6 +76,11 @@ export interface Call {
   signupDeadline: number
   /** cancelling after this moment is still possible but recorded as a late drop-out (absent: never late) */
   cancelCutoff?: number
+  /**
+   * cancelling within this many hours before one's own session starts is a late drop-out (临时退出): the rule of a
+   * call of several sessions, where one moment cannot fit every session. Set, it is used instead of cancelCutoff.
+   */
+  cancelLeadHours?: number
   capacity: number
   /** join a waitlist when full */
   waitlist: boolean

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { changesOf, checkEditedCall, validateUpdateCall } from '@core/calls/call-edit'
 import { cancelledMessage, changedMessage, fitText, promotedMessage } from '@core/messages/messages'
 import { formatChinaTime } from '@core/shared/china-time'
-import { isLateDropOut } from '@core/calls/rules'
+import { isLateDropOut, lateFrom } from '@core/calls/rules'
 import { HOUR, makeCall, makeSignUp, NOW } from './fixtures'
 
 test('texts are cut to what a thing field takes, counted as characters', () => {
@@ -37,9 +37,20 @@ test('message ids say what they report: one per promotion, per edit version, per
 })
 
 test('a late drop-out is a cancel at or after the cutoff; no cutoff, never late', () => {
-  assert.equal(isLateDropOut(makeCall(), NOW), false)
-  assert.equal(isLateDropOut(makeCall({ cancelCutoff: NOW }), NOW), true)
-  assert.equal(isLateDropOut(makeCall({ cancelCutoff: NOW + 1 }), NOW), false)
+  const start = NOW + 48 * HOUR
+  assert.equal(isLateDropOut(makeCall(), start, NOW), false)
+  assert.equal(isLateDropOut(makeCall({ cancelCutoff: NOW }), start, NOW), true)
+  assert.equal(isLateDropOut(makeCall({ cancelCutoff: NOW + 1 }), start, NOW), false)
+})
+
+test('a lead in hours makes each session late on its own: 24 hours before that session, whatever the cutoff', () => {
+  const call = makeCall({ cancelLeadHours: 24, cancelCutoff: NOW - HOUR })
+  assert.equal(isLateDropOut(call, NOW + 24 * HOUR, NOW), true, 'exactly 24 hours before')
+  assert.equal(isLateDropOut(call, NOW + 24 * HOUR + 1, NOW), false)
+  assert.equal(isLateDropOut(call, NOW + 7 * 24 * HOUR, NOW), false, 'a session a week away')
+  assert.equal(lateFrom(call, NOW + 30 * HOUR), NOW + 6 * HOUR)
+  assert.equal(lateFrom(makeCall({ cancelCutoff: NOW }), NOW + 30 * HOUR), NOW)
+  assert.equal(lateFrom(makeCall(), NOW + 30 * HOUR), undefined)
 })
 
 test('an edit is cleaned, checked against the call, and reduced to what really changes', () => {

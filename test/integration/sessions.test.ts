@@ -54,10 +54,11 @@ async function threeBatches(extra: Record<string, unknown> = {}): Promise<CallDe
     },
     ORGANIZER,
   )
-  assert.deepEqual(
-    saved.call.sessions.map((s) => s.startAt),
-    sessions.map((s) => s.startAt),
-  )
+  if (extra.sessions === undefined)
+    assert.deepEqual(
+      saved.call.sessions.map((s) => s.startAt),
+      sessions.map((s) => s.startAt),
+    )
   const published = await h.apiOk<{ call: CallDetail }>('publishCall', { callId: saved.call._id }, ORGANIZER)
   return published.call
 }
@@ -368,6 +369,34 @@ describe("a slot's places", () => {
     assert.equal(more.promoted, 1)
     assert.equal(h.call('trees')?.capacity, 3)
     assert.equal(h.call('trees')?.slots, undefined)
+  })
+})
+
+describe('cancelling late, per session', () => {
+  test('24 hours before each session: a seat given back within a day of its own session is 临时退出', async () => {
+    const soon = Date.now() + 5 * HOUR
+    const later = Date.now() + 9 * DAY
+    const posted = await threeBatches({
+      sessions: [
+        { startAt: soon, endAt: soon + 3 * HOUR },
+        { startAt: later, endAt: later + 3 * HOUR },
+      ],
+      signupDeadline: soon - HOUR,
+      cancelLeadHours: 24,
+    })
+    assert.equal(posted.cancelLeadHours, 24)
+    await signUpFor(posted._id, 's1-r1', ALICE)
+    await signUpFor(posted._id, 's2-r1', ALICE)
+    const cancel = (slot: string) =>
+      h.apiOk<{ signUp: { lateDropOut?: boolean } }>('cancelSignUp', { callId: posted._id, slot }, ALICE)
+    assert.equal((await cancel('s2-r1')).signUp.lateDropOut, undefined, 'nine days ahead: in time')
+    assert.equal((await cancel('s1-r1')).signUp.lateDropOut, true, 'five hours ahead: late')
+    // the rule is taken off with null, and is refused out of range
+    await refused('updateCall', { callId: posted._id, cancelLeadHours: 0 }, ORGANIZER, 'INVALID_INPUT')
+    await refused('updateCall', { callId: posted._id, cancelLeadHours: 169 }, ORGANIZER, 'INVALID_INPUT')
+    assert.equal(h.call(posted._id)?.cancelLeadHours, 24)
+    await h.apiOk('updateCall', { callId: posted._id, cancelLeadHours: null }, ORGANIZER)
+    assert.equal(h.call(posted._id)?.cancelLeadHours, undefined)
   })
 })
 

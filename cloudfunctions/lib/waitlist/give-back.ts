@@ -36,7 +36,7 @@ export async function giveBack(id: string, now: number): Promise<GiveBack> {
     const heldSeat = signUp.status === 'confirmed'
     const cancelled: Record<string, unknown> = { status: 'cancelled', cancelledAt: now, updatedAt: now }
     // Leaving the queue late harms nobody; giving a seat back late is what the NGO needs to see.
-    if (heldSeat && isLateDropOut(call, now)) cancelled.lateDropOut = true
+    if (heldSeat && isLateDropOut(call, session.startAt, now)) cancelled.lateDropOut = true
     const changed = await updateWhere(
       collection('signups').where({ _id: id, status: signUp.status }),
       cancelled,

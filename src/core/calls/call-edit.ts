@@ -1,7 +1,7 @@
 // The organizer's edits of a call (updateCall): what may change, how the result must hang together, and what
 // actually changed (a retried edit changes nothing, so it neither bumps the version nor notifies anyone again).
 import { readReminderLead } from '@core/messages/reminders'
-import { canCancel } from './rules'
+import { CANCEL_LEAD_MAX_HOURS, canCancel } from './rules'
 import { lastStart } from './slots'
 import type { UpdateCallRequest } from './contract'
 import type { Call } from '@core/model'
@@ -33,6 +33,7 @@ const EDITABLE = [
   'endAt',
   'signupDeadline',
   'cancelCutoff',
+  'cancelLeadHours',
   'city',
   'address',
   'location',
@@ -41,6 +42,8 @@ const EDITABLE = [
 ] as const
 
 type Editable = (typeof EDITABLE)[number]
+/** the optional fields an edit may remove (with null) */
+type Removable = 'cancelCutoff' | 'cancelLeadHours' | 'location'
 
 export function validateUpdateCall(input: unknown): Validation<CallEdit> {
   const fields = asInput(input)
@@ -56,6 +59,11 @@ export function validateUpdateCall(input: unknown): Validation<CallEdit> {
   else {
     const cutoff = readTime(fields, 'cancelCutoff', '取消截止时间', errors)
     if (cutoff !== undefined) edit.cancelCutoff = cutoff
+  }
+  if (fields.cancelLeadHours === null) edit.cancelLeadHours = null
+  else {
+    const lead = readCancelLead(fields, errors)
+    if (lead !== undefined) edit.cancelLeadHours = lead
   }
   const city = readText(fields, 'city', { label: '城市', required: false, max: CITY_MAX_LENGTH }, errors)
   if (city !== undefined) edit.city = city
@@ -124,6 +132,16 @@ export function checkEditedCall(call: Call, edit: CallEdit, now: number): FieldE
   return errors
 }
 
+/** `cancelLeadHours`: whole hours, 1 to a week; undefined when absent. */
+export function readCancelLead(fields: Record<string, unknown>, errors: FieldErrors): number | undefined {
+  const lead = fields.cancelLeadHours
+  if (lead === undefined || lead === null) return undefined
+  if (typeof lead === 'number' && Number.isInteger(lead) && lead >= 1 && lead <= CANCEL_LEAD_MAX_HOURS)
+    return lead
+  errors.cancelLeadHours = `临时退出的时限应为 1 到 ${CANCEL_LEAD_MAX_HOURS} 小时`
+  return undefined
+}
+
 /** A time (undefined: none, as good as never) that was still ahead of `now` and would be at or behind it. */
 function movesBehind(before: number | undefined, after: number | undefined, now: number): boolean {
   return (before === undefined || before > now) && after !== undefined && after <= now
@@ -136,7 +154,7 @@ export function capacityTooSmall(confirmed: number): string {
 /** What the edit really changes: values to set, optional fields to remove, and whether volunteers are told. */
 export interface CallChanges {
   set: Partial<Pick<Call, Editable>>
-  remove: ('cancelCutoff' | 'location')[]
+  remove: Removable[]
   timeOrPlace: boolean
 }
 
@@ -147,8 +165,8 @@ export function changesOf(call: Call, edit: CallEdit): CallChanges {
     const value = edit[key]
     if (value === undefined) continue
     if (value === null) {
-      if (call[key as 'cancelCutoff' | 'location'] === undefined) continue
-      changes.remove.push(key as 'cancelCutoff' | 'location')
+      if (call[key as Removable] === undefined) continue
+      changes.remove.push(key as Removable)
     } else if (key === 'location') {
       if (sameLocation(call.location, value as Location)) continue
       set[key] = value

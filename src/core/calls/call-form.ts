@@ -1,5 +1,5 @@
 // The call editor's form (saveCall): every field of a call, checked the same way in the editor and the function.
-import { ADDRESS_MAX_LENGTH, CAPACITY_MAX } from './call-edit'
+import { ADDRESS_MAX_LENGTH, CAPACITY_MAX, readCancelLead } from './call-edit'
 import type { CallForm, SessionForm } from './contract'
 import { sessionsFromRule, validateRepeatRule } from './repeat'
 import { readMaxSlots, readRoles, readSessions } from './session-form'
@@ -66,6 +66,8 @@ export function validateCallForm(
   if (cover) form.cover = cover
   const cutoff = readTime(fields, 'cancelCutoff', '取消截止时间', errors)
   if (cutoff !== undefined) form.cancelCutoff = cutoff
+  const cancelLead = readCancelLead(fields, errors)
+  if (cancelLead !== undefined) form.cancelLeadHours = cancelLead
   const lead = readReminderLead(fields, errors)
   if (lead !== undefined) form.reminderLeadHours = lead
   if (fields.location !== undefined && fields.location !== null) {

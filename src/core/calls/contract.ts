@@ -111,6 +111,8 @@ export interface CallDetail extends CallCard {
   signupDeadline: number
   /** cancelling after this moment still works but is recorded as a late drop-out (absent: never late) */
   cancelCutoff?: number
+  /** cancelling within this many hours before one's session starts is recorded as a late drop-out (临时退出) */
+  cancelLeadHours?: number
   /** volunteers are reminded this many hours before the start */
   reminderLeadHours: 24 | 2
   /** when full, a sign-up joins the waitlist (instead of being refused with FULL) */
@@ -244,6 +246,8 @@ export interface UpdateCallRequest {
   signupDeadline?: number
   /** null removes the cutoff */
   cancelCutoff?: number | null
+  /** hours before each session within which a cancellation is late; null removes the rule */
+  cancelLeadHours?: number | null
   city?: string
   address?: string
   /** null removes the map point */
@@ -356,6 +360,8 @@ export interface CallForm {
   endAt: number
   signupDeadline: number
   cancelCutoff?: number
+  /** hours before each session within which a cancellation counts as 临时退出 (absent: never late) */
+  cancelLeadHours?: number
   /** when volunteers are reminded: hours before the start (absent: 24) */
   reminderLeadHours?: ReminderLead
   /** places per session (per session and role: `roles[].capacity`, when there are roles) */

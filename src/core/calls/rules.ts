@@ -2,6 +2,8 @@
 import type { Call, Ngo, Question, SlotCounters } from '@core/model'
 import { lastStart } from './slots'
 
+const HOUR_MS = 3_600_000
+
 export const NAME_MAX_LENGTH = 20
 export const TEXT_ANSWER_MAX_LENGTH = 200
 export const TEXTAREA_ANSWER_MAX_LENGTH = 1000
@@ -58,9 +60,29 @@ export function canCancel(call: Pick<Call, 'startAt'>, now: number): boolean {
   return !hasStarted(call, now)
 }
 
-/** Giving a seat back after the call's cancellation cutoff is allowed, but the NGO sees it as a late drop-out. */
-export function isLateDropOut(call: Pick<Call, 'cancelCutoff'>, now: number): boolean {
-  return call.cancelCutoff !== undefined && now >= call.cancelCutoff
+/** The most hours before a session a call may make cancelling late: a week. */
+export const CANCEL_LEAD_MAX_HOURS = 168
+
+/**
+ * From when giving back a seat whose session starts at `sessionStart` counts as a late drop-out: that many hours
+ * before it by the call's lead, else the call's one cutoff; undefined: never late.
+ */
+export function lateFrom(
+  call: Partial<Pick<Call, 'cancelCutoff' | 'cancelLeadHours'>>,
+  sessionStart: number,
+): number | undefined {
+  if (call.cancelLeadHours !== undefined) return sessionStart - call.cancelLeadHours * HOUR_MS
+  return call.cancelCutoff
+}
+
+/** Giving a seat back late is allowed, but the NGO sees it as a late drop-out. */
+export function isLateDropOut(
+  call: Partial<Pick<Call, 'cancelCutoff' | 'cancelLeadHours'>>,
+  sessionStart: number,
+  now: number,
+): boolean {
+  const from = lateFrom(call, sessionStart)
+  return from !== undefined && now >= from
 }
 
 /** Seats freed on a closed call still go to its waitlist; a cancelled or started one gives out nothing. */

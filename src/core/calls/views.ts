@@ -71,6 +71,7 @@ export function toCallDetail(
   }
   if (call.location) detail.location = call.location
   if (call.cancelCutoff !== undefined) detail.cancelCutoff = call.cancelCutoff
+  if (call.cancelLeadHours !== undefined) detail.cancelLeadHours = call.cancelLeadHours
   if (call.maxSlotsPerPerson !== undefined) detail.maxSlotsPerPerson = call.maxSlotsPerPerson
   // only a draft's: once published its sessions are edited one by one and the rule no longer describes them
   if (call.repeat && call.status === 'draft') detail.repeat = call.repeat

@@ -18,7 +18,7 @@ import SlotPicker from '@components/SlotPicker'
 import { canPick, hasSlotPicker, heldSlots, knownSlots, sameSession } from '@components/SlotPicker/slots-view'
 import SpotsLabel from '@components/SpotsLabel'
 import StatusTag from '@components/StatusTag'
-import { confirmAndCancel, noticeSpan } from '@components/cancel-sign-up'
+import { cancelNotice, confirmAndCancel } from '@components/cancel-sign-up'
 import { formatTime, formatTimeRange } from '@components/format'
 import { getCall } from '@services/cloud/api'
 import { setNavigationTitle } from '@services/page/navigation-title'
@@ -172,13 +172,7 @@ export default function CallDetailPage() {
         />
         <InfoRow icon="pin" label="地点" value={`${detail.city} · ${detail.address}`} />
         <InfoRow icon="hourglass" label="报名截止" value={formatTime(detail.signupDeadline)} />
-        {detail.cancelCutoff !== undefined && (
-          <InfoRow
-            icon="info"
-            label="取消须知"
-            value={`活动开始前 ${noticeSpan(detail.startAt - detail.cancelCutoff)}内取消，记为临时退出`}
-          />
-        )}
+        {cancelNotice(detail) && <InfoRow icon="info" label="取消须知" value={cancelNotice(detail)!} />}
         <View className="spots-box" id="spots">
           <View className="spots-box__line">
             <Text className="spots-box__count">

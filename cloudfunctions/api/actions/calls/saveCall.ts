@@ -20,6 +20,7 @@ const OPTIONAL = [
   'cover',
   'location',
   'cancelCutoff',
+  'cancelLeadHours',
   'reminderLeadHours',
   'sessions',
   'repeat',

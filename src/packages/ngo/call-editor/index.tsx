@@ -32,6 +32,9 @@ import './index.scss'
 const HOUR = 3_600_000
 const WEEK = 7 * DAY
 
+/** 临时退出: none, or this many hours before (each) session */
+const CANCEL_LEADS = [0, 2, 12, 24, 48] as const
+
 /** one session (the call's own times), a list of sessions, or sessions made by a rule */
 type SessionMode = 'one' | 'list' | 'rule'
 const MODES: Array<[SessionMode, string]> = [
@@ -119,6 +122,7 @@ export default function CallEditorPage() {
       endAt: c.endAt,
       signupDeadline: c.signupDeadline,
       cancelCutoff: c.cancelCutoff,
+      cancelLeadHours: c.cancelLeadHours,
       reminderLeadHours: c.reminderLeadHours,
       capacity: c.capacity,
       waitlist: c.waitlist,
@@ -266,6 +270,7 @@ export default function CallEditorPage() {
       address: form.address,
       ...(form.location ? { location: form.location } : {}),
       reminderLeadHours: form.reminderLeadHours ?? DEFAULT_REMINDER_LEAD,
+      cancelLeadHours: form.cancelLeadHours ?? null,
     })
     if (!result.ok) {
       setErrors(result.fields ?? {})
@@ -545,6 +550,30 @@ export default function CallEditorPage() {
               </Text>
             ))}
           </View>
+        </Field>
+        <Field label="临时退出" error={shown.cancelLeadHours}>
+          <View className="chips">
+            {CANCEL_LEADS.map((hours) => {
+              const on = (form.cancelLeadHours ?? 0) === hours
+              const label = hours ? `${multi ? '每场' : ''}开始前 ${hours} 小时内` : '不设'
+              return (
+                <Text
+                  key={hours}
+                  id={`call-cancel-lead-${hours}`}
+                  className={`chip ${on ? 'chip--on' : ''}`}
+                  onClick={() => set({ cancelLeadHours: hours || undefined })}
+                  {...asCheckbox(label, on, 'radio')}
+                >
+                  {label}
+                </Text>
+              )
+            })}
+          </View>
+          <Text className="console-note">
+            {form.cancelLeadHours
+              ? `这段时间内取消报名仍可以，但会记为临时退出，你在名单里能看到。`
+              : '志愿者随时可以取消，不记临时退出。'}
+          </Text>
         </Field>
       </View>
       <View className="console-card">
