@@ -2,7 +2,13 @@
 // rule), publishes, adds a session to a call that was one slot, changes a slot's places; volunteers sign up per slot.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallDetail, SaveCallResponse, SessionEditResponse, SignUpResponse } from '@core/calls/contract'
+import type {
+  CallDetail,
+  ListCallsResponse,
+  SaveCallResponse,
+  SessionEditResponse,
+  SignUpResponse,
+} from '@core/calls/contract'
 import { chinaDayStart } from '@core/shared/china-time'
 import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
@@ -596,6 +602,10 @@ describe('moving and cancelling one session', () => {
     assert.deepEqual([stored.slots?.['s2-r2'].confirmed, stored.slots?.['s2-r2'].waitlisted], [0, 0])
     assert.equal(stored.slots?.['s2-r1'].cancelled, true)
     assert.deepEqual([stored.confirmed, stored.waitlisted, stored.capacity], [2, 0, 8])
+    // the list card sums the places of the batches still on: 8 places, 2 taken
+    const listed = await h.apiOk<ListCallsResponse>('listCalls', {}, DAVE)
+    const card = listed.items.find((item) => item._id === posted._id)
+    assert.equal(card?.places, '3 个批次 · 还剩 6 个名额')
     const told = h.messages({ kind: 'cancelled' })
     assert.deepEqual(told.map((m) => m.openid).sort(), [ALICE, BOB].sort())
     // nobody signs up for it any more; a retry tells nobody twice

@@ -14,10 +14,11 @@ interface Props {
 }
 
 /**
- * The places of a call of several sessions, over all of them: 「3 个批次 · 还剩 42 个名额」 (the words of
- * core/calls/session-text.ts placesSummary, from the card's sums); undefined for a call of one session.
+ * The places of a call of several sessions, over all of them: 「3 个批次 · 还剩 42 个名额」 as the server says it
+ * (an older server sent only the count and the sums); undefined for a call of one session.
  */
-export function batchesText(call: Pick<Call, 'sessionCount' | 'spotsLeft'>): string | undefined {
+export function batchesText(call: Pick<Call, 'sessionCount' | 'spotsLeft' | 'places'>): string | undefined {
+  if (call.places) return call.places
   if (!call.sessionCount) return undefined
   return `${call.sessionCount} 个批次 · ${call.spotsLeft > 0 ? `还剩 ${call.spotsLeft} 个名额` : '已满'}`
 }

@@ -31,8 +31,13 @@ export interface CallCard {
   confirmed: number
   spotsLeft: number
   status: CallStatus
-  /** how many sessions the call has, when more than one (「3 个批次 · 还剩 42 个名额」) */
+  /** how many sessions the call has, when more than one */
   sessionCount?: number
+  /**
+   * its places over its sessions, when more than one: 「3 个批次 · 还剩 42 个名额」, 「3 个批次 · 已满 · 可候补」
+   * (core/calls/session-text.ts placesSummary: cancelled sessions' places left out, the waitlist said)
+   */
+  places?: string
 }
 
 export interface ListCallsResponse {

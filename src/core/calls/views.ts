@@ -4,6 +4,7 @@ import type { CallCard, CallDetail, SessionView, SignUpView, SlotView } from './
 import { isSignupOpen, isSlotOpen, spotsLeft } from './rules'
 import { parseSlotKey, rolesOf, sessionsOf, slotKeysOf, slotOf, slotOfSignUp, slotSpotsLeft } from './slots'
 import { maskPhone } from '@core/privacy/privacy'
+import { placesSummary } from './session-text'
 import type { Call, CallSession, Ngo, NgoOnCall, SignUp, SlotCounters } from '@core/model'
 
 /** What a call keeps of its NGO (Call.ngo). */
@@ -34,7 +35,13 @@ export function toCallCard(call: Call, ngoName = call.ngo?.name ?? ''): CallCard
     confirmed: call.confirmed,
     spotsLeft: spotsLeft(call),
     status: call.status,
-    ...(sessionsOf(call).length > 1 ? { sessionCount: sessionsOf(call).length } : {}),
+    ...(sessionsOf(call).length > 1
+      ? {
+          sessionCount: sessionsOf(call).length,
+          // a draft has no seats yet: its places are counted when it is published
+          ...(call.status === 'draft' ? {} : { places: placesSummary(call) }),
+        }
+      : {}),
   }
 }
 

@@ -10,8 +10,6 @@ import LoadFailed from '@components/LoadFailed'
 import { formatTime } from '@components/format'
 import { asButton } from '@components/a11y'
 import { myNgo } from '@services/ngos/ngo'
-import { getCall } from '@services/cloud/api'
-import { placesOf } from './places'
 import Team from './Team'
 import '../console.scss'
 
@@ -20,22 +18,11 @@ type State =
 
 export default function DashboardPage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
-  /** 「3 个批次 · 还剩 42 个名额」 by call id, read after the list for the calls of several sessions */
-  const [places, setPlaces] = useState<Record<string, string>>({})
 
   const load = async () => {
     const result = await myNgo()
     if (result.ok) setState({ phase: 'ready', data: result.data })
     else setState({ phase: 'error', message: result.message })
-    if (!result.ok) return
-    const several = result.data.calls.filter((c) => (c.sessionCount ?? 1) > 1 && c.status !== 'draft')
-    const read = await Promise.all(
-      several.map(async (c) => {
-        const found = await getCall({ callId: c._id })
-        return [c._id, found.ok ? placesOf(found.data) : undefined] as const
-      }),
-    )
-    setPlaces(Object.fromEntries(read.filter((r): r is readonly [string, string] => !!r[1])))
   }
 
   useDidShow(() => {
@@ -116,11 +103,7 @@ export default function DashboardPage() {
                 {CALL_PHASE_TEXT[callPhase(call, now)]} · {formatTime(call.startAt)} · 已报名 {call.confirmed}
                 /{call.capacity}
               </Text>
-              {(call.sessionCount ?? 1) > 1 && (
-                <Text className="console-note console-call-places">
-                  {places[call._id] ?? `${call.sessionCount} 个批次`}
-                </Text>
-              )}
+              {call.places && <Text className="console-note console-call-places">{call.places}</Text>}
             </View>
             {call.status === 'draft' ? (
               <Text
