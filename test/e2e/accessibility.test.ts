@@ -141,6 +141,22 @@ test(
       await open('call-editor/index?id=mq-autumn-draft')
       await textOnScreen(page, '发布').waitFor({ timeout: 20_000 })
       await assertAccessible(page, 'the call editor on a draft')
+      // every chip of the editor is a named control a keyboard reaches: dates and times, modes, reminders, questions
+      const chips = onScreen(page, '.chip, .plan-chip')
+      const count = await chips.count()
+      assert.ok(count >= 8, `${count} chips`)
+      for (let i = 0; i < count; i++) {
+        const chip = chips.nth(i)
+        const words = await chip.innerText()
+        assert.ok(await chip.getAttribute('role'), `「${words}」 has a role`)
+        assert.ok(await chip.getAttribute('aria-label'), `「${words}」 has a name`)
+        assert.equal(await chip.getAttribute('tabindex'), '0', `「${words}」 is reached by Tab`)
+      }
+      const required = page.getByRole('checkbox', { name: '问题 1 必填' })
+      const wasRequired = await required.getAttribute('aria-checked')
+      await required.focus()
+      await page.keyboard.press(' ')
+      assert.notEqual(await required.getAttribute('aria-checked'), wasRequired, 'Space ticks it')
 
       await open(`roster/index?id=${MINQIN}`)
       await textOnScreen(page, '通知报名者').waitFor({ timeout: 20_000 })

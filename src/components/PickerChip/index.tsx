@@ -11,13 +11,15 @@ interface Props {
   /** what it sets, for screen readers: 「开始日期」 */
   label: string
   id?: string
+  /** its look: the session editors' chip (default) or the console's (`chip`) */
+  className?: string
   onChange: (value: string) => void
 }
 
-export default function PickerChip({ mode, value, label, id, onChange }: Props) {
+export default function PickerChip({ mode, value, label, id, className = 'plan-chip', onChange }: Props) {
   return (
     <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
-      <Text id={id} className="plan-chip" {...asButton(`${label}：${value}`)}>
+      <Text id={id} className={className} {...asButton(`${label}：${value}`)}>
         {value}
       </Text>
     </Picker>

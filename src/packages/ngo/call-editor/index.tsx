@@ -3,7 +3,7 @@
 // The form is checked by the server's own validator (validateCallForm) before it is sent, so the same messages
 // show under the same controls. Opened with `ngoId` for a new call or `id` for a draft; for a published call, `id`
 // opens its edits: time and place, and its sessions and places (SessionManager).
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { ADDRESS_MAX_LENGTH } from '@core/calls/call-edit'
@@ -16,10 +16,11 @@ import { CITY_MAX_LENGTH } from '@core/calls/validate'
 import { getCall, updateCall } from '@services/cloud/api'
 import { publishCall, saveCall } from '@services/ngos/ngo'
 import { pickImage, uploadImage } from '@services/cloud/upload'
-import { asCheckbox, asField } from '@components/a11y'
+import { asButton, asCheckbox, asField } from '@components/a11y'
 import RepeatRuleEditor, { draftOf, ruleFrom, ruleOf, type RuleDraft } from '@components/RepeatRuleEditor'
 import RoleEditor from '@components/RoleEditor'
 import SessionListEditor from '@components/SessionListEditor'
+import PickerChip from '@components/PickerChip'
 import RoleManager from '@components/RoleManager'
 import SessionManager from '@components/SessionManager'
 import Field from '../Field'
@@ -314,38 +315,38 @@ export default function CallEditorPage() {
             <>
               <Field label="开始" error={shown.startAt}>
                 <View className="chips">
-                  <Picker
+                  <PickerChip
+                    className="chip"
                     mode="date"
+                    label="开始日期"
                     value={dateOf(form.startAt)}
-                    onChange={(e) => setStart(e.detail.value, timeOf(form.startAt))}
-                  >
-                    <Text className="chip">{dateOf(form.startAt)}</Text>
-                  </Picker>
-                  <Picker
+                    onChange={(value) => setStart(value, timeOf(form.startAt))}
+                  />
+                  <PickerChip
+                    className="chip"
                     mode="time"
+                    label="开始时间"
                     value={timeOf(form.startAt)}
-                    onChange={(e) => setStart(dateOf(form.startAt), e.detail.value)}
-                  >
-                    <Text className="chip">{timeOf(form.startAt)}</Text>
-                  </Picker>
+                    onChange={(value) => setStart(dateOf(form.startAt), value)}
+                  />
                 </View>
               </Field>
               <Field label="结束" error={shown.endAt}>
                 <View className="chips">
-                  <Picker
+                  <PickerChip
+                    className="chip"
                     mode="date"
+                    label="结束日期"
                     value={dateOf(form.endAt)}
-                    onChange={(e) => set({ endAt: chinaMs(e.detail.value, timeOf(form.endAt)) })}
-                  >
-                    <Text className="chip">{dateOf(form.endAt)}</Text>
-                  </Picker>
-                  <Picker
+                    onChange={(value) => set({ endAt: chinaMs(value, timeOf(form.endAt)) })}
+                  />
+                  <PickerChip
+                    className="chip"
                     mode="time"
+                    label="结束时间"
                     value={timeOf(form.endAt)}
-                    onChange={(e) => set({ endAt: chinaMs(dateOf(form.endAt), e.detail.value) })}
-                  >
-                    <Text className="chip">{timeOf(form.endAt)}</Text>
-                  </Picker>
+                    onChange={(value) => set({ endAt: chinaMs(dateOf(form.endAt), value) })}
+                  />
                 </View>
               </Field>
             </>
@@ -404,7 +405,7 @@ export default function CallEditorPage() {
               {form.cover ? '更换封面' : '选择封面'}
             </Button>
             {form.cover && !published && (
-              <Text className="chip" onClick={() => set({ cover: undefined })}>
+              <Text className="chip" onClick={() => set({ cover: undefined })} {...asButton('不用封面')}>
                 不用封面
               </Text>
             )}
@@ -428,20 +429,20 @@ export default function CallEditorPage() {
         <Text className="console-title">报名和地点</Text>
         <Field label="报名截止" error={shown.signupDeadline}>
           <View className="chips">
-            <Picker
+            <PickerChip
+              className="chip"
               mode="date"
+              label="报名截止日期"
               value={dateOf(form.signupDeadline)}
-              onChange={(e) => set({ signupDeadline: chinaMs(e.detail.value, timeOf(form.signupDeadline)) })}
-            >
-              <Text className="chip">{dateOf(form.signupDeadline)}</Text>
-            </Picker>
-            <Picker
+              onChange={(value) => set({ signupDeadline: chinaMs(value, timeOf(form.signupDeadline)) })}
+            />
+            <PickerChip
+              className="chip"
               mode="time"
+              label="报名截止时间"
               value={timeOf(form.signupDeadline)}
-              onChange={(e) => set({ signupDeadline: chinaMs(dateOf(form.signupDeadline), e.detail.value) })}
-            >
-              <Text className="chip">{timeOf(form.signupDeadline)}</Text>
-            </Picker>
+              onChange={(value) => set({ signupDeadline: chinaMs(dateOf(form.signupDeadline), value) })}
+            />
           </View>
         </Field>
         <Field label="城市" error={shown.city} count={{ text: form.city ?? '', max: CITY_MAX_LENGTH }}>
@@ -545,6 +546,11 @@ export default function CallEditorPage() {
                 id={`call-reminder-${hours}`}
                 className={`chip ${(form.reminderLeadHours ?? DEFAULT_REMINDER_LEAD) === hours ? 'chip--on' : ''}`}
                 onClick={() => set({ reminderLeadHours: hours })}
+                {...asCheckbox(
+                  `开始前 ${hours} 小时提醒`,
+                  (form.reminderLeadHours ?? DEFAULT_REMINDER_LEAD) === hours,
+                  'radio',
+                )}
               >
                 开始前 {hours} 小时
               </Text>

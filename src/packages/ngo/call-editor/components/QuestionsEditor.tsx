@@ -1,6 +1,7 @@
 // The questions a call asks at sign-up: add, reorder, remove, required or not, choices one per line.
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { Question, QuestionKind } from '@core/model'
+import { asButton, asCheckbox } from '@components/a11y'
 
 const KIND_LABELS: Record<QuestionKind, string> = {
   single: '单选',
@@ -57,20 +58,25 @@ export default function QuestionsEditor({ questions, errors, onChange }: Props) 
             <Text
               className={`chip ${q.required ? 'chip--on' : ''}`}
               onClick={() => update(i, { required: !q.required })}
+              {...asCheckbox(`问题 ${i + 1} 必填`, q.required)}
             >
               {q.required ? '必填' : '选填'}
             </Text>
             {i > 0 && (
-              <Text className="chip" onClick={() => move(i, -1)}>
+              <Text className="chip" onClick={() => move(i, -1)} {...asButton(`问题 ${i + 1} 上移`)}>
                 上移
               </Text>
             )}
             {i < questions.length - 1 && (
-              <Text className="chip" onClick={() => move(i, 1)}>
+              <Text className="chip" onClick={() => move(i, 1)} {...asButton(`问题 ${i + 1} 下移`)}>
                 下移
               </Text>
             )}
-            <Text className="chip" onClick={() => onChange(questions.filter((_, j) => j !== i))}>
+            <Text
+              className="chip"
+              onClick={() => onChange(questions.filter((_, j) => j !== i))}
+              {...asButton(`删除问题 ${i + 1}`)}
+            >
               删除
             </Text>
           </View>
@@ -79,7 +85,12 @@ export default function QuestionsEditor({ questions, errors, onChange }: Props) 
       ))}
       <View className="chips">
         {(['single', 'multi', 'text', 'textarea'] as QuestionKind[]).map((kind) => (
-          <Text key={kind} className="chip" onClick={() => add(kind)}>
+          <Text
+            key={kind}
+            className="chip"
+            onClick={() => add(kind)}
+            {...asButton(`添加${KIND_LABELS[kind]}问题`)}
+          >
             + {KIND_LABELS[kind]}
           </Text>
         ))}
