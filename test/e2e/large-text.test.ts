@@ -1,8 +1,9 @@
 // Large text (大字 / 关怀模式) in the H5 build: text sizes are rem, and rem is the browser's font size, so a reader
-// who sets a larger font gets larger text while the layout holds. The list, a call, the sign-up form and 我的 are
-// opened at the standard size and with the root font size doubled (as the browser's font setting does): at 1× no
-// text is under 12 px; at 2× the titles are twice as large, no address or title is cut (「深圳市大鹏…」), nothing
-// spills sideways, the covers shrink instead of filling the screen, and the bottom bar hides no content.
+// who sets a larger font gets larger text while the layout holds. The list, a call, the sign-up form, 我的 and the
+// organizer's console, roster and call editor are opened at the standard size and with the root font size doubled
+// (as the browser's font setting does): at 1× no text is under 12 px; at 2× the titles are twice as large, no
+// address or title is cut (「深圳市大鹏…」), nothing spills sideways, the covers shrink instead of filling the
+// screen, and the bottom bar hides no content.
 // On WeChat the same stylesheets follow WeChat's font setting through <page-meta root-font-size="system">
 // (config/text-size-plugin.ts; its presence is checked by test/weapp). Set E2E_SCREENSHOTS=<folder> to keep
 // screenshots of each page at both sizes. Needs `dist/h5` and `dist/cloudfunctions`.
@@ -42,11 +43,15 @@ after(async () => {
 
 interface PageUnderTest {
   name: string
+  /** who opens it (a volunteer unless said) */
+  persona?: 'volunteer' | 'organizer'
   open: (page: Page, emu: Emulator) => Promise<void>
   /** the page's title: it must grow with the text */
   title: string
   /** text that must be read whole (an address, a title): never cut, wraps instead */
   whole: string[]
+  /** the box to type in whose text must grow (default: the first input or textarea) */
+  typing?: string
 }
 
 const PAGES: PageUnderTest[] = [
@@ -76,6 +81,7 @@ const PAGES: PageUnderTest[] = [
     },
     title: '.sign-up-page__call-title',
     whole: ['.sign-up-page__call-title', '.sign-up-page__call-meta', '.form-field__label', '.choice__text'],
+    typing: 'textarea',
   },
   {
     name: 'mine',
@@ -85,6 +91,42 @@ const PAGES: PageUnderTest[] = [
     },
     title: '.mine-section__title',
     whole: ['.mine-section__title', '.signup-row__title', '.signup-row__meta', '.attendance-entry__tile'],
+  },
+  {
+    name: 'console',
+    persona: 'organizer',
+    open: async (page, emu) => {
+      await page.goto(`${emu.url}/#/packages/ngo/dashboard/index`)
+      await onScreen(page, '.console-call-title').first().waitFor({ timeout: 20_000 })
+    },
+    title: '.console-title',
+    whole: ['.console-title', '.console-call-title', '.console-note', '.console-link'],
+  },
+  {
+    name: 'roster',
+    persona: 'organizer',
+    open: async (page, emu) => {
+      await page.goto(`${emu.url}/#/packages/ngo/roster/index?id=mq-spring-planting`)
+      await onScreen(page, '.roster-entry').first().waitFor({ timeout: 20_000 })
+    },
+    title: '.console-title',
+    whole: [
+      '.console-title',
+      '.roster-entry__name',
+      '.roster-entry__phone',
+      '.roster-entry__slot',
+      '.roster-tabs',
+    ],
+  },
+  {
+    name: 'call-editor',
+    persona: 'organizer',
+    open: async (page, emu) => {
+      await page.goto(`${emu.url}/#/packages/ngo/call-editor/index?id=mq-spring-planting`)
+      await onScreen(page, '.session-manager__session').first().waitFor({ timeout: 20_000 })
+    },
+    title: '.console-title',
+    whole: ['.console-title', '.plan-item__title', '.plan-slot__name', '.plan-slot__count', '.field__label'],
   },
 ]
 
@@ -103,11 +145,13 @@ interface Reading {
   /** the fixed bottom bar's height and the room left for it at the end of the page */
   bar: number | null
   room: number | null
+  /** the font size of the first box to type in (input or textarea), where the page has one */
+  typing: number | null
 }
 
-function read(page: Page, { title, whole }: PageUnderTest): Promise<Reading> {
+function read(page: Page, { title, whole, typing }: PageUnderTest): Promise<Reading> {
   return page.evaluate(
-    ({ title, whole }) => {
+    ({ title, whole, typing }) => {
       const shown = (el: Element) => {
         const box = el.getBoundingClientRect()
         return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden'
@@ -149,7 +193,9 @@ function read(page: Page, { title, whole }: PageUnderTest): Promise<Reading> {
       const bar = all('.action-bar, .submit-bar')[0]
       const spacer = all('.detail-page__spacer')[0]
       const signUp = all('.sign-up-page')[0]
+      const field = all(typing ?? 'input, textarea')[0]
       return {
+        typing: field ? size(field) : null,
         titleSize: size(all(title)[0]),
         small,
         cut,
@@ -164,14 +210,14 @@ function read(page: Page, { title, whole }: PageUnderTest): Promise<Reading> {
             : null,
       }
     },
-    { title, whole },
+    { title, whole, typing },
   )
 }
 
 /** A phone whose browser font size is `scale` times the standard 16 px, set before the app's first paint. */
-async function phoneAt(scale: number) {
+async function phoneAt(scale: number, persona: 'volunteer' | 'organizer') {
   assert.ok(browser)
-  const context = await phoneContext(browser, 'volunteer')
+  const context = await phoneContext(browser, persona)
   // read() names its helpers: tsx compiles that to calls of its __name(), which the page does not have
   await context.addInitScript({ content: 'window.__name = (fn) => fn' })
   await context.addInitScript((px) => {
@@ -192,16 +238,21 @@ async function keep(page: Page, name: string): Promise<void> {
 }
 
 test(
-  'at 2× text the list, a call, the sign-up form and 我的 grow and cut nothing',
+  "at 2× text the list, a call, the sign-up form, 我的 and the organizer's console, roster and editor grow and cut nothing",
   { skip, timeout: 180_000 },
   async () => {
     assert.ok(emulator)
     const readings: Record<string, Record<number, Reading>> = {}
-    for (const scale of [1, 2]) {
-      const context = await phoneAt(scale)
+    for (const [scale, persona] of [
+      [1, 'volunteer'],
+      [2, 'volunteer'],
+      [1, 'organizer'],
+      [2, 'organizer'],
+    ] as const) {
+      const context = await phoneAt(scale, persona)
       const page = await context.newPage()
       try {
-        for (const under of PAGES) {
+        for (const under of PAGES.filter((p) => (p.persona ?? 'volunteer') === persona)) {
           await under.open(page, emulator)
           await page.waitForTimeout(300)
           assert.equal(
@@ -230,6 +281,8 @@ test(
     for (const { name } of PAGES) {
       const [normal, large] = [readings[name][1], readings[name][2]]
       assert.equal(large.titleSize, normal.titleSize * 2, `${name}: the title grows with the text`)
+      if (normal.typing !== null)
+        assert.equal(large.typing, normal.typing * 2, `${name}: what is typed grows with the text`)
     }
     // the covers shrink as the text grows: at 2× a card's picture is at most a fifth of the screen
     const [card1, card2] = [readings.list[1].cover ?? 0, readings.list[2].cover ?? 0]

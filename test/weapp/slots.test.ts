@@ -45,7 +45,7 @@ test('选择场次: two slots of two batches, one form, 报名成功 for each', 
   await app.tap(/报名所选/)
   await app.waitForText('提交报名')
   assert.equal(app.route, 'pages/sign-up/index')
-  await app.type('真实姓名，便于组织者联系你', '林小满')
+  await app.type('真实姓名', '林小满')
   await app.type('11位手机号', '13800138000')
   await app.tap('参加过')
   await app.tap('M')

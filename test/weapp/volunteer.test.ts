@@ -66,7 +66,7 @@ test('sign-up: the form, its checks, then 报名成功 and 我的', { skip }, as
     args: { title: '请检查标红的内容', icon: 'none' },
   })
 
-  await app.type('真实姓名，便于组织者联系你', '林小满')
+  await app.type('真实姓名', '林小满')
   await app.type('11位手机号', '13800138000')
   await app.tap('参加过')
   await app.tap('M')

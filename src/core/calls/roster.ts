@@ -1,6 +1,6 @@
 // A call's roster as its organizers see it: tabs, counts, and the same rows as a spreadsheet.
 import type { RosterEntry, RosterRequest, RosterTab } from './contract'
-import { sessionLabel } from './session-text'
+import { sessionLabel, sessionShortLabel } from './session-text'
 import { hasSlots, parseSlotKey, roleOfSlot, rolesOf, sessionOfSlot, sessionsOf, slotOfSignUp } from './slots'
 import { readRoleId, readSessionId } from '@core/attendance/validate'
 import { formatChinaTime } from '@core/shared/china-time'
@@ -146,7 +146,7 @@ export function rosterFilters(call: SlotsCall): {
       ? {
           sessions: sessions.map((session) => ({
             id: session.id,
-            label: sessionLabel(session),
+            label: sessionShortLabel(session),
             cancelled: session.cancelledAt !== undefined,
           })),
         }

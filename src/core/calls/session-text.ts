@@ -28,6 +28,16 @@ export function sessionLabel(session: Pick<CallSession, 'startAt' | 'endAt'> & {
   return session.name ? `${session.name} · ${time}` : time
 }
 
+/**
+ * A session named short, for a chip among its call's others: 「第一批 · 12月16日」, or its start 「12月16日 周三 08:00」
+ * (sessions of one call never start together).
+ */
+export function sessionShortLabel(session: Pick<CallSession, 'startAt'> & { name?: string }): string {
+  const day = chinaMonthDay(session.startAt)
+  if (session.name) return `${session.name} · ${day}`
+  return `${day} ${WEEKDAY_NAMES[chinaWeekday(session.startAt)]} ${chinaClock(session.startAt)}`
+}
+
 /** The session's time alone, without its name. */
 export function sessionTime(session: Pick<CallSession, 'startAt' | 'endAt'>): string {
   const start = `${chinaMonthDay(session.startAt)} ${WEEKDAY_NAMES[chinaWeekday(session.startAt)]} ${chinaClock(session.startAt)}`

@@ -352,7 +352,7 @@ export default function SignUpPage() {
             className="form-field__input"
             value={name}
             maxlength={NAME_MAX_LENGTH}
-            placeholder="真实姓名，便于组织者联系你"
+            placeholder="真实姓名"
             {...asField('姓名')}
             onInput={(e) => {
               setName(e.detail.value)

@@ -363,7 +363,7 @@ export default function CallEditorPage() {
     <View className="console">
       {published && (
         <Text className="console-banner console-banner--warn">
-          活动已发布：可以修改时间、地点和名额，添加或取消场次，已报名的志愿者会收到变更通知。
+          活动已发布：可以修改时间、地点和名额，添加、修改或取消场次，添加岗位；时间地点变了，已报名的志愿者会收到通知。
         </Text>
       )}
       {published && sessionsCard}

@@ -96,8 +96,8 @@ export default function DashboardPage() {
         <Text className="console-title">活动 · {calls.length}</Text>
         {calls.length === 0 && <Text className="console-note">还没有活动，发布第一个吧。</Text>}
         {calls.map((call) => (
-          <View key={call._id} className="console-row">
-            <View>
+          <View key={call._id} className="console-row console-call">
+            <View className="console-call__main">
               <Text className="console-call-title">{call.title}</Text>
               <Text className="console-note">
                 {CALL_PHASE_TEXT[callPhase(call, now)]} · {formatTime(call.startAt)} · 已报名 {call.confirmed}
