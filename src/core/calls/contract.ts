@@ -1,7 +1,16 @@
 // The calls and sign-ups part of the API contract (src/core/contract.ts): the public list and a call's page,
 // signing up and cancelling, and the organizer's side of a call (its form, publishing, changes, roster).
 import type { ReminderLead } from '@core/messages/reminders'
-import type { Answers, CallStatus, Question, RepeatRule, SignUpSource, SignUpStatus } from '@core/model'
+import type {
+  Answers,
+  CallInsurance,
+  CallStatus,
+  Question,
+  RepeatRule,
+  SignUpSource,
+  SignUpStatus,
+} from '@core/model'
+import type { InsuranceForm } from '@core/privacy/insurance'
 
 export interface ListCallsRequest {
   city?: string
@@ -134,6 +143,8 @@ export interface CallDetail extends CallCard {
   mySignUps: SignUpView[]
   /** at most this many slots per volunteer (absent: no limit) */
   maxSlotsPerPerson?: number
+  /** the insurance details a sign-up must give (absent: none) */
+  insurance?: CallInsurance
 }
 
 export interface SignUpRequest {
@@ -152,6 +163,11 @@ export interface SignUpRequest {
   source?: SignUpSource
   /** the slot (CallDetail.slots[].key): required on a call of several slots; absent = the call's only slot */
   slot?: string
+  /**
+   * when the call asks (CallDetail.insurance): the details and the consent. May be left out when the caller
+   * gave them for another slot of the same call: those are used.
+   */
+  insurance?: InsuranceForm
 }
 
 /**
@@ -351,6 +367,8 @@ export interface CallForm {
   roles?: RoleForm[]
   /** at most this many slots per volunteer (absent: no limit) */
   maxSlotsPerPerson?: number
+  /** insurance details asked of volunteers (absent: none; core/privacy/insurance.ts) */
+  insurance?: CallInsurance
 }
 
 export interface SessionForm {

@@ -72,6 +72,7 @@ export function toCallDetail(
   if (call.location) detail.location = call.location
   if (call.cancelCutoff !== undefined) detail.cancelCutoff = call.cancelCutoff
   if (call.maxSlotsPerPerson !== undefined) detail.maxSlotsPerPerson = call.maxSlotsPerPerson
+  if (call.insurance) detail.insurance = call.insurance
   return detail
 }
 
