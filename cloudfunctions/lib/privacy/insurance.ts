@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import {
   asksInsurance,
+  idTypeLabel,
   type CleanInsurance,
   insuranceDeleteAfter,
   maskIdNumber,
@@ -12,7 +13,8 @@ import {
   validateInsuranceForm,
 } from '@core/privacy/insurance'
 import { maskPhone } from '@core/privacy/privacy'
-import type { Call, InsuranceDetails, Sealed } from '@core/model'
+import type { MaskedInsurance } from '@core/calls/contract'
+import type { Call, InsuranceDetails, Sealed, SignUp } from '@core/model'
 import { asInput, type Validation } from '@core/shared/validation'
 import { _, db } from '@lib/cloud/cloud'
 import { collection, find, insertOnce, updateWhere } from '@lib/cloud/db'
@@ -223,4 +225,21 @@ export async function insuranceOnFile(
       .limit(1),
   )
   return found ? found.masked : null
+}
+
+/** Roster rows with the masked details of their volunteers (the call's details read once, masked copy only). */
+export async function withMaskedInsurance<E extends { _id: string; insurance?: MaskedInsurance }>(
+  call: Call,
+  signUps: readonly SignUp[],
+  entries: E[],
+): Promise<E[]> {
+  if (!asksInsurance(call)) return entries
+  const masked = await maskedInsuranceOf(call._id)
+  const openidOf = new Map(signUps.map((signUp) => [signUp._id, signUp.openid]))
+  return entries.map((entry) => {
+    const shown = masked.get(openidOf.get(entry._id) ?? '')
+    if (!shown) return entry
+    const { idType, ...rest } = shown
+    return { ...entry, insurance: { ...rest, ...(idType ? { idType: idTypeLabel(idType) } : {}) } }
+  })
 }

@@ -430,6 +430,16 @@ export interface RosterEntry {
   slot?: string
   session?: string
   role?: string
+  /** on a call asking insurance details, what the volunteer gave, masked (6201**********1234): never in full */
+  insurance?: MaskedInsurance
+}
+
+/** Insurance details as they may be shown anywhere but the owner's insurance export. */
+export interface MaskedInsurance {
+  idType?: string
+  idNumber?: string
+  emergencyName?: string
+  emergencyPhone?: string
 }
 
 /**

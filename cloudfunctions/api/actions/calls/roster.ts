@@ -5,6 +5,7 @@ import type { RosterResponse } from '@core/calls/contract'
 import { filterRoster, rosterCounts, rosterFilters, toRoster, validateRoster } from '@core/calls/roster'
 import { toCallCard } from '@core/calls/views'
 import { allSignUps } from '@lib/calls/signups'
+import { withMaskedInsurance } from '@lib/privacy/insurance'
 import { defineAction } from '@functions/api/gate'
 
 export const roster = defineAction({
@@ -12,8 +13,10 @@ export const roster = defineAction({
   resource: 'call',
   validate: validateRoster,
   run: async ({ input, call, ngo }): Promise<ApiResult<RosterResponse>> => {
-    const entries = filterRoster(call, toRoster(await allSignUps(call._id), call), input)
-    if (!Array.isArray(entries)) return entries
+    const signUps = await allSignUps(call._id)
+    const filtered = filterRoster(call, toRoster(signUps, call), input)
+    if (!Array.isArray(filtered)) return filtered
+    const entries = await withMaskedInsurance(call, signUps, filtered)
     return ok({
       call: { ...toCallCard(call, ngo.name), questions: call.questions },
       counts: rosterCounts(entries),
