@@ -43,6 +43,8 @@ export interface EmulatorOptions {
   timers?: boolean
   /** print function output and errors (default false) */
   log?: boolean
+  /** receives the functions' output instead (tests that read the logs) */
+  output?: (text: string) => void
   /** extra environment for one function's instances, by function name (e.g. fault injection in tests) */
   functionEnv?: Record<string, Record<string, string>>
   /** WeChat Cloud's quotas (emulator/quota.ts), e.g. BASE_QUOTA; absent: no limits */
@@ -98,6 +100,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     baseEnv,
     functionEnv: opts.functionEnv,
     log,
+    output: opts.output,
     clock,
   })
   const storage = new FileStorage(
