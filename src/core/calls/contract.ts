@@ -461,6 +461,8 @@ export interface RosterResponse {
   /** a call of several slots: what the page filters by (sessions only when several, roles when there are some) */
   sessions?: { id: string; label: string; cancelled: boolean }[]
   roles?: { id: string; name: string }[]
+  /** the call asks insurance details: what, and whether the caller (the NGO's owner) may export the list */
+  insurance?: CallInsurance & { canExport: boolean }
 }
 
 export interface ExportRosterResponse {

@@ -12,7 +12,7 @@ export const roster = defineAction({
   who: 'organizers',
   resource: 'call',
   validate: validateRoster,
-  run: async ({ input, call, ngo }): Promise<ApiResult<RosterResponse>> => {
+  run: async ({ input, call, ngo, roles }): Promise<ApiResult<RosterResponse>> => {
     const signUps = await allSignUps(call._id)
     const filtered = filterRoster(call, toRoster(signUps, call), input)
     if (!Array.isArray(filtered)) return filtered
@@ -22,6 +22,7 @@ export const roster = defineAction({
       counts: rosterCounts(entries),
       entries,
       ...rosterFilters(call),
+      ...(call.insurance ? { insurance: { ...call.insurance, canExport: roles.has('owner') } } : {}),
     })
   },
 })
