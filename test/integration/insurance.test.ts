@@ -274,6 +274,21 @@ describe('deletion', () => {
     assert.ok(again.ok && again.data.insurance === 0, 'nothing more to delete')
   })
 
+  test('a call whose last session moved later keeps them until its new date', async () => {
+    await apiOk('signUp', form('trees', { insurance: details() }), ALICE)
+    const first = stored()[0].deleteAfter
+    const trees = h.call('trees') as Call
+    h.emu.store
+      .collection('calls')
+      .update({ _id: 'trees' }, { $set: { endAt: trees.endAt + 7 * DAY } }, false)
+    h.emu.clock.set({ offsetMs: first - Date.now() + HOUR })
+    await h.remind()
+    assert.equal(stored()[0]?.deleteAfter, first + 7 * DAY, 'kept, with its new date')
+    h.emu.clock.set({ offsetMs: first + 7 * DAY - Date.now() + HOUR })
+    await h.remind()
+    assert.equal(stored().length, 0)
+  })
+
   test('删除我的数据 deletes them at once, and the insurance lists that held them; others’ stay', async () => {
     await apiOk('signUp', form('trees', { insurance: details() }), ALICE)
     await apiOk('signUp', form('batches', { slot: 's1', insurance: details() }), ALICE)

@@ -17,7 +17,7 @@ import type { MaskedInsurance } from '@core/calls/contract'
 import type { Call, InsuranceDetails, Sealed, SignUp } from '@core/model'
 import { asInput, type Validation } from '@core/shared/validation'
 import { _, db } from '@lib/cloud/cloud'
-import { collection, find, insertOnce, updateWhere } from '@lib/cloud/db'
+import { collection, find, findByIds, insertOnce, updateWhere } from '@lib/cloud/db'
 import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
 const PAGE = 100
@@ -181,19 +181,34 @@ export async function openInsuranceOf(
   }
 }
 
-/** For the `remind` timer: deletes details past their date (bounded per run); returns how many. */
+/**
+ * For the `remind` timer: deletes details past their date (bounded per run); returns how many. The date was set
+ * at sign-up: a call whose last session has since moved later keeps its details until its new date (their
+ * `deleteAfter` moves), so nothing goes before the retention days after the call really ended.
+ */
 export async function deleteExpiredInsurance(now: number): Promise<number> {
   let deleted = 0
   for (let page = 0; page < SWEEP_PAGES; page++) {
-    const due = await find<{ _id: string }>(
+    const due = await find<Pick<InsuranceDetails, '_id' | 'callId'>>(
       collection('insuranceDetails')
         .where({ deleteAfter: _.lte(now) })
-        .field({ _id: true })
+        .field({ _id: true, callId: true })
         .limit(PAGE),
     )
     if (due.length === 0) break
-    await removeIds(due.map((doc) => doc._id))
-    deleted += due.length
+    const calls = await findByIds(
+      'calls',
+      due.map((doc) => doc.callId),
+    )
+    const expired: string[] = []
+    for (const doc of due) {
+      const call = calls.get(doc.callId)
+      const date = call ? insuranceDeleteAfter(call) : now
+      if (date <= now) expired.push(doc._id)
+      else await updateWhere(collection('insuranceDetails').where({ _id: doc._id }), { deleteAfter: date })
+    }
+    if (expired.length > 0) await removeIds(expired)
+    deleted += expired.length
     if (due.length < PAGE) break
   }
   return deleted
