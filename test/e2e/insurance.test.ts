@@ -59,6 +59,7 @@ test(
       await onScreen(page, '#name-input input').fill('林晓')
       await onScreen(page, '#phone-input input').fill('13800138000')
       await textOnScreen(page, '参加过').click()
+      await textOnScreen(page, 'M').click()
       await textOnScreen(page, '居民身份证').click()
       await onScreen(page, '#insurance-id-number input').fill('62010219900307123 1')
       await onScreen(page, '#insurance-emergency-name input').fill('林大海')
@@ -77,9 +78,17 @@ test(
       await consent.click()
       assert.equal(await consent.getAttribute('aria-checked'), 'true')
       await onScreen(page, '#submit-sign-up').click()
-      await onScreen(page, '.success-page__title')
-        .filter({ hasText: '报名成功' })
-        .waitFor({ timeout: 20_000 })
+      const success = onScreen(page, '.success-page__title').filter({ hasText: '报名成功' })
+      const refusal = onScreen(page, '.taro-modal__content, .form-field__error')
+      await success.or(refusal).first().waitFor({ timeout: 20_000 })
+      assert.equal(
+        await refusal.count(),
+        0,
+        await refusal
+          .first()
+          .innerText()
+          .catch(() => ''),
+      )
 
       const [stored] = emulator.store.collection('insuranceDetails').all()
       assert.ok(stored, 'stored')
