@@ -4,7 +4,7 @@
 // is stored sealed and the phone keeps no copy of it. Needs `dist/h5` and `dist/cloudfunctions`.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
 import {
   detailUrl,
@@ -15,6 +15,7 @@ import {
   textOnScreen,
   whyNotRunnable,
 } from './harness'
+import { axeViolations, describeViolations } from './axe'
 
 const MINQIN = 'mq-trees'
 const ID_NUMBER = '62010219900307123X'
@@ -41,6 +42,16 @@ after(async () => {
   await emulator?.stop()
 })
 
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  await page.waitForTimeout(400) // axe reads computed colours: let transitions settle
+  const violations = await axeViolations(page)
+  assert.deepEqual(
+    violations.map((v) => v.id),
+    [],
+    `${where}: serious or critical axe violations:\n${describeViolations(violations)}`,
+  )
+}
+
 test(
   'the consent is read and agreed before an ID number is sent; a wrong one is refused',
   { skip },
@@ -55,6 +66,7 @@ test(
       const notice = await onScreen(page, '#insurance-notice').innerText()
       for (const words of ['证件类型和证件号码', '活动意外险', '仅机构负责人', '活动结束 14 天后自动删除'])
         assert.ok(notice.includes(words), words)
+      await assertAccessible(page, 'the form with 保险信息')
 
       await onScreen(page, '#name-input input').fill('林晓')
       await onScreen(page, '#phone-input input').fill('13800138000')
@@ -70,6 +82,7 @@ test(
         .filter({ hasText: '校验位' })
         .waitFor()
       await textOnScreen(page, '请阅读并同意保险信息的收集说明').waitFor()
+      await assertAccessible(page, 'the form with its messages')
       assert.equal(emulator.store.collection('signups').find({ callId: MINQIN, name: '林晓' }).length, 0)
 
       await onScreen(page, '#insurance-id-number input').fill(ID_NUMBER)
