@@ -26,7 +26,8 @@ let h: ApiHarness
 let logs = ''
 before(async () => {
   h = await startApi({
-    functionEnv: { api: { JUSHOU_DATA_KEY: KEY }, remind: { JUSHOU_DATA_KEY: KEY } },
+    // only `api` opens them; `remind` deletes them without the key
+    functionEnv: { api: { JUSHOU_DATA_KEY: KEY }, remind: { JUSHOU_DATA_KEY: '' } },
     output: (text) => (logs += text),
   })
 })
