@@ -7,7 +7,7 @@ import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createDecipheriv, randomBytes } from 'node:crypto'
 import ExcelJS from 'exceljs'
-import type { ExportRosterResponse, RosterResponse, SignUpResponse } from '@core/calls/contract'
+import type { CallDetail, ExportRosterResponse, RosterResponse, SignUpResponse } from '@core/calls/contract'
 import type { ExportInsuranceListResponse } from '@core/privacy/contract'
 import type { Call, InsuranceDetails, InsuranceExportLog, Sealed } from '@core/model'
 import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, volunteer } from './docs'
@@ -153,6 +153,15 @@ describe('signing up with insurance details', () => {
 
   test('a second slot of the same call reuses them; someone who never gave them must', async () => {
     await apiOk('signUp', form('batches', { slot: 's1', insurance: details() }), ALICE)
+    // the call's page tells her what is on file, masked; nobody else
+    const page = await apiOk<CallDetail>('getCall', { callId: 'batches' }, ALICE)
+    assert.deepEqual(page.myInsurance, {
+      idType: '居民身份证',
+      idNumber: '6201**********123X',
+      emergencyName: '林**',
+      emergencyPhone: '139****9000',
+    })
+    assert.equal((await apiOk<CallDetail>('getCall', { callId: 'batches' }, BOB)).myInsurance, undefined)
     await apiOk('signUp', form('batches', { slot: 's2' }), ALICE)
     assert.equal(h.signUpsOf('batches').length, 2)
     assert.equal(stored().length, 1, 'one document per volunteer and call')

@@ -132,8 +132,8 @@ export async function saveInsurance(details: InsuranceDetails): Promise<void> {
 /** What may be shown of a call's details (never the sealed numbers), by openid. */
 export async function maskedInsuranceOf(
   callId: string,
-): Promise<Map<string, InsuranceDetails['masked'] & { idType?: InsuranceDetails['idType'] }>> {
-  const shown = new Map<string, InsuranceDetails['masked'] & { idType?: InsuranceDetails['idType'] }>()
+): Promise<Map<string, Pick<InsuranceDetails, 'masked' | 'idType'>>> {
+  const shown = new Map<string, Pick<InsuranceDetails, 'masked' | 'idType'>>()
   let after = ''
   for (;;) {
     const page = await find<Pick<InsuranceDetails, '_id' | 'openid' | 'masked' | 'idType'>>(
@@ -143,7 +143,7 @@ export async function maskedInsuranceOf(
         .field({ _id: true, openid: true, masked: true, idType: true })
         .limit(PAGE),
     )
-    for (const doc of page) shown.set(doc.openid, { ...doc.masked, idType: doc.idType })
+    for (const doc of page) shown.set(doc.openid, doc)
     if (page.length < PAGE) return shown
     after = page[page.length - 1]._id
   }
@@ -228,18 +228,19 @@ async function removeIds(ids: string[]): Promise<void> {
   )
 }
 
-/** Whether a volunteer gave details for a call (the sign-up page offers to reuse them). */
-export async function insuranceOnFile(
-  callId: string,
-  openid: string,
-): Promise<InsuranceDetails['masked'] | null> {
-  const [found] = await find<Pick<InsuranceDetails, 'masked'>>(
+/** What a volunteer gave for a call, masked (the sign-up form offers to keep it), or null. */
+export async function insuranceOnFile(callId: string, openid: string): Promise<MaskedInsurance | null> {
+  const [found] = await find<Pick<InsuranceDetails, 'masked' | 'idType'>>(
     collection('insuranceDetails')
       .where({ _id: insuranceIdOf(callId, openid) })
-      .field({ masked: true })
+      .field({ masked: true, idType: true })
       .limit(1),
   )
-  return found ? found.masked : null
+  return found ? shownOf(found) : null
+}
+
+function shownOf(doc: Pick<InsuranceDetails, 'masked' | 'idType'>): MaskedInsurance {
+  return { ...doc.masked, ...(doc.idType ? { idType: idTypeLabel(doc.idType) } : {}) }
 }
 
 /** Roster rows with the masked details of their volunteers (the call's details read once, masked copy only). */
@@ -253,8 +254,6 @@ export async function withMaskedInsurance<E extends { _id: string; insurance?: M
   const openidOf = new Map(signUps.map((signUp) => [signUp._id, signUp.openid]))
   return entries.map((entry) => {
     const shown = masked.get(openidOf.get(entry._id) ?? '')
-    if (!shown) return entry
-    const { idType, ...rest } = shown
-    return { ...entry, insurance: { ...rest, ...(idType ? { idType: idTypeLabel(idType) } : {}) } }
+    return shown ? { ...entry, insurance: shownOf(shown) } : entry
   })
 }

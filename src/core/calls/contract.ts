@@ -145,6 +145,8 @@ export interface CallDetail extends CallCard {
   maxSlotsPerPerson?: number
   /** the insurance details a sign-up must give (absent: none) */
   insurance?: CallInsurance
+  /** what the caller gave for this call, masked (absent: nothing on file); a new sign-up may leave them out */
+  myInsurance?: MaskedInsurance
 }
 
 export interface SignUpRequest {

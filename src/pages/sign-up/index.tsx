@@ -291,7 +291,7 @@ export default function SignUpPage() {
   }
 
   const held = new Set(call.mySignUps.map((signUp) => signUp.slot))
-  const insuranceOnFile = call.mySignUps.some((signUp) => signUp.status !== 'cancelled')
+  const insuranceOnFile = call.myInsurance !== undefined
   const waitingSlots = chosen.filter((slot) => slot.spotsLeft <= 0 && !held.has(slot.key)).length
   let submitText = joinsWaitlist ? '提交并加入候补' : '提交报名'
   if (picker) submitText = `提交报名（${chosen.length} 个场次）`
@@ -432,7 +432,7 @@ export default function SignUpPage() {
           setting={call.insurance}
           value={insurance}
           errors={errors}
-          onFile={insuranceOnFile}
+          onFile={call.myInsurance}
           onChange={(value, changed) => {
             setInsurance(value)
             clearError(`insurance.${changed}`)

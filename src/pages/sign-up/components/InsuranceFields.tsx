@@ -10,6 +10,7 @@ import {
   type InsuranceForm,
   insuranceConsentText,
 } from '@core/privacy/insurance'
+import type { MaskedInsurance } from '@core/calls/contract'
 import type { CallInsurance } from '@core/model'
 import type { FieldErrors } from '@core/shared/validation'
 import ChoiceList from './ChoiceList'
@@ -19,8 +20,8 @@ interface Props {
   setting: CallInsurance
   value: InsuranceForm
   errors: FieldErrors
-  /** the volunteer gave them for another slot of this call: leaving them empty keeps those */
-  onFile: boolean
+  /** what the volunteer gave for another slot of this call, masked: leaving the fields empty keeps it */
+  onFile?: MaskedInsurance
   onChange: (value: InsuranceForm, changed: keyof InsuranceForm) => void
 }
 
@@ -35,7 +36,9 @@ export default function InsuranceFields({ setting, value, errors, onFile, onChan
       <Text className="insurance__why">组织者将为本次活动购买活动意外险，需要以下信息。</Text>
       {onFile && (
         <Text className="insurance__on-file" id="insurance-on-file">
-          你报名其他场次时已填写，留空即沿用；重新填写将替换之前的信息。
+          你报名其他场次时已填写（
+          {[onFile.idType, onFile.idNumber, onFile.emergencyName].filter(Boolean).join(' ')}
+          ），留空即沿用；重新填写将替换之前的信息。
         </Text>
       )}
       {setting.idNumber && (
