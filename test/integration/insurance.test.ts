@@ -126,6 +126,13 @@ describe('signing up with insurance details', () => {
 
   test('stored sealed with AES-256-GCM under the data key, a masked copy and the deletion date beside', async () => {
     await apiOk<SignUpResponse>('signUp', form('trees', { insurance: details() }), ALICE)
+    // the database's own rows, as SQLite holds them
+    const rows = h.emu.store.db.prepare('SELECT json FROM docs').all() as { json: string }[]
+    assert.ok(
+      rows.some((row) => row.json.includes('6201**********123X')),
+      'the rows were read',
+    )
+    assert.ok(!rows.some((row) => row.json.includes(ALICE_ID) || row.json.includes('13900139000')))
     const [doc] = stored()
     assert.equal(doc._id, `trees_${ALICE}`)
     const raw = JSON.stringify(doc)
