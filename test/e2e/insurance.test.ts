@@ -1,9 +1,11 @@
 // 保险信息 on the sign-up form, in the H5 build: a call asking them shows the section with what is collected, why,
 // who sees it and when it is deleted, above an explicit agreement; a 身份证号 with a wrong check character is
 // refused next to its field before anything is sent; once right and agreed, the sign-up goes through, the number
-// is stored sealed and the phone keeps no copy of it. Needs `dist/h5` and `dist/cloudfunctions`.
+// is stored sealed and the phone keeps no copy of it. The owner's roster shows it masked; 导出投保名单 downloads it in
+// full, and the download is logged. Needs `dist/h5` and `dist/cloudfunctions`.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
 import {
@@ -109,6 +111,44 @@ test(
       assert.equal((stored.masked as { idNumber: string }).idNumber, '6201**********123X')
       const phone = await page.evaluate(() => JSON.stringify(window.localStorage))
       assert.ok(!phone.includes(ID_NUMBER) && !phone.includes('林大海'), 'the phone keeps no copy')
+    } finally {
+      await context.close()
+    }
+  },
+)
+
+test(
+  'the owner sees the number masked in the roster and in full only in the logged insurance list',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const context = await phoneContext(browser, 'organizer')
+    const page = await context.newPage()
+    try {
+      await page.goto(`${emulator.url}/#/packages/ngo/roster/index?id=${MINQIN}`)
+      const entry = onScreen(page, '.roster-entry').filter({ hasText: '林晓' })
+      await entry.filter({ hasText: '6201**********123X' }).waitFor({ timeout: 20_000 })
+      assert.ok(!(await page.content()).includes(ID_NUMBER), 'the page holds only the masked number')
+      await assertAccessible(page, 'the roster with 投保名单')
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        (async () => {
+          await onScreen(page, '#export-insurance').click()
+          await onScreen(page, '.taro-modal__confirm, .taro-model__confirm').click()
+        })(),
+      ])
+      assert.match(download.suggestedFilename(), /^投保名单-.*\.xlsx$/)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile(await download.path())
+      const cells: string[] = []
+      book.worksheets[0].eachRow((row) =>
+        cells.push(...(row.values as unknown[]).map((v) => String(v ?? ''))),
+      )
+      assert.ok(cells.includes(ID_NUMBER) && cells.includes('林大海'), 'in full, in the owner’s list')
+      const logs = emulator.store.collection('insuranceExports').all()
+      assert.equal(logs.length, 1)
+      assert.equal(logs[0].callId, MINQIN)
     } finally {
       await context.close()
     }
