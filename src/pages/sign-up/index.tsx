@@ -54,6 +54,9 @@ function privacyNotice(ngoName: string): string {
   )
 }
 
+/** The 保险信息 fields, in form order. */
+const INSURANCE_FIELDS = ['idType', 'idNumber', 'emergencyName', 'emergencyPhone', 'consent'] as const
+
 /** The element to scroll to for a field's message, in form order. */
 function fieldAnchor(key: string): string {
   if (key.startsWith('answers.')) return `#field-q-${key.slice('answers.'.length)}`
@@ -73,8 +76,6 @@ function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string 
   const key = order.find((k) => errors[k])
   return key && fieldAnchor(key)
 }
-
-const INSURANCE_FIELDS = ['idType', 'idNumber', 'emergencyName', 'emergencyPhone', 'consent'] as const
 
 type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; call: CallDetail }
 
