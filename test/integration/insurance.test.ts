@@ -306,6 +306,21 @@ describe('deletion', () => {
     assert.equal(stored().length, 0)
   })
 
+  test('cancelling every place on the call deletes them; cancelling one of two keeps them', async () => {
+    await apiOk('signUp', form('batches', { slot: 's1', insurance: details() }), ALICE)
+    await apiOk('signUp', form('batches', { slot: 's2' }), ALICE)
+    await apiOk('signUp', form('trees', { insurance: details() }), ALICE)
+    await apiOk('cancelSignUp', { callId: 'batches', slot: 's1' }, ALICE)
+    assert.equal(stored().length, 2, 'she still holds s2')
+    await apiOk('cancelSignUp', { callId: 'batches', slot: 's2' }, ALICE)
+    assert.deepEqual(
+      stored().map((doc) => doc.callId),
+      ['trees'],
+    )
+    await apiOk('cancelSignUp', { callId: 'batches', slot: 's2' }, ALICE) // a retry changes nothing
+    assert.equal(stored().length, 1)
+  })
+
   test('删除我的数据 deletes them at once, and the insurance lists that held them; others’ stay', async () => {
     await apiOk('signUp', form('trees', { insurance: details() }), ALICE)
     await apiOk('signUp', form('batches', { slot: 's1', insurance: details() }), ALICE)

@@ -214,6 +214,21 @@ export async function deleteExpiredInsurance(now: number): Promise<number> {
   return deleted
 }
 
+/**
+ * After a cancellation: someone who no longer holds a seat or a queue place on the call (nor attended it) will not
+ * be insured, so what they gave for it goes now rather than at the retention date.
+ */
+export async function forgetInsuranceUnlessBooked(callId: string, openid: string): Promise<void> {
+  const [booked] = await find<{ _id: string }>(
+    collection('signups')
+      .where({ callId, openid, status: _.in(['confirmed', 'waitlisted', 'attended']) })
+      .field({ _id: true })
+      .limit(1),
+  )
+  if (booked) return
+  await removeIds([insuranceIdOf(callId, openid)])
+}
+
 /** 删除我的数据: every call's details of the person, at once. */
 export async function deleteInsuranceOf(openid: string): Promise<void> {
   await withQuotaRetry(() => db.collection('insuranceDetails').where({ openid }).remove())
