@@ -7,11 +7,18 @@ import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createDecipheriv, randomBytes } from 'node:crypto'
 import ExcelJS from 'exceljs'
-import type { CallDetail, ExportRosterResponse, RosterResponse, SignUpResponse } from '@core/calls/contract'
+import type {
+  CallDetail,
+  ExportRosterResponse,
+  RosterResponse,
+  SaveCallResponse,
+  SignUpResponse,
+} from '@core/calls/contract'
 import type { ExportInsuranceListResponse } from '@core/privacy/contract'
 import type { Call, InsuranceDetails, InsuranceExportLog, Sealed } from '@core/model'
 import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
+import { callForm } from './ngo-docs'
 
 const CO_ORGANIZER = 'oTEST_co_organizer_000000001'
 const CAROL = volunteer(3)
@@ -102,6 +109,26 @@ function open(sealed: Sealed): string {
 
 describe('signing up with insurance details', () => {
   beforeEach(seed)
+
+  test('the call editor saves the setting: 1 to 180 days, 30 by default; getCall shows it', async () => {
+    const bad = await h.api(
+      'saveCall',
+      { ngoId: 'ngo-minqin', ...callForm({ insurance: { idNumber: true, retentionDays: 181 } }) },
+      ORGANIZER,
+    )
+    assert.ok(!bad.ok && /1 到 180/.test(bad.fields?.['insurance.retentionDays'] ?? ''), JSON.stringify(bad))
+    const { call: saved } = await h.apiOk<SaveCallResponse>(
+      'saveCall',
+      { ngoId: 'ngo-minqin', ...callForm({ insurance: { idNumber: true, emergencyContact: false } }) },
+      ORGANIZER,
+    )
+    const expected = { idNumber: true, emergencyContact: false, retentionDays: 30 }
+    assert.deepEqual(h.call(saved._id)?.insurance, expected)
+    assert.deepEqual(saved.insurance, expected)
+    // switched off again: the call asks nothing
+    await h.apiOk('saveCall', { callId: saved._id, ...callForm() }, ORGANIZER)
+    assert.equal(h.call(saved._id)?.insurance, undefined)
+  })
 
   test('a bad ID, a missing contact or no consent is refused per field, in Chinese, with nothing stored', async () => {
     const before = h.snapshot()
@@ -199,6 +226,9 @@ describe('the 身份证号 is shown only in the owner’s insurance export', () 
     await apiOk('getCall', { callId: 'trees' }, ALICE)
     await apiOk('mySignUps', {}, ALICE)
     const roster = await apiOk<RosterResponse>('roster', { callId: 'trees' }, ORGANIZER)
+    assert.deepEqual(roster.insurance, { ...INSURANCE, canExport: true })
+    const coRoster = await apiOk<RosterResponse>('roster', { callId: 'trees' }, CO_ORGANIZER)
+    assert.equal(coRoster.insurance?.canExport, false, 'only the owner exports the list')
     const alice = roster.entries.find((entry) => entry._id === `trees_${ALICE}`)
     assert.equal(alice?.insurance?.idNumber, '6201**********123X', 'the roster shows it masked')
     assert.equal(alice?.insurance?.idType, '居民身份证')
