@@ -2,7 +2,8 @@
 // config.json, the one source of runtime, timeout, memory and triggers (WeChat DevTools reads config.json itself).
 // `npm run build:functions` rewrites it when a config.json changed; test/deploy/config.test.ts checks that the
 // committed file is up to date. Environment variables stay out on purpose: the CLI's `envVariables` replaces all
-// of a function's variables on every deploy, and secrets (JUSHOU_SIGNING_SECRET) are set in the cloud console.
+// of a function's variables on every deploy, and secrets (JUSHOU_SIGNING_SECRET, JUSHOU_DATA_KEY) are set in the
+// cloud console.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sourceConfig } from '@functions/build'

@@ -65,6 +65,8 @@ export interface PoolOptions {
   /** extra environment for the instances of one function, by function name */
   functionEnv?: Record<string, Record<string, string>>
   log: boolean
+  /** receives what the instances write to stdout and stderr (tests reading the logs), instead of `log` */
+  output?: (text: string) => void
   /** a moved clock reaches each invocation as JUSHOU_CLOCK_OFFSET_MS */
   clock?: EmulatorClock
 }
@@ -217,8 +219,19 @@ export class FunctionPool {
       // Functions are plain built JS: keep loaders the emulator itself may run under (tsx) out of instances.
       execArgv: [],
       env: { ...hostEnv, ...this.opts.baseEnv, ...this.opts.functionEnv?.[name] },
-      stdio: this.opts.log ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'ignore', 'ignore', 'ipc'],
+      stdio: this.opts.output
+        ? ['ignore', 'pipe', 'pipe', 'ipc']
+        : this.opts.log
+          ? ['ignore', 'inherit', 'inherit', 'ipc']
+          : ['ignore', 'ignore', 'ignore', 'ipc'],
     })
+    const output = this.opts.output
+    if (output) {
+      for (const stream of [child.stdout, child.stderr]) {
+        stream?.setEncoding('utf8')
+        stream?.on('data', (text: string) => output(text))
+      }
+    }
     const exited = new Promise<void>((resolve) => {
       child.once('exit', () => resolve())
       child.once('error', () => child.pid === undefined && resolve()) // never started: no exit will come

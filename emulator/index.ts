@@ -12,6 +12,7 @@ import { OpenApi } from './openapi'
 import { LOCAL_ENV_ID, sdkEnv } from './sdk-env'
 import { createEmulatorServer } from './server'
 import { signingSecret } from './signing-secret'
+import { dataKey } from './data-key'
 import { FileStorage, storageRoot } from './storage'
 import { Store } from './store'
 import { TimerScheduler } from './timers'
@@ -42,6 +43,8 @@ export interface EmulatorOptions {
   timers?: boolean
   /** print function output and errors (default false) */
   log?: boolean
+  /** receives the functions' output instead (tests that read the logs) */
+  output?: (text: string) => void
   /** extra environment for one function's instances, by function name (e.g. fault injection in tests) */
   functionEnv?: Record<string, Record<string, string>>
   /** WeChat Cloud's quotas (emulator/quota.ts), e.g. BASE_QUOTA; absent: no limits */
@@ -80,10 +83,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   let url = ''
   const counters = { dbRequests: 0, adminRequests: 0 }
-  // The functions' signing secret (check-in codes, certificates), as WeChat Cloud would set it for them.
+  // The functions' signing secret (check-in codes, certificates) and data key (insurance details), as WeChat
+  // Cloud would set them for them.
   const baseEnv = {
     ...sdkEnv('http://127.0.0.1:0'),
     JUSHOU_SIGNING_SECRET: signingSecret(inMemory ? null : resolve(dataDir)),
+    JUSHOU_DATA_KEY: dataKey(inMemory ? null : resolve(dataDir)),
   }
   const clock = new EmulatorClock()
   const functions = new FunctionPool({
@@ -95,6 +100,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     baseEnv,
     functionEnv: opts.functionEnv,
     log,
+    output: opts.output,
     clock,
   })
   const storage = new FileStorage(

@@ -1,11 +1,12 @@
 // The `remind` timer function (every 5 minutes): writes the reminders that fell due and the messages a crashed
 // promotion or a sign-up racing a cancel left untold, sends the outbox's due messages, repairs the calls' seat and waitlist counters,
-// and deletes the roster and hours exports older than a day.
+// deletes the roster and hours exports older than a day and the insurance details past their retention date.
 import type { ApiResult } from '@core/shared/errors'
 import { fail, ok } from '@core/shared/errors'
 import { now } from '@lib/cloud/clock'
 import { deliverDue, type DeliveryReport } from '@lib/messages/delivery'
 import { deleteExpiredExports } from '@lib/privacy/exports'
+import { deleteExpiredInsurance } from '@lib/privacy/insurance'
 import { queueMissedCancellations } from '@lib/messages/cancel-repair'
 import { queueMissedPromotionNotices } from '@lib/waitlist/promotion-repair'
 import { queueDueReminders } from '@lib/messages/reminders'
@@ -31,6 +32,8 @@ export interface RemindReport {
   repair: RepairReport
   /** roster and hours exports deleted for being older than a day */
   exports: number
+  /** volunteers' insurance details deleted for being past their call's retention date */
+  insurance: number
   /** calls stored before they kept their NGO (Call.ngo), given it */
   ngoOnCalls: number
   /** calls of several sessions listed from their next session on, as one started */
@@ -52,6 +55,7 @@ export async function main(): Promise<ApiResult<RemindReport>> {
     const deliveredAt = now()
     const repair = await repairCounters(deliveredAt)
     const exports = await deleteExpiredExports(now())
+    const insurance = await deleteExpiredInsurance(now())
     const ngoOnCalls = await fillNgoOnCalls()
     const nextSessions = await moveOnToNextSessions(now())
     const took = {
@@ -67,6 +71,7 @@ export async function main(): Promise<ApiResult<RemindReport>> {
       delivery,
       repair,
       exports,
+      insurance,
       ngoOnCalls,
       nextSessions,
       took,

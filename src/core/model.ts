@@ -123,6 +123,8 @@ export interface Call {
   maxSlotsPerPerson?: number
   /** the repetition the sessions were made from (they can then be moved or cancelled one by one) */
   repeat?: RepeatRule
+  /** the call asks for insurance details (core/privacy/insurance.ts); absent: it asks none */
+  insurance?: CallInsurance
   createdAt: number
   updatedAt: number
 }
@@ -374,11 +376,64 @@ export interface HoursRule {
   halfBelow: number
 }
 
+/** What a call asks for its 活动意外险, and how many days after its last session the answers are kept. */
+export interface CallInsurance {
+  idNumber: boolean
+  emergencyContact: boolean
+  /** 1…180 (default 30) */
+  retentionDays: number
+}
+
+/** 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照 */
+export type IdType = 'mainland' | 'hkmo' | 'taiwan' | 'passport'
+
+/** AES-256-GCM ciphertext (lib/privacy/insurance.ts), base64; `key` names the data key that sealed it. */
+export interface Sealed {
+  key: string
+  iv: string
+  tag: string
+  data: string
+}
+
+/**
+ * A volunteer's insurance details for one call (`_id` = callId + '_' + openid: every slot they hold shares it),
+ * in their own collection so that rosters never load them. The numbers are sealed; only the masked copy is
+ * ever shown, and only the owner's insurance export opens them.
+ */
+export interface InsuranceDetails {
+  _id: string
+  callId: string
+  ngoId: string
+  openid: string
+  idType?: IdType
+  /** the sealed ID number */
+  idNumber?: Sealed
+  /** the sealed emergency contact, JSON `{ name, phone }` */
+  emergency?: Sealed
+  /** what may be shown: 6201**********1234, 王**, 138****8000 */
+  masked: { idNumber?: string; emergencyName?: string; emergencyPhone?: string }
+  /** the remind timer deletes it after this: the call's last session end + its retention days */
+  deleteAfter: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** One download of an insurance list: who, when, which call, how many people. Never holds a number. */
+export interface InsuranceExportLog {
+  _id: string
+  callId: string
+  ngoId: string
+  /** the owner's openid */
+  by: string
+  at: number
+  rows: number
+}
+
 export interface ExportRecord {
   /** the random token in the file's path */
   _id: string
   fileID: string
-  kind: 'roster' | 'hours'
+  kind: 'roster' | 'hours' | 'insurance'
   ngoId: string
   /** a roster's call */
   callId?: string

@@ -251,6 +251,7 @@ const ACTIONS: Record<string, [Record<string, unknown>, Audience, Target]> = {
   myCertificates: [{}, 'signedIn', null],
   verifyCertificate: [{ code: '7KQ4-M9XC-2HDW' }, 'everyone', null],
   deleteMyData: [{ confirm: '删除' }, 'signedIn', null],
+  exportInsuranceList: [{ callId: 'a-open' }, 'owner', 'callId'],
   notifyVolunteers: [
     { callId: 'a-open', text: '明早八点集合', audience: 'confirmed', requestId: 'notice1' },
     'organizers',

@@ -90,6 +90,7 @@ const MATRIX: Record<string, [object, Person[]]> = {
   myCertificates: [{}, SIGNED_IN],
   verifyCertificate: [{ code: '7KQ4-M9XC-2HDW' }, ALL],
   deleteMyData: [{ confirm: '删除' }, SIGNED_IN],
+  exportInsuranceList: [{ callId: 'trees' }, OWNER],
   notifyVolunteers: [
     { callId: 'trees', text: '明早八点集合，请带好手套', audience: 'confirmed', requestId: 'notice1' },
     ORGANIZERS,

@@ -41,6 +41,8 @@ export interface ApiOptions {
   instances?: number
   /** WeChat Cloud's quotas in the local cloud (emulator/quota.ts) */
   quota?: QuotaProfile
+  /** receives the functions' stdout and stderr (tests that read the logs) */
+  output?: (text: string) => void
 }
 
 export async function startApi(opts: ApiOptions = {}): Promise<ApiHarness> {
@@ -58,6 +60,7 @@ export async function startApi(opts: ApiOptions = {}): Promise<ApiHarness> {
     functionEnv: opts.functionEnv,
     instances: opts.instances,
     quota: opts.quota,
+    output: opts.output,
   })
   const coll = (name: string) => emu.store.collection(name)
 

@@ -17,6 +17,7 @@ import { createInvite } from './ngos/createInvite'
 import { deleteMyData } from './privacy/deleteMyData'
 import { editHours } from './attendance/editHours'
 import { exportHours } from './attendance/exportHours'
+import { exportInsuranceList } from './privacy/exportInsuranceList'
 import { exportRoster } from './calls/exportRoster'
 import { getCall } from './calls/getCall'
 import { getNgo } from './ngos/getNgo'
@@ -71,6 +72,7 @@ export const ACTION_DEFINITIONS = {
   deleteMyData,
   editHours,
   exportHours,
+  exportInsuranceList,
   exportRoster,
   getCall,
   getNgo,

@@ -3,7 +3,7 @@
 import { db, _ } from './cloud'
 import { withQuotaRetry } from './quota-retry'
 import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '@core/model'
-import type { ExportRecord } from '@core/model'
+import type { ExportRecord, InsuranceDetails, InsuranceExportLog } from '@core/model'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -23,6 +23,10 @@ export interface Collections {
   rateLimits: { _id: string; count: number; until: number }
   /** exports.ts: roster and hours exports, deleted after a day */
   exports: ExportRecord
+  /** lib/privacy/insurance.ts: volunteers' sealed insurance details, apart from the sign-ups */
+  insuranceDetails: InsuranceDetails
+  /** every download of an insurance list: who, when, which call, how many */
+  insuranceExports: InsuranceExportLog
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {

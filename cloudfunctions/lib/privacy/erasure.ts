@@ -7,6 +7,7 @@ import { _, db } from '@lib/cloud/cloud'
 import { deleteFiles } from '@lib/cloud/cloud-files'
 import { collection, find, findById, updateWhere } from '@lib/cloud/db'
 import { deleteExportsAbout } from './exports'
+import { deleteInsuranceOf } from './insurance'
 import { giveBack } from '@lib/waitlist/give-back'
 import { withQuotaRetry } from '@lib/cloud/quota-retry'
 
@@ -83,6 +84,11 @@ export async function voidCertificates(openid: string): Promise<void> {
  */
 export async function deleteExports(openid: string): Promise<void> {
   await deleteExportsAbout(openid)
+}
+
+/** Insurance details go at once, whatever their retention date. */
+export async function deleteInsurance(openid: string): Promise<void> {
+  await deleteInsuranceOf(openid)
 }
 
 /** Messages not sent yet are dropped; sent ones keep their record of delivery but no text. */

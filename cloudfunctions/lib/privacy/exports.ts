@@ -71,8 +71,8 @@ export async function deleteExpiredExports(now: number): Promise<number> {
 }
 
 /**
- * Deleting a volunteer's data: every export that may hold them goes — the rosters of every call they signed up
- * for, and every hours export of those calls' NGOs (an organizer exporting again is the lesser cost).
+ * Deleting a volunteer's data: every export that may hold them goes — the rosters and insurance lists of every
+ * call they signed up for, and every hours export of those calls' NGOs (an organizer exporting again is the lesser cost).
  * Returns how many it deleted.
  */
 export async function deleteExportsAbout(openid: string): Promise<number> {
@@ -94,7 +94,7 @@ export async function deleteExportsAbout(openid: string): Promise<number> {
   let deleted = 0
   for (const chunk of chunks([...new Set(callIds)], PAGE)) {
     for (const call of (await findByIds('calls', chunk)).values()) ngoIds.add(call.ngoId)
-    deleted += await removeAll({ kind: 'roster', callId: _.in(chunk) })
+    deleted += await removeAll({ kind: _.in(['roster', 'insurance']), callId: _.in(chunk) })
   }
   for (const chunk of chunks([...ngoIds], PAGE))
     deleted += await removeAll({ kind: 'hours', ngoId: _.in(chunk) })

@@ -1,7 +1,16 @@
 // The calls and sign-ups part of the API contract (src/core/contract.ts): the public list and a call's page,
 // signing up and cancelling, and the organizer's side of a call (its form, publishing, changes, roster).
 import type { ReminderLead } from '@core/messages/reminders'
-import type { Answers, CallStatus, Question, RepeatRule, SignUpSource, SignUpStatus } from '@core/model'
+import type {
+  Answers,
+  CallInsurance,
+  CallStatus,
+  Question,
+  RepeatRule,
+  SignUpSource,
+  SignUpStatus,
+} from '@core/model'
+import type { InsuranceForm } from '@core/privacy/insurance'
 
 export interface ListCallsRequest {
   city?: string
@@ -145,6 +154,10 @@ export interface CallDetail extends CallCard {
   maxSlotsPerPerson?: number
   /** the repetition its sessions were made from, on a draft (the editor reopens the rule, not its list) */
   repeat?: RepeatRule
+  /** the insurance details a sign-up must give (absent: none) */
+  insurance?: CallInsurance
+  /** what the caller gave for this call, masked (absent: nothing on file); a new sign-up may leave them out */
+  myInsurance?: MaskedInsurance
 }
 
 export interface SignUpRequest {
@@ -163,6 +176,11 @@ export interface SignUpRequest {
   source?: SignUpSource
   /** the slot (CallDetail.slots[].key): required on a call of several slots; absent = the call's only slot */
   slot?: string
+  /**
+   * when the call asks (CallDetail.insurance): the details and the consent. May be left out when the caller
+   * gave them for another slot of the same call: those are used.
+   */
+  insurance?: InsuranceForm
 }
 
 /**
@@ -381,6 +399,8 @@ export interface CallForm {
   roles?: RoleForm[]
   /** at most this many slots per volunteer (absent: no limit) */
   maxSlotsPerPerson?: number
+  /** insurance details asked of volunteers (absent: none; core/privacy/insurance.ts) */
+  insurance?: CallInsurance
 }
 
 export interface SessionForm {
@@ -444,6 +464,16 @@ export interface RosterEntry {
   slot?: string
   session?: string
   role?: string
+  /** on a call asking insurance details, what the volunteer gave, masked (6201**********1234): never in full */
+  insurance?: MaskedInsurance
+}
+
+/** Insurance details as they may be shown anywhere but the owner's insurance export. */
+export interface MaskedInsurance {
+  idType?: string
+  idNumber?: string
+  emergencyName?: string
+  emergencyPhone?: string
 }
 
 /**
@@ -465,6 +495,8 @@ export interface RosterResponse {
   /** a call of several slots: what the page filters by (sessions only when several, roles when there are some) */
   sessions?: { id: string; label: string; cancelled: boolean }[]
   roles?: { id: string; name: string }[]
+  /** the call asks insurance details: what, and whether the caller (the NGO's owner) may export the list */
+  insurance?: CallInsurance & { canExport: boolean }
 }
 
 export interface ExportRosterResponse {

@@ -169,7 +169,7 @@ export function rosterCounts(entries: readonly RosterEntry[]): Record<RosterTab,
 export function rosterSheet(
   questions: readonly Question[],
   entries: readonly RosterEntry[],
-  columns: { session: boolean; role: boolean } = { session: false, role: false },
+  columns: { session: boolean; role: boolean; insurance?: boolean } = { session: false, role: false },
 ): { headers: string[]; rows: string[][] } {
   const headers = [
     '序号',
@@ -184,6 +184,7 @@ export function rosterSheet(
     '签到时间',
     '签退时间',
     '时长(小时)',
+    ...(columns.insurance ? ['证件类型', '证件号码(打码)', '紧急联系人(打码)'] : []),
   ]
   const time = (at: number | undefined) => (at === undefined ? '' : formatChinaTime(at))
   const rows = entries.map((e, i) => [
@@ -202,15 +203,27 @@ export function rosterSheet(
     time(e.checkedInAt),
     time(e.checkedOutAt),
     e.hours === undefined ? '' : String(e.hours),
+    ...(columns.insurance
+      ? [
+          e.insurance?.idType ?? '',
+          e.insurance?.idNumber ?? '',
+          [e.insurance?.emergencyName, e.insurance?.emergencyPhone].filter(Boolean).join(' '),
+        ]
+      : []),
   ])
   return { headers, rows }
 }
 
 /** Which slot columns a call's export has: 场次 for several sessions, 岗位 when it has roles. */
-export function rosterColumns(call: SlotsCall): { session: boolean; role: boolean } {
+export function rosterColumns(call: SlotsCall & Pick<Partial<Call>, 'insurance'>): {
+  session: boolean
+  role: boolean
+  insurance: boolean
+} {
   return {
     session: hasSlots(call) && sessionsOf(call).length > 1,
     role: hasSlots(call) && rolesOf(call).length > 0,
+    insurance: call.insurance !== undefined,
   }
 }
 

@@ -82,6 +82,7 @@ export function toCallDetail(
   if (call.maxSlotsPerPerson !== undefined) detail.maxSlotsPerPerson = call.maxSlotsPerPerson
   // only a draft's: once published its sessions are edited one by one and the rule no longer describes them
   if (call.repeat && call.status === 'draft') detail.repeat = call.repeat
+  if (call.insurance) detail.insurance = call.insurance
   return detail
 }
 

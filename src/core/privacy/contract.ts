@@ -11,6 +11,7 @@
  *   goes to the head of the waitlist;
  * - every sign-up keeps its status, times, attendance and hours (the NGO's records and figures stay true) but
  *   loses the name (→ 「已注销志愿者」), phone, written answers and subscriptions, and is marked `erasedAt`;
+ * - their insurance details (ID numbers, emergency contacts: insurance.ts) are deleted at once;
  * - their certificates are deleted with their stored pictures: 证书查验 answers `unknown` for their codes;
  * - their outbox messages not yet sent are removed, sent ones keep no text; their referrer code, share
  *   activities and `users` document (unless a platform admin: then only the nickname) are removed.
@@ -27,6 +28,25 @@ export interface DeleteMyDataResponse {
   erased: number
 }
 
+/**
+ * The insurance list of a call (投保名单), for its NGO's owner only (FORBIDDEN to co-organizers): one row per
+ * volunteer holding a seat, with the full ID number and emergency contact, the only place they are ever shown.
+ * A private export like the roster (gone after a day), and each download is logged (who, when, call, rows).
+ */
+export interface ExportInsuranceListRequest {
+  callId: string
+}
+
+export interface ExportInsuranceListResponse {
+  /** the .xlsx in cloud storage */
+  fileID: string
+  /** a temporary download URL */
+  url: string
+  fileName: string
+  rows: number
+}
+
 export interface PrivacyContract {
   deleteMyData: { req: DeleteMyDataRequest; res: DeleteMyDataResponse }
+  exportInsuranceList: { req: ExportInsuranceListRequest; res: ExportInsuranceListResponse }
 }

@@ -16,6 +16,7 @@ import type { CallDetail } from '@core/calls/contract'
 import { maskPhone } from '@core/privacy/privacy'
 import { NAME_MAX_LENGTH } from '@core/calls/rules'
 import { validateSignUpForm } from '@core/calls/validate'
+import { type InsuranceForm, validateInsuranceForm } from '@core/privacy/insurance'
 import { attributionFromQuery } from '@core/sharing/share'
 import type { Answers } from '@core/model'
 import type { FieldErrors } from '@core/shared/validation'
@@ -41,6 +42,7 @@ import {
 import { outcomesQuery, signUpForSlots } from '@services/calls/slot-sign-up'
 import LengthCount from '@components/LengthCount'
 import QuestionField from './components/QuestionField'
+import InsuranceFields from './components/InsuranceFields'
 import './index.scss'
 
 /** What we collect, why, who sees it, and how to take it back: shown right above the consent box. */
@@ -52,14 +54,25 @@ function privacyNotice(ngoName: string): string {
   )
 }
 
+/** The 保险信息 fields, in form order. */
+const INSURANCE_FIELDS = ['idType', 'idNumber', 'emergencyName', 'emergencyPhone', 'consent'] as const
+
 /** The element to scroll to for a field's message, in form order. */
 function fieldAnchor(key: string): string {
   if (key.startsWith('answers.')) return `#field-q-${key.slice('answers.'.length)}`
+  if (key === 'insurance.consent') return '#insurance-consent'
+  if (key.startsWith('insurance')) return `#field-${key.replace('.', '-')}`
   return key === 'privacyConsent' ? '#privacy-consent' : `#field-${key}`
 }
 
 function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string }[]): string | undefined {
-  const order = ['name', 'phone', ...questions.map((q) => `answers.${q.id}`), 'privacyConsent']
+  const order = [
+    'name',
+    'phone',
+    ...questions.map((q) => `answers.${q.id}`),
+    ...INSURANCE_FIELDS.map((field) => `insurance.${field}`),
+    'privacyConsent',
+  ]
   const key = order.find((k) => errors[k])
   return key && fieldAnchor(key)
 }
@@ -81,6 +94,7 @@ export default function SignUpPage() {
   const [phone, setPhone] = useState('')
   const [answers, setAnswers] = useState<Answers>({})
   const [consent, setConsent] = useState(false)
+  const [insurance, setInsurance] = useState<InsuranceForm>({ consent: false })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
   /** the cloud is busy and the sign-up waits its turn to be sent again */
@@ -210,18 +224,27 @@ export default function SignUpPage() {
     if (submitting) return
     const form = { callId, name, phone, answers, privacyConsent: consent }
     const checked = validateSignUpForm(form, call.questions)
-    if (!checked.ok) {
-      showErrors(checked.fields)
+    // asked by the call, unless given for another of its slots and left empty now (the function reuses those)
+    const reuse =
+      insuranceOnFile && !insurance.idNumber && !insurance.emergencyName && !insurance.emergencyPhone
+    const insured =
+      call.insurance && !reuse ? validateInsuranceForm(insurance, call.insurance, Date.now()) : undefined
+    if (!checked.ok || (insured && !insured.ok)) {
+      showErrors({ ...(checked.ok ? {} : checked.fields), ...(insured && !insured.ok ? insured.fields : {}) })
       Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
       return
     }
     setSubmitting(true)
+    const request = {
+      ...checked.value,
+      ...(insured ? { insurance: { ...insured.value, consent: true } } : {}),
+    }
     if (picker) {
-      await submitSlots(checked.value)
+      await submitSlots(request)
       return
     }
     const result = await signUp(
-      { ...checked.value, ...attributionFromQuery(src, ref) },
+      { ...request, ...attributionFromQuery(src, ref) },
       { onQueued: () => setQueued(true) },
     )
     setSubmitting(false)
@@ -269,6 +292,7 @@ export default function SignUpPage() {
   }
 
   const held = new Set(call.mySignUps.map((signUp) => signUp.slot))
+  const insuranceOnFile = call.myInsurance !== undefined
   const waitingSlots = chosen.filter((slot) => slot.spotsLeft <= 0 && !held.has(slot.key)).length
   let submitText = joinsWaitlist ? '提交并加入候补' : '提交报名'
   if (picker) submitText = `提交报名（${chosen.length} 个场次）`
@@ -402,6 +426,19 @@ export default function SignUpPage() {
             />
           ))}
         </View>
+      )}
+
+      {call.insurance && (
+        <InsuranceFields
+          setting={call.insurance}
+          value={insurance}
+          errors={errors}
+          onFile={call.myInsurance}
+          onChange={(value, changed) => {
+            setInsurance(value)
+            clearError(`insurance.${changed}`)
+          }}
+        />
       )}
 
       <View className="privacy">

@@ -5,6 +5,7 @@ import { signUpIdFor } from '@core/calls/slots'
 import { validateCancelSignUp } from '@core/calls/validate'
 import { toSignUpView } from '@core/calls/views'
 import { giveBack } from '@lib/waitlist/give-back'
+import { forgetInsuranceUnlessBooked } from '@lib/privacy/insurance'
 import { defineAction } from '@functions/api/gate'
 
 export const cancelSignUp = defineAction({
@@ -15,6 +16,7 @@ export const cancelSignUp = defineAction({
     const result = await giveBack(signUpIdFor(input.callId, openid, input.slot), now)
     if (result.outcome === 'notFound') return fail('NOT_SIGNED_UP')
     if (result.outcome === 'closed') return fail('CLOSED')
+    await forgetInsuranceUnlessBooked(input.callId, openid) // a retry does it again, harmlessly
     return ok({ signUp: toSignUpView(result.signUp) }) // cancelled: no place in a queue to count
   },
 })

@@ -12,6 +12,7 @@ import {
 } from '@core/calls/roster'
 import { storeExport } from '@lib/privacy/exports'
 import { allSignUps } from '@lib/calls/signups'
+import { withMaskedInsurance } from '@lib/privacy/insurance'
 import { workbook } from '@lib/privacy/xlsx'
 import { defineAction } from '@functions/api/gate'
 
@@ -20,8 +21,10 @@ export const exportRoster = defineAction({
   resource: 'call',
   validate: validateRoster,
   run: async ({ input, call, now }): Promise<ApiResult<ExportRosterResponse>> => {
-    const entries = filterRoster(call, toRoster(await allSignUps(call._id), call), input)
-    if (!Array.isArray(entries)) return entries
+    const signUps = await allSignUps(call._id)
+    const filtered = filterRoster(call, toRoster(signUps, call), input)
+    if (!Array.isArray(filtered)) return filtered
+    const entries = await withMaskedInsurance(call, signUps, filtered) // masked: the full numbers are the owner's
     const { headers, rows } = rosterSheet(call.questions, entries, rosterColumns(call))
     const content = await workbook('报名名单', headers, rows)
     const fileName = exportFileName('报名名单', call.title, now)

@@ -26,6 +26,7 @@ const OPTIONAL = [
   'repeat',
   'roles',
   'maxSlotsPerPerson',
+  'insurance',
 ] as const
 
 export const saveCall = defineAction({

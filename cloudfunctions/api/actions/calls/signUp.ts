@@ -28,10 +28,12 @@ import { refreshGroupCardsOf } from '@lib/sharing/group-cards'
 import { openidOfReferrer } from '@lib/sharing/referrers'
 import { countJoiner, countLeaver, releaseSeat, takeNewcomerSeat } from '@lib/waitlist/seats'
 import { promote } from '@lib/waitlist/waitlist'
+import { insuranceForSignUp, saveInsurance } from '@lib/privacy/insurance'
 import { defineAction } from '@functions/api/gate'
 import { signUpView } from '@functions/api/signUpView'
 
-export const signUp = defineAction({
+/** The sign-up itself; `signUp` below adds the insurance details around it. */
+const takePlace = defineAction({
   who: 'signedIn',
   resource: 'visibleCall',
   validate: validateSignUpRequest,
@@ -100,6 +102,27 @@ export const signUp = defineAction({
     await promote(call._id, slot, now)
     const latest = await findById('signups', id)
     return ok({ signUp: await signUpView(call, latest ?? stored.signUp), created: true })
+  },
+})
+
+/**
+ * A call asking for insurance details (core/privacy/insurance.ts) gets them with the form, checked together with
+ * it (nothing is stored on a bad input), or finds them from the caller's sign-up for another slot. They are
+ * sealed first, so a missing data key fails before a seat is taken, and stored once the place is held.
+ */
+export const signUp = defineAction({
+  ...takePlace,
+  run: async (ctx): Promise<ApiResult<SignUpResponse>> => {
+    const { input: request, call, openid, now } = ctx
+    const insurance = await insuranceForSignUp(call, openid, request.form, now)
+    if (!insurance.ok) {
+      const form = validateSignUpForm(request.form, call.questions)
+      return fail('INVALID_INPUT', undefined, { ...(form.ok ? {} : form.fields), ...insurance.fields })
+    }
+    const result = await takePlace.run(ctx)
+    if (result.ok && insurance.value && result.data.signUp.status !== 'cancelled')
+      await saveInsurance(insurance.value)
+    return result
   },
 })
 

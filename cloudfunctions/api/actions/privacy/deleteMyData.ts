@@ -8,6 +8,7 @@ import {
   cancelBookings,
   clearMessages,
   deleteExports,
+  deleteInsurance,
   eraseSignUps,
   isOrganizer,
   removeSharing,
@@ -25,6 +26,7 @@ export const deleteMyData = defineAction({
 
     const cancelled = await cancelBookings(openid, now)
     const erased = await eraseSignUps(openid, now)
+    await deleteInsurance(openid)
     await voidCertificates(openid)
     await deleteExports(openid)
     await clearMessages(openid)

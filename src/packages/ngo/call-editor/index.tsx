@@ -27,6 +27,7 @@ import Field from '../Field'
 import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
 import PlacePicker from './components/PlacePicker'
 import QuestionsEditor from './components/QuestionsEditor'
+import InsuranceSetting from './components/InsuranceSetting'
 import '../console.scss'
 import './index.scss'
 
@@ -128,6 +129,7 @@ export default function CallEditorPage() {
       capacity: c.capacity,
       waitlist: c.waitlist,
       questions: c.questions,
+      insurance: c.insurance,
     })
     setTagsText(c.tags.join(' '))
   })
@@ -597,6 +599,12 @@ export default function CallEditorPage() {
           />
         )}
       </View>
+      <InsuranceSetting
+        value={form.insurance}
+        published={published}
+        errors={shown}
+        onChange={(insurance) => set({ insurance })}
+      />
       {published ? (
         <Button
           className="console-button console-button--primary"

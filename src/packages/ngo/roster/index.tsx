@@ -11,6 +11,7 @@ import SlotChips, { sessionChoices } from '@components/SlotChips'
 import { asButton } from '@components/a11y'
 import { formatTime } from '@components/format'
 import { exportRoster, roster } from '@services/ngos/ngo'
+import InsuranceExport from './InsuranceExport'
 import ManageCall from './ManageCall'
 import NotifyCard from './NotifyCard'
 import Recruiting from './Recruiting'
@@ -65,7 +66,7 @@ export default function RosterPage() {
 
   if (state.phase === 'loading') return <View className="console">加载中…</View>
   if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={() => load()} />
-  const { call, counts, entries, sessions, roles } = state.data
+  const { call, counts, entries, sessions, roles, insurance } = state.data
   const shown = entries.filter((e) => e.tab === tab)
   const filtered = filter.sessionId !== '' || filter.roleId !== ''
 
@@ -129,6 +130,19 @@ export default function RosterPage() {
                 </Text>
               )}
             </View>
+            {entry.insurance && (
+              <Text className="console-note">
+                保险信息：
+                {[
+                  entry.insurance.idType,
+                  entry.insurance.idNumber,
+                  entry.insurance.emergencyName,
+                  entry.insurance.emergencyPhone,
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+              </Text>
+            )}
             {(entry.session || entry.role) && (
               <Text className="roster-entry__slot">
                 {[entry.session, entry.role].filter(Boolean).join(' · ')}
@@ -149,6 +163,13 @@ export default function RosterPage() {
       <Button className="console-button console-button--primary" loading={exporting} onClick={download}>
         {filtered ? '导出所选 Excel' : '导出 Excel'}
       </Button>
+      {insurance && (
+        <InsuranceExport
+          callId={call._id}
+          canExport={insurance.canExport}
+          retentionDays={insurance.retentionDays}
+        />
+      )}
       {call.status !== 'cancelled' && (
         <Button
           className="console-button roster-checkin"
