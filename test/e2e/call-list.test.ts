@@ -43,7 +43,9 @@ test(
     assert.ok(emulator && browser)
     const page = await (await phoneContext(browser)).newPage()
     await page.goto(emulator.url + '/')
-    await onScreen(page, '.call-card').first().waitFor({ timeout: 20_000 })
+    // the whole first page is drawn (its foot shows once every card is)
+    await onScreen(page, '.calls-page__more').waitFor({ timeout: 20_000 })
+    assert.ok((await cardTitles(page)).length > 4)
     assert.equal(await page.locator('.call-card').filter({ hasText: '西涌海滩净滩行动' }).count(), 0)
 
     const before = await chips(page)

@@ -9,6 +9,7 @@ import EmptyState from '@components/EmptyState'
 import Icon from '@components/Icon'
 import { asButton, scrollRegion } from '@components/a11y'
 import PersonaChip from '@components/PersonaChip'
+import { takeFirstPage } from '@services/calls/first-page'
 import { listCalls } from '@services/cloud/api'
 import './index.scss'
 
@@ -16,6 +17,8 @@ import './index.scss'
 const KNOWN_CITIES = ['北京', '上海', '广州', '深圳', '成都', '杭州']
 const KNOWN_TAGS = ['植树', '环保', '助老', '支教', '动物保护', '社区']
 const ALL = '全部'
+/** cards drawn with the first answer: more than a phone's screen shows */
+const FIRST_CARDS = 4
 
 interface Filters {
   keyword: string
@@ -70,7 +73,9 @@ export default function CallsPage() {
   const loadFirstPage = useCallback(async (current: Filters, showSkeleton: boolean) => {
     const seq = ++requestSeq.current
     if (showSkeleton) setPhase('loading')
-    const result = await listCalls(toRequest(current))
+    const unfiltered = !current.keyword && !current.city && !current.tag
+    // the answer the app asked for as it started, if it opened here (only the browser does)
+    const result = await ((unfiltered ? takeFirstPage() : undefined) ?? listCalls(toRequest(current)))
     if (seq !== requestSeq.current) return
     if (result.ok) {
       setItems(result.data.items)
@@ -86,6 +91,15 @@ export default function CallsPage() {
   useEffect(() => {
     loadFirstPage(filters, true)
   }, [filters, loadFirstPage])
+
+  // A screenful of cards first, the rest a moment later: on a slow phone drawing twenty cards at once keeps the
+  // first one off the screen for most of a second.
+  const [drawn, setDrawn] = useState(FIRST_CARDS)
+  useEffect(() => {
+    if (drawn >= items.length) return
+    const later = setTimeout(() => setDrawn(items.length), 50)
+    return () => clearTimeout(later)
+  }, [drawn, items.length])
 
   usePullDownRefresh(async () => {
     await loadFirstPage(filters, false)
@@ -179,12 +193,14 @@ export default function CallsPage() {
       )}
       {phase === 'ready' && items.length > 0 && (
         <View className="calls-page__list">
-          {items.map((call) => (
+          {items.slice(0, drawn).map((call) => (
             <CallCard key={call._id} call={call} onOpen={open} />
           ))}
-          <Text className="calls-page__more">
-            {loadingMore ? '加载中…' : nextCursor ? '上拉加载更多' : '没有更多活动了'}
-          </Text>
+          {drawn >= items.length && (
+            <Text className="calls-page__more">
+              {loadingMore ? '加载中…' : nextCursor ? '上拉加载更多' : '没有更多活动了'}
+            </Text>
+          )}
         </View>
       )}
       <PersonaChip />
