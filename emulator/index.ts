@@ -12,6 +12,7 @@ import { OpenApi } from './openapi'
 import { LOCAL_ENV_ID, sdkEnv } from './sdk-env'
 import { createEmulatorServer } from './server'
 import { signingSecret } from './signing-secret'
+import { passKey } from './pass-key'
 import { FileStorage, storageRoot } from './storage'
 import { Store } from './store'
 import { TimerScheduler } from './timers'
@@ -80,10 +81,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   let url = ''
   const counters = { dbRequests: 0, adminRequests: 0 }
-  // The functions' signing secret (check-in codes, certificates), as WeChat Cloud would set it for them.
+  // The functions' signing secret (check-in codes, certificates) and offline passes' key, as WeChat Cloud would
+  // set them for them.
   const baseEnv = {
     ...sdkEnv('http://127.0.0.1:0'),
     JUSHOU_SIGNING_SECRET: signingSecret(inMemory ? null : resolve(dataDir)),
+    JUSHOU_PASS_KEY: passKey(inMemory ? null : resolve(dataDir)),
   }
   const clock = new EmulatorClock()
   const functions = new FunctionPool({
