@@ -33,6 +33,8 @@ import { myNgo } from './ngos/myNgo'
 import { myRecruits } from './sharing/myRecruits'
 import { mySignUps } from './calls/mySignUps'
 import { notifyVolunteers } from './messages/notifyVolunteers'
+import { offlinePasses } from './attendance/offlinePasses'
+import { offlineRoster } from './attendance/offlineRoster'
 import { pendingNgos } from './ngos/pendingNgos'
 import { personalCode } from './attendance/personalCode'
 import { prepareShare } from './sharing/prepareShare'
@@ -47,6 +49,7 @@ import { setHoursRule } from './attendance/setHoursRule'
 import { setSlotCapacity } from './calls/setSlotCapacity'
 import { signUp } from './calls/signUp'
 import { subscribeTemplates } from './messages/subscribeTemplates'
+import { syncCheckIns } from './attendance/syncCheckIns'
 import { updateCall } from './calls/updateCall'
 import { updateSession } from './calls/updateSession'
 import { verifyCertificate } from './certificates/verifyCertificate'
@@ -86,6 +89,8 @@ export const ACTION_DEFINITIONS = {
   myRecruits,
   mySignUps,
   notifyVolunteers,
+  offlinePasses,
+  offlineRoster,
   pendingNgos,
   personalCode,
   prepareShare,
@@ -100,6 +105,7 @@ export const ACTION_DEFINITIONS = {
   setSlotCapacity,
   signUp,
   subscribeTemplates,
+  syncCheckIns,
   updateCall,
   updateSession,
   verifyCertificate,

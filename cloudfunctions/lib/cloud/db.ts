@@ -3,7 +3,7 @@
 import { db, _ } from './cloud'
 import { withQuotaRetry } from './quota-retry'
 import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '@core/model'
-import type { ExportRecord } from '@core/model'
+import type { ExportRecord, OfflineCheckInRecord } from '@core/model'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -23,6 +23,8 @@ export interface Collections {
   rateLimits: { _id: string; count: number; until: number }
   /** exports.ts: roster and hours exports, deleted after a day */
   exports: ExportRecord
+  /** syncCheckIns: the offline records already applied, so a retry changes nothing */
+  offlineRecords: OfflineCheckInRecord
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {

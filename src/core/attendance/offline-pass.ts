@@ -71,28 +71,24 @@ export type PassCheck =
   | { ok: true; pass: OfflinePass }
   | { ok: false; reason: 'invalid' | 'other-session' | 'not-yet' | 'expired'; message: string }
 
+export const INVALID_PASS_MESSAGE = '签到码无效（不是举手签发的，或已被改动）'
+
 /**
  * Checks a scanned pass with the public key, for the session it should be for, at `at` (the scan's time). The
- * signature first: a forged or changed pass never learns whether it was "only" for another session.
+ * signature first: a forged or changed pass never learns whether it was "only" for another session. `verify`: the
+ * function passes its own (node:crypto); the phone uses tweetnacl's.
  */
 export function checkPass(
   scanned: string,
   publicKey: string,
   expected: { callId: string; sessionId: string },
   at: number,
+  verify: (message: Uint8Array, signature: string) => boolean = (message, signature) =>
+    verifyWith(publicKey, message, signature),
 ): PassCheck {
   const pass = parsePass(scanned)
-  const key = fromBase64Url(publicKey)
-  const signature = pass ? fromBase64Url(pass.signature) : null
-  if (
-    !pass ||
-    !key ||
-    key.length !== nacl.sign.publicKeyLength ||
-    !signature ||
-    signature.length !== nacl.sign.signatureLength ||
-    !nacl.sign.detached.verify(passMessage(pass), signature, key)
-  ) {
-    return { ok: false, reason: 'invalid', message: '签到码无效（不是举手签发的，或已被改动）' }
+  if (!pass || !verify(passMessage(pass), pass.signature)) {
+    return { ok: false, reason: 'invalid', message: INVALID_PASS_MESSAGE }
   }
   if (pass.callId !== expected.callId || pass.sessionId !== expected.sessionId) {
     return { ok: false, reason: 'other-session', message: '这是其他活动或其他场次的签到码' }
@@ -101,6 +97,18 @@ export function checkPass(
     return { ok: false, reason: 'not-yet', message: '签到码尚未生效（本场签到还没开始）' }
   if (at > pass.validUntil) return { ok: false, reason: 'expired', message: '签到码已过期（本场签到已结束）' }
   return { ok: true, pass }
+}
+
+function verifyWith(publicKey: string, message: Uint8Array, signature: string): boolean {
+  const key = fromBase64Url(publicKey)
+  const bytes = fromBase64Url(signature)
+  return (
+    key !== null &&
+    key.length === nacl.sign.publicKeyLength &&
+    bytes !== null &&
+    bytes.length === nacl.sign.signatureLength &&
+    nacl.sign.detached.verify(message, bytes, key)
+  )
 }
 
 /**
