@@ -62,6 +62,11 @@ export interface Emulator {
   clock: EmulatorClock
   /** `dbRequests`: database round trips (database.* calls on /admin); `adminRequests`: every /admin call */
   counters: { dbRequests: number; adminRequests: number }
+  /**
+   * `online: false` cuts the phones off: the function door drops every request unanswered, as with no signal
+   * (`POST /_emulator/network {"online": false}` does the same); the SDK's own door and the inspection ones stay.
+   */
+  network: { online: boolean }
   /** the database quota when started with one: what it refused */
   quota?: DatabaseQuota
   /** environment for running wx-server-sdk against this emulator (in tests, scripts) */
@@ -81,6 +86,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   let url = ''
   const counters = { dbRequests: 0, adminRequests: 0 }
+  const network = { online: true }
   // The functions' signing secret (check-in codes, certificates) and offline passes' key, as WeChat Cloud would
   // set them for them.
   const baseEnv = {
@@ -115,6 +121,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     storage,
     functions,
     counters,
+    network,
     openapi,
     openApi: (fields) => openapi.handle(fields),
     timers,
@@ -147,6 +154,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     timers,
     clock,
     counters,
+    network,
     quota,
     sdkEnv: { ...baseEnv },
     stop() {

@@ -294,7 +294,7 @@ export interface OfflinePassesResponse {
 
 /**
  * What the organizer's phone keeps to check a session in with no network: its people (masked phones, a hash of
- * who holds each pass), their state when downloaded, the public key passes are checked with, and the window the
+ * who holds each pass, no answers), their state when downloaded, the public key passes are checked with, and the window the
  * session's passes are good for. Errors: CLOSED (a draft or cancelled call, or a cancelled session).
  */
 export interface OfflineRosterRequest {

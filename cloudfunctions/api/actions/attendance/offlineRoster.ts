@@ -1,5 +1,5 @@
 // What the organizer's phone keeps to check one session in with no network: its people with masked phones and a
-// hash of who holds each pass (no openids, no answers), their state now, and the public key passes are checked with.
+// hash of who holds each pass (no answers, no full phones), their state now, and the public key passes are checked with.
 import { ON_THE_DAY } from '@core/attendance/attendance'
 import type { OfflineRosterPerson, OfflineRosterResponse } from '@core/attendance/contract'
 import { holderOf } from '@core/attendance/offline-pass'
