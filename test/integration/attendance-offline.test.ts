@@ -279,3 +279,31 @@ test('an offline day: 40 records on two phones, synced and replayed twice', asyn
   )
   assert.deepEqual({ in: list.counts.checkedIn, out: list.counts.checkedOut }, { in: PEOPLE, out: PEOPLE })
 })
+
+test("an offline pass scanned while the organizer is online checks its holder in; a forged or another session's is refused", async () => {
+  seed()
+  const pass = async (openid: string) =>
+    (await h.apiOk<OfflinePassesResponse>('offlinePasses', {}, openid)).passes[0].code
+  const mine = await pass(people[2])
+  const before = h.snapshot()
+  const forged = mine.replace(/\.[^.]+$/, '.' + toBase64Url(new Uint8Array(64).fill(9)))
+  const bad = await h.api(
+    'markAttendance',
+    { callId: 'trees', sessionId: 's1', mode: 'in', personalCode: forged },
+    ORGANIZER,
+  )
+  assert.equal(!bad.ok && bad.code, 'CODE_INVALID')
+  const other = await h.api(
+    'markAttendance',
+    { callId: 'trees', sessionId: 's1', mode: 'in', personalCode: await pass(TOMORROW) },
+    ORGANIZER,
+  )
+  assert.equal(!other.ok && other.code, 'CODE_INVALID')
+  assert.equal(h.snapshot(), before, 'nothing changed')
+  await h.apiOk(
+    'markAttendance',
+    { callId: 'trees', sessionId: 's1', mode: 'in', personalCode: mine },
+    ORGANIZER,
+  )
+  assert.equal(h.signUp(signUpIdFor('trees', people[2], 's1'))?.status, 'attended')
+})
