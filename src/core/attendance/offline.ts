@@ -3,6 +3,7 @@
 // phone's queue and the function's rule are tested without either.
 import type {
   AttendanceMode,
+  OfflinePassView,
   OfflineRecord,
   OfflineRosterPerson,
   OfflineRosterResponse,
@@ -224,4 +225,30 @@ export function syncBatches(
 export function afterSync(queue: OfflineQueue, results: readonly SyncRecordResult[]): OfflineQueue {
   const done = new Set(results.filter((r) => r.outcome !== 'waiting').map((r) => r.id))
   return { ...queue, records: queue.records.filter((r) => !done.has(r.id)) }
+}
+
+// ---- the volunteer's phone ----
+
+/**
+ * The pass to show now: the one good now (the earliest session first), else the next to become good; passes whose
+ * window is over are dropped. null: none kept.
+ */
+export function passForNow<P extends Pick<OfflinePassView, 'validFrom' | 'validUntil' | 'startAt'>>(
+  passes: readonly P[],
+  now: number,
+): P | null {
+  const live = passes.filter((p) => p.validUntil >= now).sort((a, b) => a.startAt - b.startAt)
+  return live.find((p) => p.validFrom <= now) ?? live[0] ?? null
+}
+
+/** The roster to use with no network for a call: the chosen session's, else the one whose window holds now. */
+export function rosterForNow(
+  rosters: readonly StoredRoster[],
+  callId: string,
+  sessionId: string,
+  now: number,
+): StoredRoster | null {
+  const mine = rosters.filter((r) => r.callId === callId)
+  if (sessionId) return mine.find((r) => r.session.id === sessionId) ?? null
+  return mine.find((r) => r.validFrom <= now && now <= r.validUntil) ?? mine[0] ?? null
 }
