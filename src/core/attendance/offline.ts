@@ -230,15 +230,15 @@ export function afterSync(queue: OfflineQueue, results: readonly SyncRecordResul
 // ---- the volunteer's phone ----
 
 /**
- * The pass to show now: the one good now (the earliest session first), else the next to become good; passes whose
- * window is over are dropped. null: none kept.
+ * The passes to offer now, the first shown: those good now (the earliest session first), then those still to
+ * become good; passes whose window is over are dropped.
  */
-export function passForNow<P extends Pick<OfflinePassView, 'validFrom' | 'validUntil' | 'startAt'>>(
+export function passesForNow<P extends Pick<OfflinePassView, 'validFrom' | 'validUntil' | 'startAt'>>(
   passes: readonly P[],
   now: number,
-): P | null {
+): P[] {
   const live = passes.filter((p) => p.validUntil >= now).sort((a, b) => a.startAt - b.startAt)
-  return live.find((p) => p.validFrom <= now) ?? live[0] ?? null
+  return [...live.filter((p) => p.validFrom <= now), ...live.filter((p) => p.validFrom > now)]
 }
 
 /** The roster to use with no network for a call: the chosen session's, else the one whose window holds now. */

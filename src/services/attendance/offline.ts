@@ -9,7 +9,7 @@ import {
   newQueue,
   type OfflineMark,
   type OfflineQueue,
-  passForNow,
+  passesForNow,
   rosterForNow,
   scanOffline,
   type StoredRoster,
@@ -54,9 +54,9 @@ export async function refreshPasses(): Promise<OfflinePassView[]> {
   return result.data.passes
 }
 
-/** The pass to show now, from what is kept. */
-export function passToShow(now = Date.now()): OfflinePassView | null {
-  return passForNow(storedPasses(), now)
+/** The passes to offer now, from what is kept (the first is shown first). */
+export function passesToShow(now = Date.now()): OfflinePassView[] {
+  return passesForNow(storedPasses(), now)
 }
 
 // ---- the organizer ----

@@ -9,11 +9,12 @@ import { useState } from 'react'
 import type { OfflinePassView } from '@core/attendance/contract'
 import type { CheckInResponse } from '@core/attendance/contract'
 import QrImage from '@components/QrImage'
+import { asButton } from '@components/a11y'
 import { useRotatingCode } from '@components/QrImage/use-rotating-code'
 import { formatTimeRange } from '@components/format'
 import { checkIn, personalCode } from '@services/attendance/attendance'
 import { CAN_SCAN, keepScreenOn, scanQrCode } from '@services/attendance/attendance-scan'
-import { passToShow, refreshPasses } from '@services/attendance/offline'
+import { passesToShow, refreshPasses } from '@services/attendance/offline'
 import './index.scss'
 
 type Outcome =
@@ -34,7 +35,9 @@ export default function VolunteerCheckInPage() {
   const [pasted, setPasted] = useState('')
   const [shown, setShown] = useState(true)
   const mine = useRotatingCode(personalCode, 'mine', shown)
-  const [pass, setPass] = useState<OfflinePassView | null>(passToShow)
+  const [passes, setPasses] = useState<OfflinePassView[]>(passesToShow)
+  const [passIndex, setPassIndex] = useState(0)
+  const pass = passes.length > 0 ? passes[passIndex % passes.length] : null
 
   const submit = async (code: string) => {
     if (!code.trim()) return Taro.showToast({ title: '请先粘贴签到码', icon: 'none' })
@@ -58,7 +61,7 @@ export default function VolunteerCheckInPage() {
     // the screen must not dim while people scan it
     keepScreenOn()
     // kept for the week's sessions, so the code shows at a site with no signal
-    refreshPasses().then(() => setPass(passToShow()))
+    refreshPasses().then(() => setPasses(passesToShow()))
   })
   useDidHide(() => setShown(false))
 
@@ -117,6 +120,16 @@ export default function VolunteerCheckInPage() {
         ) : (
           <Text className="volunteer-card__note">
             没法扫码时，请组织者扫这个码为你签到{mine.code ? ` · ${mine.secondsLeft} 秒后更新` : ''}
+          </Text>
+        )}
+        {!mine.code && passes.length > 1 && (
+          <Text
+            id="my-offline-pass-next"
+            className="volunteer-card__note my-code__next"
+            onClick={() => setPassIndex((i) => i + 1)}
+            {...asButton('换一个活动的签到码')}
+          >
+            {`换一个活动（${(passIndex % passes.length) + 1}/${passes.length}）`}
           </Text>
         )}
         {!CAN_SCAN && (mine.code || pass) && (
