@@ -8,6 +8,7 @@ import type { AttendanceMode, OfflineRosterPerson } from '@core/attendance/contr
 import { localState, offlineBanner, type StoredRoster } from '@core/attendance/offline'
 import { loadQueue, recordOffline } from '@services/attendance/offline'
 import { CAN_SCAN, scanQrCode } from '@services/attendance/attendance-scan'
+import { PASS_MAX_LENGTH } from '@core/attendance/offline-pass'
 import { clockTime } from './attendee'
 
 interface Props {
@@ -64,6 +65,7 @@ export default function OfflineCheckIn({ roster, mode, pending, onRecorded }: Pr
               <View className="checkin-inline">
                 <Input
                   id="offline-code"
+                  maxlength={PASS_MAX_LENGTH}
                   className="field__input"
                   placeholder="粘贴志愿者的离线签到码"
                   value={pasted}

@@ -14,6 +14,7 @@ import type {
   SyncConflict,
 } from '@core/attendance/contract'
 import { offlineBanner } from '@core/attendance/offline'
+import { PASS_MAX_LENGTH } from '@core/attendance/offline-pass'
 import LoadFailed from '@components/LoadFailed'
 import SlotChips, { sessionChoices } from '@components/SlotChips'
 import { asButton } from '@components/a11y'
@@ -280,6 +281,7 @@ export default function CheckInPage() {
           <View className="checkin-inline">
             <Input
               id="personal-code"
+              maxlength={PASS_MAX_LENGTH}
               className="field__input"
               placeholder="粘贴志愿者「我的签到码」的内容"
               value={pasted}
