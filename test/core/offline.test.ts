@@ -17,6 +17,7 @@ import {
   syncBatches,
 } from '@core/attendance/offline'
 import { formatPass, holderOf, passMessage } from '@core/attendance/offline-pass'
+import { passesForNow } from '@core/attendance/pass-choice'
 import { SYNC_MAX_RECORDS, validateSyncCheckIns } from '@core/attendance/validate'
 import { passPublicKey, signPass } from '@lib/cloud/pass-key'
 
@@ -176,4 +177,19 @@ test('a sync request is validated: size, ids, times, one of signUpId or pass', (
     false,
     'the session is required',
   )
+})
+
+test('我的签到码 offers the passes good now first, then the coming ones, and drops those that are over', () => {
+  const pass = (id: string, startHours: number) => ({
+    id,
+    startAt: T + startHours * 60 * MINUTE,
+    validFrom: T + (startHours - 2) * 60 * MINUTE,
+    validUntil: T + (startHours + 10) * 60 * MINUTE,
+  })
+  const passes = [pass('tomorrow', 24), pass('over', -20), pass('later today', 1), pass('now', 0)]
+  assert.deepEqual(
+    passesForNow(passes, T).map((p) => p.id),
+    ['now', 'later today', 'tomorrow'],
+  )
+  assert.deepEqual(passesForNow([], T), [])
 })

@@ -3,7 +3,6 @@
 // phone's queue and the function's rule are tested without either.
 import type {
   AttendanceMode,
-  OfflinePassView,
   OfflineRecord,
   OfflineRosterPerson,
   OfflineRosterResponse,
@@ -225,20 +224,6 @@ export function syncBatches(
 export function afterSync(queue: OfflineQueue, results: readonly SyncRecordResult[]): OfflineQueue {
   const done = new Set(results.filter((r) => r.outcome !== 'waiting').map((r) => r.id))
   return { ...queue, records: queue.records.filter((r) => !done.has(r.id)) }
-}
-
-// ---- the volunteer's phone ----
-
-/**
- * The passes to offer now, the first shown: those good now (the earliest session first), then those still to
- * become good; passes whose window is over are dropped.
- */
-export function passesForNow<P extends Pick<OfflinePassView, 'validFrom' | 'validUntil' | 'startAt'>>(
-  passes: readonly P[],
-  now: number,
-): P[] {
-  const live = passes.filter((p) => p.validUntil >= now).sort((a, b) => a.startAt - b.startAt)
-  return [...live.filter((p) => p.validFrom <= now), ...live.filter((p) => p.validFrom > now)]
 }
 
 /** The roster to use with no network for a call: the chosen session's, else the one whose window holds now. */

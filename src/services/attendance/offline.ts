@@ -1,23 +1,22 @@
-// Offline check-in on the phone, kept in Taro storage (WeChat's per-user storage on the phone, localStorage in the
-// browser): the volunteer's offline passes, the organizer's downloaded rosters and the queue of what was recorded
-// with no network, sent when requests succeed again. The rules are core/attendance/offline.ts.
+// Offline check-in on the organizer's phone, kept in Taro storage (WeChat's per-user storage on the phone,
+// localStorage in the browser): the downloaded rosters and the queue of what was recorded with no network, sent
+// when requests succeed again. The rules are core/attendance/offline.ts; the volunteer's passes: offline-passes.ts.
 import Taro from '@tarojs/taro'
-import type { AttendanceMode, OfflinePassView, SyncConflict } from '@core/attendance/contract'
+import type { AttendanceMode, SyncConflict } from '@core/attendance/contract'
 import {
   afterSync,
   markOffline,
   newQueue,
   type OfflineMark,
   type OfflineQueue,
-  passesForNow,
   rosterForNow,
   scanOffline,
   type StoredRoster,
   syncBatches,
 } from '@core/attendance/offline'
 import { callApi, isNetworkFailure } from '@services/cloud/api'
+import { forgetPasses } from './offline-passes'
 
-const PASSES_KEY = 'jushou.offline-passes'
 const ROSTERS_KEY = 'jushou.offline-rosters'
 const QUEUE_KEY = 'jushou.offline-queue'
 /** a roster is kept this long after its session's check-in closes, then dropped */
@@ -37,26 +36,6 @@ function write(key: string, value: unknown): void {
   } catch {
     // storage full or unavailable: the online screens still work
   }
-}
-
-// ---- the volunteer ----
-
-export function storedPasses(): OfflinePassView[] {
-  const passes = read<OfflinePassView[]>(PASSES_KEY)
-  return Array.isArray(passes) ? passes : []
-}
-
-/** Fetches the passes for the week's sessions and keeps them; with no network, the kept ones. */
-export async function refreshPasses(): Promise<OfflinePassView[]> {
-  const result = await callApi('offlinePasses', {})
-  if (!result.ok) return storedPasses()
-  write(PASSES_KEY, result.data.passes)
-  return result.data.passes
-}
-
-/** The passes to offer now, from what is kept (the first is shown first). */
-export function passesToShow(now = Date.now()): OfflinePassView[] {
-  return passesForNow(storedPasses(), now)
 }
 
 // ---- the organizer ----
@@ -147,7 +126,7 @@ export async function syncQueue(): Promise<SyncReport> {
 
 /** 删除我的数据 / 隐私与数据: nothing of check-in stays on the phone but records not yet sent. */
 export function forgetOfflineData(): void {
-  write(PASSES_KEY, [])
+  forgetPasses()
   write(ROSTERS_KEY, [])
 }
 

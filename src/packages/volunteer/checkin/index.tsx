@@ -14,7 +14,7 @@ import { useRotatingCode } from '@components/QrImage/use-rotating-code'
 import { formatTimeRange } from '@components/format'
 import { checkIn, personalCode } from '@services/attendance/attendance'
 import { CAN_SCAN, keepScreenOn, scanQrCode } from '@services/attendance/attendance-scan'
-import { passesToShow, refreshPasses } from '@services/attendance/offline'
+import { passesToShow, refreshPasses } from '@services/attendance/offline-passes'
 import './index.scss'
 
 type Outcome =
