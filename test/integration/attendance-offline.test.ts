@@ -307,3 +307,45 @@ test("an offline pass scanned while the organizer is online checks its holder in
   )
   assert.equal(h.signUp(signUpIdFor('trees', people[2], 's1'))?.status, 'attended')
 })
+
+test('a sync refuses, reports and changes nothing for someone without a seat, an unknown row, a time in the future or outside the session, and a batch too big', async () => {
+  seed()
+  const waitlisted = signUp('trees', volunteer(60), {
+    _id: signUpIdFor('trees', volunteer(60), 's1'),
+    slot: 's1',
+    name: '候补的人',
+    status: 'waitlisted',
+  })
+  h.insert({ signups: [waitlisted] })
+  const before = h.snapshot()
+  const mine = signUpIdFor('trees', people[0], 's1')
+  const records = [
+    { id: 'phoneC-1', mode: 'in', at: at(10), signUpId: waitlisted._id },
+    { id: 'phoneC-2', mode: 'in', at: at(10), signUpId: signUpIdFor('trees', volunteer(77), 's1') },
+    { id: 'phoneC-3', mode: 'in', at: Date.now() + 60 * MINUTE, signUpId: mine },
+    { id: 'phoneC-4', mode: 'in', at: start - 3 * HOUR, signUpId: mine },
+    { id: 'phoneC-5', mode: 'in', at: at(10), signUpId: signUpIdFor('trees', TOMORROW, 's2') },
+  ]
+  const answer = await h.apiOk<SyncCheckInsResponse>(
+    'syncCheckIns',
+    { callId: 'trees', sessionId: 's1', records },
+    ORGANIZER,
+  )
+  assert.deepEqual(
+    answer.results.map((r) => r.outcome),
+    ['refused', 'refused', 'refused', 'refused', 'refused'],
+  )
+  assert.equal(answer.conflicts.length, 5, JSON.stringify(answer.conflicts))
+  assert.match(
+    answer.conflicts.find((c) => c.recordId === 'phoneC-1')?.message ?? '',
+    /^候补的人：.*没有名额/,
+  )
+  const tooMany = Array.from({ length: 101 }, (_, i) => ({ ...records[0], id: `phoneC-x${i}` }))
+  const refused = await h.api(
+    'syncCheckIns',
+    { callId: 'trees', sessionId: 's1', records: tooMany },
+    ORGANIZER,
+  )
+  assert.equal(!refused.ok && refused.code, 'INVALID_INPUT')
+  assert.equal(h.snapshot(), before, 'nothing changed, not even a kept record id')
+})

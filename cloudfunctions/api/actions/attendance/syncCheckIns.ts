@@ -91,10 +91,16 @@ export const syncCheckIns = defineAction({
       const result: SyncRecordResult = { id: record.id, outcome, signUpId: row._id }
       if (decision.kind === 'keep' && decision.message) result.message = decision.message
       results.push(result)
+      // a refusal always reaches the organizer (no seat, out before in), in the rule's words or the result's
       const conflict =
-        decision.kind === 'keep' || decision.kind === 'check-out' ? decision.conflict : undefined
+        decision.kind === 'keep' || decision.kind === 'check-out'
+          ? (decision.conflict ??
+            (outcome === 'refused' && result.message ? `${row.name}：${result.message}` : undefined))
+          : undefined
       if (conflict)
         conflicts.push({ recordId: record.id, signUpId: row._id, name: row.name, message: conflict })
+      // no seat (yet): not kept, so the record counts if sent again once the person has one
+      if (outcome === 'refused' && !(decision.kind === 'keep' && decision.conflict)) continue
       // kept after the change: a crash in between replays a record whose effect is already there (unchanged)
       await insertOnce('offlineRecords', {
         _id: docId(record),
