@@ -13,6 +13,7 @@ import { LOCAL_ENV_ID, sdkEnv } from './sdk-env'
 import { createEmulatorServer } from './server'
 import { signingSecret } from './signing-secret'
 import { dataKey } from './data-key'
+import { passKey } from './pass-key'
 import { FileStorage, storageRoot } from './storage'
 import { Store } from './store'
 import { TimerScheduler } from './timers'
@@ -64,6 +65,11 @@ export interface Emulator {
   clock: EmulatorClock
   /** `dbRequests`: database round trips (database.* calls on /admin); `adminRequests`: every /admin call */
   counters: { dbRequests: number; adminRequests: number }
+  /**
+   * `online: false` cuts the phones off: the function door drops every request unanswered, as with no signal
+   * (`POST /_emulator/network {"online": false}` does the same); the SDK's own door and the inspection ones stay.
+   */
+  network: { online: boolean }
   /** the database quota when started with one: what it refused */
   quota?: DatabaseQuota
   /** environment for running wx-server-sdk against this emulator (in tests, scripts) */
@@ -83,12 +89,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   let url = ''
   const counters = { dbRequests: 0, adminRequests: 0 }
-  // The functions' signing secret (check-in codes, certificates) and data key (insurance details), as WeChat
-  // Cloud would set them for them.
+  const network = { online: true }
+  // The functions' signing secret (check-in codes, certificates), data key (insurance details) and offline passes'
+  // key, as WeChat Cloud would set them for them.
   const baseEnv = {
     ...sdkEnv('http://127.0.0.1:0'),
     JUSHOU_SIGNING_SECRET: signingSecret(inMemory ? null : resolve(dataDir)),
     JUSHOU_DATA_KEY: dataKey(inMemory ? null : resolve(dataDir)),
+    JUSHOU_PASS_KEY: passKey(inMemory ? null : resolve(dataDir)),
   }
   const clock = new EmulatorClock()
   const functions = new FunctionPool({
@@ -118,6 +126,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     storage,
     functions,
     counters,
+    network,
     openapi,
     openApi: (fields) => openapi.handle(fields),
     timers,
@@ -150,6 +159,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     timers,
     clock,
     counters,
+    network,
     quota,
     sdkEnv: { ...baseEnv },
     stop() {

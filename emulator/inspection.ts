@@ -17,6 +17,8 @@ export interface InspectionContext {
   timers: TimerScheduler
   clock: EmulatorClock
   counters: { dbRequests: number; adminRequests: number }
+  /** false: the function door drops requests (server.ts), as a phone with no signal sees it */
+  network: { online: boolean }
 }
 
 export async function inspectionRoutes(
@@ -50,6 +52,13 @@ export async function inspectionRoutes(
       return sendJson(res, 400, { errMsg: 'body must be {now: epoch ms} or {offsetMs: ms from real time}' })
     ctx.clock.set({ at: now as number | undefined, offsetMs: offsetMs as number | undefined })
     return sendJson(res, 200, { now: ctx.clock.now(), offsetMs: ctx.clock.offsetMs })
+  }
+  if (path === 'network' && method === 'GET') return sendJson(res, 200, ctx.network)
+  if (path === 'network' && method === 'POST') {
+    const { online } = await jsonBody(req)
+    if (typeof online !== 'boolean') return sendJson(res, 400, { errMsg: 'body must be {online: boolean}' })
+    ctx.network.online = online
+    return sendJson(res, 200, ctx.network)
   }
   if (path === 'outbox' && method === 'DELETE')
     return sendJson(res, 200, { deleted: ctx.openapi.clearOutbox() })

@@ -132,6 +132,8 @@ async function door(
   res: ServerResponse,
   name: string,
 ): Promise<void> {
+  // no signal: the request goes nowhere, so the phone's request fails as a network error, not a reply
+  if (!ctx.network.online) return void req.socket.destroy()
   if (req.method !== 'POST') return sendJson(res, 405, { errCode: -501007, errMsg: 'use POST' })
   const raw = await readBody(req, MAX_EVENT_BYTES)
   const openid = req.headers['x-wx-openid']

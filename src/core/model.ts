@@ -441,3 +441,19 @@ export interface ExportRecord {
   /** when the `remind` timer deletes it */
   expiresAt: number
 }
+
+/**
+ * An offline check-in or check-out an organizer's phone recorded and syncCheckIns applied: kept by `_id` (callId +
+ * '_' + the phone's record id) so the same record sent again changes nothing. No openid or pass is kept.
+ */
+export interface OfflineCheckInRecord {
+  _id: string
+  callId: string
+  sessionId: string
+  signUpId: string
+  mode: 'in' | 'out'
+  /** when the phone recorded it */
+  at: number
+  outcome: 'applied' | 'unchanged' | 'refused'
+  syncedAt: number
+}

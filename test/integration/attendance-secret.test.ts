@@ -1,5 +1,5 @@
-// Without JUSHOU_SIGNING_SECRET the function makes no codes at all (a code signed with nothing would be forgeable):
-// it answers INTERNAL and changes nothing.
+// Without JUSHOU_SIGNING_SECRET the function makes no codes at all (a code signed with nothing would be forgeable),
+// and without JUSHOU_PASS_KEY no offline passes or rosters: it answers INTERNAL and changes nothing.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ALICE, call, HOUR, ngo, ORGANIZER, signUp } from './docs'
@@ -7,11 +7,11 @@ import { startApi, type ApiHarness } from './harness'
 
 let h: ApiHarness
 before(async () => {
-  h = await startApi({ functionEnv: { api: { JUSHOU_SIGNING_SECRET: '' } } })
+  h = await startApi({ functionEnv: { api: { JUSHOU_SIGNING_SECRET: '', JUSHOU_PASS_KEY: '' } } })
 })
 after(() => h.stop())
 
-test('no signing secret: no code is made or accepted', async () => {
+test('no signing secret and no pass key: no code or pass is made or accepted', async () => {
   const startAt = Date.now() + HOUR
   h.insert({
     ngos: [ngo()],
@@ -23,6 +23,8 @@ test('no signing secret: no code is made or accepted', async () => {
     ['checkInCode', { callId: 'trees', mode: 'in' }, ORGANIZER],
     ['personalCode', {}, ALICE],
     ['checkIn', { code: `c.trees.in.1.${'A'.repeat(43)}` }, ALICE],
+    ['offlinePasses', {}, ALICE],
+    ['offlineRoster', { callId: 'trees' }, ORGANIZER],
   ] as const) {
     const result = await h.api(action, body, openid)
     assert.equal(result.ok ? 'OK' : result.code, 'INTERNAL', action)

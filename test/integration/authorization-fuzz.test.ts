@@ -236,6 +236,17 @@ const ACTIONS: Record<string, [Record<string, unknown>, Audience, Target]> = {
   ],
   addWalkIn: [{ callId: 'a-today', name: '路过的人', phone: '13900139000' }, 'organizers', 'callId'],
   checkOutAll: [{ callId: 'a-today' }, 'organizers', 'callId'],
+  offlinePasses: [{}, 'signedIn', null],
+  offlineRoster: [{ callId: 'a-today' }, 'organizers', 'callId'],
+  syncCheckIns: [
+    {
+      callId: 'a-today',
+      sessionId: 's1',
+      records: [{ id: 'phone1-1', mode: 'in', at: Date.now(), signUpId: signUpIdFor('a-today', VOL2) }],
+    },
+    'organizers',
+    'callId',
+  ],
   editHours: [
     { callId: 'a-today', signUpId: signUpIdFor('a-today', VOL2), hours: 2, reason: '补录时长' },
     'organizers',

@@ -76,6 +76,16 @@ const MATRIX: Record<string, [object, Person[]]> = {
   markAttendance: [{ callId: 'trees', mode: 'in', signUpId: `trees_${volunteer(1)}` }, ORGANIZERS],
   addWalkIn: [{ callId: 'trees', name: '路过的人', phone: '13900139000' }, ORGANIZERS],
   checkOutAll: [{ callId: 'trees' }, ORGANIZERS],
+  offlinePasses: [{}, SIGNED_IN],
+  offlineRoster: [{ callId: 'trees' }, ORGANIZERS],
+  syncCheckIns: [
+    {
+      callId: 'trees',
+      sessionId: 's1',
+      records: [{ id: 'phone1-1', mode: 'in', at: Date.now(), signUpId: `trees_${volunteer(1)}` }],
+    },
+    ORGANIZERS,
+  ],
   editHours: [
     { callId: 'trees', signUpId: `trees_${volunteer(1)}`, hours: 2, reason: '补录时长' },
     ORGANIZERS,

@@ -34,6 +34,8 @@ import { myNgo } from './ngos/myNgo'
 import { myRecruits } from './sharing/myRecruits'
 import { mySignUps } from './calls/mySignUps'
 import { notifyVolunteers } from './messages/notifyVolunteers'
+import { offlinePasses } from './attendance/offlinePasses'
+import { offlineRoster } from './attendance/offlineRoster'
 import { pendingNgos } from './ngos/pendingNgos'
 import { personalCode } from './attendance/personalCode'
 import { prepareShare } from './sharing/prepareShare'
@@ -49,6 +51,7 @@ import { setHoursRule } from './attendance/setHoursRule'
 import { setSlotCapacity } from './calls/setSlotCapacity'
 import { signUp } from './calls/signUp'
 import { subscribeTemplates } from './messages/subscribeTemplates'
+import { syncCheckIns } from './attendance/syncCheckIns'
 import { updateCall } from './calls/updateCall'
 import { updateSession } from './calls/updateSession'
 import { verifyCertificate } from './certificates/verifyCertificate'
@@ -89,6 +92,8 @@ export const ACTION_DEFINITIONS = {
   myRecruits,
   mySignUps,
   notifyVolunteers,
+  offlinePasses,
+  offlineRoster,
   pendingNgos,
   personalCode,
   prepareShare,
@@ -104,6 +109,7 @@ export const ACTION_DEFINITIONS = {
   setSlotCapacity,
   signUp,
   subscribeTemplates,
+  syncCheckIns,
   updateCall,
   updateSession,
   verifyCertificate,

@@ -3,7 +3,7 @@
 import { db, _ } from './cloud'
 import { withQuotaRetry } from './quota-retry'
 import type { Call, Certificate, MediaReview, Message, Ngo, Notice, SignUp, User } from '@core/model'
-import type { ExportRecord, InsuranceDetails, InsuranceExportLog } from '@core/model'
+import type { ExportRecord, InsuranceDetails, InsuranceExportLog, OfflineCheckInRecord } from '@core/model'
 
 type Collection = ReturnType<typeof db.collection>
 export type Query = ReturnType<Collection['where']>
@@ -27,6 +27,8 @@ export interface Collections {
   insuranceDetails: InsuranceDetails
   /** every download of an insurance list: who, when, which call, how many */
   insuranceExports: InsuranceExportLog
+  /** syncCheckIns: the offline records already applied, so a retry changes nothing */
+  offlineRecords: OfflineCheckInRecord
 }
 
 export function collection<K extends keyof Collections>(name: K): Collection {

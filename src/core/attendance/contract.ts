@@ -266,6 +266,121 @@ export interface ExportHoursResponse {
   rows: number
 }
 
+/**
+ * The volunteer's offline passes (「我的签到码」 with no signal): one per session they hold a seat in that has not
+ * closed yet and starts within a week, each good from when its check-in opens (2 h before) to when it closes (6 h
+ * after the end). The phone keeps them and shows the one for now.
+ */
+export type OfflinePassesRequest = Record<string, never>
+
+export interface OfflinePassView {
+  /** what the QR encodes (`q.…`, core/attendance/offline-pass.ts) */
+  code: string
+  callId: string
+  callTitle: string
+  sessionId: string
+  /** the session in words, on a call of several sessions */
+  session?: string
+  startAt: number
+  endAt: number
+  validFrom: number
+  validUntil: number
+}
+
+export interface OfflinePassesResponse {
+  passes: OfflinePassView[]
+  now: number
+}
+
+/**
+ * What the organizer's phone keeps to check a session in with no network: its people (masked phones, a hash of
+ * who holds each pass, no answers), their state when downloaded, the public key passes are checked with, and the window the
+ * session's passes are good for. Errors: CLOSED (a draft or cancelled call, or a cancelled session).
+ */
+export interface OfflineRosterRequest {
+  callId: string
+  /** on a call of several sessions (absent: the one running now, else the next) */
+  sessionId?: string
+}
+
+export interface OfflineRosterPerson {
+  signUpId: string
+  name: string
+  /** masked: the phone keeps no full numbers */
+  phone: string
+  /** holderOf(openid): matches a scanned pass; absent for a walk-in (no pass) */
+  holder?: string
+  role?: string
+  checkedInAt?: number
+  checkedOutAt?: number
+}
+
+export interface OfflineRosterResponse {
+  callId: string
+  callTitle: string
+  session: AttendanceSession
+  /** the function's Ed25519 public key, base64url */
+  publicKey: string
+  validFrom: number
+  validUntil: number
+  people: OfflineRosterPerson[]
+  /** the function's clock: when the roster was downloaded */
+  now: number
+}
+
+/** One check-in or check-out the organizer's phone recorded with no network. */
+export interface OfflineRecord {
+  /** `<deviceId>-<seq>`: unique per phone, so a retry of the same record is known */
+  id: string
+  mode: AttendanceMode
+  /** when it was recorded (the phone's clock), epoch ms */
+  at: number
+  /** checked by hand from the roster… */
+  signUpId?: string
+  /** …or by scanning the volunteer's offline pass (checked again by the function) */
+  pass?: string
+}
+
+/**
+ * The records of one session sent when the network is back. Each record is applied once: a record id already
+ * applied answers `duplicate` and changes nothing; checking in someone already in keeps the earliest time; two
+ * different check-out times are a conflict (the later one counts, as a later check-out does online). A pass is
+ * checked again: signature, session, and its window must contain `at`; `at` may not be in the future. At most
+ * SYNC_MAX_RECORDS records.
+ */
+export interface SyncCheckInsRequest {
+  callId: string
+  sessionId: string
+  records: OfflineRecord[]
+}
+
+/**
+ * `applied`: it changed the record; `unchanged`: it agreed with what was there (or an earlier check-in counts);
+ * `duplicate`: this record was applied before; `waiting`: a check-out of someone not yet checked in (send it again
+ * after the check-in); `refused`: never applied (forged pass, no seat, out before in…).
+ */
+export type SyncOutcome = 'applied' | 'unchanged' | 'duplicate' | 'waiting' | 'refused'
+
+export interface SyncRecordResult {
+  id: string
+  outcome: SyncOutcome
+  signUpId?: string
+  message?: string
+}
+
+/** Something the organizer should look at, in words: 「张三：两部手机的签退时间不同（11:00 与 11:30），已按 11:30 计」. */
+export interface SyncConflict {
+  recordId: string
+  signUpId?: string
+  name?: string
+  message: string
+}
+
+export interface SyncCheckInsResponse {
+  results: SyncRecordResult[]
+  conflicts: SyncConflict[]
+}
+
 export interface AttendanceContract {
   checkInCode: { req: CheckInCodeRequest; res: CheckInCodeResponse }
   checkIn: { req: CheckInRequest; res: CheckInResponse }
@@ -280,4 +395,7 @@ export interface AttendanceContract {
   setHoursRule: { req: SetHoursRuleRequest; res: SetHoursRuleResponse }
   myHours: { req: MyHoursRequest; res: MyHoursResponse }
   exportHours: { req: ExportHoursRequest; res: ExportHoursResponse }
+  offlinePasses: { req: OfflinePassesRequest; res: OfflinePassesResponse }
+  offlineRoster: { req: OfflineRosterRequest; res: OfflineRosterResponse }
+  syncCheckIns: { req: SyncCheckInsRequest; res: SyncCheckInsResponse }
 }

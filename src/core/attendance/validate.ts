@@ -7,10 +7,13 @@ import type {
   EditHoursRequest,
   ExportHoursRequest,
   MarkAttendanceRequest,
+  OfflineRecord,
+  SyncCheckInsRequest,
   SetHoursRuleRequest,
 } from './contract'
 import { looksLikeSignUpId } from '@core/calls/rules'
 import { CODE_MAX_LENGTH, looksLikeRoleId, looksLikeSessionId } from './checkin-code'
+import { PASS_MAX_LENGTH } from './offline-pass'
 import { type HoursRule } from '@core/model'
 import { ruleProblem } from './hours'
 import { charCount } from '@core/shared/validation'
@@ -230,4 +233,50 @@ function readSignUpId(fields: Input, errors: FieldErrors, required: boolean): st
     return undefined
   }
   return raw
+}
+
+/** Records sent in one sync (a phone sends a longer queue in turns). */
+export const SYNC_MAX_RECORDS = 100
+const RECORD_ID = /^[A-Za-z0-9_-]{3,48}$/
+
+export function validateSyncCheckIns(input: unknown): Validation<SyncCheckInsRequest> {
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const sessionId = readSessionId(fields, errors)
+  if (sessionId === undefined && !errors.sessionId) errors.sessionId = '缺少场次'
+  const raw = fields.records
+  const records: OfflineRecord[] = []
+  if (!Array.isArray(raw) || raw.length === 0) errors.records = '没有要同步的记录'
+  else if (raw.length > SYNC_MAX_RECORDS) errors.records = `一次最多同步 ${SYNC_MAX_RECORDS} 条记录`
+  else {
+    const ids = new Set<string>()
+    raw.forEach((item: unknown, i) => {
+      const record = readRecord(item)
+      if (typeof record === 'string') errors[`records.${i}`] = record
+      else if (ids.has(record.id)) errors[`records.${i}`] = '记录编号重复'
+      else {
+        ids.add(record.id)
+        records.push(record)
+      }
+    })
+  }
+  return finish(errors, { callId, sessionId: sessionId ?? '', records })
+}
+
+/** One offline record, or why it is not one. */
+function readRecord(item: unknown): OfflineRecord | string {
+  const fields = asInput(item)
+  if (!fields) return '记录格式不正确'
+  const { id, mode, at, signUpId, pass } = fields
+  if (typeof id !== 'string' || !RECORD_ID.test(id)) return '记录编号无效'
+  if (mode !== 'in' && mode !== 'out') return '请选择签到或签退'
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || at <= 0) return '记录时间无效'
+  const hasSignUp = signUpId !== undefined && signUpId !== null
+  const hasPass = pass !== undefined && pass !== null
+  if (hasSignUp === hasPass) return '每条记录须是报名编号或签到码之一'
+  if (hasSignUp) return looksLikeSignUpId(signUpId) ? { id, mode, at, signUpId } : '报名编号无效'
+  if (typeof pass !== 'string' || pass.length === 0 || pass.length > PASS_MAX_LENGTH) return '签到码无效'
+  return { id, mode, at, pass }
 }

@@ -16,6 +16,7 @@ import StatusTag from '@components/StatusTag'
 import { confirmAndCancel } from '@components/cancel-sign-up'
 import { formatTime } from '@components/format'
 import { getCall, myRecruits, mySignUps } from '@services/cloud/api'
+import { refreshPasses } from '@services/attendance/offline-passes'
 import ShareRecruits from '@components/ShareRecruits'
 import AttendanceEntry from '@components/AttendanceEntry'
 import VerifyEntry from '@components/VerifyEntry'
@@ -41,8 +42,12 @@ export default function MinePage() {
     if (isAnonymous()) return setState({ phase: 'anonymous' })
     const [result, recruited] = await Promise.all([mySignUps(), myRecruits()])
     if (recruited.ok) setRecruits(recruited.data.count)
-    if (result.ok) setState({ phase: 'ready', data: result.data })
-    else if (result.code === 'UNAUTHENTICATED') setState({ phase: 'anonymous' })
+    if (result.ok) {
+      setState({ phase: 'ready', data: result.data })
+      // a session within the week: keep its offline pass now, while there is signal (我的签到码 shows it)
+      const soon = Date.now() + 7 * 86_400_000
+      if (result.data.upcoming.some((item) => (item.session ?? item.call).startAt < soon)) refreshPasses()
+    } else if (result.code === 'UNAUTHENTICATED') setState({ phase: 'anonymous' })
     else setState({ phase: 'error', message: result.message })
   }
 

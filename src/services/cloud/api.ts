@@ -71,6 +71,11 @@ export async function callApi<A extends Action>(
   }
 }
 
+/** Whether a reply is the network failing (no signal), not the function answering: the offline screens take over. */
+export function isNetworkFailure(result: ApiResult<unknown>): boolean {
+  return !result.ok && result.code === 'INTERNAL' && result.message === NETWORK_ERROR
+}
+
 /** WeChat Cloud's own refusals past the quota: requests per second (-501003), at once (-501004). */
 const QUOTA_ERRCODES = new Set([-501003, -501004])
 

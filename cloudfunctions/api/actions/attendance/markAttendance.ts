@@ -22,6 +22,9 @@ import { type ApiResult, fail, ok } from '@core/shared/errors'
 import type { SignUp } from '@core/model'
 import { checkIn, checkOut, ruleOf, seatInSession } from '@lib/attendance/attendance'
 import { readCode } from '@lib/attendance/checkin-codes'
+import { readPass } from '@lib/attendance/offline-passes'
+import { looksLikePass } from '@core/attendance/offline-pass'
+import type { ApiError } from '@core/shared/errors'
 import { findById } from '@lib/cloud/db'
 import { defineAction } from '@functions/api/gate'
 
@@ -37,12 +40,14 @@ export const markAttendance = defineAction({
 
     let signUp: SignUp | null | undefined
     if (input.personalCode !== undefined) {
-      const subject = readCode(input.personalCode, now)
-      if ('ok' in subject) return subject
-      if (subject.kind !== 'person') return fail('CODE_INVALID', '这是活动的签到码，请扫描志愿者的个人签到码')
       const session = named ?? chosenSession(call, undefined, now)
       if ('ok' in session) return session
-      const { seat, others } = await seatInSession(call, subject.openid, session.id)
+      // the volunteer's offline pass (their phone had no signal when 我的签到码 opened) names its session itself
+      const openid = looksLikePass(input.personalCode)
+        ? passHolder(input.personalCode, call._id, session.id, now)
+        : personHolder(input.personalCode, now)
+      if (typeof openid !== 'string') return openid
+      const { seat, others } = await seatInSession(call, openid, session.id)
       if (!seat && others.length > 0) {
         return fail(
           'NOT_SIGNED_UP',
@@ -72,3 +77,18 @@ export const markAttendance = defineAction({
     return ok({ attendance: toAttendanceView(result, true, call) })
   },
 })
+
+/** The openid a 60-second personal code names. */
+function personHolder(code: string, now: number): string | ApiError {
+  const subject = readCode(code, now)
+  if ('ok' in subject) return subject
+  if (subject.kind !== 'person') return fail('CODE_INVALID', '这是活动的签到码，请扫描志愿者的个人签到码')
+  return subject.openid
+}
+
+/** The openid an offline pass names, if it is genuine, for this session and good now. */
+function passHolder(code: string, callId: string, sessionId: string, now: number): string | ApiError {
+  const check = readPass(code, { callId, sessionId }, now)
+  if (check.ok) return check.pass.openid
+  return fail(check.reason === 'expired' ? 'CODE_EXPIRED' : 'CODE_INVALID', check.message)
+}

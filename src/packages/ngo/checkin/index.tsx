@@ -2,19 +2,30 @@
 // and check-out by hand, a volunteer's personal code scanned (or pasted in the browser), walk-ins, and 全部签退
 // at the end. The list reads itself again every few seconds while the screen is open. On a call of several sessions
 // the screen shows one session (chosen with chips; it opens on the one running now or next): its code, its list, its
-// scans, walk-ins (with their role), 全部签退 and 工时确认.
+// scans, walk-ins (with their role), 全部签退 and 工时确认. With no network it turns to the roster kept on this
+// phone (OfflineCheckIn) and sends what it recorded once a request succeeds again, showing any conflicts.
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useLoad, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { AttendanceMode, AttendanceResponse, AttendanceView } from '@core/attendance/contract'
+import type {
+  AttendanceMode,
+  AttendanceResponse,
+  AttendanceView,
+  SyncConflict,
+} from '@core/attendance/contract'
+import { offlineBanner } from '@core/attendance/offline'
+import { PASS_MAX_LENGTH } from '@core/attendance/offline-pass'
 import LoadFailed from '@components/LoadFailed'
 import SlotChips, { sessionChoices } from '@components/SlotChips'
 import { asButton } from '@components/a11y'
 import { formatTimeRange } from '@components/format'
 import { addWalkIn, attendance, checkOutAll, markAttendance } from '@services/attendance/attendance'
 import { CAN_SCAN, keepScreenOn, scanQrCode } from '@services/attendance/attendance-scan'
+import { downloadRoster, pendingCount, rosterFor, syncQueue } from '@services/attendance/offline'
+import { isNetworkFailure } from '@services/cloud/api'
+import OfflineCheckIn from './OfflineCheckIn'
 import CodePanel from './CodePanel'
-import { nextMark, presenceText } from './attendee'
+import { clockTime, nextMark, presenceText } from './attendee'
 import '../console.scss'
 import './index.scss'
 
@@ -37,6 +48,26 @@ export default function CheckInPage() {
   const [sessionId, setSessionId] = useState('')
   const callIdRef = useRef('')
   const sessionRef = useRef('')
+  // no network: the kept roster takes over until a request succeeds
+  const [offline, setOffline] = useState(false)
+  const [pending, setPending] = useState(pendingCount)
+  const [conflicts, setConflicts] = useState<SyncConflict[]>([])
+  const [, setRosterTick] = useState(0)
+  const syncing = useRef(false)
+
+  /** Sends what this phone recorded offline; the list reads again after. */
+  const sync = async (): Promise<void> => {
+    if (syncing.current || pendingCount() === 0) return
+    syncing.current = true
+    const report = await syncQueue()
+    syncing.current = false
+    setPending(pendingCount())
+    if (report.offline) return setOffline(true)
+    if (report.conflicts.length > 0) setConflicts((seen) => [...seen, ...report.conflicts])
+    if (report.sent > 0) Taro.showToast({ title: `已同步 ${report.sent} 条离线记录`, icon: 'none' })
+    if (report.error) Taro.showToast({ title: report.error, icon: 'none' })
+    reload.current()
+  }
 
   const load = async (): Promise<void> => {
     if (!callIdRef.current) return
@@ -46,6 +77,9 @@ export default function CheckInPage() {
     )
     // another session was chosen meanwhile: its own read answers
     if (sessionRef.current !== asked) return
+    if (!result.ok && isNetworkFailure(result)) return setOffline(true)
+    setOffline(false)
+    if (pendingCount() > 0) sync()
     if (!result.ok) {
       // a passing failure while the list is up keeps the list; only the first read shows the error page
       setState((s) => (s.phase === 'ready' ? s : { phase: 'error', message: result.message }))
@@ -89,7 +123,8 @@ export default function CheckInPage() {
 
   useEffect(() => {
     if (!shown || !callId) return
-    const timer = setInterval(load, LIST_REFRESH_MS)
+    // through the ref: each tick reads with the latest state (the session, whether offline)
+    const timer = setInterval(() => reload.current(), LIST_REFRESH_MS)
     return () => clearInterval(timer)
   }, [shown, callId])
 
@@ -99,6 +134,7 @@ export default function CheckInPage() {
     setBusy(entry.signUpId)
     const result = await markAttendance({ callId, mode: how, signUpId: entry.signUpId, ...inSession })
     setBusy('')
+    if (isNetworkFailure(result)) return goOffline()
     toast(result.ok ? `${entry.name} ${how === 'in' ? '已签到' : '已签退'}` : result.message)
     load()
   }
@@ -108,6 +144,7 @@ export default function CheckInPage() {
     setBusy('verify')
     const result = await markAttendance({ callId, mode, personalCode: personalCode.trim(), ...inSession })
     setBusy('')
+    if (isNetworkFailure(result)) return goOffline()
     if (!result.ok) return toast(result.message)
     setPasted('')
     toast(`${result.data.attendance.name} ${mode === 'in' ? '已签到' : '已签退'}`)
@@ -118,6 +155,35 @@ export default function CheckInPage() {
     const text = await scanQrCode()
     if (text) verify(text)
   }
+
+  const goOffline = () => {
+    setOffline(true)
+    toast(rosterFor(callId, sessionId) ? '没有网络，已转为离线签到' : '没有网络，且没有下载本场名单')
+  }
+
+  const download = async () => {
+    setBusy('download')
+    const result = await downloadRoster(callId, sessionId)
+    setBusy('')
+    setRosterTick((t) => t + 1)
+    toast(result.ok ? `已下载 ${result.roster.people.length} 人的名单，没有网络也能签到` : result.message)
+  }
+
+  const modes = (
+    <View className="checkin-modes">
+      {(['in', 'out'] as const).map((m) => (
+        <Text
+          key={m}
+          id={`mode-${m}`}
+          className={`checkin-mode ${m === mode ? 'checkin-mode--on' : ''}`}
+          onClick={() => setMode(m)}
+          {...asButton(m === 'in' ? '签到码' : '签退码', { pressed: m === mode, namedByContent: true })}
+        >
+          {m === 'in' ? '签到' : '签退'}
+        </Text>
+      ))}
+    </View>
+  )
 
   const walkIn = async () => {
     if (!walkInName.trim() || !walkInPhone.trim()) return toast('请填写姓名和手机号')
@@ -155,6 +221,19 @@ export default function CheckInPage() {
     return state.phase === 'ready' ? state.data.sessions?.find((s) => s.id === sessionId) : undefined
   }
 
+  if (offline) {
+    return (
+      <View className="console checkin-page">
+        {modes}
+        <OfflineCheckIn
+          roster={rosterFor(callId, sessionId)}
+          mode={mode}
+          pending={pending}
+          onRecorded={() => setPending(pendingCount())}
+        />
+      </View>
+    )
+  }
   if (state.phase === 'loading') return <View className="console">加载中…</View>
   if (state.phase === 'error') return <LoadFailed message={state.message} onRetry={load} />
   const { call, counts, entries, sessions, currentSessionId, roles } = state.data
@@ -179,19 +258,7 @@ export default function CheckInPage() {
           onChange={chooseSession}
         />
       )}
-      <View className="checkin-modes">
-        {(['in', 'out'] as const).map((m) => (
-          <Text
-            key={m}
-            id={`mode-${m}`}
-            className={`checkin-mode ${m === mode ? 'checkin-mode--on' : ''}`}
-            onClick={() => setMode(m)}
-            {...asButton(m === 'in' ? '签到码' : '签退码', { pressed: m === mode, namedByContent: true })}
-          >
-            {m === 'in' ? '签到' : '签退'}
-          </Text>
-        ))}
-      </View>
+      {modes}
       <CodePanel callId={callId} mode={mode} sessionId={sessionId} active={shown} />
       <View className="console-card checkin-counts">
         <Count label="应到" value={counts.expected} />
@@ -214,6 +281,7 @@ export default function CheckInPage() {
           <View className="checkin-inline">
             <Input
               id="personal-code"
+              maxlength={PASS_MAX_LENGTH}
               className="field__input"
               placeholder="粘贴志愿者「我的签到码」的内容"
               value={pasted}
@@ -225,6 +293,15 @@ export default function CheckInPage() {
           </View>
         )}
       </View>
+
+      <OfflineCard
+        saved={rosterFor(callId, sessionId)?.downloadedAt}
+        pending={pending}
+        conflicts={conflicts}
+        busy={busy === 'download'}
+        onDownload={download}
+        onDismiss={() => setConflicts([])}
+      />
 
       <View className="console-card">
         <Text className="console-title">{`${session ? '本场名单' : '名单'} · ${entries.length}`}</Text>
@@ -321,6 +398,55 @@ function Count({ label, value }: { label: string; value: number }) {
     <View className="checkin-count">
       <Text className="checkin-count__value">{value}</Text>
       <Text className="checkin-count__label">{label}</Text>
+    </View>
+  )
+}
+
+/** Getting ready for a site with no signal, and what the last sync reported. */
+function OfflineCard(props: {
+  saved: number | undefined
+  pending: number
+  conflicts: SyncConflict[]
+  busy: boolean
+  onDownload: () => void
+  onDismiss: () => void
+}) {
+  return (
+    <View className="console-card" id="offline-card">
+      <Text className="console-title">离线签到</Text>
+      {props.pending > 0 && (
+        <View role="status">
+          <Text className="console-note" id="offline-banner">
+            {`${offlineBanner(props.pending)}（正在同步）`}
+          </Text>
+        </View>
+      )}
+      {props.conflicts.length > 0 && (
+        <View id="offline-conflicts" role="alert">
+          <Text className="console-note">同步时发现以下情况，请核对：</Text>
+          {props.conflicts.map((c) => (
+            <Text key={c.recordId} className="console-note checkin-conflict">
+              {c.message}
+            </Text>
+          ))}
+          <Text className="attendee__action" onClick={props.onDismiss} {...asButton('知道了')}>
+            知道了
+          </Text>
+        </View>
+      )}
+      <Text className="console-note">
+        {props.saved
+          ? `本场名单已存在这台手机上（${clockTime(props.saved)} 下载）：现场没有网络也能扫码、手动签到，联网后自动同步。`
+          : '现场信号不好？提前下载本场名单，没有网络也能扫志愿者的签到码、手动签到，联网后自动同步。'}
+      </Text>
+      <Button
+        className="console-button"
+        id="offline-download"
+        loading={props.busy}
+        onClick={props.onDownload}
+      >
+        {props.saved ? '重新下载本场名单' : '下载本场名单'}
+      </Button>
     </View>
   )
 }

@@ -1,16 +1,20 @@
 // A volunteer's check-in: opened with `?code=` (what the organizer's QR says, scanned from 我的 or, in the browser,
 // a link) it checks them in or out at once; otherwise it offers the scanner (a field to paste a code in the
 // browser). Below: 「我的签到码」, the personal code an organizer can scan instead. On a call of several sessions the
-// code is one session's: the result names the session (and role) checked into.
+// code is one session's: the result names the session (and role) checked into. With no signal, 我的签到码 shows
+// the offline pass kept for the session (fetched whenever the page opens online): good for that whole day.
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
+import type { OfflinePassView } from '@core/attendance/contract'
 import type { CheckInResponse } from '@core/attendance/contract'
 import QrImage from '@components/QrImage'
+import { asButton } from '@components/a11y'
 import { useRotatingCode } from '@components/QrImage/use-rotating-code'
 import { formatTimeRange } from '@components/format'
 import { checkIn, personalCode } from '@services/attendance/attendance'
 import { CAN_SCAN, keepScreenOn, scanQrCode } from '@services/attendance/attendance-scan'
+import { passesToShow, refreshPasses } from '@services/attendance/offline-passes'
 import './index.scss'
 
 type Outcome =
@@ -31,6 +35,9 @@ export default function VolunteerCheckInPage() {
   const [pasted, setPasted] = useState('')
   const [shown, setShown] = useState(true)
   const mine = useRotatingCode(personalCode, 'mine', shown)
+  const [passes, setPasses] = useState<OfflinePassView[]>(passesToShow)
+  const [passIndex, setPassIndex] = useState(0)
+  const pass = passes.length > 0 ? passes[passIndex % passes.length] : null
 
   const submit = async (code: string) => {
     if (!code.trim()) return Taro.showToast({ title: '请先粘贴签到码', icon: 'none' })
@@ -53,6 +60,8 @@ export default function VolunteerCheckInPage() {
     setShown(true)
     // the screen must not dim while people scan it
     keepScreenOn()
+    // kept for the week's sessions, so the code shows at a site with no signal
+    refreshPasses().then(() => setPasses(passesToShow()))
   })
   useDidHide(() => setShown(false))
 
@@ -99,15 +108,33 @@ export default function VolunteerCheckInPage() {
         <Text className="volunteer-card__title">我的签到码</Text>
         {mine.code ? (
           <QrImage id="my-checkin-code" text={mine.code} stale={mine.loading} label="我的签到码" />
+        ) : pass ? (
+          <QrImage id="my-offline-pass" text={pass.code} label="我的离线签到码" />
         ) : (
           <Text className="volunteer-card__note my-code__blank">{mine.error || '正在生成…'}</Text>
         )}
-        <Text className="volunteer-card__note">
-          没法扫码时，请组织者扫这个码为你签到{mine.code ? ` · ${mine.secondsLeft} 秒后更新` : ''}
-        </Text>
-        {!CAN_SCAN && mine.code && (
+        {!mine.code && pass ? (
+          <Text className="volunteer-card__note" id="my-offline-pass-note">
+            {`离线签到码 · ${pass.callTitle} ${pass.session ?? formatTimeRange(pass.startAt, pass.endAt)}，本场当天有效，组织者没有网络也能扫`}
+          </Text>
+        ) : (
+          <Text className="volunteer-card__note">
+            没法扫码时，请组织者扫这个码为你签到{mine.code ? ` · ${mine.secondsLeft} 秒后更新` : ''}
+          </Text>
+        )}
+        {!mine.code && passes.length > 1 && (
+          <Text
+            id="my-offline-pass-next"
+            className="volunteer-card__note my-code__next"
+            onClick={() => setPassIndex((i) => i + 1)}
+            {...asButton('换一个活动的签到码')}
+          >
+            {`换一个活动（${(passIndex % passes.length) + 1}/${passes.length}）`}
+          </Text>
+        )}
+        {!CAN_SCAN && (mine.code || pass) && (
           <Text className="my-code__text" selectable>
-            {mine.code}
+            {mine.code || pass?.code}
           </Text>
         )}
       </View>

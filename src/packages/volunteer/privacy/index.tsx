@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { DELETE_CONFIRMATION } from '@core/privacy/privacy'
 import { deleteMyData } from '@services/privacy/privacy'
 import { forgetSignUpMemory, hasSignUpMemory } from '@services/calls/sign-up-memory'
+import { forgetOfflineData } from '@services/attendance/offline'
 import './index.scss'
 
 const WHAT_HAPPENS = [
@@ -32,6 +33,8 @@ export default function PrivacyPage() {
     const result = await deleteMyData({ confirm: DELETE_CONFIRMATION })
     if (!result.ok) return setPhase({ step: 'refused', message: result.message })
     forgetSignUpMemory()
+    // the offline passes name the volunteer; a downloaded roster names others
+    forgetOfflineData()
     setRemembered(false)
     setTyped('')
     setPhase({ step: 'idle' })

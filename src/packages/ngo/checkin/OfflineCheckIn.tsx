@@ -1,0 +1,125 @@
+// The check-in screen with no network: the session's roster kept on this phone (下载本场名单 while online), a
+// volunteer's offline pass checked here with the function's public key, check-in and check-out by hand, and the
+// count of what waits: 「离线记录 N 条，联网后自动同步」. The page sends the records as soon as a request succeeds.
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { AttendanceMode, OfflineRosterPerson } from '@core/attendance/contract'
+import { localState, offlineBanner, type StoredRoster } from '@core/attendance/offline'
+import { loadQueue, recordOffline } from '@services/attendance/offline'
+import { CAN_SCAN, scanQrCode } from '@services/attendance/attendance-scan'
+import { PASS_MAX_LENGTH } from '@core/attendance/offline-pass'
+import { clockTime } from './attendee'
+
+interface Props {
+  roster: StoredRoster | null
+  mode: AttendanceMode
+  /** records waiting on this phone (all calls) */
+  pending: number
+  onRecorded: () => void
+}
+
+export default function OfflineCheckIn({ roster, mode, pending, onRecorded }: Props) {
+  const [pasted, setPasted] = useState('')
+  const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
+
+  const record = (how: { pass: string } | { signUpId: string }, as: AttendanceMode) => {
+    if (!roster) return
+    const mark = recordOffline(roster, how, as)
+    if (!mark.ok) return toast(mark.message)
+    setPasted('')
+    toast(`${mark.person.name} ${as === 'in' ? '已签到' : '已签退'}（离线）`)
+    onRecorded()
+  }
+
+  const verify = (text: string) => {
+    if (!text.trim()) return toast('请先粘贴志愿者的签到码')
+    record({ pass: text.trim() }, mode)
+  }
+
+  const scan = async () => {
+    const text = await scanQrCode()
+    if (text) verify(text)
+  }
+
+  const people = roster ? localState(roster, loadQueue()) : []
+  return (
+    <View className="checkin-offline">
+      <View className="console-card checkin-offline__banner" id="offline-banner" role="status">
+        <Text className="console-title">{offlineBanner(pending)}</Text>
+        <Text className="console-note">
+          {roster
+            ? `没有网络：按 ${clockTime(roster.downloadedAt)} 下载的名单签到（${roster.session.label}）`
+            : '没有网络，这台手机也没有下载本场名单：请联网后在签到页点「下载本场名单」'}
+        </Text>
+      </View>
+      {roster && (
+        <>
+          <View className="console-card">
+            <Text className="console-title">扫码核验（离线）</Text>
+            {CAN_SCAN ? (
+              <Button className="console-button console-button--primary" onClick={scan}>
+                扫志愿者的签到码（{mode === 'in' ? '签到' : '签退'}）
+              </Button>
+            ) : (
+              <View className="checkin-inline">
+                <Input
+                  id="offline-code"
+                  maxlength={PASS_MAX_LENGTH}
+                  className="field__input"
+                  placeholder="粘贴志愿者的离线签到码"
+                  value={pasted}
+                  onInput={(e) => setPasted(e.detail.value)}
+                />
+                <Button className="console-button" onClick={() => verify(pasted)}>
+                  核验{mode === 'in' ? '签到' : '签退'}
+                </Button>
+              </View>
+            )}
+          </View>
+          <View className="console-card">
+            <Text className="console-title">{`本场名单 · ${people.length}`}</Text>
+            {people.map((person) => (
+              <Person
+                key={person.signUpId}
+                person={person}
+                onMark={(as) => record({ signUpId: person.signUpId }, as)}
+              />
+            ))}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}
+
+function Person({ person, onMark }: { person: OfflineRosterPerson; onMark: (as: AttendanceMode) => void }) {
+  const next: AttendanceMode | null =
+    person.checkedOutAt !== undefined ? null : person.checkedInAt !== undefined ? 'out' : 'in'
+  const presence =
+    person.checkedOutAt !== undefined
+      ? `已签退 ${clockTime(person.checkedOutAt)}`
+      : person.checkedInAt !== undefined
+        ? `已签到 ${clockTime(person.checkedInAt)}`
+        : '未签到'
+  return (
+    <View id={`offline-attendee-${person.signUpId}`} className="attendee">
+      <View className="attendee__who">
+        <Text className="attendee__name">{person.name}</Text>
+        <Text className="console-note">
+          {person.role ? `${person.phone} · ${person.role}` : person.phone}
+        </Text>
+      </View>
+      <Text
+        className={`attendee__presence ${person.checkedInAt !== undefined ? 'attendee__presence--attended' : ''}`}
+      >
+        {presence}
+      </Text>
+      {next && (
+        <Text className="attendee__action" onClick={() => onMark(next)}>
+          {next === 'in' ? '手动签到' : '手动签退'}
+        </Text>
+      )}
+    </View>
+  )
+}
