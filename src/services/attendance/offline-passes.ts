@@ -37,7 +37,11 @@ export function passesToShow(now = Date.now()): OfflinePassView[] {
   return passesForNow(storedPasses(), now)
 }
 
-/** 删除我的数据: the passes name the volunteer. */
+/** 删除我的数据: the passes name the volunteer; nothing of them is left. */
 export function forgetPasses(): void {
-  keep([])
+  try {
+    Taro.removeStorageSync(PASSES_KEY)
+  } catch {
+    // unavailable storage holds nothing to forget
+  }
 }

@@ -127,7 +127,11 @@ export async function syncQueue(): Promise<SyncReport> {
 /** 删除我的数据 / 隐私与数据: nothing of check-in stays on the phone but records not yet sent. */
 export function forgetOfflineData(): void {
   forgetPasses()
-  write(ROSTERS_KEY, [])
+  try {
+    Taro.removeStorageSync(ROSTERS_KEY)
+  } catch {
+    // unavailable storage holds nothing to forget
+  }
 }
 
 function deviceId(): string {
