@@ -788,10 +788,11 @@ const PLANTING_ROLES: CallRole[] = [
   },
 ]
 
-/** Three batches a week apart, each three days on site (08:00 on the first day to 18:00 on the third). */
+/** Three batches a week apart (第一批…第三批), each three days on site (08:00 on the first day to 18:00 on the third). */
 function plantingBatches(now: number): CallSession[] {
   return [16, 23, 30].map((day, i) => ({
     id: `s${i + 1}`,
+    name: ['第一批', '第二批', '第三批'][i],
     startAt: chinaTime(now, day, 8),
     endAt: chinaTime(now, day + 2, 18),
   }))

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import type { OfflineRecord } from '@core/attendance/contract'
 import {
+  afterRefusal,
   afterSync,
   decideRecord,
   localState,
@@ -152,6 +153,29 @@ test('batches are per session and bounded, carry no names, and a sync keeps only
     left.records.slice(0, 2).map((r) => r.id),
     ['dev1-2', 'dev1-4'],
   )
+})
+
+test('a batch refused for good leaves the queue, each record told to the organizer by name', () => {
+  let queue = newQueue('dev1')
+  for (const [i, mode] of (['in', 'out'] as const).entries()) {
+    const mark = markOffline(queue, roster(), `trees_${OPENID}`, mode, T + i * MINUTE)
+    assert.ok(mark.ok)
+    queue = mark.queue
+  }
+  const [batch] = syncBatches(queue)
+  const { queue: left, conflicts } = afterRefusal(
+    queue,
+    { records: batch.records.slice(0, 1) },
+    '这一场已取消',
+  )
+  assert.deepEqual(
+    left.records.map((r) => r.id),
+    ['dev1-2'],
+  )
+  assert.equal(conflicts.length, 1)
+  assert.equal(conflicts[0].recordId, 'dev1-1')
+  assert.match(conflicts[0].message, /：这一场已取消，未计入$/)
+  assert.ok(conflicts[0].name)
 })
 
 test('a sync request is validated: size, ids, times, one of signUpId or pass', () => {

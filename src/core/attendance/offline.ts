@@ -6,6 +6,7 @@ import type {
   OfflineRecord,
   OfflineRosterPerson,
   OfflineRosterResponse,
+  SyncConflict,
   SyncRecordResult,
 } from './contract'
 import { checkPass, holderOf } from './offline-pass'
@@ -224,6 +225,28 @@ export function syncBatches(
 export function afterSync(queue: OfflineQueue, results: readonly SyncRecordResult[]): OfflineQueue {
   const done = new Set(results.filter((r) => r.outcome !== 'waiting').map((r) => r.id))
   return { ...queue, records: queue.records.filter((r) => !done.has(r.id)) }
+}
+
+/**
+ * The function refused a whole batch for good (the session was cancelled, the call is gone, the organizer left the
+ * team): its records can never count. They leave the queue, each told to the organizer by the name it was shown
+ * with, rather than being sent again on every sync.
+ */
+export function afterRefusal(
+  queue: OfflineQueue,
+  batch: { records: readonly Pick<OfflineRecord, 'id'>[] },
+  reason: string,
+): { queue: OfflineQueue; conflicts: SyncConflict[] } {
+  const refused = new Set(batch.records.map((r) => r.id))
+  const conflicts = queue.records
+    .filter((r) => refused.has(r.id))
+    .map((r) => ({
+      recordId: r.id,
+      ...(r.signUpId ? { signUpId: r.signUpId } : {}),
+      name: r.name,
+      message: `${r.name}：${reason}，未计入`,
+    }))
+  return { queue: { ...queue, records: queue.records.filter((r) => !refused.has(r.id)) }, conflicts }
 }
 
 /** The roster to use with no network for a call: the chosen session's, else the one whose window holds now. */

@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro'
 import type { AttendanceMode, SyncConflict } from '@core/attendance/contract'
 import {
+  afterRefusal,
   afterSync,
   markOffline,
   newQueue,
@@ -102,9 +103,18 @@ export interface SyncReport {
   conflicts: SyncConflict[]
   /** still no network: nothing more was tried */
   offline: boolean
-  /** the function refused a batch (e.g. the call was cancelled): its records stay */
+  /** the function could not take a batch now (busy, an error of its own): its records stay for the next sync */
   error?: string
 }
+
+/** Refusals no later sync can change: the batch's records leave the queue, reported as conflicts. */
+const FINAL_REFUSALS: ReadonlySet<string> = new Set([
+  'CLOSED',
+  'CALL_CANCELLED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'INVALID_INPUT',
+])
 
 /** Sends what waits, a session at a time; stops at the first network failure. */
 export async function syncQueue(): Promise<SyncReport> {
@@ -113,7 +123,11 @@ export async function syncQueue(): Promise<SyncReport> {
     const result = await callApi('syncCheckIns', batch)
     if (!result.ok) {
       if (isNetworkFailure(result)) return { ...report, offline: true }
-      report.error = result.message
+      if (FINAL_REFUSALS.has(result.code)) {
+        const { queue, conflicts } = afterRefusal(loadQueue(), batch, result.message)
+        write(QUEUE_KEY, queue)
+        report.conflicts.push(...conflicts)
+      } else report.error = result.message
       continue
     }
     // read again: a scan may have been queued while the request was out
