@@ -5,9 +5,11 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import type { OfflineRecord } from '@core/attendance/contract'
 import {
+  addWalkInOffline,
   afterRefusal,
   afterSync,
   decideRecord,
+  LATE_NAME,
   localState,
   markOffline,
   newQueue,
@@ -92,9 +94,9 @@ function roster(): StoredRoster {
   }
 }
 
-function pass(sessionId = 's1'): string {
+function pass(sessionId = 's1', openid = OPENID): string {
   const subject = {
-    openid: OPENID,
+    openid,
     callId: 'trees',
     sessionId,
     validFrom: T - 120 * MINUTE,
@@ -128,6 +130,69 @@ test('the phone queues a scanned pass and a tap with ids of its own, and shows w
   )
   assert.equal(scanOffline(queue, roster(), pass('s2'), 'in', T).ok, false, "another session's pass")
   assert.equal(markOffline(queue, roster(), 'trees_nobody', 'in', T).ok, false)
+})
+
+test('a good pass of someone who signed up after the download is queued and listed; a forged one is not', () => {
+  const LATE = 'oTEST_volunteer_000000000077'
+  let queue = newQueue('dev1')
+  const scanned = scanOffline(queue, roster(), pass('s1', LATE), 'in', T + 5 * MINUTE)
+  assert.ok(scanned.ok)
+  queue = scanned.queue
+  assert.equal(scanned.person.name, LATE_NAME)
+  const late = localState(roster(), queue).find((p) => p.added === 'late')
+  assert.ok(late, 'listed after the roster')
+  assert.equal(late.checkedInAt, T + 5 * MINUTE)
+  // checked out by a tap on the list: sent with their pass again, so the function can find them
+  const out = markOffline(queue, roster(), late.signUpId, 'out', T + 200 * MINUTE)
+  assert.ok(out.ok)
+  assert.equal(out.record.pass, pass('s1', LATE))
+  assert.equal(
+    localState(roster(), out.queue).find((p) => p.added === 'late')?.checkedOutAt,
+    T + 200 * MINUTE,
+  )
+  assert.equal(localState(roster(), out.queue).length, 3, 'one late person, listed once')
+  const forged = pass('s1', LATE).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+  assert.equal(scanOffline(queue, roster(), forged, 'in', T).ok, false)
+})
+
+test('a walk-in added with no network: checked in, listed with a masked phone, sent as a walk-in', () => {
+  let queue = newQueue('dev1')
+  const added = addWalkInOffline(queue, roster(), { name: ' 王芳 ', phone: '137 0013 7000' }, T + 7 * MINUTE)
+  assert.ok(added.ok)
+  queue = added.queue
+  assert.deepEqual(added.record.walkIn, { name: '王芳', phone: '13700137000' })
+  assert.equal(added.record.mode, 'in')
+  const listed = localState(roster(), queue).find((p) => p.added === 'walk-in')
+  assert.equal(listed?.phone, '137****7000')
+  assert.equal(listed?.checkedInAt, T + 7 * MINUTE)
+  const out = markOffline(queue, roster(), listed?.signUpId ?? '', 'out', T + 100 * MINUTE)
+  assert.ok(out.ok)
+  assert.deepEqual(out.record.walkIn, { name: '王芳', phone: '13700137000' })
+  assert.deepEqual(
+    syncBatches(out.queue)[0].records.map((r) => [r.mode, r.walkIn?.phone]),
+    [
+      ['in', '13700137000'],
+      ['out', '13700137000'],
+    ],
+  )
+  // the same phone again, and bad input: refused, nothing queued
+  for (const bad of [
+    { name: '王芳', phone: '13700137000' },
+    { name: '', phone: '13700137001' },
+    { name: '123', phone: '13700137001' },
+    { name: '李雷', phone: '1370013' },
+  ]) {
+    const refused = addWalkInOffline(out.queue, roster(), bad, T + 8 * MINUTE)
+    assert.equal(refused.ok, false, JSON.stringify(bad))
+    assert.ok(!refused.ok && refused.message.length > 0)
+  }
+  // the function takes the same record, and refuses one that is two things at once
+  const sent = syncBatches(out.queue)[0]
+  assert.equal(validateSyncCheckIns(sent).ok, true)
+  const both = { ...sent, records: [{ ...sent.records[0], signUpId: `trees_${OPENID}` }] }
+  assert.equal(validateSyncCheckIns(both).ok, false)
+  const badPhone = { ...sent, records: [{ ...sent.records[0], walkIn: { name: '王芳', phone: '12' } }] }
+  assert.equal(validateSyncCheckIns(badPhone).ok, false)
 })
 
 test('batches are per session and bounded, carry no names, and a sync keeps only what waits', () => {

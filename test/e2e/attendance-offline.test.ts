@@ -7,7 +7,9 @@
 // and `dist/cloudfunctions`.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
 import { PERSONAS } from '@core/shared/demo-personas'
 import type { SignUp } from '@core/model'
@@ -25,6 +27,7 @@ const MINUTE = 60_000
 const VOLUNTEER = PERSONAS.find((p) => p.key === 'volunteer2')?.openid ?? ''
 const SIGN_UP_ID = `${CALL_ID}_${VOLUNTEER}`
 
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS
 const skip = whyNotRunnable()
 let emulator: Emulator | undefined
 let browser: Browser | undefined
@@ -44,8 +47,20 @@ function signUp(emu: Emulator): SignUp {
   return emu.store.collection('signups').get(SIGN_UP_ID) as unknown as SignUp
 }
 
+async function keep(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true })
+}
+
+function walkInsOf(emu: Emulator): SignUp[] {
+  return (emu.store.collection('signups').all() as unknown as SignUp[]).filter(
+    (s) => s.callId === CALL_ID && s.walkIn === true,
+  )
+}
+
 test(
-  'no signal at the site: the kept pass and roster check the volunteer in and out, synced when the network returns',
+  'no signal at the site: the kept pass and roster check the volunteer in and out, a walk-in is added, all synced when the network returns',
   { skip, timeout: 180_000 },
   async () => {
     assert.ok(emulator && browser)
@@ -101,7 +116,17 @@ test(
       await row.getByText('手动签退').click()
       await banner.getByText('离线记录 2 条，联网后自动同步').waitFor()
       await row.getByText(/^已签退/).waitFor()
+      // someone who came without signing up, added with no signal
+      await onScreen(organizer, '#offline-walk-in-name input').fill('王芳')
+      await onScreen(organizer, '#offline-walk-in-phone input').fill('13700137000')
+      await textOnScreen(organizer, '添加并签到').click()
+      await banner.getByText('离线记录 3 条，联网后自动同步').waitFor()
+      const walkIn = onScreen(organizer, '#offline-attendee-walkin-13700137000')
+      await walkIn.getByText('137****7000 · 现场报名').waitFor()
+      await walkIn.getByText(/^已签到/).waitFor()
+      await keep(organizer, 'checkin-offline-walk-in.png')
       assert.equal(signUp(emu).status, 'confirmed', 'nothing reached the function')
+      assert.equal(walkInsOf(emu).length, 0)
 
       // the network returns: the screen sends both records and is back online
       emu.network.online = true
@@ -112,6 +137,14 @@ test(
       assert.equal(row2.status, 'attended')
       assert.ok(row2.checkedInAt && row2.checkedOutAt && row2.checkedOutAt >= row2.checkedInAt)
       assert.equal(await onScreen(organizer, '#offline-banner').count(), 0, 'nothing waits')
+      const walkIns = walkInsOf(emu)
+      assert.deepEqual(
+        walkIns.map((w) => [w.name, w.phone, w.status]),
+        [['王芳', '13700137000', 'attended']],
+      )
+      await onScreen(organizer, `#attendee-${walkIns[0]._id}`)
+        .getByText(/^已签到/)
+        .waitFor()
       assert.deepEqual(pageErrors, [])
     } finally {
       await organizer.context().close()

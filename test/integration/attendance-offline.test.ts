@@ -15,7 +15,9 @@ import type {
 } from '@core/attendance/contract'
 import { DEFAULT_HOURS_RULE, minutesBetween, roundHours } from '@core/attendance/hours'
 import {
+  addWalkInOffline,
   afterSync,
+  localState,
   markOffline,
   newQueue,
   offlineBanner,
@@ -25,6 +27,7 @@ import {
   syncBatches,
 } from '@core/attendance/offline'
 import { holderOf, toBase64Url } from '@core/attendance/offline-pass'
+import { sessionIdOf } from '@core/attendance/sessions'
 import { signUpIdFor } from '@core/calls/slots'
 import type { Call, SignUp } from '@core/model'
 import { call, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
@@ -348,4 +351,73 @@ test('a sync refuses, reports and changes nothing for someone without a seat, an
   )
   assert.equal(!refused.ok && refused.code, 'INVALID_INPUT')
   assert.equal(h.snapshot(), before, 'nothing changed, not even a kept record id')
+})
+
+test('with no network: a pass of someone who signed up after the download, and walk-ins, sync once from two phones', async () => {
+  seed()
+  const rosterA = await downloadRoster(ORGANIZER)
+  const rosterB = await downloadRoster(CO_ORGANIZER)
+  // a seat taken after both phones downloaded the roster: its pass is good, its holder not on the phones
+  const late = volunteer(50)
+  h.insert({
+    signups: [
+      signUp('trees', late, {
+        _id: signUpIdFor('trees', late, 's1'),
+        slot: 's1',
+        name: '晚报名',
+        phone: '13800139050',
+      }),
+    ],
+  })
+  const { passes } = await h.apiOk<OfflinePassesResponse>('offlinePasses', {}, late)
+  await setOnline(false)
+
+  let phoneA = newQueue('phoneA')
+  let phoneB = newQueue('phoneB')
+  const step = (mark: ReturnType<typeof scanOffline>): OfflineQueue => {
+    assert.ok(mark.ok, mark.ok ? '' : mark.message)
+    return mark.queue
+  }
+  phoneA = step(scanOffline(phoneA, rosterA, passes[0].code, 'in', at(10)))
+  phoneA = step(addWalkInOffline(phoneA, rosterA, { name: '王芳', phone: '13700137000' }, at(12)))
+  // the second phone met the same walk-in a minute later, and someone with a seat it took for a walk-in
+  phoneB = step(addWalkInOffline(phoneB, rosterB, { name: '王芳', phone: '13700137000' }, at(13)))
+  phoneB = step(addWalkInOffline(phoneB, rosterB, { name: '志愿者3', phone: '13800138003' }, at(14)))
+  phoneB = step(addWalkInOffline(phoneB, rosterB, { name: '代开发票', phone: '13700137009' }, at(15)))
+  const walkIn = localState(rosterA, phoneA).find((p) => p.added === 'walk-in')
+  const latePerson = localState(rosterA, phoneA).find((p) => p.added === 'late')
+  assert.ok(walkIn && latePerson)
+  phoneA = step(markOffline(phoneA, rosterA, walkIn.signUpId, 'out', at(12 + 180)))
+  phoneA = step(markOffline(phoneA, rosterA, latePerson.signUpId, 'out', at(10 + 120)))
+
+  await setOnline(true)
+  const first = await sync(phoneA, ORGANIZER)
+  assert.deepEqual(outcomes(first.results), { applied: 4 })
+  assert.equal(first.queue.records.length, 0)
+  const second = await sync(phoneB, CO_ORGANIZER)
+  assert.deepEqual(outcomes(second.results), { unchanged: 1, applied: 1, refused: 1 })
+  assert.deepEqual(second.conflicts, ['代开发票（现场报名）：姓名未通过内容安全检查，未计入'])
+  // both phones' records again: nothing changes
+  assert.deepEqual(outcomes((await sync(phoneA, ORGANIZER)).results), { duplicate: 4 })
+  assert.deepEqual(outcomes((await sync(phoneB, CO_ORGANIZER)).results), { duplicate: 2, refused: 1 })
+
+  const rows = h.signUpsOf('trees')
+  const lateRow = rows.find((r) => r.openid === late)
+  assert.equal(lateRow?.status, 'attended')
+  assert.equal(lateRow?.checkedInAt, at(10))
+  assert.equal(lateRow?.hours, roundHours(120, DEFAULT_HOURS_RULE))
+  const walkIns = rows.filter((r) => r.walkIn === true)
+  assert.equal(walkIns.length, 1, 'one walk-in for one phone number, from two phones')
+  assert.equal(walkIns[0].name, '王芳')
+  assert.equal(sessionIdOf(walkIns[0]), 's1')
+  assert.equal(walkIns[0].checkedInAt, at(12), 'the earliest check-in')
+  assert.equal(walkIns[0].hours, roundHours(180, DEFAULT_HOURS_RULE))
+  const third = rows.find((r) => r.phone === '13800138003')
+  assert.equal(
+    third?.status,
+    'attended',
+    'a seat holder taken for a walk-in: their own sign-up is checked in',
+  )
+  assert.equal(third?.checkedInAt, at(14))
+  assert.ok(!rows.some((r) => r.name === '代开发票'))
 })

@@ -337,8 +337,16 @@ export interface OfflineRecord {
   at: number
   /** checked by hand from the roster… */
   signUpId?: string
-  /** …or by scanning the volunteer's offline pass (checked again by the function) */
+  /** …or by scanning the volunteer's offline pass (checked again by the function)… */
   pass?: string
+  /** …or someone who came without signing up, added on the phone (the same phone number is the same walk-in) */
+  walkIn?: OfflineWalkIn
+}
+
+/** A walk-in recorded with no network: as addWalkIn, in the first role, at the record's time. */
+export interface OfflineWalkIn {
+  name: string
+  phone: string
 }
 
 /**

@@ -6,11 +6,13 @@ import type {
   OfflineRecord,
   OfflineRosterPerson,
   OfflineRosterResponse,
+  OfflineWalkIn,
   SyncConflict,
   SyncRecordResult,
 } from './contract'
 import { checkPass, holderOf } from './offline-pass'
-import { SYNC_MAX_RECORDS } from './validate'
+import { readWalkIn, SYNC_MAX_RECORDS } from './validate'
+import { maskPhone } from '@core/privacy/privacy'
 import type { SignUp } from '@core/model'
 import { chinaClock } from '@core/shared/china-time'
 
@@ -116,13 +118,27 @@ export function newQueue(deviceId: string): OfflineQueue {
   return { deviceId, nextSeq: 1, records: [] }
 }
 
+/** Someone on the phone's list, and how a tap on them is recorded. */
+export interface LocalPerson extends OfflineRosterPerson {
+  mark: { signUpId: string } | { pass: string } | { walkIn: OfflineWalkIn }
+  /**
+   * Not on the kept roster: `late` signed up after it was downloaded (their pass, signed by the function, was
+   * scanned: the function finds their sign-up when the records arrive); `walk-in` came without signing up.
+   */
+  added?: 'late' | 'walk-in'
+}
+
+/** How someone whose pass is good but who is not on the kept roster is shown until the records are synced. */
+export const LATE_NAME = '名单外志愿者'
+
 export type OfflineMark =
   | { ok: true; queue: OfflineQueue; record: QueuedRecord; person: OfflineRosterPerson }
   | { ok: false; message: string }
 
 /**
- * A volunteer's pass scanned with no network: checked with the roster's public key and window, matched to a
- * person of the roster, and queued. A forged pass or one of another session is refused here already.
+ * A volunteer's pass scanned with no network: checked with the roster's public key and window, and queued. A
+ * forged pass or one of another session is refused here already. A good pass of someone not on the kept roster
+ * (signed up after it was downloaded) is queued too: the pass proves the function gave it to them for this session.
  */
 export function scanOffline(
   queue: OfflineQueue,
@@ -139,12 +155,11 @@ export function scanOffline(
   )
   if (!check.ok) return { ok: false, message: check.message }
   const holder = holderOf(check.pass.openid)
-  const person = roster.people.find((p) => p.holder === holder)
-  if (!person) return { ok: false, message: '名单里没有此人（下载名单后才报名的，请联网后再签到）' }
+  const person = roster.people.find((p) => p.holder === holder) ?? latePerson(holder)
   return { ok: true, person, ...enqueue(queue, roster, { mode, at, pass: scanned.trim() }, person.name) }
 }
 
-/** The organizer taps 签到 / 签退 on a person of the kept roster. */
+/** The organizer taps 签到 / 签退 on a person of the phone's list (the kept roster and those added since). */
 export function markOffline(
   queue: OfflineQueue,
   roster: StoredRoster,
@@ -152,9 +167,49 @@ export function markOffline(
   mode: AttendanceMode,
   at: number,
 ): OfflineMark {
-  const person = roster.people.find((p) => p.signUpId === signUpId)
+  const person = localState(roster, queue).find((p) => p.signUpId === signUpId)
   if (!person) return { ok: false, message: '名单里没有此人' }
-  return { ok: true, person, ...enqueue(queue, roster, { mode, at, signUpId }, person.name) }
+  const { mark } = person
+  if ('pass' in mark) return scanOffline(queue, roster, mark.pass, mode, at)
+  return { ok: true, person, ...enqueue(queue, roster, { mode, at, ...mark }, person.name) }
+}
+
+/**
+ * Someone who came without signing up, added with no network: checked in now, sent as a walk-in (the function
+ * records them as addWalkIn does, or checks in the sign-up that has this phone number).
+ */
+export function addWalkInOffline(
+  queue: OfflineQueue,
+  roster: StoredRoster,
+  input: { name: string; phone: string },
+  at: number,
+): OfflineMark {
+  const walkIn = readWalkIn(input)
+  if (typeof walkIn === 'string') return { ok: false, message: walkIn }
+  const id = walkInKey(walkIn.phone)
+  if (localState(roster, queue).some((p) => p.signUpId === id))
+    return { ok: false, message: '这个手机号已登记，请在名单中为其签到或签退' }
+  const person = walkInPerson(walkIn)
+  return { ok: true, person, ...enqueue(queue, roster, { mode: 'in', at, walkIn }, walkIn.name) }
+}
+
+function latePerson(holder: string): LocalPerson {
+  return { signUpId: `late-${holder}`, name: LATE_NAME, phone: '', holder, mark: { pass: '' }, added: 'late' }
+}
+
+/** The phone's own key for a walk-in it added (never sent: the function keys walk-ins by phone and slot). */
+function walkInKey(phone: string): string {
+  return `walkin-${phone}`
+}
+
+function walkInPerson(walkIn: OfflineWalkIn): LocalPerson {
+  return {
+    signUpId: walkInKey(walkIn.phone),
+    name: walkIn.name,
+    phone: maskPhone(walkIn.phone),
+    mark: { walkIn },
+    added: 'walk-in',
+  }
 }
 
 function enqueue(
@@ -176,22 +231,42 @@ function enqueue(
   }
 }
 
-/** Who is in and out as this phone sees it: the roster's state with the phone's own records on top. */
-export function localState(roster: StoredRoster, queue: OfflineQueue): OfflineRosterPerson[] {
-  const holders = new Map(roster.people.filter((p) => p.holder).map((p) => [p.holder, p.signUpId]))
+/**
+ * Who is in and out as this phone sees it: the roster's state with the phone's own records on top, then the
+ * people this phone recorded who are not on the roster (late sign-ups by their pass, walk-ins).
+ */
+export function localState(roster: StoredRoster, queue: OfflineQueue): LocalPerson[] {
   const mine = queue.records.filter((r) => r.callId === roster.callId && r.sessionId === roster.session.id)
-  return roster.people.map((person) => {
-    const view = { ...person }
-    for (const record of mine) {
-      const id = record.signUpId ?? holders.get(record.pass ? passHolder(record.pass) : undefined)
-      if (id !== person.signUpId) continue
-      if (record.mode === 'in' && (view.checkedInAt === undefined || record.at < view.checkedInAt))
-        view.checkedInAt = record.at
-      if (record.mode === 'out' && (view.checkedOutAt === undefined || record.at > view.checkedOutAt))
-        view.checkedOutAt = record.at
+  const people: LocalPerson[] = roster.people.map((p) => ({ ...p, mark: { signUpId: p.signUpId } }))
+  const byHolder = new Map(people.filter((p) => p.holder).map((p) => [p.holder, p]))
+  const byId = new Map(people.map((p) => [p.signUpId, p]))
+  for (const record of mine) {
+    let person: LocalPerson | undefined
+    if (record.signUpId !== undefined) person = byId.get(record.signUpId)
+    else if (record.walkIn !== undefined) {
+      person = byId.get(walkInKey(record.walkIn.phone))
+      if (!person) {
+        person = walkInPerson(record.walkIn)
+        people.push(person)
+        byId.set(person.signUpId, person)
+      }
+    } else if (record.pass !== undefined) {
+      const holder = passHolder(record.pass)
+      person = holder === undefined ? undefined : byHolder.get(holder)
+      if (!person && holder !== undefined) {
+        person = { ...latePerson(holder), mark: { pass: record.pass } }
+        people.push(person)
+        byHolder.set(holder, person)
+        byId.set(person.signUpId, person)
+      }
     }
-    return view
-  })
+    if (!person) continue
+    if (record.mode === 'in' && (person.checkedInAt === undefined || record.at < person.checkedInAt))
+      person.checkedInAt = record.at
+    if (record.mode === 'out' && (person.checkedOutAt === undefined || record.at > person.checkedOutAt))
+      person.checkedOutAt = record.at
+  }
+  return people
 }
 
 function passHolder(pass: string): string | undefined {
@@ -216,6 +291,7 @@ export function syncBatches(
     const sent: OfflineRecord = { id: record.id, mode: record.mode, at: record.at }
     if (record.signUpId !== undefined) sent.signUpId = record.signUpId
     if (record.pass !== undefined) sent.pass = record.pass
+    if (record.walkIn !== undefined) sent.walkIn = record.walkIn
     batch.records.push(sent)
   }
   return batches

@@ -8,6 +8,7 @@ import type {
   ExportHoursRequest,
   MarkAttendanceRequest,
   OfflineRecord,
+  OfflineWalkIn,
   SyncCheckInsRequest,
   SetHoursRuleRequest,
 } from './contract'
@@ -269,14 +270,31 @@ export function validateSyncCheckIns(input: unknown): Validation<SyncCheckInsReq
 function readRecord(item: unknown): OfflineRecord | string {
   const fields = asInput(item)
   if (!fields) return '记录格式不正确'
-  const { id, mode, at, signUpId, pass } = fields
+  const { id, mode, at, signUpId, pass, walkIn } = fields
   if (typeof id !== 'string' || !RECORD_ID.test(id)) return '记录编号无效'
   if (mode !== 'in' && mode !== 'out') return '请选择签到或签退'
   if (typeof at !== 'number' || !Number.isSafeInteger(at) || at <= 0) return '记录时间无效'
-  const hasSignUp = signUpId !== undefined && signUpId !== null
-  const hasPass = pass !== undefined && pass !== null
-  if (hasSignUp === hasPass) return '每条记录须是报名编号或签到码之一'
-  if (hasSignUp) return looksLikeSignUpId(signUpId) ? { id, mode, at, signUpId } : '报名编号无效'
+  const given = [signUpId, pass, walkIn].filter((v) => v !== undefined && v !== null).length
+  if (given !== 1) return '每条记录须是报名编号、签到码或现场报名之一'
+  if (signUpId !== undefined && signUpId !== null)
+    return looksLikeSignUpId(signUpId) ? { id, mode, at, signUpId } : '报名编号无效'
+  if (walkIn !== undefined && walkIn !== null) {
+    const person = readWalkIn(walkIn)
+    return typeof person === 'string' ? person : { id, mode, at, walkIn: person }
+  }
   if (typeof pass !== 'string' || pass.length === 0 || pass.length > PASS_MAX_LENGTH) return '签到码无效'
   return { id, mode, at, pass }
+}
+
+/** A walk-in's name and phone as addWalkIn takes them, or what is wrong with them. */
+export function readWalkIn(item: unknown): OfflineWalkIn | string {
+  const fields = asInput(item)
+  if (!fields) return '现场报名格式不正确'
+  const errors: FieldErrors = {}
+  const name = readName(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
+  const phone = readPhone(fields.phone, errors)
+  const problem = errors.name ?? errors.phone
+  return problem !== undefined || name === undefined
+    ? `现场报名：${problem ?? '请填写姓名'}`
+    : { name, phone }
 }

@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro'
 import type { AttendanceMode, SyncConflict } from '@core/attendance/contract'
 import {
+  addWalkInOffline,
   afterRefusal,
   afterSync,
   markOffline,
@@ -93,6 +94,16 @@ export function recordOffline(
     'pass' in how
       ? scanOffline(queue, roster, how.pass, mode, now)
       : markOffline(queue, roster, how.signUpId, mode, now)
+  if (mark.ok) write(QUEUE_KEY, mark.queue)
+  return mark
+}
+
+/** Someone who came without signing up, added with no network and checked in now: queued on this phone. */
+export function recordWalkInOffline(
+  roster: StoredRoster,
+  person: { name: string; phone: string },
+): OfflineMark {
+  const mark = addWalkInOffline(loadQueue(), roster, person, Date.now())
   if (mark.ok) write(QUEUE_KEY, mark.queue)
   return mark
 }

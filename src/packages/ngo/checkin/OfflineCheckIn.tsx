@@ -4,9 +4,9 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { AttendanceMode, OfflineRosterPerson } from '@core/attendance/contract'
-import { localState, offlineBanner, type StoredRoster } from '@core/attendance/offline'
-import { loadQueue, recordOffline } from '@services/attendance/offline'
+import type { AttendanceMode } from '@core/attendance/contract'
+import { type LocalPerson, localState, offlineBanner, type StoredRoster } from '@core/attendance/offline'
+import { loadQueue, recordOffline, recordWalkInOffline } from '@services/attendance/offline'
 import { CAN_SCAN, scanQrCode } from '@services/attendance/attendance-scan'
 import { PASS_MAX_LENGTH } from '@core/attendance/offline-pass'
 import { clockTime } from './attendee'
@@ -21,6 +21,8 @@ interface Props {
 
 export default function OfflineCheckIn({ roster, mode, pending, onRecorded }: Props) {
   const [pasted, setPasted] = useState('')
+  const [walkInName, setWalkInName] = useState('')
+  const [walkInPhone, setWalkInPhone] = useState('')
   const toast = (title: string) => Taro.showToast({ title, icon: 'none' })
 
   const record = (how: { pass: string } | { signUpId: string }, as: AttendanceMode) => {
@@ -29,6 +31,17 @@ export default function OfflineCheckIn({ roster, mode, pending, onRecorded }: Pr
     if (!mark.ok) return toast(mark.message)
     setPasted('')
     toast(`${mark.person.name} ${as === 'in' ? '已签到' : '已签退'}（离线）`)
+    onRecorded()
+  }
+
+  const addWalkIn = () => {
+    if (!roster) return
+    if (!walkInName.trim() || !walkInPhone.trim()) return toast('请填写姓名和手机号')
+    const mark = recordWalkInOffline(roster, { name: walkInName, phone: walkInPhone })
+    if (!mark.ok) return toast(mark.message)
+    setWalkInName('')
+    setWalkInPhone('')
+    toast(`${mark.person.name} 已签到（现场报名，离线）`)
     onRecorded()
   }
 
@@ -87,13 +100,39 @@ export default function OfflineCheckIn({ roster, mode, pending, onRecorded }: Pr
               />
             ))}
           </View>
+          <View className="console-card checkin-walk-in">
+            <Text className="console-title">添加现场报名（离线）</Text>
+            <Text className="console-note">
+              没有报名、到了现场的人：记下姓名和手机号，即刻签到（不占名额），联网后登记。
+            </Text>
+            <Input
+              id="offline-walk-in-name"
+              className="field__input"
+              placeholder="姓名"
+              maxlength={20}
+              value={walkInName}
+              onInput={(e) => setWalkInName(e.detail.value)}
+            />
+            <Input
+              id="offline-walk-in-phone"
+              className="field__input"
+              type="number"
+              placeholder="手机号"
+              maxlength={11}
+              value={walkInPhone}
+              onInput={(e) => setWalkInPhone(e.detail.value)}
+            />
+            <Button className="console-button" onClick={addWalkIn}>
+              添加并签到
+            </Button>
+          </View>
         </>
       )}
     </View>
   )
 }
 
-function Person({ person, onMark }: { person: OfflineRosterPerson; onMark: (as: AttendanceMode) => void }) {
+function Person({ person, onMark }: { person: LocalPerson; onMark: (as: AttendanceMode) => void }) {
   const next: AttendanceMode | null =
     person.checkedOutAt !== undefined ? null : person.checkedInAt !== undefined ? 'out' : 'in'
   const presence =
@@ -106,9 +145,7 @@ function Person({ person, onMark }: { person: OfflineRosterPerson; onMark: (as: 
     <View id={`offline-attendee-${person.signUpId}`} className="attendee">
       <View className="attendee__who">
         <Text className="attendee__name">{person.name}</Text>
-        <Text className="console-note">
-          {person.role ? `${person.phone} · ${person.role}` : person.phone}
-        </Text>
+        <Text className="console-note">{personNote(person)}</Text>
       </View>
       <Text
         className={`attendee__presence ${person.checkedInAt !== undefined ? 'attendee__presence--attended' : ''}`}
@@ -122,4 +159,11 @@ function Person({ person, onMark }: { person: OfflineRosterPerson; onMark: (as: 
       )}
     </View>
   )
+}
+
+/** The line under a name: phone and role, or why someone not on the downloaded roster is listed. */
+function personNote(person: LocalPerson): string {
+  if (person.added === 'late') return '下载名单后报名 · 签到码有效，联网后核对'
+  const parts = [person.phone, person.role, person.added === 'walk-in' ? '现场报名' : undefined]
+  return parts.filter(Boolean).join(' · ')
 }
