@@ -5,7 +5,7 @@
 // the retention date (moved clock) and 删除我的数据 at once. Without a data key nothing is stored.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import type {
   CallDetail,
@@ -16,7 +16,7 @@ import type {
 } from '@core/calls/contract'
 import type { ExportInsuranceListResponse } from '@core/privacy/contract'
 import type { Call, InsuranceDetails, InsuranceExportLog, Sealed } from '@core/model'
-import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, volunteer } from './docs'
+import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
 import { callForm } from './ngo-docs'
 
@@ -388,5 +388,91 @@ describe('without a data key', () => {
     assert.match(bareLogs, /JUSHOU_DATA_KEY is not set/)
     assert.ok(!bareLogs.includes(ALICE_ID))
     await bare.apiOk('signUp', form('river'), ALICE) // a call asking none is not affected
+  })
+})
+
+describe('a rotated data key', () => {
+  const NEW_KEY = randomBytes(32).toString('base64')
+  const keyId = (base64: string) =>
+    createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex').slice(0, 8)
+  /** sealed as the function sealed it before the rotation, under KEY */
+  const sealOld = (plain: string): Sealed => {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', Buffer.from(KEY, 'base64'), iv)
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+    const tag = cipher.getAuthTag()
+    return {
+      key: keyId(KEY),
+      iv: iv.toString('base64'),
+      tag: tag.toString('base64'),
+      data: data.toString('base64'),
+    }
+  }
+  /** BOB signed up before the rotation: his row, and his details under the old key */
+  const before = (harness: ApiHarness) => {
+    const trees = call({ insurance: INSURANCE })
+    harness.insert({
+      ngos: [ngo({ admins: [ORGANIZER] })],
+      calls: [trees],
+      signups: [signUp('trees', BOB, { name: '王小波' })],
+    })
+    const old: InsuranceDetails = {
+      _id: `trees_${BOB}`,
+      callId: 'trees',
+      ngoId: trees.ngoId,
+      openid: BOB,
+      idType: 'mainland',
+      idNumber: sealOld(BOB_ID),
+      emergency: sealOld(JSON.stringify({ name: '王大海', phone: '13900139001' })),
+      masked: { idNumber: '4403**********0013' },
+      deleteAfter: trees.endAt + 30 * DAY,
+      createdAt: Date.now() - DAY,
+      updatedAt: Date.now() - DAY,
+    }
+    harness.emu.store.collection('insuranceDetails').insert([old as never])
+  }
+
+  test('details sealed with the previous key open in the export; new ones are sealed with the new key', async () => {
+    const rotated = await startApi({
+      functionEnv: { api: { JUSHOU_DATA_KEY: NEW_KEY, JUSHOU_DATA_KEY_PREVIOUS: ` ${KEY} ` } },
+    })
+    try {
+      before(rotated)
+      await rotated.apiOk('signUp', form('trees', { insurance: details() }), ALICE)
+      const docs = rotated.emu.store.collection('insuranceDetails').all() as unknown as InsuranceDetails[]
+      assert.equal(docs.find((d) => d.openid === ALICE)?.idNumber?.key, keyId(NEW_KEY))
+      assert.equal(docs.find((d) => d.openid === BOB)?.idNumber?.key, keyId(KEY))
+      const list = await rotated.apiOk<ExportInsuranceListResponse>(
+        'exportInsuranceList',
+        { callId: 'trees' },
+        ORGANIZER,
+      )
+      assert.equal(list.rows, 2)
+      const cells = await sheetCells(list.url)
+      for (const words of [ALICE_ID, BOB_ID, '王大海', ALICE_CONTACT.emergencyName])
+        assert.ok(cells.includes(words), words)
+    } finally {
+      await rotated.stop()
+    }
+  })
+
+  test('once the previous key is dropped, its details do not open: the export fails, and says which key', async () => {
+    let output = ''
+    const dropped = await startApi({
+      functionEnv: { api: { JUSHOU_DATA_KEY: NEW_KEY } },
+      output: (text) => (output += text),
+    })
+    try {
+      before(dropped)
+      const result = await dropped.api('exportInsuranceList', { callId: 'trees' }, ORGANIZER)
+      assert.equal(result.ok ? 'OK' : result.code, 'INTERNAL')
+      assert.match(
+        output,
+        new RegExp(`sealed with data key ${keyId(KEY)}: neither the current key nor a previous one`),
+      )
+      assert.ok(!output.includes(BOB_ID))
+    } finally {
+      await dropped.stop()
+    }
   })
 })

@@ -24,12 +24,40 @@ const PAGE = 100
 /** the `remind` run deletes at most this many pages of expired details; the next run does the rest */
 const SWEEP_PAGES = 10
 
-function dataKey(): { key: Buffer; id: string } {
-  const key = Buffer.from(process.env.JUSHOU_DATA_KEY ?? '', 'base64')
+interface DataKey {
+  key: Buffer
+  /** names the key without revealing it: a sealed value says which key opens it */
+  id: string
+}
+
+function readKey(base64: string, name: string): DataKey {
+  const key = Buffer.from(base64.trim(), 'base64')
   // Refuse rather than store an ID number readable by anyone with the database: the dispatcher logs INTERNAL.
-  if (key.length !== 32) throw new Error('JUSHOU_DATA_KEY is not set (base64 of 32 bytes)')
-  // names the key without revealing it, so a rotated key can tell its own ciphertexts from older ones
+  if (key.length !== 32) throw new Error(`${name} is not set (base64 of 32 bytes)`)
   return { key, id: createHash('sha256').update(key).digest('hex').slice(0, 8) }
+}
+
+/** The key new details are sealed with. */
+function dataKey(): DataKey {
+  return readKey(process.env.JUSHOU_DATA_KEY ?? '', 'JUSHOU_DATA_KEY')
+}
+
+/**
+ * The key that opens `sealed`: the current one, or one it replaced. A key is rotated by setting a new
+ * JUSHOU_DATA_KEY and listing the old one in JUSHOU_DATA_KEY_PREVIOUS (comma-separated) until every detail sealed
+ * with it is gone (each is deleted at its retention date).
+ */
+function keyFor(sealed: Sealed): DataKey {
+  const current = dataKey()
+  if (sealed.key === current.id) return current
+  const previous = (process.env.JUSHOU_DATA_KEY_PREVIOUS ?? '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map((part) => readKey(part, 'JUSHOU_DATA_KEY_PREVIOUS'))
+  const found = previous.find((candidate) => candidate.id === sealed.key)
+  if (!found)
+    throw new Error(`sealed with data key ${sealed.key}: neither the current key nor a previous one`)
+  return found
 }
 
 export function seal(plain: string): Sealed {
@@ -46,8 +74,7 @@ export function seal(plain: string): Sealed {
 }
 
 export function unseal(sealed: Sealed): string {
-  const { key, id } = dataKey()
-  if (sealed.key !== id) throw new Error(`sealed with data key ${sealed.key}, not the current one`)
+  const { key } = keyFor(sealed)
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'))
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'))
   return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString(
