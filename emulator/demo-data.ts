@@ -141,6 +141,8 @@ interface CallSeed {
   cutoffHours?: number
   status?: Call['status']
   questions?: Question[]
+  /** the call asks for insurance details */
+  insurance?: Call['insurance']
 }
 
 const CALLS: CallSeed[] = [
@@ -407,7 +409,8 @@ const CALLS: CallSeed[] = [
     ngoId: 'hz-shanhai',
     title: '暑期山区支教营（7天）',
     description:
-      '在建德山区小学开展为期7天的夏令营：美术、科学小实验、体育游戏。食宿由学校提供，往返交通自理。',
+      '在建德山区小学开展为期7天的夏令营：美术、科学小实验、体育游戏。食宿由学校提供，往返交通自理。\n\n' +
+      '我们为每位志愿者购买7天的意外险：报名时需填写身份证号和紧急联系人，活动结束30天后自动删除。',
     tags: ['支教', '教育'],
     city: '杭州',
     address: '杭州市建德市某村小学',
@@ -417,6 +420,7 @@ const CALLS: CallSeed[] = [
     deadlineDays: 10,
     capacity: 10,
     confirmed: 3,
+    insurance: { idNumber: true, emergencyContact: true, retentionDays: 30 },
     questions: [
       {
         id: 'subject',
@@ -584,6 +588,7 @@ export function demoData(now: number): Record<string, object[]> {
       status: seed.status ?? 'open',
       confirmed: seed.confirmed,
       waitlisted: seed.waitlisted ?? 0,
+      ...(seed.insurance ? { insurance: seed.insurance } : {}),
       ngo: toNgoOnCall(ngos.find((ngo) => ngo._id === seed.ngoId)!),
       createdAt,
       updatedAt: createdAt,
