@@ -70,6 +70,11 @@ export interface ActionDefinition<I, R extends ResourceKind, W extends Audience,
   resource: R
   validate: (input: unknown) => Validation<I>
   run: (ctx: Context<I, R, W>) => Promise<ApiResult<Res>>
+  /**
+   * A read-only page of a visible call, which may show it a few seconds stale: the gate takes a public call from
+   * the instance's short-lived copy (lib/calls/public-call-cache.ts) instead of the database.
+   */
+  staleCallOk?: true
 }
 
 /** Declares an action. Organizer-only audiences must name a call or an NGO: their roles hold toward its NGO. */
@@ -96,6 +101,7 @@ export interface AnyAction<Res = unknown> {
   resource: ResourceKind
   validate(input: unknown): Validation<unknown>
   run(ctx: Context<unknown, ResourceKind, Audience>): Promise<ApiResult<Res>>
+  staleCallOk?: true
 }
 
 /** Runs one request through the gate, then the action. */
@@ -109,7 +115,8 @@ export async function pass<Res>(
     return fail('UNAUTHENTICATED')
   const input = action.validate(event)
   if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const loaded = await load(action.resource, input.value as Record<string, unknown>, openid)
+  const pageAt = action.staleCallOk ? now : undefined
+  const loaded = await load(action.resource, input.value as Record<string, unknown>, openid, pageAt)
   if ('code' in loaded) return loaded
   const platformAdmin =
     openid !== undefined &&
@@ -128,6 +135,7 @@ async function load(
   kind: ResourceKind,
   input: Record<string, unknown>,
   openid: string | undefined,
+  pageAt: number | undefined,
 ): Promise<{ call?: Call; signUp?: SignUp; ngo?: Ngo | NgoOnCall } | ApiError> {
   switch (kind) {
     case 'none':
@@ -135,7 +143,7 @@ async function load(
     case 'call':
       return callAndNgo(input.callId as string)
     case 'visibleCall':
-      return (await findVisibleCall(input.callId as string, openid)) ?? fail('NOT_FOUND')
+      return (await findVisibleCall(input.callId as string, openid, pageAt)) ?? fail('NOT_FOUND')
     case 'ngo':
       return ngoById(input.ngoId as string)
     case 'callOrNgo':

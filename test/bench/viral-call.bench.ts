@@ -6,14 +6,16 @@
 // Prints accepted, waitlisted, retried, failed, latency and round trips; exits non-zero if a seat was given past
 // the capacity, a sign-up was lost or someone was told twice.
 // VIRAL_PROFILE=base (default) or =open (the quota lifted: what the call document itself allows).
+// VIRAL_SCALE shrinks (or grows) the crowd and the places together, e.g. 0.2 for a quicker run of the same shape.
 import { busyWait } from '@services/cloud/api'
 import { BASE_QUOTA, type QuotaProfile } from '@emulator/quota'
 import type { Call, SignUp } from '@core/model'
 import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud, type DoorReply } from './harness'
 
-const OPENERS = 2000
-const SIGNERS = 1500
-const CAPACITY = 300
+const SCALE = Number(process.env.VIRAL_SCALE) || 1
+const OPENERS = Math.round(2000 * SCALE)
+const SIGNERS = Math.round(1500 * SCALE)
+const CAPACITY = Math.round(300 * SCALE)
 const WINDOW_MS = 60_000
 const LATENCY = { dbLatencyMs: 8, docWriteMs: 4 }
 
@@ -70,7 +72,12 @@ async function main(): Promise<void> {
   const name = process.env.VIRAL_PROFILE ?? 'base'
   const profile = PROFILES[name]
   if (!profile) throw new Error(`VIRAL_PROFILE=${name}: base or open`)
-  const cloud = await startBenchCloud({ quota: profile })
+  // What the function logged about a failure it answered INTERNAL to (the figures below name only the code).
+  const failures: string[] = []
+  const output = (text: string) => {
+    if (/ failed:/.test(text)) failures.push(text.trim())
+  }
+  const cloud = await startBenchCloud({ quota: profile, output })
   const { emu } = cloud
   const call = insertBenchCall(emu, { capacity: CAPACITY, waitlist: true })
   const form = { callId: call._id, name: '志愿者', phone: '13800138000', privacyConsent: true }
@@ -129,6 +136,8 @@ async function main(): Promise<void> {
     codes.set(code, (codes.get(code) ?? 0) + 1)
   }
   if (codes.size) console.log(`  failed with: ${JSON.stringify(Object.fromEntries(codes))}`)
+  for (const failure of failures)
+    console.log(`  the function logged: ${failure.split('\n').slice(0, 12).join('\n    ')}`)
   console.log(`  retried by the phone: ${retried} people, ${sends} sends again`)
   console.log(
     `  refused by the quota (each sent again by the function or the phone): ${JSON.stringify(emu.quota?.refused)}`,

@@ -43,9 +43,18 @@ export function retriesThisInvocation(): number {
   return retries
 }
 
+/** The names the cloud gives the same refusals (the `code` of its reply). */
+const QUOTA_CODES = new Set(['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT'])
+
+/**
+ * A refusal past the quota, however the SDK reports it: wx-server-sdk 4.0.2 maps the cloud's code to -501003 /
+ * -501004 for get, count, add, update and remove, but passes a refused aggregate on as errCode -1 with the cloud's
+ * own `code` (EXCEED_REQUEST_LIMIT), which would otherwise fail the action with INTERNAL instead of being retried.
+ */
 export function isQuotaError(err: unknown): boolean {
-  const code = (err as { errCode?: unknown } | null)?.errCode
-  return typeof code === 'number' && QUOTA_ERRORS.has(code)
+  const { errCode, code } = (err ?? {}) as { errCode?: unknown; code?: unknown }
+  if (typeof errCode === 'number' && QUOTA_ERRORS.has(errCode)) return true
+  return typeof code === 'string' && QUOTA_CODES.has(code)
 }
 
 /**

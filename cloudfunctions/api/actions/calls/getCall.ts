@@ -1,9 +1,15 @@
 // One call as its detail page shows it; works for anonymous visitors (timeline shares open without login).
+// What every visitor sees alike (the call) may come from the instance's copy, a few seconds stale, so a call shared
+// into big group chats costs the database no read per visitor for it; what is the visitor's own (their sign-ups,
+// their place in the queue, their insurance details on file) is read each time: one query when they have none.
+// Someone who has a sign-up here (they just signed up, or cancelled) sees the call as stored now.
 import type { CallDetail } from '@core/calls/contract'
-import { type ApiResult, ok } from '@core/shared/errors'
+import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { validateGetCall } from '@core/calls/validate'
 import { toCallDetail } from '@core/calls/views'
+import { isFromCopy } from '@lib/calls/public-call-cache'
 import { signUpsOf } from '@lib/calls/signups'
+import { findVisibleCall } from '@lib/calls/visible-call'
 import { insuranceOnFile } from '@lib/privacy/insurance'
 import { defineAction } from '@functions/api/gate'
 import { waitRanks } from '@functions/api/signUpView'
@@ -12,8 +18,15 @@ export const getCall = defineAction({
   who: 'everyone',
   resource: 'visibleCall',
   validate: validateGetCall,
-  run: async ({ call, ngo, openid, now }): Promise<ApiResult<CallDetail>> => {
-    const mine = openid ? await signUpsOf(call, openid) : []
+  staleCallOk: true,
+  run: async ({ call: shared, ngo: sharedNgo, openid, now }): Promise<ApiResult<CallDetail>> => {
+    const mine = openid ? await signUpsOf(shared, openid) : []
+    const current =
+      mine.length > 0 && isFromCopy(shared)
+        ? await findVisibleCall(shared._id, openid)
+        : { call: shared, ngo: sharedNgo }
+    if (!current) return fail('NOT_FOUND')
+    const { call, ngo } = current
     const detail = toCallDetail(call, ngo, mine, now, await waitRanks(call, mine))
     // only for someone who signed up: the masked copy of what they gave (the form offers to keep it)
     const onFile =

@@ -5,6 +5,7 @@
 import type { SignUpResponse } from '@core/calls/contract'
 import { type ApiError, type ApiResult, fail, ok } from '@core/shared/errors'
 import { isSlotOpen } from '@core/calls/rules'
+import { toSignUpView } from '@core/calls/views'
 import {
   hasSlots,
   MAX_SLOTS,
@@ -27,7 +28,7 @@ import { finishing } from '@lib/cloud/quota-retry'
 import { refreshGroupCardsOf } from '@lib/sharing/group-cards'
 import { openidOfReferrer } from '@lib/sharing/referrers'
 import { countJoiner, countLeaver, releaseSeat, takeNewcomerSeat } from '@lib/waitlist/seats'
-import { promote } from '@lib/waitlist/waitlist'
+import { placeInQueue, promote } from '@lib/waitlist/waitlist'
 import { insuranceForSignUp, saveInsurance } from '@lib/privacy/insurance'
 import { defineAction } from '@functions/api/gate'
 import { signUpView } from '@functions/api/signUpView'
@@ -100,6 +101,9 @@ const takePlace = defineAction({
     }
     // A seat may have been freed while this row was being written: the queue moves now, maybe starting with us.
     await promote(call._id, slot, now)
+    // Still queued (the usual case): the row is as written, and its place is found in one round trip.
+    const place = await placeInQueue(call, slot, id)
+    if (place !== null) return ok({ signUp: toSignUpView(stored.signUp, place), created: true })
     const latest = await findById('signups', id)
     return ok({ signUp: await signUpView(call, latest ?? stored.signUp), created: true })
   },
