@@ -10,6 +10,7 @@ import {
 } from '@core/calls/companions'
 import { validateSignUpForm } from '@core/calls/validate'
 import { validateCallForm } from '@core/calls/call-form'
+import { rosterCounts, rosterSheet, toRoster } from '@core/calls/roster'
 import type { CompanionRule } from '@core/model'
 import type { FieldErrors } from '@core/shared/validation'
 
@@ -129,4 +130,52 @@ test('the call form keeps the rule', () => {
   })
   assert.ok(checked.ok, JSON.stringify(checked))
   assert.deepEqual(checked.value.companions, { max: 2, children: { minAge: 6, maxAge: 12 } })
+})
+
+test('the roster lists companions under their volunteer, counts people, and exports a row per person', () => {
+  const base = {
+    callId: 'trees',
+    phone: '13800138000',
+    answers: {},
+    createdAt: Date.UTC(2026, 10, 1),
+    updatedAt: Date.UTC(2026, 10, 1),
+  }
+  const entries = toRoster([
+    {
+      ...base,
+      _id: 'trees_a',
+      openid: 'a',
+      name: '林晓',
+      status: 'confirmed',
+      companions: [
+        { name: '林小树', kind: 'child', age: 8 },
+        { name: '王芳', kind: 'adult' },
+      ],
+      party: 3,
+    },
+    {
+      ...base,
+      _id: 'trees_b',
+      openid: 'b',
+      name: '周峰',
+      status: 'confirmed',
+      createdAt: base.createdAt + 1,
+    },
+  ])
+  assert.equal(entries[0].party, 3)
+  assert.equal(rosterCounts(entries).confirmed, 4, 'people, not sign-ups')
+  const { headers, rows } = rosterSheet([], entries, { session: false, role: false, companions: true })
+  assert.deepEqual(headers.slice(0, 6), ['序号', '姓名', '身份', '同行于', '手机号', '状态'])
+  assert.deepEqual(
+    rows.map((row) => row.slice(0, 6)),
+    [
+      ['1', '林晓', '报名人', '', '13800138000', '已报名'],
+      ['1.1', '林小树', '同行儿童（8 岁）', '林晓', '', '已报名'],
+      ['1.2', '王芳', '同行成人', '林晓', '', '已报名'],
+      ['2', '周峰', '报名人', '', '13800138000', '已报名'],
+    ],
+  )
+  assert.ok(rows.every((row) => row.length === headers.length))
+  const plain = rosterSheet([], entries)
+  assert.equal(plain.rows.length, 2, 'a call without companions keeps one row per sign-up')
 })

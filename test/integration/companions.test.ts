@@ -4,12 +4,13 @@
 // nothing.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CallDetail, SignUpResponse } from '@core/calls/contract'
+import type { CallDetail, SaveCallResponse, SignUpResponse } from '@core/calls/contract'
 import type { Companion, CompanionRule, SignUp } from '@core/model'
 import type { RepairReport } from '@lib/waitlist/repair'
 import { QUIET_MS } from '@lib/waitlist/repair'
 import { ALICE, BOB, call, form, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
+import { callForm } from './ngo-docs'
 
 let h: ApiHarness
 before(async () => {
@@ -45,6 +46,33 @@ async function joinOk(openid: string, companions: Companion[] = []): Promise<Sig
 function status(openid: string): SignUp['status'] | undefined {
   return h.signUp(`trees_${openid}`)?.status
 }
+
+describe('the call editor’s setting', () => {
+  test('a draft saves 不允许 / up to N companions / children of a range; a bad setting is refused per field', async () => {
+    h.insert({ ngos: [ngo()] })
+    const before = h.snapshot()
+    for (const [companions, field, message] of [
+      [{ max: 10 }, 'companions.max', /1–9 人/],
+      [{ max: -1 }, 'companions.max', /1–9 人/],
+      [{ max: 2, children: { minAge: 8, maxAge: 4 } }, 'companions.maxAge', /不能小于最小年龄/],
+      [{ max: 2, children: { minAge: 0, maxAge: 30 } }, 'companions.maxAge', /0–17 岁/],
+      ['all', 'companions', /格式不正确/],
+    ] as const) {
+      const bad = await h.api('saveCall', { ngoId: 'ngo-minqin', ...callForm({ companions }) }, ORGANIZER)
+      assert.ok(!bad.ok && message.test(bad.fields?.[field] ?? ''), JSON.stringify(bad))
+    }
+    assert.equal(h.snapshot(), before, 'nothing saved')
+    const { call: saved } = await h.apiOk<SaveCallResponse>(
+      'saveCall',
+      { ngoId: 'ngo-minqin', ...callForm({ companions: FAMILY }) },
+      ORGANIZER,
+    )
+    assert.deepEqual(h.call(saved._id)?.companions, FAMILY)
+    assert.deepEqual(saved.companions, FAMILY)
+    await h.apiOk('saveCall', { callId: saved._id, ...callForm({ companions: { max: 0 } }) }, ORGANIZER)
+    assert.equal(h.call(saved._id)?.companions, undefined, '不允许 again')
+  })
+})
 
 describe('a family takes its places together', () => {
   test('an adult and two children on a call with 3 places left take all 3; cancelling frees all 3', async () => {

@@ -478,6 +478,10 @@ export interface RosterEntry {
   role?: string
   /** on a call asking insurance details, what the volunteer gave, masked (6201**********1234): never in full */
   insurance?: MaskedInsurance
+  /** who comes along (listed under the volunteer; each holds a place) */
+  companions?: Companion[]
+  /** the places the row takes: 1 + companions (absent: 1) */
+  party?: number
 }
 
 /** Insurance details as they may be shown anywhere but the owner's insurance export. */
