@@ -276,6 +276,8 @@ test(
       assert.deepEqual(counters(emu, call._id), [2, 3])
       await page.goto(detailUrl(emu, call._id))
       await onScreen(page, '.action-bar').getByText('候补第 1 位', { exact: true }).waitFor()
+      // the free place is held for the pair at the head of the queue: not offered to newcomers
+      await onScreen(page, '#spots').getByText('已满 · 可候补').waitFor()
       await shoot(onScreen(page, '#spots'), 'companions-pair-waiting')
 
       // a second place: the pair moves up together, the single still waits
@@ -291,6 +293,57 @@ test(
         promoted.map((m) => m.openid),
         [openid('volunteer')],
       )
+    } finally {
+      await context.close()
+    }
+  },
+)
+
+test(
+  "我的 → 志愿时长 shows a child's hours under the guardian's event, apart from the guardian's own total",
+  { skip, timeout: 90_000 },
+  async () => {
+    assert.ok(emulator && browser)
+    const emu = emulator
+    const startAt = Date.now() - 10 * DAY
+    const call = addCall(emu, {
+      _id: 'cp-hours',
+      title: '亲子护林（工时测试）',
+      startAt,
+      endAt: startAt + 3 * HOUR,
+      signupDeadline: startAt - DAY,
+      status: 'closed',
+      confirmed: 2,
+      createdAt: startAt - 5 * DAY,
+    })
+    const attended: SignUp = {
+      _id: signUpIdFor(call._id, openid('volunteer')),
+      callId: call._id,
+      openid: openid('volunteer'),
+      name: '林晓',
+      phone: '13800138000',
+      answers: {},
+      status: 'attended',
+      companions: [{ name: '林小树', kind: 'child', age: 8 }],
+      party: 2,
+      checkedInAt: startAt,
+      checkedOutAt: startAt + 3 * HOUR,
+      hours: 3,
+      hoursConfirmedAt: startAt + 4 * HOUR,
+      hoursConfirmedBy: openid('organizer'),
+      createdAt: startAt - 2 * DAY,
+      updatedAt: startAt + 4 * HOUR,
+    }
+    emu.store.collection('signups').insert([attended as unknown as Record<string, unknown>])
+
+    const context = await phoneContext(browser, 'volunteer')
+    const page = await context.newPage()
+    try {
+      await page.goto(`${emu.url}/#/packages/volunteer/hours/index`)
+      const event = onScreen(page, `#event-${attended._id}`)
+      await event.getByText('同行儿童：林小树（8 岁） · 3 小时').waitFor({ timeout: 20_000 })
+      await shoot(event, 'companions-hours')
+      assert.deepEqual(await axeViolations(page), [], 'the hours page with companions is accessible')
     } finally {
       await context.close()
     }

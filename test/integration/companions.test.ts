@@ -4,6 +4,7 @@
 // nothing.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
+import type { AttendanceResponse, ExportHoursResponse, MyHoursResponse } from '@core/attendance/contract'
 import type { CallDetail, SaveCallResponse, SignUpResponse } from '@core/calls/contract'
 import type { Companion, CompanionRule, SignUp } from '@core/model'
 import type { RepairReport } from '@lib/waitlist/repair'
@@ -149,6 +150,7 @@ describe('the waitlist moves whole parties, first come first served', () => {
     assert.deepEqual(counters(), { confirmed: 2, waitlisted: 3 })
     const detail = await h.apiOk<CallDetail>('getCall', { callId: 'trees' }, DAVE)
     assert.equal(detail.mySignUp?.waitRank, 2)
+    assert.equal(detail.spotsLeft, 0, 'the free place is held for the pair: a newcomer would queue')
 
     // Two places free: the pair moves up whole; the single still waits.
     await h.apiOk('cancelSignUp', { callId: 'trees' }, BOB)
@@ -344,5 +346,43 @@ describe('repair counts people', () => {
     // 4 seated of 6: the waiting party of 3 still does not fit, so the counters are only corrected
     assert.deepEqual(counters(), { confirmed: 4, waitlisted: 3 })
     assert.equal(status(CAROL), 'waitlisted')
+  })
+})
+
+describe('check-in and hours of a party', () => {
+  test("the guardian's check-in checks the party in; each companion has the hours, a child's under the guardian", async () => {
+    h.emu.clock.set({ offsetMs: 0 })
+    const startAt = Date.now() + 3_600_000
+    h.insert({
+      ngos: [ngo()],
+      calls: [call({ startAt, endAt: startAt + 3 * 3_600_000, confirmed: 4, companions: FAMILY })],
+      signups: [signUp('trees', CAROL, { companions: [SON, MOTHER], party: 3 }), signUp('trees', DAVE)],
+    })
+    const mark = (who: string, mode: 'in' | 'out') =>
+      h.apiOk('markAttendance', { callId: 'trees', mode, signUpId: `trees_${who}` }, ORGANIZER)
+    await mark(CAROL, 'in')
+    const screen = await h.apiOk<AttendanceResponse>('attendance', { callId: 'trees' }, ORGANIZER)
+    assert.deepEqual(
+      { expected: screen.counts.expected, checkedIn: screen.counts.checkedIn },
+      { expected: 4, checkedIn: 3 },
+      'people: the party of three is here, the single is not yet',
+    )
+    const carol = screen.entries.find((e) => e.signUpId === `trees_${CAROL}`)
+    assert.deepEqual(carol?.companions, [SON, MOTHER])
+
+    h.emu.clock.set({ at: (h.signUp(`trees_${CAROL}`)?.checkedInAt ?? 0) + 120 * 60_000 })
+    await mark(CAROL, 'out')
+    await h.apiOk('confirmHours', { callId: 'trees', signUpIds: [`trees_${CAROL}`] }, ORGANIZER)
+    const record = await h.apiOk<MyHoursResponse>('myHours', {}, CAROL)
+    assert.equal(record.total, 2, "the guardian's own hours; the companions' are theirs")
+    assert.deepEqual(record.events[0].companions, [
+      { ...SON, hours: 2 },
+      { ...MOTHER, hours: 2 },
+    ])
+
+    const range = { ngoId: 'ngo-minqin', from: startAt - 86_400_000, to: startAt + 86_400_000 }
+    const exported = await h.apiOk<ExportHoursResponse>('exportHours', range, ORGANIZER)
+    assert.equal(exported.rows, 3, 'a row per person')
+    h.emu.clock.set({ offsetMs: 0 })
   })
 })
