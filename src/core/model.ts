@@ -125,8 +125,28 @@ export interface Call {
   repeat?: RepeatRule
   /** the call asks for insurance details (core/privacy/insurance.ts); absent: it asks none */
   insurance?: CallInsurance
+  /** volunteers may bring companions (同行人), each taking a place (core/calls/companions.ts); absent: none */
+  companions?: CompanionRule
   createdAt: number
   updatedAt: number
+}
+
+export type CompanionKind = 'adult' | 'child'
+
+/** Someone a volunteer brings along: a place of their own, shown under the volunteer. */
+export interface Companion {
+  name: string
+  kind: CompanionKind
+  /** a child's age in whole years, within the call's range; absent for an adult */
+  age?: number
+}
+
+/** A call's rule for companions. */
+export interface CompanionRule {
+  /** 1 … MAX_COMPANIONS companions per volunteer */
+  max: number
+  /** children allowed, of this age range in whole years (inclusive); absent = adults only */
+  children?: { minAge: number; maxAge: number }
 }
 
 /** A 场次 / 批次: its own time, maybe its own place. */
@@ -207,6 +227,13 @@ export interface SignUp {
   status: SignUpStatus
   /** the slot this sign-up holds (core/calls/slots.ts); absent on rows written before calls had several */
   slot?: string
+  /**
+   * who comes along (同行人): the sign-up is a party of 1 + companions.length people, taking that many seats or
+   * queue places, promoted as a whole. Absent = the volunteer alone.
+   */
+  companions?: Companion[]
+  /** 1 + companions.length, kept on the row so the repair's recount can sum it (absent = 1) */
+  party?: number
   /**
    * Waitlist order: the database's own time (db.serverDate()) of joining the waitlist, so the order is the order
    * in which joins were written, whichever instance wrote them; ties broken by `_id`.

@@ -37,6 +37,7 @@ test('a good sign-up form comes back clean: trimmed, digits only, empty optional
     phone: '13800138000',
     answers: { planted: '没有', skills: ['挖坑', '拍照'], words: '加油' },
     privacyConsent: true,
+    companions: [],
   })
 })
 

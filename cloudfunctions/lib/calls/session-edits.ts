@@ -2,6 +2,7 @@
 // edit version read (the sessions array is rewritten whole, so two concurrent edits must not both apply) and on
 // the call not being cancelled. Sign-ups and counters do not move the version, so a busy call is not in the way.
 import { slotOfSignUp } from '@core/calls/slots'
+import { partyOf } from '@core/calls/companions'
 import type { Call, Message, SignUp } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { collection, find, findById, updateWhere } from '@lib/cloud/db'
@@ -84,8 +85,8 @@ export async function giveBackSession(
       )
       if (flipped === 0) return // the volunteer cancelled meanwhile: theirs uncounted it
       const slot = slotOfSignUp(signUp)
-      if (signUp.status === 'confirmed') await releaseSeat(call, slot, now)
-      else await countLeaver(call, slot, now)
+      if (signUp.status === 'confirmed') await releaseSeat(call, slot, now, partyOf(signUp))
+      else await countLeaver(call, slot, now, partyOf(signUp))
       given++
     })
     if (page.length < PAGE) return given

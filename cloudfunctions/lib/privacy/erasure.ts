@@ -48,13 +48,15 @@ export async function cancelBookings(openid: string, now: number): Promise<numbe
 
 /**
  * Every sign-up keeps what the NGO's records need (status, times, attendance, hours, the openid its figures
- * count people by) and loses what the person told: name, phone, written answers, subscriptions.
+ * count people by, the size of their party) and loses what the person told: name, phone, written answers, the
+ * names of who came along, subscriptions.
  */
 export async function eraseSignUps(openid: string, now: number): Promise<number> {
   return updateWhere(collection('signups').where({ openid, erasedAt: _.exists(false) }), {
     name: ERASED_NAME,
     phone: '',
     answers: _.set({}),
+    companions: _.remove(), // their names too; `party` stays, so the places they held are still counted
     subscriptions: _.remove(),
     subscriptionRequests: _.remove(),
     erasedAt: now,

@@ -1,8 +1,10 @@
 // Giving a booking back (a seat, or a place on the waitlist): the one code path for a volunteer's cancel and for
 // deleting their data. The status change is conditional on the status read, and only the request that made it
-// uncounts the seat or place, so a double tap or two concurrent cancels free exactly one. A freed seat goes to the
+// uncounts the seats or places (all of a party's: the volunteer's and their companions'), so a double tap or two
+// concurrent cancels free them exactly once. A freed seat goes to the
 // head of the waitlist at once.
 import { canCancel, isLateDropOut } from '@core/calls/rules'
+import { partyOf } from '@core/calls/companions'
 import { slotOf, slotOfSignUp } from '@core/calls/slots'
 import type { SignUp } from '@core/model'
 import { collection, findById, updateWhere } from '@lib/cloud/db'
@@ -43,11 +45,14 @@ export async function giveBack(id: string, now: number): Promise<GiveBack> {
     )
     if (changed === 0) continue // promoted or cancelled meanwhile: look again
     if (heldSeat) {
-      await releaseSeat(call, slot, now)
+      await releaseSeat(call, slot, now, partyOf(signUp))
       await promote(call._id, slot, now)
       await refreshGroupCardsOf(call, now)
     } else {
-      await countLeaver(call, slot, now)
+      await countLeaver(call, slot, now, partyOf(signUp))
+      // A party at the head that did not fit held up those behind it: one of them may fit now. (A single at the
+      // head never waits beside a free seat once things settle, so only a party's leaving can unblock the queue.)
+      if (partyOf(signUp) > 1) await promote(call._id, slot, now)
     }
     return { outcome: 'cancelled', signUp: { ...signUp, ...cancelled } as SignUp }
   }

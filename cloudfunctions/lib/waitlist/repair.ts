@@ -78,7 +78,11 @@ async function countRows(callIds: string[]): Promise<Map<string, SlotRowCounts>>
       .aggregate()
       // walk-ins came without a seat: they never count
       .match({ callId: _.in(callIds), status: _.in([...SEAT_HOLDING, 'waitlisted']), walkIn: _.neq(true) })
-      .group({ _id: { callId: '$callId', status: '$status', slot: '$slot' }, n: $.sum(1) })
+      // people, not rows: a party of k (the volunteer and companions) holds k seats; rows before companions hold 1
+      .group({
+        _id: { callId: '$callId', status: '$status', slot: '$slot' },
+        n: $.sum($.ifNull(['$party', 1])),
+      })
       .limit(callIds.length * (SEAT_HOLDING.length + 1) * MAX_SLOTS)
       .end()) as {
       list: { _id: { callId: string; status: SignUp['status']; slot?: string | null }; n: number }[]

@@ -2,11 +2,13 @@
 // seat goes to the head of the queue. The database offers atomic conditional updates of one document and no
 // multi-document transactions, so correctness rests on the order of the steps below.
 //
-// Notation: C = call.confirmed, W = call.waitlisted; rowsC = its sign-ups that hold a seat (confirmed, attended,
-// no_show), rowsW = its waitlisted sign-ups.
+// Notation: C = call.confirmed, W = call.waitlisted; rowsC = the people of its sign-ups that hold a seat
+// (confirmed, attended, no_show), rowsW = the people of its waitlisted sign-ups. A sign-up is a party of k people
+// (the volunteer and their companions, core/calls/companions.ts): it takes, queues for and gives back k seats at
+// once, each in one conditional update, and the counters and row sums below count people.
 //
-// I1  No overselling: rowsC ≤ C ≤ capacity at every moment. C rises only by a conditional update below the
-//     capacity (seats.ts), and always before a row becomes confirmed (newcomer: seat, then insert; promotion:
+// I1  No overselling: rowsC ≤ C ≤ capacity at every moment. C rises by k only by a conditional update with
+//     C ≤ capacity − k (seats.ts), and always before a row becomes confirmed (newcomer: seat, then insert; promotion:
 //     seat, then flip); a row stops holding a seat before its seat is released (cancel: flip, then release).
 //     Capacity falls only with the condition C ≤ new capacity.
 // I2  The queue counter: rowsW ≤ W. A joiner is counted before its row becomes waitlisted; a row leaves the queue
@@ -16,15 +18,21 @@
 //     loses gives its seat back and looks again.
 // I4  No queue jumping: a newcomer takes a seat only while W = 0 (nobody queued or joining); a promotion takes the
 //     earliest row by (waitlistedAt, _id); a row that left and joined again has a new waitlistedAt (the end of the
-//     queue), and a stale read of it cannot promote it (the flip's waitlistedAt condition fails).
-// I5  No seat left empty while someone waits, once things settle: every step after which a free seat can sit
-//     beside a waitlisted row runs promote() afterwards: freeing a seat (cancel, a lost duplicate, a lost flip),
-//     a row becoming waitlisted (join), a capacity increase, repair. promote() stops only when it has read the call
-//     full (then whoever frees the next seat promotes), found nobody waiting (then whoever joins next promotes) or
-//     the call can no longer give seats.
+//     queue), and a stale read of it cannot promote it (the flip's waitlistedAt condition fails). Strictly first
+//     come, first served by party: when the head party does not fit the free seats, promotion stops there; a
+//     smaller party behind it never goes first (it would let singles overtake a family for ever). A newcomer party
+//     that does not fit joins the queue even when seats are free.
+// I5  No seat left empty while the head party fits, once things settle: every step after which free seats can sit
+//     beside a waitlisted row runs promote() afterwards: freeing seats (cancel, a lost duplicate, a lost flip), a
+//     row becoming waitlisted (join), a row leaving the queue (the head party that did not fit may be the one
+//     leaving), a capacity increase, repair. promote() stops only when it has read the head party not fitting (then
+//     whoever frees the next seats, or that party leaving, promotes), found nobody waiting (then whoever joins next
+//     promotes) or the call can no longer give seats. A party larger than the slot's places (the organizer lowered
+//     them after it joined) waits at the head until places grow or it leaves: the roster shows it.
 // Drift: an instance dying between its two steps leaves C > rowsC or W > rowsW, never less (a seat held empty, not
 // one given twice). The `remind` timer recounts (repair.ts).
 import { canPromoteSlot } from '@core/calls/rules'
+import { partyOf } from '@core/calls/companions'
 import { hasSlots, slotKeysOf, slotOf, slotOfSignUp } from '@core/calls/slots'
 import { promotedMessage } from '@core/messages/messages'
 import type { Call, SignUp } from '@core/model'
@@ -51,7 +59,9 @@ export async function promote(callId: string, slot: string, now: number): Promis
     if (counters.confirmed >= counters.capacity) break
     const next = await headOfQueue(call, slot)
     if (!next) break
-    if (!(await takePromotionSeat(call, slot, now))) continue // the counters moved meanwhile: read again
+    const party = partyOf(next)
+    if (counters.confirmed + party > counters.capacity) break // the whole party or nobody; nobody goes ahead of it
+    if (!(await takePromotionSeat(call, slot, now, party))) continue // the counters moved meanwhile: read again
     const flipped = await updateWhere(
       collection('signups').where({
         _id: next._id,
@@ -62,10 +72,10 @@ export async function promote(callId: string, slot: string, now: number): Promis
     )
     if (flipped === 0) {
       // Someone else promoted this row, or it left the queue: the seat is not ours to give.
-      await releaseSeat(call, slot, now)
+      await releaseSeat(call, slot, now, party)
       continue
     }
-    await countLeaver(call, slot, now)
+    await countLeaver(call, slot, now, party)
     crashPoint('promoted') // dying here loses the message: the next remind run queues it (promotion-repair.ts)
     await queueMessage(promotedMessage(call, next, now))
     promoted++

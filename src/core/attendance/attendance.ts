@@ -74,6 +74,7 @@ export function toAttendanceView(
     view.minutes = Math.max(0, Math.floor((signUp.checkedOutAt - signUp.checkedInAt) / 60_000))
   }
   if (signUp.hours !== undefined) view.hours = signUp.hours
+  if (signUp.companions?.length) view.companions = signUp.companions
   const last = signUp.hoursEdits?.[signUp.hoursEdits.length - 1]
   if (last) view.hoursEdit = { from: last.from, to: last.to, reason: last.reason, at: last.at }
   if (call && hasSlots(call)) {
@@ -109,12 +110,15 @@ export function attendanceCounts(entries: readonly AttendanceView[]): {
   noShows: number
   walkIns: number
 } {
+  // people, not sign-ups: a party (the volunteer and their companions) checks in and out together
+  const people = (list: readonly AttendanceView[]) =>
+    list.reduce((sum, e) => sum + 1 + (e.companions?.length ?? 0), 0)
   return {
     /** seats taken on the call (walk-ins never took one) */
-    expected: entries.filter((e) => !e.walkIn).length,
-    checkedIn: entries.filter((e) => e.checkedInAt !== undefined).length,
-    checkedOut: entries.filter((e) => e.checkedOutAt !== undefined).length,
-    noShows: entries.filter((e) => e.status === 'no_show').length,
+    expected: people(entries.filter((e) => !e.walkIn)),
+    checkedIn: people(entries.filter((e) => e.checkedInAt !== undefined)),
+    checkedOut: people(entries.filter((e) => e.checkedOutAt !== undefined)),
+    noShows: people(entries.filter((e) => e.status === 'no_show')),
     walkIns: entries.filter((e) => e.walkIn).length,
   }
 }

@@ -1,7 +1,7 @@
 // The attendance actions of the `api` function (their part of ApiContract): check-in and check-out, walk-ins,
 // hours the NGO records and confirms, and the volunteer's own record of hours. Certificates: certificates/contract.ts.
 import type { CallCard } from '@core/calls/contract'
-import type { HoursRule } from '@core/model'
+import type { HoursRule, CompanionKind } from '@core/model'
 
 /** Whether a code or an action checks people in or out. */
 export type AttendanceMode = 'in' | 'out'
@@ -200,6 +200,8 @@ export interface AttendanceView {
   slot?: string
   session?: string
   role?: string
+  /** who came with them (同行人): checked in and out with them, as one party */
+  companions?: { name: string; kind: CompanionKind; age?: number }[]
 }
 
 export interface AttendanceResponse {
@@ -240,6 +242,18 @@ export interface HoursEvent {
   sessionStartAt?: number
   /** the role taken, on a call with roles */
   role?: string
+  /**
+   * who came along (同行人): each served the same time as the volunteer and has these hours of their own, a child's
+   * kept under the guardian's record. Never added to the volunteer's totals.
+   */
+  companions?: CompanionHours[]
+}
+
+export interface CompanionHours {
+  name: string
+  kind: CompanionKind
+  age?: number
+  hours: number
 }
 
 export interface MyHoursResponse {

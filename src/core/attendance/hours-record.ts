@@ -46,6 +46,9 @@ export function hoursRecord(
       event.sessionStartAt = session.startAt
     }
     if (role) event.role = role
+    // a party checks in and out together: each companion served the volunteer's hours (none for a no-show)
+    if (signUp.companions?.length)
+      event.companions = signUp.companions.map((companion) => ({ ...companion, hours: event.hours }))
     events.push(event)
     const hours = countedHours(signUp)
     if (status !== 'confirmed') continue
@@ -81,30 +84,51 @@ export const HOURS_SHEET_HEADERS = [
   '备注/修改原因',
 ]
 
-/** Confirmed hours only (anything else is left out), by the call's start, then name. */
+/**
+ * Confirmed hours only (anything else is left out), by the call's start, then name. A row per person: each
+ * companion (同行人) right after their volunteer, with the same times and hours and, under 备注, whose party it is.
+ */
 export function hoursSheet(items: { signUp: SignUp; call: Call }[]): string[][] {
   const counted = items
     .filter(({ signUp }) => hoursEventStatus(signUp) === 'confirmed')
     .sort((a, b) => a.call.startAt - b.call.startAt || a.signUp.name.localeCompare(b.signUp.name))
-  return counted.map(({ signUp, call }, i) => {
-    const time = (at: number | undefined) => (at === undefined ? '' : formatChinaTime(at))
-    const notes = [
-      signUp.walkIn ? '现场登记' : '',
-      ...(signUp.hoursEdits ?? []).map((e) => `时长由 ${e.from} 改为 ${e.to}：${e.reason}`),
-    ].filter((note) => note !== '')
-    return [
-      String(i + 1),
-      signUp.name,
-      signUp.phone,
-      call.title,
-      // the day of the session served (a call of one session: its own)
-      formatChinaTime((sessionOfSlot(call, slotOfSignUp(signUp)) ?? call).startAt).slice(0, 10),
-      `${call.city} ${call.address}`.trim(),
-      time(signUp.checkedInAt),
-      time(signUp.checkedOutAt),
-      String(countedHours(signUp)),
-      time(signUp.hoursConfirmedAt),
-      notes.join('；'),
-    ]
-  })
+  const rows: string[][] = []
+  for (const { signUp, call } of counted) {
+    const row = personRow(signUp, call)
+    rows.push([String(rows.length + 1), ...row])
+    for (const companion of signUp.companions ?? []) {
+      const who = companion.kind === 'child' ? `儿童 ${companion.age ?? '?'} 岁` : '成人'
+      const [, , ...rest] = row
+      rows.push([
+        String(rows.length + 1),
+        companion.name,
+        '',
+        ...rest.slice(0, -1),
+        `同行人（${who}），同行于 ${signUp.name}`,
+      ])
+    }
+  }
+  return rows
+}
+
+/** A volunteer's row of the hours export, without its number. */
+function personRow(signUp: SignUp, call: Call): string[] {
+  const time = (at: number | undefined) => (at === undefined ? '' : formatChinaTime(at))
+  const notes = [
+    signUp.walkIn ? '现场登记' : '',
+    ...(signUp.hoursEdits ?? []).map((e) => `时长由 ${e.from} 改为 ${e.to}：${e.reason}`),
+  ].filter((note) => note !== '')
+  return [
+    signUp.name,
+    signUp.phone,
+    call.title,
+    // the day of the session served (a call of one session: its own)
+    formatChinaTime((sessionOfSlot(call, slotOfSignUp(signUp)) ?? call).startAt).slice(0, 10),
+    `${call.city} ${call.address}`.trim(),
+    time(signUp.checkedInAt),
+    time(signUp.checkedOutAt),
+    String(countedHours(signUp)),
+    time(signUp.hoursConfirmedAt),
+    notes.join('；'),
+  ]
 }

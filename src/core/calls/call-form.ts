@@ -6,6 +6,7 @@ import { readMaxSlots, readRoles, readSessions } from './session-form'
 import { MAX_SLOTS } from './slots'
 import { readFileId } from '@core/ngos/ngo'
 import { readInsuranceSetting } from '@core/privacy/insurance'
+import { readCompanionRule } from './companions'
 import { readReminderLead } from '@core/messages/reminders'
 import { charCount } from '@core/shared/validation'
 import { CITY_MAX_LENGTH, TAG_MAX_LENGTH } from './validate'
@@ -101,6 +102,8 @@ export function validateCallForm(
   if (maxSlots !== undefined) form.maxSlotsPerPerson = maxSlots
   const insurance = readInsuranceSetting(fields.insurance, errors)
   if (insurance) form.insurance = insurance
+  const companions = readCompanionRule(fields.companions, errors)
+  if (companions) form.companions = companions
   if ((planned?.length ?? 1) * Math.max(1, roles?.length ?? 0) > MAX_SLOTS)
     errors.sessions = `场次 × 岗位最多${MAX_SLOTS}个，请减少场次或岗位`
   // Sign-ups close with the last session at the latest (each session's own places close at its start).

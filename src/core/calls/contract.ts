@@ -5,6 +5,8 @@ import type {
   Answers,
   CallInsurance,
   CallStatus,
+  Companion,
+  CompanionRule,
   Question,
   RepeatRule,
   SignUpSource,
@@ -84,6 +86,10 @@ export interface SignUpView {
   subscriptions?: Record<string, number>
   /** the slot it holds (`s1` on a call of one slot) */
   slot: string
+  /** who comes along, when anyone does */
+  companions?: Companion[]
+  /** the places it takes (the volunteer and companions), when more than one */
+  party?: number
   createdAt: number
 }
 
@@ -156,6 +162,8 @@ export interface CallDetail extends CallCard {
   repeat?: RepeatRule
   /** the insurance details a sign-up must give (absent: none) */
   insurance?: CallInsurance
+  /** companions a volunteer may bring (absent: none) */
+  companions?: CompanionRule
   /** what the caller gave for this call, masked (absent: nothing on file); a new sign-up may leave them out */
   myInsurance?: MaskedInsurance
 }
@@ -181,6 +189,8 @@ export interface SignUpRequest {
    * gave them for another slot of the same call: those are used.
    */
   insurance?: InsuranceForm
+  /** who comes along (CallDetail.companions says how many and which children may); absent = nobody */
+  companions?: Companion[]
 }
 
 /**
@@ -401,6 +411,8 @@ export interface CallForm {
   maxSlotsPerPerson?: number
   /** insurance details asked of volunteers (absent: none; core/privacy/insurance.ts) */
   insurance?: CallInsurance
+  /** companions a volunteer may bring (absent or max 0: none; core/calls/companions.ts) */
+  companions?: CompanionRule
 }
 
 export interface SessionForm {
@@ -466,6 +478,10 @@ export interface RosterEntry {
   role?: string
   /** on a call asking insurance details, what the volunteer gave, masked (6201**********1234): never in full */
   insurance?: MaskedInsurance
+  /** who comes along (listed under the volunteer; each holds a place) */
+  companions?: Companion[]
+  /** the places the row takes: 1 + companions (absent: 1) */
+  party?: number
 }
 
 /** Insurance details as they may be shown anywhere but the owner's insurance export. */

@@ -3,6 +3,7 @@ import type { RosterEntry, RosterRequest, RosterTab } from './contract'
 import { sessionLabel, sessionShortLabel } from './session-text'
 import { hasSlots, parseSlotKey, roleOfSlot, rolesOf, sessionOfSlot, sessionsOf, slotOfSignUp } from './slots'
 import { readRoleId, readSessionId } from '@core/attendance/validate'
+import { partyOf } from './companions'
 import { formatChinaTime } from '@core/shared/china-time'
 import type { Call, Question, SignUp } from '@core/model'
 import { type ApiError, fail } from '@core/shared/errors'
@@ -64,6 +65,8 @@ export function toRoster(signUps: readonly SignUp[], call?: SlotsCall): RosterEn
     if (s.checkedInAt !== undefined) entry.checkedInAt = s.checkedInAt
     if (s.checkedOutAt !== undefined) entry.checkedOutAt = s.checkedOutAt
     if (s.hours !== undefined) entry.hours = s.hours
+    if (s.companions && s.companions.length > 0) entry.companions = s.companions
+    if (partyOf(s) > 1) entry.party = partyOf(s)
     if (call && hasSlots(call)) {
       const slot = slotOfSignUp(s)
       entry.slot = slot
@@ -155,25 +158,32 @@ export function rosterFilters(call: SlotsCall): {
   }
 }
 
+/** People per tab: a volunteer with companions counts as the places they take, as the call's counters do. */
 export function rosterCounts(entries: readonly RosterEntry[]): Record<RosterTab, number> {
   const counts: Record<RosterTab, number> = { confirmed: 0, waitlisted: 0, cancelled: 0, late: 0, walkIn: 0 }
-  for (const entry of entries) counts[entry.tab]++
+  for (const entry of entries) counts[entry.tab] += entry.party ?? 1
   return counts
 }
 
 /**
  * The export: Chinese headers, one row per sign-up with every answer (choices joined by 、), then attendance
  * (check-in, check-out, hours so far; confirmed hours are reported by the hours export). A call of several
- * sessions has a 场次 column, a call with roles a 岗位 column (`columns`: rosterColumns).
+ * sessions has a 场次 column, a call with roles a 岗位 column (`columns`: rosterColumns). On a call allowing
+ * companions every person has a row (an insurer counts people): each companion's row follows its volunteer's,
+ * numbered under it (3.1, 3.2), with 身份 and 同行于 saying whose party it is.
  */
 export function rosterSheet(
   questions: readonly Question[],
   entries: readonly RosterEntry[],
-  columns: { session: boolean; role: boolean; insurance?: boolean } = { session: false, role: false },
+  columns: { session: boolean; role: boolean; insurance?: boolean; companions?: boolean } = {
+    session: false,
+    role: false,
+  },
 ): { headers: string[]; rows: string[][] } {
   const headers = [
     '序号',
     '姓名',
+    ...(columns.companions ? ['身份', '同行于'] : []),
     '手机号',
     ...(columns.session ? ['场次'] : []),
     ...(columns.role ? ['岗位'] : []),
@@ -187,43 +197,67 @@ export function rosterSheet(
     ...(columns.insurance ? ['证件类型', '证件号码(打码)', '紧急联系人(打码)'] : []),
   ]
   const time = (at: number | undefined) => (at === undefined ? '' : formatChinaTime(at))
-  const rows = entries.map((e, i) => [
-    String(i + 1),
-    e.name,
-    e.phone,
-    ...(columns.session ? [e.session ?? ''] : []),
-    ...(columns.role ? [e.role ?? ''] : []),
-    e.tab === 'late' ? '临时退出' : e.walkIn ? '现场登记' : STATUS_LABELS[e.status],
-    e.waitRank === undefined ? '' : String(e.waitRank),
-    formatChinaTime(e.createdAt),
-    ...questions.map((q) => {
-      const answer = e.answers[q.id]
-      return Array.isArray(answer) ? answer.join('、') : (answer ?? '')
-    }),
-    time(e.checkedInAt),
-    time(e.checkedOutAt),
-    e.hours === undefined ? '' : String(e.hours),
-    ...(columns.insurance
-      ? [
-          e.insurance?.idType ?? '',
-          e.insurance?.idNumber ?? '',
-          [e.insurance?.emergencyName, e.insurance?.emergencyPhone].filter(Boolean).join(' '),
-        ]
-      : []),
-  ])
+  const rows = entries.flatMap((e, i) => {
+    const row = volunteerRow(e, i)
+    if (!columns.companions) return [row]
+    // a companion's row: the volunteer's slot, status, queue place and time; nothing the companion did not give
+    const shared = (columns.session ? 1 : 0) + (columns.role ? 1 : 0) + 3
+    const kept = row.slice(5, 5 + shared)
+    const blank = row.slice(5 + shared).map(() => '')
+    const companionRows = (e.companions ?? []).map((companion, j) => [
+      `${i + 1}.${j + 1}`,
+      companion.name,
+      companion.kind === 'child' ? `同行儿童（${companion.age ?? '?'} 岁）` : '同行成人',
+      e.name,
+      '',
+      ...kept,
+      ...blank,
+    ])
+    return [row, ...companionRows]
+  })
   return { headers, rows }
+
+  function volunteerRow(e: RosterEntry, i: number): string[] {
+    return [
+      String(i + 1),
+      e.name,
+      ...(columns.companions ? ['报名人', ''] : []),
+      e.phone,
+      ...(columns.session ? [e.session ?? ''] : []),
+      ...(columns.role ? [e.role ?? ''] : []),
+      e.tab === 'late' ? '临时退出' : e.walkIn ? '现场登记' : STATUS_LABELS[e.status],
+      e.waitRank === undefined ? '' : String(e.waitRank),
+      formatChinaTime(e.createdAt),
+      ...questions.map((q) => {
+        const answer = e.answers[q.id]
+        return Array.isArray(answer) ? answer.join('、') : (answer ?? '')
+      }),
+      time(e.checkedInAt),
+      time(e.checkedOutAt),
+      e.hours === undefined ? '' : String(e.hours),
+      ...(columns.insurance
+        ? [
+            e.insurance?.idType ?? '',
+            e.insurance?.idNumber ?? '',
+            [e.insurance?.emergencyName, e.insurance?.emergencyPhone].filter(Boolean).join(' '),
+          ]
+        : []),
+    ]
+  }
 }
 
 /** Which slot columns a call's export has: 场次 for several sessions, 岗位 when it has roles. */
-export function rosterColumns(call: SlotsCall & Pick<Partial<Call>, 'insurance'>): {
+export function rosterColumns(call: SlotsCall & Pick<Partial<Call>, 'insurance' | 'companions'>): {
   session: boolean
   role: boolean
   insurance: boolean
+  companions: boolean
 } {
   return {
     session: hasSlots(call) && sessionsOf(call).length > 1,
     role: hasSlots(call) && rolesOf(call).length > 0,
     insurance: call.insurance !== undefined,
+    companions: call.companions !== undefined,
   }
 }
 

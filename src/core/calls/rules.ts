@@ -8,8 +8,15 @@ export const NAME_MAX_LENGTH = 20
 export const TEXT_ANSWER_MAX_LENGTH = 200
 export const TEXTAREA_ANSWER_MAX_LENGTH = 1000
 
-/** Seats not yet taken (never negative, even if a counter drifted above capacity). */
-export function spotsLeft(call: Pick<Call, 'capacity' | 'confirmed'>): number {
+/**
+ * Seats a newcomer can take (never negative, even if a counter drifted above capacity). On a call of one slot
+ * whose queue has people, none: free seats are then held for the party at its head (a family waiting for a third
+ * place), and a newcomer joins the queue behind it (lib/waitlist/waitlist.ts I4).
+ */
+export function spotsLeft(
+  call: Pick<Call, 'capacity' | 'confirmed'> & Partial<Pick<Call, 'waitlisted' | 'slots'>>,
+): number {
+  if (!call.slots && (call.waitlisted ?? 0) > 0) return 0
   return Math.max(0, call.capacity - call.confirmed)
 }
 

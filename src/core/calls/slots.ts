@@ -164,8 +164,12 @@ export function totalCapacity(slots: Record<string, SlotCounters>): number {
 }
 
 /** Seats not yet taken in a slot (never negative, even if a counter drifted above capacity). */
-export function slotSpotsLeft(slot: Pick<SlotCounters, 'capacity' | 'confirmed' | 'cancelled'>): number {
-  return slot.cancelled ? 0 : Math.max(0, slot.capacity - slot.confirmed)
+/** A slot's seats a newcomer can take: none while its queue has people (see rules.ts spotsLeft). */
+export function slotSpotsLeft(
+  slot: Pick<SlotCounters, 'capacity' | 'confirmed' | 'cancelled'> &
+    Partial<Pick<SlotCounters, 'waitlisted'>>,
+): number {
+  return slot.cancelled || (slot.waitlisted ?? 0) > 0 ? 0 : Math.max(0, slot.capacity - slot.confirmed)
 }
 
 /** The start of the call's last session that is not cancelled (its own start, for a call of one session). */

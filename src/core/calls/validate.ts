@@ -13,7 +13,8 @@ import { readAnswers } from './answers'
 import { type CursorPosition, decodeCursor, CURSOR_MAX_LENGTH } from '@core/shared/cursor'
 import { NAME_MAX_LENGTH } from './rules'
 import { looksLikeSlotKey } from './slots'
-import type { Answers, Question } from '@core/model'
+import type { Answers, Companion, CompanionRule, Question } from '@core/model'
+import { readCompanions } from './companions'
 import {
   asInput,
   type FieldErrors,
@@ -39,8 +40,8 @@ export interface ListCallsQuery {
   after?: CursorPosition
 }
 
-/** A sign-up as the schema returns it: answers always present (possibly empty), consent always true. */
-export type CleanSignUp = SignUpRequest & { answers: Answers; privacyConsent: true }
+/** A sign-up as the schema returns it: answers and companions always present (possibly empty), consent true. */
+export type CleanSignUp = SignUpRequest & { answers: Answers; privacyConsent: true; companions: Companion[] }
 
 export function validateListCalls(input: unknown): Validation<ListCallsQuery> {
   const fields = asInput(input)
@@ -100,11 +101,15 @@ export function validateMySignUps(input: unknown): Validation<Record<string, nev
 }
 
 /**
- * The sign-up form, checked against the call's questions. Used by the form in the mini program (pass the
+ * The sign-up form, checked against the call's questions and its rule for companions (Call.companions). Used by the form in the mini program (pass the
  * questions of the call being shown) and by the `signUp` action. A `referrer` field is ignored like any unknown
  * one: whoever brought the volunteer is credited only through a referrer code (share.ts readAttribution).
  */
-export function validateSignUpForm(input: unknown, questions: readonly Question[]): Validation<CleanSignUp> {
+export function validateSignUpForm(
+  input: unknown,
+  questions: readonly Question[],
+  companionRule?: CompanionRule,
+): Validation<CleanSignUp> {
   const fields = asInput(input)
   if (!fields) return notAnObject()
   const errors: FieldErrors = {}
@@ -112,8 +117,9 @@ export function validateSignUpForm(input: unknown, questions: readonly Question[
   const name = readName(fields, 'name', { label: '姓名', required: true, max: NAME_MAX_LENGTH }, errors)
   const phone = readPhone(fields.phone, errors)
   const answers = readAnswers(fields.answers, questions, errors)
+  const companions = readCompanions(fields.companions, companionRule, errors)
   if (fields.privacyConsent !== true) errors.privacyConsent = '请阅读并同意隐私说明'
-  return finish(errors, { callId, name: name ?? '', phone, answers, privacyConsent: true })
+  return finish(errors, { callId, name: name ?? '', phone, answers, privacyConsent: true, companions })
 }
 
 /** Just the call a request is about; the first step of actions whose other rules depend on that call. */

@@ -83,6 +83,7 @@ export function toCallDetail(
   // only a draft's: once published its sessions are edited one by one and the rule no longer describes them
   if (call.repeat && call.status === 'draft') detail.repeat = call.repeat
   if (call.insurance) detail.insurance = call.insurance
+  if (call.companions) detail.companions = call.companions
   return detail
 }
 
@@ -127,6 +128,8 @@ export function toSignUpView(signUp: SignUp, waitRank?: number): SignUpView {
   }
   if (signUp.status === 'waitlisted' && waitRank !== undefined) view.waitRank = waitRank
   if (signUp.promotedAt !== undefined) view.promotedAt = signUp.promotedAt
+  if (signUp.companions && signUp.companions.length > 0) view.companions = signUp.companions
+  if ((signUp.party ?? 1) > 1) view.party = signUp.party
   if (signUp.lateDropOut) view.lateDropOut = true
   if (signUp.status === 'attended' && signUp.hours !== undefined) {
     view.hours = signUp.hours

@@ -17,6 +17,7 @@ import SharePoster from '@components/SharePoster'
 import SlotPicker from '@components/SlotPicker'
 import { canPick, hasSlotPicker, heldSlots, knownSlots, sameSession } from '@components/SlotPicker/slots-view'
 import SpotsLabel from '@components/SpotsLabel'
+import { companionRuleText } from '@core/calls/companions'
 import StatusTag from '@components/StatusTag'
 import { cancelNotice, confirmAndCancel } from '@components/cancel-sign-up'
 import { formatTime, formatTimeRange } from '@components/format'
@@ -173,6 +174,9 @@ export default function CallDetailPage() {
         <InfoRow icon="pin" label="地点" value={`${detail.city} · ${detail.address}`} />
         <InfoRow icon="hourglass" label="报名截止" value={formatTime(detail.signupDeadline)} />
         {cancelNotice(detail) && <InfoRow icon="info" label="取消须知" value={cancelNotice(detail)!} />}
+        {detail.companions && (
+          <InfoRow icon="people" label="同行人" value={companionRuleText(detail.companions)} />
+        )}
         <View className="spots-box" id="spots">
           <View className="spots-box__line">
             <Text className="spots-box__count">

@@ -202,6 +202,11 @@ function SignUpRow({ item, cancelling, onCancel }: RowProps) {
           <Text className="signup-row__meta">
             {call.ngoName} · {call.city}
           </Text>
+          {signUp.companions && (
+            <Text className="signup-row__meta signup-row__party">
+              共 {signUp.party ?? 1} 人 · 同行：{signUp.companions.map((c) => c.name).join('、')}
+            </Text>
+          )}
         </View>
       </View>
       <View className="signup-row__footer">

@@ -5,6 +5,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { CallDetail } from '@core/calls/contract'
+import { companionLabel } from '@core/calls/companions'
 import CalendarButton from '@components/CalendarButton'
 import Icon from '@components/Icon'
 import { asButton } from '@components/a11y'
@@ -63,7 +64,9 @@ export default function SignUpSuccessPage() {
         </Text>
         <Text className="success-page__subtitle">
           {waitlisted
-            ? '有人取消时会按顺序自动递补，递补成功后会通知你'
+            ? mine?.companions
+              ? '空出的名额够你们全体时按顺序整组递补，递补成功后会通知你'
+              : '有人取消时会按顺序自动递补，递补成功后会通知你'
             : `「${call.ngo.name}」的组织者会通过手机号与你联系`}
         </Text>
       </View>
@@ -86,6 +89,20 @@ export default function SignUpSuccessPage() {
               {mine.name} · {mine.phone}
             </Text>
             <StatusTag signUp={mine} />
+          </View>
+        )}
+        {mine?.companions && (
+          <View className="summary__party" id="success-party">
+            <Text className="summary__who">
+              {waitlisted
+                ? `共 ${mine.party ?? 1} 人一起候补`
+                : `共 ${mine.party ?? 1} 人，占 ${mine.party ?? 1} 个名额`}
+            </Text>
+            {mine.companions.map((companion, i) => (
+              <Text key={i} className="summary__companion">
+                同行：{companion.name}（{companionLabel(companion)}）
+              </Text>
+            ))}
           </View>
         )}
       </View>

@@ -43,6 +43,7 @@ import { outcomesQuery, signUpForSlots } from '@services/calls/slot-sign-up'
 import LengthCount from '@components/LengthCount'
 import QuestionField from './components/QuestionField'
 import InsuranceFields from './components/InsuranceFields'
+import CompanionFields, { type CompanionDraft, toCompanions } from './components/CompanionFields'
 import './index.scss'
 
 /** What we collect, why, who sees it, and how to take it back: shown right above the consent box. */
@@ -60,6 +61,8 @@ const INSURANCE_FIELDS = ['idType', 'idNumber', 'emergencyName', 'emergencyPhone
 /** The element to scroll to for a field's message, in form order. */
 function fieldAnchor(key: string): string {
   if (key.startsWith('answers.')) return `#field-q-${key.slice('answers.'.length)}`
+  const companion = /^companions\.(\d+)\./.exec(key)
+  if (companion) return `#field-companions-${companion[1]}`
   if (key === 'insurance.consent') return '#insurance-consent'
   if (key.startsWith('insurance')) return `#field-${key.replace('.', '-')}`
   return key === 'privacyConsent' ? '#privacy-consent' : `#field-${key}`
@@ -70,6 +73,10 @@ function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string 
     'name',
     'phone',
     ...questions.map((q) => `answers.${q.id}`),
+    'companions',
+    ...Object.keys(errors)
+      .filter((k) => k.startsWith('companions.'))
+      .sort(),
     ...INSURANCE_FIELDS.map((field) => `insurance.${field}`),
     'privacyConsent',
   ]
@@ -95,6 +102,7 @@ export default function SignUpPage() {
   const [answers, setAnswers] = useState<Answers>({})
   const [consent, setConsent] = useState(false)
   const [insurance, setInsurance] = useState<InsuranceForm>({ consent: false })
+  const [companions, setCompanions] = useState<CompanionDraft[]>([])
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
   /** the cloud is busy and the sign-up waits its turn to be sent again */
@@ -162,7 +170,8 @@ export default function SignUpPage() {
   }
 
   const call = state.call
-  const joinsWaitlist = call.spotsLeft <= 0 && call.waitlist
+  // a party that does not fit in the places left waits as a whole
+  const joinsWaitlist = call.spotsLeft < 1 + companions.length && call.waitlist
   const active = !picker && call.mySignUp && call.mySignUp.status !== 'cancelled'
   const backToCall = () => {
     if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
@@ -222,8 +231,15 @@ export default function SignUpPage() {
 
   const submit = async () => {
     if (submitting) return
-    const form = { callId, name, phone, answers, privacyConsent: consent }
-    const checked = validateSignUpForm(form, call.questions)
+    const form = {
+      callId,
+      name,
+      phone,
+      answers,
+      privacyConsent: consent,
+      companions: toCompanions(companions),
+    }
+    const checked = validateSignUpForm(form, call.questions, call.companions)
     // asked by the call, unless given for another of its slots and left empty now (the function reuses those)
     const reuse =
       insuranceOnFile && !insurance.idNumber && !insurance.emergencyName && !insurance.emergencyPhone
@@ -426,6 +442,25 @@ export default function SignUpPage() {
             />
           ))}
         </View>
+      )}
+
+      {call.companions && (
+        <CompanionFields
+          rule={call.companions}
+          value={companions}
+          errors={errors}
+          spotsLeft={picker ? undefined : call.spotsLeft}
+          waitlist={call.waitlist}
+          onChange={(value, changed) => {
+            setCompanions(value)
+            // one added or removed renumbers those after it: their messages no longer fit their places
+            if (changed === 'companions')
+              setErrors((prev) =>
+                Object.fromEntries(Object.entries(prev).filter(([key]) => !key.startsWith('companions'))),
+              )
+            else clearError(changed)
+          }}
+        />
       )}
 
       {call.insurance && (

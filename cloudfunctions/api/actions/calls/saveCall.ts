@@ -27,6 +27,7 @@ const OPTIONAL = [
   'roles',
   'maxSlotsPerPerson',
   'insurance',
+  'companions',
 ] as const
 
 export const saveCall = defineAction({

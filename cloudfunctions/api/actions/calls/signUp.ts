@@ -40,7 +40,7 @@ const takePlace = defineAction({
   validate: validateSignUpRequest,
   run: async ({ input: request, call, openid, now }): Promise<ApiResult<SignUpResponse>> => {
     // The answers are checked against the call's own questions: only now that the gate found the call.
-    const input = validateSignUpForm(request.form, call.questions)
+    const input = validateSignUpForm(request.form, call.questions, call.companions)
     if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
     const slot = request.slot ?? (hasSlots(call) ? undefined : ONLY_SLOT)
     const counters = slot === undefined ? undefined : slotOf(call, slot)
@@ -48,6 +48,8 @@ const takePlace = defineAction({
       return fail('INVALID_INPUT', undefined, {
         slot: slot === undefined ? '请选择场次' : '活动没有这个场次',
       })
+    // The volunteer and their companions: every step below takes, queues or gives back this many places at once.
+    const party = 1 + input.value.companions.length
     const attribution = request.attribution
     const id = signUpIdFor(call._id, openid, slot)
     // Someone who already holds a seat or a place keeps it whatever the call's state is now. Their row is read only
@@ -62,7 +64,14 @@ const takePlace = defineAction({
 
     if (!isSlotOpen(call, counters, now)) return unlessSignedUp(fail('CLOSED'))
     // Full without a waitlist: refused before anything else is read (a burst's many late taps cost two trips).
-    if (!call.waitlist && counters.confirmed >= counters.capacity) return unlessSignedUp(fail('FULL'))
+    if (!call.waitlist && counters.confirmed + party > counters.capacity) return unlessSignedUp(fail('FULL'))
+    // A party larger than the slot could never be seated, and would hold up its queue: refused outright.
+    if (party > counters.capacity)
+      return unlessSignedUp(
+        fail('INVALID_INPUT', undefined, {
+          companions: `本场次共 ${counters.capacity} 个名额，容纳不下 ${party} 人`,
+        }),
+      )
     const refused = await slotRefusal(call, slot, openid, id)
     if (refused) return unlessSignedUp(refused)
     // What a volunteer writes reaches the NGO's organizers: it goes through WeChat's content review first.
@@ -74,10 +83,10 @@ const takePlace = defineAction({
     details.source = attribution.source
     const row = { _id: id, callId: call._id, openid, slot, createdAt: now, ...details }
 
-    if (await seatForNewcomer(call, slot, now)) {
+    if (await seatForNewcomer(call, slot, now, party)) {
       crashPoint('seat-taken')
       const stored = await recordOrUndo(row, 'confirmed', async () => {
-        await releaseSeat(call, slot, now)
+        await releaseSeat(call, slot, now, party)
         await promote(call._id, slot, now)
       })
       if (stored.created) {
@@ -85,18 +94,18 @@ const takePlace = defineAction({
         await refreshGroupCardsOf(call, now)
         return ok({ signUp: await signUpView(call, stored.signUp), created: true })
       }
-      // They were signed up already (a retry, a double tap): theirs counts, this seat goes back (maybe to the queue).
-      await releaseSeat(call, slot, now)
+      // They were signed up already (a retry, a double tap): theirs counts, these seats go back (maybe to the queue).
+      await releaseSeat(call, slot, now, party)
       await promote(call._id, slot, now)
       return ok({ signUp: await signUpView(call, stored.signUp), created: false })
     }
 
     if (!call.waitlist) return unlessSignedUp(fail('FULL'))
-    if (!(await countJoiner(call, slot, now))) return unlessSignedUp(fail('CLOSED')) // closed or cancelled meanwhile
+    if (!(await countJoiner(call, slot, now, party))) return unlessSignedUp(fail('CLOSED')) // closed meanwhile
     crashPoint('joiner-counted')
-    const stored = await recordOrUndo(row, 'waitlisted', () => countLeaver(call, slot, now))
+    const stored = await recordOrUndo(row, 'waitlisted', () => countLeaver(call, slot, now, party))
     if (!stored.created) {
-      await countLeaver(call, slot, now)
+      await countLeaver(call, slot, now, party)
       return ok({ signUp: await signUpView(call, stored.signUp), created: false })
     }
     // A seat may have been freed while this row was being written: the queue moves now, maybe starting with us.
@@ -120,7 +129,7 @@ export const signUp = defineAction({
     const { input: request, call, openid, now } = ctx
     const insurance = await insuranceForSignUp(call, openid, request.form, now)
     if (!insurance.ok) {
-      const form = validateSignUpForm(request.form, call.questions)
+      const form = validateSignUpForm(request.form, call.questions, call.companions)
       return fail('INVALID_INPUT', undefined, { ...(form.ok ? {} : form.fields), ...insurance.fields })
     }
     const result = await takePlace.run(ctx)
@@ -181,13 +190,13 @@ function validateSignUpRequest(
  * capacity edit makes it fail instead of overshooting; then (without a waitlist, whose promotion reads the call
  * afresh anyway) the call is read again and, if the slot's capacity changed, tried once more.
  */
-async function seatForNewcomer(call: Call, slot: string, now: number): Promise<boolean> {
-  // The call as the gate read it has no seat for a newcomer: the update would fail, so it is not sent.
+async function seatForNewcomer(call: Call, slot: string, now: number, party: number): Promise<boolean> {
+  // The call as the gate read it has no seats for this party: the update would fail, so it is not sent.
   const read = slotOf(call, slot)
-  if (!read || read.confirmed >= read.capacity || (call.waitlist && read.waitlisted > 0)) return false
+  if (!read || read.confirmed + party > read.capacity || (call.waitlist && read.waitlisted > 0)) return false
   let current: Call | null = call
   for (let attempt = 0; attempt < 3 && current; attempt++) {
-    if (await takeNewcomerSeat(current, slot, now)) return true
+    if (await takeNewcomerSeat(current, slot, now, party)) return true
     if (call.waitlist) return false
     const fresh: Call | null = await findById('calls', call._id)
     const before = slotOf(current, slot)
@@ -200,11 +209,20 @@ async function seatForNewcomer(call: Call, slot: string, now: number): Promise<b
 }
 
 type Row = Pick<SignUp, '_id' | 'callId' | 'openid' | 'slot' | 'createdAt'> & Details
-type Details = Pick<SignUp, 'name' | 'phone' | 'answers' | 'updatedAt' | 'source'> & { referrer?: string }
+type Details = Pick<
+  SignUp,
+  'name' | 'phone' | 'answers' | 'updatedAt' | 'source' | 'companions' | 'party'
+> & {
+  referrer?: string
+}
 
 function signUpDetails(form: CleanSignUp & { referrer?: string }, openid: string, now: number): Details {
   const details: Details = { name: form.name, phone: form.phone, answers: form.answers, updatedAt: now }
   if (form.referrer && form.referrer !== openid) details.referrer = form.referrer
+  if (form.companions.length > 0) {
+    details.companions = form.companions
+    details.party = 1 + form.companions.length
+  }
   return details
 }
 
@@ -243,6 +261,8 @@ async function record(
       sessionCancelled: _.remove(),
       promotedAt: _.remove(),
       erasedAt: _.remove(), // they deleted their data, then came back: a new sign-up, theirs again
+      // the party is the one counted now, not the one that cancelled
+      ...(fields.companions ? {} : { companions: _.remove(), party: _.remove() }),
     })
     return { signUp: await mustFind(_id), created: updated === 1 }
   }
@@ -271,6 +291,7 @@ async function mustFind(id: string): Promise<SignUp> {
 /** The free texts of a sign-up, keyed as the form names its fields (choices are the NGO's own words). */
 function writtenTexts(input: CleanSignUp, questions: readonly Question[]): Record<string, string> {
   const texts: Record<string, string> = { name: input.name }
+  input.companions.forEach((companion, i) => (texts[`companions.${i}.name`] = companion.name))
   for (const question of questions) {
     const answer = input.answers[question.id]
     if ((question.kind === 'text' || question.kind === 'textarea') && typeof answer === 'string') {

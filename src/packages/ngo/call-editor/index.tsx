@@ -28,6 +28,7 @@ import { chinaMs, DAY, dateOf, nextWeekAt9, timeOf } from './china-time'
 import PlacePicker from './components/PlacePicker'
 import QuestionsEditor from './components/QuestionsEditor'
 import InsuranceSetting from './components/InsuranceSetting'
+import CompanionsSetting from './components/CompanionsSetting'
 import '../console.scss'
 import './index.scss'
 
@@ -130,6 +131,7 @@ export default function CallEditorPage() {
       waitlist: c.waitlist,
       questions: c.questions,
       insurance: c.insurance,
+      companions: c.companions,
     })
     setTagsText(c.tags.join(' '))
   })
@@ -604,6 +606,12 @@ export default function CallEditorPage() {
         published={published}
         errors={shown}
         onChange={(insurance) => set({ insurance })}
+      />
+      <CompanionsSetting
+        value={form.companions}
+        published={published}
+        errors={shown}
+        onChange={(companions) => set({ companions })}
       />
       {published ? (
         <Button

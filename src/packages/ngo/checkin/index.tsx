@@ -320,6 +320,13 @@ export default function CheckInPage() {
                 <Text className="console-note">
                   {entry.role ? `${entry.phone} · ${entry.role}` : entry.phone}
                 </Text>
+                {entry.companions && (
+                  <Text className="console-note attendee__companions">
+                    {`共 ${entry.companions.length + 1} 人，一起签到签退：${entry.companions
+                      .map((c) => (c.kind === 'child' ? `${c.name}（儿童 ${c.age ?? '?'} 岁）` : c.name))
+                      .join('、')}`}
+                  </Text>
+                )}
               </View>
               <Text className={`attendee__presence attendee__presence--${entry.status}`}>
                 {presenceText(entry)}

@@ -6,6 +6,7 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import type { RosterEntry, RosterResponse, RosterTab } from '@core/calls/contract'
 import { ROSTER_TABS } from '@core/calls/roster'
+import { companionLabel } from '@core/calls/companions'
 import LoadFailed from '@components/LoadFailed'
 import SlotChips, { sessionChoices } from '@components/SlotChips'
 import { asButton } from '@components/a11y'
@@ -130,6 +131,16 @@ export default function RosterPage() {
                 </Text>
               )}
             </View>
+            {entry.companions && (
+              <View className="roster-entry__companions" id={`roster-companions-${entry._id}`}>
+                <Text className="roster-entry__party">共 {entry.party ?? 1} 人（含同行人）</Text>
+                {entry.companions.map((companion, i) => (
+                  <Text key={i} className="roster-entry__companion">
+                    同行：{companion.name}（{companionLabel(companion)}）
+                  </Text>
+                ))}
+              </View>
+            )}
             {entry.insurance && (
               <Text className="console-note">
                 保险信息：

@@ -121,6 +121,17 @@ function EventRow({ event }: { event: HoursEvent }) {
           </Text>
         </View>
       </View>
+      {event.companions && (
+        <View className="hours-event__companions" id={`event-companions-${event.signUpId}`}>
+          {event.companions.map((companion, i) => (
+            <Text key={i} className="hours-event__companion">
+              {companion.kind === 'child' ? '同行儿童' : '同行'}：{companion.name}
+              {companion.kind === 'child' ? `（${companion.age ?? '?'} 岁）` : ''}
+              {event.status === 'no_show' ? '' : ` · ${companion.hours} 小时`}
+            </Text>
+          ))}
+        </View>
+      )}
       {event.status === 'confirmed' && (
         <Text
           className="hours-event__certificate"
