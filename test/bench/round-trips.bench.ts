@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const now = Date.now()
   const open = insertBenchCall(emu, { _id: 'c-open', capacity: 1000, waitlist: true }, [ORGANIZER])
   const full = insertBenchCall(emu, { _id: 'c-full', capacity: 1, confirmed: 1 })
+  const queue = insertBenchCall(emu, { _id: 'c-queue', capacity: 1, confirmed: 1, waitlist: true })
   const day = insertBenchCall(emu, {
     _id: 'c-day',
     capacity: ON_THE_DAY + 1,
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   })
   const rows = [
     row(full._id, openid(9000)),
+    row(queue._id, openid(9000)),
     row(day._id, openid(0)),
     ...Array.from({ length: ON_THE_DAY }, (_, i) =>
       row(day._id, openid(i + 1), { status: 'attended', checkedInAt: now - 5 * MINUTE }),
@@ -58,9 +60,13 @@ async function main(): Promise<void> {
   await measure('a page of the list', { action: 'listCalls' })
   await measure('searching a word', { action: 'listCalls', keyword: '压测' })
   await measure('a call’s page', { action: 'getCall', callId: open._id }, openid(1))
+  // the same warm instance again (an idle instance is reused last in, first out), within the copy's 3 s
+  await measure('a call’s page, kept copy', { action: 'getCall', callId: open._id }, openid(2))
+  await measure('kept copy, anonymous', { action: 'getCall', callId: open._id })
   await measure('a seat', { action: 'signUp', callId: open._id, ...form }, openid(1))
   await measure('again, already signed up', { action: 'signUp', callId: open._id, ...form }, openid(1))
   await measure('refused FULL', { action: 'signUp', callId: full._id, ...form }, openid(2))
+  await measure('waitlisted', { action: 'signUp', callId: queue._id, ...form }, openid(2))
   await measure('my sign-ups', { action: 'mySignUps' }, openid(1))
   await measure('giving a seat back', { action: 'cancelSignUp', callId: open._id }, openid(1))
   const issued = await measure(
