@@ -109,6 +109,11 @@ function Person({ person, onMark }: { person: OfflineRosterPerson; onMark: (as: 
         <Text className="console-note">
           {person.role ? `${person.phone} · ${person.role}` : person.phone}
         </Text>
+        {person.companions && (
+          <Text className="console-note">
+            {`共 ${person.companions.length + 1} 人，一起签到签退：${person.companions.join('、')}`}
+          </Text>
+        )}
       </View>
       <Text
         className={`attendee__presence ${person.checkedInAt !== undefined ? 'attendee__presence--attended' : ''}`}
