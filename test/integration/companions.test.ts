@@ -4,7 +4,12 @@
 // nothing.
 import { after, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { AttendanceResponse, ExportHoursResponse, MyHoursResponse } from '@core/attendance/contract'
+import type {
+  AttendanceResponse,
+  ExportHoursResponse,
+  MyHoursResponse,
+  OfflineRosterResponse,
+} from '@core/attendance/contract'
 import type { CallDetail, SaveCallResponse, SignUpResponse } from '@core/calls/contract'
 import type { Companion, CompanionRule, SignUp } from '@core/model'
 import type { RepairReport } from '@lib/waitlist/repair'
@@ -358,6 +363,10 @@ describe('check-in and hours of a party', () => {
       calls: [call({ startAt, endAt: startAt + 3 * 3_600_000, confirmed: 4, companions: FAMILY })],
       signups: [signUp('trees', CAROL, { companions: [SON, MOTHER], party: 3 }), signUp('trees', DAVE)],
     })
+    // the roster kept on the organizer's phone for a site with no signal names the party too
+    const kept = await h.apiOk<OfflineRosterResponse>('offlineRoster', { callId: 'trees' }, ORGANIZER)
+    assert.deepEqual(kept.people.find((p) => p.signUpId === `trees_${CAROL}`)?.companions, ['王小明', '王芳'])
+    assert.equal(kept.people.find((p) => p.signUpId === `trees_${DAVE}`)?.companions, undefined)
     const mark = (who: string, mode: 'in' | 'out') =>
       h.apiOk('markAttendance', { callId: 'trees', mode, signUpId: `trees_${who}` }, ORGANIZER)
     await mark(CAROL, 'in')

@@ -325,6 +325,8 @@ export interface OfflineRosterPerson {
   /** holderOf(openid): matches a scanned pass; absent for a walk-in (no pass) */
   holder?: string
   role?: string
+  /** the names of who comes with them (同行人): checked in and out with them */
+  companions?: string[]
   checkedInAt?: number
   checkedOutAt?: number
 }

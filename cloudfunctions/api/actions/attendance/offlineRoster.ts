@@ -31,6 +31,7 @@ export const offlineRoster = defineAction({
       if (row.openid) person.holder = holderOf(row.openid)
       const role = roleNameOf(call, row)
       if (role) person.role = role
+      if (row.companions?.length) person.companions = row.companions.map((c) => c.name)
       if (row.status === 'attended' && row.checkedInAt !== undefined) person.checkedInAt = row.checkedInAt
       if (row.checkedOutAt !== undefined) person.checkedOutAt = row.checkedOutAt
       return person

@@ -146,6 +146,11 @@ function Person({ person, onMark }: { person: LocalPerson; onMark: (as: Attendan
       <View className="attendee__who">
         <Text className="attendee__name">{person.name}</Text>
         <Text className="console-note">{personNote(person)}</Text>
+        {person.companions && (
+          <Text className="console-note">
+            {`共 ${person.companions.length + 1} 人，一起签到签退：${person.companions.join('、')}`}
+          </Text>
+        )}
       </View>
       <Text
         className={`attendee__presence ${person.checkedInAt !== undefined ? 'attendee__presence--attended' : ''}`}
