@@ -164,6 +164,13 @@ test(
       await addCompanion(page, 0, '林小树', { age: '8' })
       await addCompanion(page, 1, '林小苗', { age: '3' }) // younger than the call's range
       await textOnScreen(page, '共 3 人，占 3 个名额').waitFor()
+      // a closed app loses nothing: the draft brings the companions back
+      await page.reload()
+      await onScreen(page, '#draft-restored').waitFor({ timeout: 20_000 })
+      assert.equal(await onScreen(page, '#companion-name-0 input').inputValue(), '林小树')
+      assert.equal(await onScreen(page, '#companion-name-1 input').inputValue(), '林小苗')
+      assert.equal(await onScreen(page, '#companion-age-1 input').inputValue(), '3')
+      await textOnScreen(page, '共 3 人，占 3 个名额').waitFor()
       await onScreen(page, '#privacy-consent').click()
       await onScreen(page, '#submit-sign-up').click()
       await textOnScreen(page, '儿童年龄需在 4–12 岁之间').waitFor()

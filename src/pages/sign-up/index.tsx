@@ -92,7 +92,8 @@ const LEAVE_QUESTION = {
 }
 
 /** the form's text as one comparable value: what was typed since the page opened makes it 「unsent input」 */
-const snapshot = (name: string, phone: string, answers: Answers) => JSON.stringify([name, phone, answers])
+const snapshot = (name: string, phone: string, answers: Answers, companions: readonly CompanionDraft[]) =>
+  JSON.stringify([name, phone, answers, companions])
 
 export default function SignUpPage() {
   const { id: callId = '', ref, src, slots: slotsParam = '' } = useRouter().params
@@ -112,7 +113,7 @@ export default function SignUpPage() {
   const [restored, setRestored] = useState(false)
   const [profile, setProfile] = useState<SavedProfile | null>(null)
   // the form as it was when it appeared (empty, or the restored draft)
-  const opened = useRef(snapshot('', '', {}))
+  const opened = useRef(snapshot('', '', {}, []))
   const releaseGuard = useRef<(() => void) | undefined>(undefined)
 
   const load = async () => {
@@ -125,9 +126,15 @@ export default function SignUpPage() {
         setName(draft.name)
         setPhone(draft.phone)
         setAnswers(draft.answers)
+        setCompanions(draft.companions)
         setRestored(true)
       }
-      opened.current = snapshot(draft?.name ?? '', draft?.phone ?? '', draft?.answers ?? {})
+      opened.current = snapshot(
+        draft?.name ?? '',
+        draft?.phone ?? '',
+        draft?.answers ?? {},
+        draft?.companions ?? [],
+      )
       setProfile(loadProfile())
     }
     setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
@@ -146,10 +153,10 @@ export default function SignUpPage() {
     (picker ? chosen.length > 0 : !(state.call.mySignUp && state.call.mySignUp.status !== 'cancelled'))
   // every change is kept on the phone at once: leaving by any way (even a closed app) loses nothing
   useEffect(() => {
-    if (formShown) saveDraft(callId, { name, phone, answers })
-  }, [formShown, callId, name, phone, answers])
+    if (formShown) saveDraft(callId, { name, phone, answers, companions })
+  }, [formShown, callId, name, phone, answers, companions])
 
-  const unsent = formShown && snapshot(name, phone, answers) !== opened.current
+  const unsent = formShown && snapshot(name, phone, answers, companions) !== opened.current
   useEffect(() => {
     if (!unsent) return undefined
     const release = guardLeave(LEAVE_QUESTION)

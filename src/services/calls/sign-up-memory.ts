@@ -12,12 +12,24 @@ export interface SavedProfile {
   phone: string
 }
 
+/** A companion as typed on the form (the age stays text until it is sent). */
+export interface KeptCompanion {
+  name: string
+  kind: 'adult' | 'child'
+  age: string
+}
+
 export interface SignUpDraft {
   name: string
   phone: string
   answers: Answers
+  /** 同行人 as typed (absent in drafts kept before companions existed) */
+  companions: KeptCompanion[]
   savedAt: number
 }
+
+/** more than any call allows: what storage may hold beyond it is not a draft of ours */
+const MAX_KEPT_COMPANIONS = 20
 
 const PROFILE_KEY = 'jushou.volunteer-profile'
 const DRAFT_PREFIX = 'jushou.sign-up-draft.'
@@ -68,12 +80,29 @@ export function loadDraft(callId: string, now = Date.now()): SignUpDraft | null 
     return null
   }
   const answers = value.answers && typeof value.answers === 'object' ? (value.answers as Answers) : {}
-  return { name: value.name, phone: value.phone, answers, savedAt: value.savedAt }
+  return {
+    name: value.name,
+    phone: value.phone,
+    answers,
+    companions: keptCompanions(value.companions),
+    savedAt: value.savedAt,
+  }
+}
+
+function keptCompanions(raw: unknown): KeptCompanion[] {
+  if (!Array.isArray(raw)) return []
+  return raw
+    .slice(0, MAX_KEPT_COMPANIONS)
+    .filter(
+      (c): c is KeptCompanion =>
+        !!c && isText(c.name) && (c.kind === 'adult' || c.kind === 'child') && isText(c.age),
+    )
+    .map(({ name, kind, age }) => ({ name, kind, age }))
 }
 
 /** Keeps the form as it is now; an empty form keeps nothing. */
 export function saveDraft(callId: string, draft: Omit<SignUpDraft, 'savedAt'>, now = Date.now()): void {
-  const empty = !draft.name && !draft.phone && !hasAnswers(draft.answers)
+  const empty = !draft.name && !draft.phone && !hasAnswers(draft.answers) && draft.companions.length === 0
   if (empty) remove(DRAFT_PREFIX + callId)
   else write(DRAFT_PREFIX + callId, { ...draft, savedAt: now })
 }
