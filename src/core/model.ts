@@ -437,6 +437,8 @@ export interface InsuranceDetails {
   idNumber?: Sealed
   /** the sealed emergency contact, JSON `{ name, phone }` */
   emergency?: Sealed
+  /** each companion's ID, sealed, in the order of the sign-up's companions (its masked copy beside it) */
+  companions?: { idType: IdType; idNumber: Sealed; masked: string }[]
   /** what may be shown: 6201**********1234, 王**, 138****8000 */
   masked: { idNumber?: string; emergencyName?: string; emergencyPhone?: string }
   /** the remind timer deletes it after this: the call's last session end + its retention days */

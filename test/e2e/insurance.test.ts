@@ -18,9 +18,14 @@ import {
   whyNotRunnable,
 } from './harness'
 import { axeViolations, describeViolations } from './axe'
+import { idCheckChar } from '@core/privacy/insurance'
 
 const MINQIN = 'mq-trees'
 const ID_NUMBER = '62010219900307123X'
+/** the demo's teaching camp, asking insurance details; here it also lets a volunteer bring children */
+const CAMP = 'hz-summer-camp'
+const first17 = '44030420180101002'
+const CHILD_ID = first17 + idCheckChar(first17)
 
 const skip = whyNotRunnable()
 let emulator: Emulator | undefined
@@ -36,6 +41,9 @@ before(async () => {
       { $set: { insurance: { idNumber: true, emergencyContact: true, retentionDays: 14 } } },
       false,
     )
+  emulator.store
+    .collection('calls')
+    .update({ _id: CAMP }, { $set: { companions: { max: 2, children: { minAge: 4, maxAge: 12 } } } }, false)
   browser = await launchChromium()
 })
 
@@ -149,6 +157,65 @@ test(
       const logs = emulator.store.collection('insuranceExports').all()
       assert.equal(logs.length, 1)
       assert.equal(logs[0].callId, MINQIN)
+    } finally {
+      await context.close()
+    }
+  },
+)
+
+test(
+  'a family: each child gives an ID next to their name, the phone keeps none of them',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const context = await phoneContext(browser, 'volunteer2')
+    const page = await context.newPage()
+    try {
+      await page.goto(detailUrl(emulator, CAMP))
+      await onScreen(page, '#sign-up-button').click({ timeout: 20_000 })
+      await textOnScreen(page, '保险信息').waitFor()
+      await onScreen(page, '#name-input input').fill('梅丽')
+      await onScreen(page, '#phone-input input').fill('13900135678')
+      await textOnScreen(page, '美术').click()
+      await onScreen(page, '#add-companion').click()
+      await onScreen(page, '#companion-name-0 input').fill('梅小树')
+      await onScreen(page, '#companion-kind-0 .choice').filter({ hasText: '儿童' }).click()
+      await onScreen(page, '#companion-age-0 input').fill('8')
+      await onScreen(page, '#field-insurance-idType .choice').filter({ hasText: '居民身份证' }).click()
+      await onScreen(page, '#insurance-id-number input').fill(ID_NUMBER)
+      await onScreen(page, '#insurance-emergency-name input').fill('梅大海')
+      await onScreen(page, '#insurance-emergency-phone input').fill('13900139000')
+      await onScreen(page, '#insurance-consent').click()
+      await onScreen(page, '#privacy-consent').click()
+
+      // the child's ID is asked by name, and refused next to it until given
+      await textOnScreen(page, '同行人 1（梅小树）的证件号码 *').waitFor()
+      await onScreen(page, '#submit-sign-up').click()
+      await onScreen(page, '#field-insurance-companions-0-idNumber .form-field__error')
+        .filter({ hasText: '请填写证件号码' })
+        .waitFor()
+      await assertAccessible(page, 'the family form with its messages')
+      assert.equal(emulator.store.collection('signups').find({ callId: CAMP, name: '梅丽' }).length, 0)
+
+      await onScreen(page, '#field-insurance-companions-0-idType .choice')
+        .filter({ hasText: '居民身份证' })
+        .click()
+      await onScreen(page, '#insurance-companion-id-0 input').fill(CHILD_ID)
+      await onScreen(page, '#submit-sign-up').click()
+      await onScreen(page, '.success-page__title')
+        .filter({ hasText: '报名成功' })
+        .waitFor({ timeout: 20_000 })
+
+      const stored = emulator.store.collection('insuranceDetails').find({ callId: CAMP })
+      assert.equal(stored.length, 1)
+      const companions = stored[0].companions as { masked: string }[]
+      assert.deepEqual(
+        companions.map((c) => c.masked),
+        [`4403**********${CHILD_ID.slice(-4)}`],
+      )
+      assert.ok(!JSON.stringify(stored).includes(CHILD_ID), 'sealed')
+      const phone = await page.evaluate(() => JSON.stringify(window.localStorage))
+      assert.ok(!phone.includes(CHILD_ID) && !phone.includes(ID_NUMBER), 'the phone keeps no copy')
     } finally {
       await context.close()
     }

@@ -15,6 +15,7 @@ import type {
   SignUpResponse,
 } from '@core/calls/contract'
 import type { ExportInsuranceListResponse } from '@core/privacy/contract'
+import { idCheckChar } from '@core/privacy/insurance'
 import type { Call, InsuranceDetails, InsuranceExportLog, Sealed } from '@core/model'
 import { ALICE, BOB, call, DAY, form, HOUR, ngo, ORGANIZER, signUp, volunteer } from './docs'
 import { startApi, type ApiHarness } from './harness'
@@ -474,5 +475,87 @@ describe('a rotated data key', () => {
     } finally {
       await dropped.stop()
     }
+  })
+})
+
+describe('a family insured person by person', () => {
+  beforeEach(seed)
+  const kid = (seq: string) => {
+    const first17 = `44030420180101${seq}`
+    return first17 + idCheckChar(first17)
+  }
+  const KID_ID = kid('002')
+  const KIDS = [
+    { name: '林小树', kind: 'child', age: 8 },
+    { name: '林小苗', kind: 'child', age: 5 },
+  ]
+  const family = () =>
+    h.insert({
+      calls: [
+        call({
+          _id: 'family',
+          title: '亲子植树',
+          insurance: INSURANCE,
+          companions: { max: 2, children: { minAge: 4, maxAge: 12 } },
+        }),
+      ],
+    })
+
+  test('each companion gives an ID, checked per field; nothing is stored until all are good', async () => {
+    family()
+    const before = h.snapshot()
+    const missing = await h.api('signUp', form('family', { companions: KIDS, insurance: details() }), ALICE)
+    assert.ok(!missing.ok)
+    for (const key of ['0.idType', '0.idNumber', '1.idType', '1.idNumber'])
+      assert.ok(missing.fields?.[`insurance.companions.${key}`], key)
+    const wrong = await h.api(
+      'signUp',
+      form('family', {
+        companions: KIDS,
+        insurance: details(ALICE_ID, {
+          companions: [
+            { idType: 'mainland', idNumber: KID_ID.slice(0, 17) + (KID_ID[17] === '1' ? '2' : '1') },
+            { idType: 'passport', idNumber: 'E12345678' },
+          ],
+        }),
+      }),
+      ALICE,
+    )
+    assert.deepEqual(Object.keys((!wrong.ok && wrong.fields) || {}), ['insurance.companions.0.idNumber'])
+    assert.equal(h.snapshot(), before, 'nothing stored')
+  })
+
+  test('stored sealed and masked beside the volunteer’s; in full only in the owner’s export, a row each', async () => {
+    family()
+    await apiOk(
+      'signUp',
+      form('family', {
+        companions: KIDS,
+        insurance: details(ALICE_ID, {
+          companions: [
+            { idType: 'mainland', idNumber: KID_ID },
+            { idType: 'passport', idNumber: 'e1234 5678' },
+          ],
+        }),
+      }),
+      ALICE,
+    )
+    const doc = stored().find((d) => d.callId === 'family')
+    assert.equal(doc?.companions?.length, 2)
+    assert.equal(open(doc?.companions?.[0].idNumber as Sealed), KID_ID)
+    assert.equal(doc?.companions?.[0].masked, `4403**********${KID_ID.slice(-4)}`)
+    assert.equal(doc?.companions?.[1].idType, 'passport')
+    assert.ok(!h.snapshot().includes(KID_ID) && !h.snapshot().includes('E12345678'), 'only ciphertext')
+    assert.ok(!responses.some((r) => r.includes(KID_ID)), 'in no response')
+
+    const list = await apiOk<ExportInsuranceListResponse>(
+      'exportInsuranceList',
+      { callId: 'family' },
+      ORGANIZER,
+    )
+    assert.equal(list.rows, 3, 'the volunteer and two children')
+    const cells = await sheetCells(list.url)
+    for (const words of [ALICE_ID, KID_ID, 'E12345678', '林小树', '林小苗', '1.1', '1.2', '护照'])
+      assert.ok(cells.includes(words), words)
   })
 })

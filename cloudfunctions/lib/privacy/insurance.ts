@@ -14,7 +14,7 @@ import {
 } from '@core/privacy/insurance'
 import { maskPhone } from '@core/privacy/privacy'
 import type { MaskedInsurance } from '@core/calls/contract'
-import type { Call, InsuranceDetails, Sealed, SignUp } from '@core/model'
+import type { Call, IdType, InsuranceDetails, Sealed, SignUp } from '@core/model'
 import { asInput, type Validation } from '@core/shared/validation'
 import { _, db } from '@lib/cloud/cloud'
 import { collection, find, findByIds, insertOnce, updateWhere } from '@lib/cloud/db'
@@ -108,6 +108,13 @@ export function sealDetails(
     details.idNumber = seal(clean.idNumber)
     details.masked.idNumber = maskIdNumber(clean.idNumber)
   }
+  if (clean.companions && clean.companions.length > 0) {
+    details.companions = clean.companions.map(({ idType, idNumber }) => ({
+      idType,
+      idNumber: seal(idNumber),
+      masked: maskIdNumber(idNumber),
+    }))
+  }
   if (clean.emergencyName && clean.emergencyPhone) {
     details.emergency = seal(JSON.stringify({ name: clean.emergencyName, phone: clean.emergencyPhone }))
     details.masked.emergencyName = maskName(clean.emergencyName)
@@ -130,7 +137,13 @@ export async function insuranceForSignUp(
   const raw = asInput(event)?.insurance
   if ((raw === undefined || raw === null) && (await hasInsurance(call._id, openid)))
     return { ok: true, value: null }
-  const clean = validateInsuranceForm(raw, call.insurance, now)
+  const companions = asInput(event)?.companions
+  const clean = validateInsuranceForm(
+    raw,
+    call.insurance,
+    now,
+    Array.isArray(companions) ? companions.length : 0,
+  )
   if (!clean.ok) return clean
   return { ok: true, value: sealDetails(call, openid, clean.value, now) }
 }
@@ -153,6 +166,7 @@ export async function saveInsurance(details: InsuranceDetails): Promise<void> {
   if (!details.idNumber) replaced.idNumber = _.remove()
   if (!details.idType) replaced.idType = _.remove()
   if (!details.emergency) replaced.emergency = _.remove()
+  replaced.companions = details.companions ? _.set(details.companions) : _.remove()
   await updateWhere(collection('insuranceDetails').where({ _id }), replaced)
 }
 
@@ -176,14 +190,19 @@ export async function maskedInsuranceOf(
   }
 }
 
+/** One volunteer's details opened: the numbers in full. */
+export interface OpenedInsurance {
+  details: InsuranceDetails
+  idNumber?: string
+  name?: string
+  phone?: string
+  /** each companion's ID, in the order of the sign-up's companions */
+  companions: { idType: IdType; idNumber: string }[]
+}
+
 /** The opened details of a call, by openid: for the owner's insurance export only. */
-export async function openInsuranceOf(
-  callId: string,
-): Promise<Map<string, { details: InsuranceDetails; idNumber?: string; name?: string; phone?: string }>> {
-  const opened = new Map<
-    string,
-    { details: InsuranceDetails; idNumber?: string; name?: string; phone?: string }
-  >()
+export async function openInsuranceOf(callId: string): Promise<Map<string, OpenedInsurance>> {
+  const opened = new Map<string, OpenedInsurance>()
   let after = ''
   for (;;) {
     const page = await find<InsuranceDetails>(
@@ -201,6 +220,10 @@ export async function openInsuranceOf(
         idNumber: details.idNumber ? unseal(details.idNumber) : undefined,
         name: contact?.name,
         phone: contact?.phone,
+        companions: (details.companions ?? []).map((c) => ({
+          idType: c.idType,
+          idNumber: unseal(c.idNumber),
+        })),
       })
     }
     if (page.length < PAGE) return opened

@@ -152,11 +152,19 @@ export function insuranceConsentText(setting: CallInsurance): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // What the volunteer gives
 
+/** A companion's ID as typed, in the order of the sign-up's companions. */
+export interface CompanionIdForm {
+  idType?: IdType
+  idNumber?: string
+}
+
 export interface InsuranceForm {
   idType?: IdType
   idNumber?: string
   emergencyName?: string
   emergencyPhone?: string
+  /** on a call asking ID numbers: one per companion (a family is insured person by person) */
+  companions?: CompanionIdForm[]
   /** must be true: the volunteer read insuranceConsentText and agreed */
   consent: boolean
 }
@@ -167,6 +175,34 @@ export interface CleanInsurance {
   idNumber?: string
   emergencyName?: string
   emergencyPhone?: string
+  /** each companion's ID, in the order of the sign-up's companions (the emergency contact covers the party) */
+  companions?: { idType: IdType; idNumber: string }[]
+}
+
+/** One ID (type and number) read from `fields`, its errors keyed `<prefix>.idType` / `<prefix>.idNumber`. */
+function readIdDocument(
+  fields: Input,
+  prefix: string,
+  errors: FieldErrors,
+  now: number,
+): { idType: IdType; idNumber: string } | undefined {
+  const type = fields.idType
+  let idType: IdType | undefined
+  if (!ID_TYPES.some((entry) => entry.type === type)) errors[`${prefix}.idType`] = '请选择证件类型'
+  else idType = type as IdType
+  const number = fields.idNumber
+  if (typeof number !== 'string' || normalizeIdNumber(number) === '') {
+    errors[`${prefix}.idNumber`] = '请填写证件号码'
+    return undefined
+  }
+  if (!idType) return undefined
+  const normalized = normalizeIdNumber(number)
+  const problem = idNumberProblem(idType, normalized, now)
+  if (problem) {
+    errors[`${prefix}.idNumber`] = problem
+    return undefined
+  }
+  return { idType, idNumber: normalized }
 }
 
 /**
@@ -177,23 +213,24 @@ export function validateInsuranceForm(
   raw: unknown,
   setting: CallInsurance,
   now: number,
+  /** how many companions the sign-up brings (each needs an ID when the call asks ID numbers) */
+  companionCount = 0,
 ): Validation<CleanInsurance> {
   const errors: FieldErrors = {}
   const fields: Input = asInput(raw) ?? {}
   if (!asInput(raw)) errors.insurance = '请填写保险信息'
   const clean: CleanInsurance = {}
   if (setting.idNumber) {
-    const type = fields.idType
-    if (!ID_TYPES.some((entry) => entry.type === type)) errors['insurance.idType'] = '请选择证件类型'
-    else clean.idType = type as IdType
-    const number = fields.idNumber
-    if (typeof number !== 'string' || normalizeIdNumber(number) === '')
-      errors['insurance.idNumber'] = '请填写证件号码'
-    else if (clean.idType) {
-      const normalized = normalizeIdNumber(number)
-      const problem = idNumberProblem(clean.idType, normalized, now)
-      if (problem) errors['insurance.idNumber'] = problem
-      else clean.idNumber = normalized
+    const own = readIdDocument(fields, 'insurance', errors, now)
+    if (own) Object.assign(clean, own)
+    if (companionCount > 0) {
+      const given = Array.isArray(fields.companions) ? fields.companions : []
+      const ids: { idType: IdType; idNumber: string }[] = []
+      for (let i = 0; i < companionCount; i++) {
+        const id = readIdDocument(asInput(given[i]) ?? {}, `insurance.companions.${i}`, errors, now)
+        if (id) ids.push(id)
+      }
+      clean.companions = ids
     }
   }
   if (setting.emergencyContact) {

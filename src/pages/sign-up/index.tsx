@@ -64,7 +64,7 @@ function fieldAnchor(key: string): string {
   const companion = /^companions\.(\d+)\./.exec(key)
   if (companion) return `#field-companions-${companion[1]}`
   if (key === 'insurance.consent') return '#insurance-consent'
-  if (key.startsWith('insurance')) return `#field-${key.replace('.', '-')}`
+  if (key.startsWith('insurance')) return `#field-${key.replace(/\./g, '-')}`
   return key === 'privacyConsent' ? '#privacy-consent' : `#field-${key}`
 }
 
@@ -78,6 +78,9 @@ function firstErrorAnchor(errors: FieldErrors, questions: readonly { id: string 
       .filter((k) => k.startsWith('companions.'))
       .sort(),
     ...INSURANCE_FIELDS.map((field) => `insurance.${field}`),
+    ...Object.keys(errors)
+      .filter((k) => k.startsWith('insurance.companions.'))
+      .sort(),
     'privacyConsent',
   ]
   const key = order.find((k) => errors[k])
@@ -251,7 +254,9 @@ export default function SignUpPage() {
     const reuse =
       insuranceOnFile && !insurance.idNumber && !insurance.emergencyName && !insurance.emergencyPhone
     const insured =
-      call.insurance && !reuse ? validateInsuranceForm(insurance, call.insurance, Date.now()) : undefined
+      call.insurance && !reuse
+        ? validateInsuranceForm(insurance, call.insurance, Date.now(), companions.length)
+        : undefined
     if (!checked.ok || (insured && !insured.ok)) {
       showErrors({ ...(checked.ok ? {} : checked.fields), ...(insured && !insured.ok ? insured.fields : {}) })
       Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
@@ -459,6 +464,13 @@ export default function SignUpPage() {
           spotsLeft={picker ? undefined : call.spotsLeft}
           waitlist={call.waitlist}
           onChange={(value, changed) => {
+            // a companion removed takes their ID with them (the IDs are kept by position)
+            const removed = companions.findIndex((companion) => !value.includes(companion))
+            if (value.length < companions.length && removed >= 0)
+              setInsurance((prev) => ({
+                ...prev,
+                companions: prev.companions?.filter((_, i) => i !== removed),
+              }))
             setCompanions(value)
             // one added or removed renumbers those after it: their messages no longer fit their places
             if (changed === 'companions')
@@ -476,6 +488,7 @@ export default function SignUpPage() {
           value={insurance}
           errors={errors}
           onFile={call.myInsurance}
+          companions={companions.map((companion) => companion.name)}
           onChange={(value, changed) => {
             setInsurance(value)
             clearError(`insurance.${changed}`)

@@ -5,6 +5,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Icon from '@components/Icon'
 import { asCheckbox, asField } from '@components/a11y'
 import {
+  type CompanionIdForm,
   EMERGENCY_NAME_MAX_LENGTH,
   ID_TYPES,
   type InsuranceForm,
@@ -22,12 +23,18 @@ interface Props {
   errors: FieldErrors
   /** what the volunteer gave for another slot of this call, masked: leaving the fields empty keeps it */
   onFile?: MaskedInsurance
-  onChange: (value: InsuranceForm, changed: keyof InsuranceForm) => void
+  /** the names of the companions on the form: each is insured too, so each gives an ID */
+  companions: string[]
+  onChange: (value: InsuranceForm, changed: string) => void
 }
 
-export default function InsuranceFields({ setting, value, errors, onFile, onChange }: Props) {
-  const set = (changed: keyof InsuranceForm, next: Partial<InsuranceForm>) =>
-    onChange({ ...value, ...next }, changed)
+export default function InsuranceFields({ setting, value, errors, onFile, companions, onChange }: Props) {
+  const set = (changed: string, next: Partial<InsuranceForm>) => onChange({ ...value, ...next }, changed)
+  const setCompanion = (index: number, field: keyof CompanionIdForm, next: CompanionIdForm) => {
+    const ids = companions.map((_, i) => value.companions?.[i] ?? {})
+    ids[index] = next
+    set(`companions.${index}.${field}`, { companions: ids })
+  }
   const error = (key: string) => errors[`insurance.${key}`]
   const typeLabel = ID_TYPES.find((entry) => entry.type === value.idType)?.label
   return (
@@ -79,6 +86,16 @@ export default function InsuranceFields({ setting, value, errors, onFile, onChan
             />
             {error('idNumber') && <Text className="form-field__error">{error('idNumber')}</Text>}
           </View>
+          {companions.map((name, index) => (
+            <CompanionId
+              key={index}
+              index={index}
+              name={name}
+              value={value.companions?.[index] ?? {}}
+              errors={errors}
+              onChange={(field, next) => setCompanion(index, field, next)}
+            />
+          ))}
         </>
       )}
       {setting.emergencyContact && (
@@ -141,6 +158,60 @@ export default function InsuranceFields({ setting, value, errors, onFile, onChan
         <Text className="privacy__agree">我已阅读并同意以上保险信息的收集和使用</Text>
       </View>
       {error('consent') && <Text className="form-field__error">{error('consent')}</Text>}
+    </View>
+  )
+}
+
+/** A companion's ID type and number: a family is insured person by person. */
+function CompanionId(props: {
+  index: number
+  name: string
+  value: CompanionIdForm
+  errors: FieldErrors
+  onChange: (field: keyof CompanionIdForm, next: CompanionIdForm) => void
+}) {
+  const { index, name, value, errors, onChange } = props
+  const key = `insurance.companions.${index}`
+  const typeLabel = ID_TYPES.find((entry) => entry.type === value.idType)?.label
+  const who = `同行人 ${index + 1}${name.trim() ? `（${name.trim()}）` : ''}`
+  return (
+    <View className="insurance__companion" id={`field-insurance-companions-${index}`}>
+      <View
+        className={`form-field ${errors[`${key}.idType`] ? 'form-field--error' : ''}`}
+        id={`field-insurance-companions-${index}-idType`}
+      >
+        <Text className="form-field__label">
+          {who}的证件类型<Text className="form-field__required"> *</Text>
+        </Text>
+        <ChoiceList
+          options={ID_TYPES.map((entry) => entry.label)}
+          chosen={typeLabel ? [typeLabel] : []}
+          multiple={false}
+          onChange={([label]) =>
+            onChange('idType', { ...value, idType: ID_TYPES.find((entry) => entry.label === label)?.type })
+          }
+        />
+        {errors[`${key}.idType`] && <Text className="form-field__error">{errors[`${key}.idType`]}</Text>}
+      </View>
+      <View
+        className={`form-field ${errors[`${key}.idNumber`] ? 'form-field--error' : ''}`}
+        id={`field-insurance-companions-${index}-idNumber`}
+      >
+        <Text className="form-field__label">
+          {who}的证件号码<Text className="form-field__required"> *</Text>
+        </Text>
+        <Input
+          id={`insurance-companion-id-${index}`}
+          className="form-field__input"
+          type={value.idType === 'mainland' ? 'idcard' : 'text'}
+          value={value.idNumber ?? ''}
+          maxlength={20}
+          placeholder={value.idType === 'mainland' ? '18位身份证号' : '与证件上一致'}
+          {...asField(`${who}的证件号码`)}
+          onInput={(e) => onChange('idNumber', { ...value, idNumber: e.detail.value })}
+        />
+        {errors[`${key}.idNumber`] && <Text className="form-field__error">{errors[`${key}.idNumber`]}</Text>}
+      </View>
     </View>
   )
 }
