@@ -115,7 +115,9 @@ export async function pass<Res>(
     return fail('UNAUTHENTICATED')
   const input = action.validate(event)
   if (!input.ok) return fail('INVALID_INPUT', undefined, input.fields)
-  const pageAt = action.staleCallOk ? now : undefined
+  // a page that asked for the call as stored now (the organizer's editor) is not given the copy
+  const fresh = (input.value as { fresh?: boolean }).fresh === true
+  const pageAt = action.staleCallOk && !fresh ? now : undefined
   const loaded = await load(action.resource, input.value as Record<string, unknown>, openid, pageAt)
   if ('code' in loaded) return loaded
   const platformAdmin =

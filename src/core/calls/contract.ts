@@ -59,6 +59,11 @@ export interface ListCallsResponse {
 
 export interface GetCallRequest {
   callId: string
+  /**
+   * Read the call now, not from an instance's copy a few seconds old (the organizer's editor, which shows what
+   * was just saved); absent: a shared page, which may be up to a few seconds stale.
+   */
+  fresh?: boolean
 }
 
 export interface SignUpView {

@@ -73,7 +73,13 @@ export function validateListCalls(input: unknown): Validation<ListCallsQuery> {
 }
 
 export function validateGetCall(input: unknown): Validation<GetCallRequest> {
-  return validateCallId(input)
+  const fields = asInput(input)
+  if (!fields) return notAnObject()
+  const errors: FieldErrors = {}
+  const callId = readId(fields, 'callId', '活动编号', errors)
+  const fresh = fields.fresh
+  if (fresh !== undefined && typeof fresh !== 'boolean') errors.fresh = 'fresh 应为 true 或 false'
+  return finish(errors, fresh === true ? { callId, fresh: true } : { callId })
 }
 
 export function validateCancelSignUp(input: unknown): Validation<CancelSignUpRequest> {

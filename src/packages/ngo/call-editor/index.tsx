@@ -91,7 +91,7 @@ export default function CallEditorPage() {
     setNgoId(params.ngoId)
     if (!params.id) return
     setCallId(params.id)
-    const found = await getCall({ callId: params.id })
+    const found = await getCall({ callId: params.id, fresh: true })
     if (!found.ok) return Taro.showToast({ title: found.message, icon: 'none' })
     const c = found.data
     setPublished(c.status !== 'draft')
