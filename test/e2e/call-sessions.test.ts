@@ -242,15 +242,18 @@ test('a published call: a session added, one slot’s places raised', { skip }, 
   const fresh = await api<CallDetail>('getCall', { callId: call._id, fresh: true })
   assert.equal(fresh.slots.find((s) => s.key === 's1-r2')?.capacity, 5, 'the organizer’s editor reads it now')
   // a shared page may show a call a few seconds old (each instance keeps a copy): the new places within that
-  let shared = 0
-  for (const until = Date.now() + 10_000; shared !== 5 && Date.now() < until;) {
-    const detail = await api<CallDetail>('getCall', { callId: call._id })
-    shared = detail.slots.find((s) => s.key === 's1-r2')?.capacity ?? 0
-    if (shared !== 5) await new Promise((done) => setTimeout(done, 500))
-  }
-  assert.equal(shared, 5)
+  const shared = await sharedPage(call._id, (d) => d.slots.find((s) => s.key === 's1-r2')?.capacity === 5)
+  assert.equal(shared.slots.find((s) => s.key === 's1-r2')?.capacity, 5)
   await shoot(sessions.nth(0), 'published-places-raised')
 })
+
+/** The call's shared page once it shows `done` (it may be an instance's copy a few seconds old), or at 10 s. */
+async function sharedPage(callId: string, done: (detail: CallDetail) => boolean): Promise<CallDetail> {
+  for (const until = Date.now() + 10_000; ; await new Promise((wait) => setTimeout(wait, 500))) {
+    const detail = await api<CallDetail>('getCall', { callId })
+    if (done(detail) || Date.now() > until) return detail
+  }
+}
 
 test(
   'a session moved to another place, another cancelled: the dialog says who will be told',
@@ -294,7 +297,10 @@ test(
     await sessions.nth(1).getByText('已取消').waitFor()
     const cancelled = callTitled(TREES).sessions?.find((s) => s.id === 's2')
     assert.ok(cancelled?.cancelledAt, 'the session is cancelled')
-    const detail = await api<CallDetail>('getCall', { callId: call._id })
+    const detail = await sharedPage(
+      call._id,
+      (d) => d.sessions.find((s) => s.id === 's2')?.cancelled === true,
+    )
     assert.equal(detail.sessions.find((s) => s.id === 's2')?.cancelled, true)
 
     // a 摄影 role is added: two places in each batch still on (the one added too), none in the cancelled one
