@@ -5,6 +5,7 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { cloudEnvId } from './cloud-env'
+import { PreloadStartPagePlugin } from './preload-start-page'
 
 /**
  * WeChat DevTools opens the repo root and reads project.config.json (appid `touristappid`, committed).
@@ -122,6 +123,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // the app is served locally by the emulator; webpack's 244 KiB web hint is noise here
         chain.performance.hints(false)
+        chain
+          .plugin('preload-start-page')
+          .use(PreloadStartPagePlugin, [
+            { firstPage: 'pages/calls/index', sourceDir: resolve(__dirname, '..', 'src'), publicPath: '/' },
+          ])
       },
     },
   }

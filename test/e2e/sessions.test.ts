@@ -271,6 +271,9 @@ describe('a call of several sessions', () => {
         // session, and records nothing; on session 1's screen it checks her into session 1
         const xiaolin = await (await phoneContext(browser, 'volunteer')).newPage()
         await xiaolin.goto(`${emu.url}/#/packages/volunteer/checkin/index`)
+        // her rotating code, not the offline pass the page shows while that code is on its way (and, under load,
+        // before it: the pass can arrive first)
+        await onScreen(xiaolin, '#my-checkin-code').waitFor()
         const personal = (await onScreen(xiaolin, '.my-code__text').innerText()).trim()
         await xiaolin.context().close()
         const xiaolinRow = signUpIdFor(LIVE, XIAOLIN, 's1-r1')
