@@ -5,7 +5,7 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { cloudEnvId } from './cloud-env'
-import { PreloadStartPagePlugin } from './preload-start-page'
+import { StartPageEarlyPlugin } from './start-page-early'
 
 /**
  * WeChat DevTools opens the repo root and reads project.config.json (appid `touristappid`, committed).
@@ -123,11 +123,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // the app is served locally by the emulator; webpack's 244 KiB web hint is noise here
         chain.performance.hints(false)
-        chain
-          .plugin('preload-start-page')
-          .use(PreloadStartPagePlugin, [
-            { firstPage: 'pages/calls/index', sourceDir: resolve(__dirname, '..', 'src'), publicPath: '/' },
-          ])
+        // the page a link opens: its files preloaded, the list's calls asked for, before the app's code has run
+        chain.plugin('start-page-early').use(StartPageEarlyPlugin, [
+          {
+            firstPage: 'pages/calls/index',
+            sourceDir: resolve(__dirname, '..', 'src'),
+            publicPath: '/',
+            // the global is the one src/services/calls/first-page.h5.ts takes the reply from
+            early: {
+              url: `${process.env.H5_API_BASE || ''}/functions/api`,
+              global: '__jushouFirstPage',
+              requests: { 'pages/calls/index': { action: 'listCalls' } },
+            },
+          },
+        ])
       },
     },
   }

@@ -9,7 +9,7 @@ import EmptyState from '@components/EmptyState'
 import Icon from '@components/Icon'
 import { asButton, scrollRegion } from '@components/a11y'
 import PersonaChip from '@components/PersonaChip'
-import { takeFirstPage } from '@services/calls/first-page'
+import { takeArrivedFirstPage, takeFirstPage } from '@services/calls/first-page'
 import { listCalls } from '@services/cloud/api'
 import './index.scss'
 
@@ -43,15 +43,26 @@ function merge(known: string[], seen: string[]): string[] {
 }
 
 export default function CallsPage() {
+  // the answer the app asked for as it started, if it has come already: the first frame shows the cards (drawing a
+  // skeleton first, only to replace it, cost a slow phone half a second)
+  const [arrived] = useState(takeArrivedFirstPage)
+  const first = arrived?.ok ? arrived.data : undefined
   const [filters, setFilters] = useState<Filters>({ keyword: '', city: '', tag: '' })
   const [draft, setDraft] = useState('')
-  const [items, setItems] = useState<Call[]>([])
-  const [nextCursor, setNextCursor] = useState<string | null>(null)
-  const [phase, setPhase] = useState<Phase>('loading')
-  const [error, setError] = useState('')
+  const [items, setItems] = useState<Call[]>(first?.items ?? [])
+  const [nextCursor, setNextCursor] = useState<string | null>(first?.nextCursor ?? null)
+  const [phase, setPhase] = useState<Phase>(arrived ? (arrived.ok ? 'ready' : 'error') : 'loading')
+  const [error, setError] = useState(arrived && !arrived.ok ? arrived.message : '')
   const [loadingMore, setLoadingMore] = useState(false)
-  const [seenCities, setSeenCities] = useState<string[]>([])
-  const [seenTags, setSeenTags] = useState<string[]>([])
+  const [seenCities, setSeenCities] = useState<string[]>(() =>
+    merge([], first?.items.map((c) => c.city) ?? []),
+  )
+  const [seenTags, setSeenTags] = useState<string[]>(() =>
+    merge([], first?.items.flatMap((c) => c.tags) ?? []),
+  )
+  // the unfiltered first page is in hand when the answer had arrived: the first run of the filters' effect has
+  // nothing to ask
+  const firstPageInHand = useRef(arrived !== undefined)
   // only the latest request may write the list: a slow answer to an old filter is dropped
   const requestSeq = useRef(0)
 
@@ -89,6 +100,10 @@ export default function CallsPage() {
   }, [])
 
   useEffect(() => {
+    if (firstPageInHand.current) {
+      firstPageInHand.current = false
+      return
+    }
     loadFirstPage(filters, true)
   }, [filters, loadFirstPage])
 

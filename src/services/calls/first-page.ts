@@ -9,3 +9,9 @@ export declare function prefetchFirstPage(): void
 
 /** The early answer, once, if there is one and it is fresh; afterwards (a refresh) undefined. */
 export declare function takeFirstPage(): Promise<ApiResult<ListCallsResponse>> | undefined
+
+/**
+ * The early answer, once, if it has already come (and is fresh): the list's first frame can show the cards, not a
+ * skeleton drawn only to be replaced. undefined while it is still on its way: takeFirstPage() then waits for it.
+ */
+export declare function takeArrivedFirstPage(): ApiResult<ListCallsResponse> | undefined

@@ -7,3 +7,7 @@ export function prefetchFirstPage(): void {}
 export function takeFirstPage(): Promise<ApiResult<ListCallsResponse>> | undefined {
   return undefined
 }
+
+export function takeArrivedFirstPage(): ApiResult<ListCallsResponse> | undefined {
+  return undefined
+}

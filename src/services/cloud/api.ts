@@ -40,6 +40,8 @@ export function busyWait(action: Action, attempt: number, elapsedMs: number): nu
 export interface CallOptions {
   /** called when the cloud is busy and the action waits to be sent again (「正在为你排队…」) */
   onQueued?: () => void
+  /** the reply to this very request, sent already (before the app's code had arrived): taken as the first send's */
+  sent?: Promise<unknown>
 }
 
 export async function callApi<A extends Action>(
@@ -53,7 +55,7 @@ export async function callApi<A extends Action>(
     let reply: unknown
     let thrown = false
     try {
-      reply = await transport(event)
+      reply = await (attempt === 0 && options.sent ? options.sent : transport(event))
     } catch (err) {
       reply = err
       thrown = true
@@ -96,7 +98,7 @@ function isApiResult(reply: unknown): boolean {
     : ok === false && typeof (reply as { code?: unknown }).code === 'string'
 }
 
-export const listCalls = (req: Req<'listCalls'>) => callApi('listCalls', req)
+export const listCalls = (req: Req<'listCalls'>, options?: CallOptions) => callApi('listCalls', req, options)
 export const getCall = (req: Req<'getCall'>) => callApi('getCall', req)
 export const signUp = (req: Req<'signUp'>, options?: CallOptions) => callApi('signUp', req, options)
 export const cancelSignUp = (req: Req<'cancelSignUp'>) => callApi('cancelSignUp', req)
