@@ -17,8 +17,11 @@ import './index.scss'
 const KNOWN_CITIES = ['北京', '上海', '广州', '深圳', '成都', '杭州']
 const KNOWN_TAGS = ['植树', '环保', '助老', '支教', '动物保护', '社区']
 const ALL = '全部'
-/** cards drawn with the first answer: more than a phone's screen shows */
-const FIRST_CARDS = 4
+/**
+ * cards drawn with the first answer: more than a phone's screen shows (under the search bar and the chips, a
+ * 375 × 667 screen shows two cards, a 414 × 896 one not quite three)
+ */
+const FIRST_CARDS = 3
 
 interface Filters {
   keyword: string
