@@ -1,5 +1,6 @@
 // The functions' retry policy for WeChat Cloud's quota refusals: only -501003 / -501004 are sent again (a request
-// refused at the door did nothing); any other failure is thrown at once, since it may have been applied.
+// refused at the door did nothing); any other failure is thrown at once, since it may have been applied. Until the
+// invocation has written something, it waits only briefly: then the phone waits instead of the instance.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { startInvocation, withQuotaRetry, retriesThisInvocation } from '@lib/cloud/quota-retry'
@@ -13,7 +14,7 @@ test('a quota refusal is sent again until it goes through', async () => {
     calls++
     if (calls < 3) throw refusal(calls === 1 ? -501003 : -501004)
     return 'done'
-  })
+  }, 'read')
   assert.equal(result, 'done')
   assert.equal(calls, 3)
   assert.equal(retriesThisInvocation(), 2)
@@ -27,7 +28,7 @@ test('any other error is thrown at once, not sent again', async () => {
       withQuotaRetry(async () => {
         calls++
         throw refusal(errCode)
-      }),
+      }, 'write'),
       (err: { errCode: number }) => err.errCode === errCode,
     )
     assert.equal(calls, 1, `errCode ${errCode} sent once`)
@@ -42,8 +43,49 @@ test('past the invocation’s budget the refusal is thrown', async () => {
     withQuotaRetry(async () => {
       calls++
       throw refusal(-501003)
-    }),
+    }, 'read'),
     (err: { errCode: number }) => err.errCode === -501003,
+  )
+  assert.equal(calls, 1)
+})
+
+const written = { stats: { updated: 1 } }
+
+test('before anything is written, a refusal past the short budget is thrown at once (the phone waits instead)', async () => {
+  startInvocation(Date.now() - 3_000) // began 3 s ago: past the 2 s before a write, well inside the long budget
+  let calls = 0
+  await assert.rejects(
+    withQuotaRetry(async () => {
+      calls++
+      throw refusal(-501004)
+    }, 'read'),
+    (err: { errCode: number }) => err.errCode === -501004,
+  )
+  assert.equal(calls, 1, 'not sent again')
+})
+
+test('once a write went through, the rest of the invocation has the long budget', async () => {
+  startInvocation(Date.now() - 3_000)
+  await withQuotaRetry(async () => written, 'write')
+  let calls = 0
+  const result = await withQuotaRetry(async () => {
+    calls++
+    if (calls < 3) throw refusal(-501003)
+    return 'read'
+  }, 'read')
+  assert.equal(result, 'read')
+  assert.equal(calls, 3)
+})
+
+test('a conditional update that matched nothing changed nothing: the budget stays short', async () => {
+  startInvocation(Date.now() - 3_000)
+  await withQuotaRetry(async () => ({ stats: { updated: 0 } }), 'write')
+  let calls = 0
+  await assert.rejects(
+    withQuotaRetry(async () => {
+      calls++
+      throw refusal(-501003)
+    }, 'write'),
   )
   assert.equal(calls, 1)
 })

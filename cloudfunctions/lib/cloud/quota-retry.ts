@@ -2,15 +2,22 @@
 // day's reads or writes) or -501004 (too many at once). A refused request did nothing, so it is safe to send again,
 // even an increment: each is retried with full-jitter exponential backoff, while the invocation's budget lasts.
 // Nothing else is retried: a request that failed otherwise (or timed out) may have been applied.
+//
+// The budget is short while the invocation has written nothing: sending the whole action again later costs
+// nothing then, so it answers BUSY and the phone waits (「正在为你排队…」) instead of holding one of the function's
+// instances, which everyone else, opening the call's page too, needs. Once something is written, the rest of the
+// action is worth finishing: it gets the long budget.
 
 export const QUOTA_ERRORS = new Set([-501003, -501004])
 
-/** Retries stop this long after the invocation began, well inside the function's own timeout (20 s for api). */
+/** Before the invocation's first write, retries stop this long after it began. */
+const UNWRITTEN_BUDGET_MS = Number(process.env.JUSHOU_QUOTA_UNWRITTEN_BUDGET_MS) || 2_000
+/** After it, this long: well inside the function's own timeout (20 s for api). */
 const BUDGET_MS = Number(process.env.JUSHOU_QUOTA_BUDGET_MS) || 12_000
 /** What must finish once begun (giving back a seat whose row could not be written) may wait until then. */
 const FINISHING_BUDGET_MS = BUDGET_MS + 5_000
 
-let budgetMs = BUDGET_MS
+let budgetMs = UNWRITTEN_BUDGET_MS
 const FIRST_WAIT_MS = 50
 const LONGEST_WAIT_MS = 1_000
 
@@ -22,7 +29,7 @@ let retries = 0
 export function startInvocation(at = Date.now()): void {
   invocationStartedAt = at
   retries = 0
-  budgetMs = BUDGET_MS
+  budgetMs = Math.min(UNWRITTEN_BUDGET_MS, BUDGET_MS)
 }
 
 /**
@@ -59,12 +66,16 @@ export function isQuotaError(err: unknown): boolean {
 
 /**
  * Runs `request`, sending it again while the quota refuses it and the budget lasts; then the refusal is thrown.
+ * A `write` that went through gives the rest of the invocation the long budget (not a conditional update that
+ * matched nothing: the invocation has still changed nothing).
  * (`unknown`: the SDK types its requests as `Promise | void | string` for its callback styles.)
  */
-export async function withQuotaRetry(request: () => unknown): Promise<unknown> {
+export async function withQuotaRetry(request: () => unknown, kind: 'read' | 'write'): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await request()
+      const reply = await request()
+      if (kind === 'write' && !changedNothing(reply)) budgetMs = Math.max(budgetMs, BUDGET_MS)
+      return reply
     } catch (err) {
       if (!isQuotaError(err)) throw err
       const wait = Math.random() * Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt)
@@ -73,4 +84,8 @@ export async function withQuotaRetry(request: () => unknown): Promise<unknown> {
       await new Promise((done) => setTimeout(done, wait))
     }
   }
+}
+
+function changedNothing(reply: unknown): boolean {
+  return (reply as { stats?: { updated?: unknown } } | undefined)?.stats?.updated === 0
 }
