@@ -3,7 +3,13 @@
 // invocation has written something, it waits only briefly: then the phone waits instead of the instance.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { startInvocation, withQuotaRetry, retriesThisInvocation } from '@lib/cloud/quota-retry'
+import {
+  answersBusy,
+  ReadTimedOut,
+  retriesThisInvocation,
+  startInvocation,
+  withQuotaRetry,
+} from '@lib/cloud/quota-retry'
 
 const refusal = (errCode: number) => Object.assign(new Error('refused'), { errCode })
 
@@ -88,4 +94,46 @@ test('a conditional update that matched nothing changed nothing: the budget stay
     }, 'write'),
   )
   assert.equal(calls, 1)
+})
+
+/** What wx-server-sdk throws when the database did not answer within its own timeout. */
+const timedOut = () =>
+  Object.assign(new Error('timeout'), {
+    errCode: -501001,
+    errMsg: 'collection.get:fail -501001 resource system error. request timeout',
+  })
+
+test('a read that timed out is sent again; a write that timed out is not (it may have been applied)', async () => {
+  startInvocation()
+  let reads = 0
+  const result = await withQuotaRetry(async () => {
+    if (++reads === 1) throw timedOut()
+    return 'read'
+  }, 'read')
+  assert.equal(result, 'read')
+  assert.equal(reads, 2)
+  let writes = 0
+  await assert.rejects(
+    withQuotaRetry(async () => {
+      writes++
+      throw timedOut()
+    }, 'write'),
+    (err: { errCode: number }) => err.errCode === -501001,
+  )
+  assert.equal(writes, 1)
+  assert.equal(answersBusy(timedOut()), false, 'a write that timed out is no BUSY: it may have been applied')
+})
+
+test('a read that timed out past the budget is answered BUSY, not INTERNAL', async () => {
+  startInvocation(Date.now() - 15_000) // the SDK waited its 15 s
+  const err = await withQuotaRetry(async () => {
+    throw timedOut()
+  }, 'read').catch((e: unknown) => e)
+  assert.ok(err instanceof ReadTimedOut)
+  assert.ok(answersBusy(err))
+  const other = Object.assign(new Error('system'), { errCode: -501001, errMsg: 'resource system error' })
+  const failed = await withQuotaRetry(async () => {
+    throw other
+  }, 'read').catch((e: unknown) => e)
+  assert.equal(failed, other, 'another system error is not a timeout: thrown as it is')
 })
