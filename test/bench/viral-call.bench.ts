@@ -7,6 +7,7 @@
 // the capacity, a sign-up was lost or someone was told twice.
 // VIRAL_PROFILE=base (default) or =open (the quota lifted: what the call document itself allows).
 // VIRAL_SCALE shrinks (or grows) the crowd and the places together, e.g. 0.2 for a quicker run of the same shape.
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { busyWait } from '@services/cloud/api'
 import { BASE_QUOTA, type QuotaProfile } from '@emulator/quota'
 import type { Call, SignUp } from '@core/model'
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
   const call = insertBenchCall(emu, { capacity: CAPACITY, waitlist: true })
   const form = { callId: call._id, name: '志愿者', phone: '13800138000', privacyConsent: true }
 
+  // The local cloud runs in this process: a long stall of its event loop holds every database request it serves.
+  const loop = monitorEventLoopDelay({ resolution: 20 })
+  loop.enable()
   const started = performance.now()
   const at = () => Math.random() * WINDOW_MS
   const opens = Array.from({ length: OPENERS }, async (_, i) => {
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
   })
   const [opened, signed] = await Promise.all([Promise.all(opens), Promise.all(signs)])
   const seconds = (performance.now() - started) / 1000
+  loop.disable()
 
   const answered = signed.filter((o) => o.reply.body.ok)
   const statusOf = (o: Outcome) => (o.reply.body.data as { signUp: { status: string } }).signUp.status
@@ -145,6 +150,9 @@ async function main(): Promise<void> {
   console.log(`  sign-up latency, tap to answer: ${latencySummary(signed.map((o) => o.ms))}`)
   console.log(
     `  opening the call: ${latencySummary(opened.map((o) => o.ms))}, failed ${opened.filter((o) => !o.reply.body.ok).length}`,
+  )
+  console.log(
+    `  the local cloud's event loop: delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, longest ${(loop.max / 1e6).toFixed(0)} ms`,
   )
   for (const label of ['api.signUp', 'api.getCall']) {
     const t = trips(label)
