@@ -134,3 +134,23 @@ describe('a sign-up answered BUSY after its row was written', () => {
     assert.equal(h.call('trees')?.waitlisted, 1)
   })
 })
+
+describe('the remind timer under a tight database', () => {
+  let h: ApiHarness
+  before(async () => {
+    // 3 requests a second: each run of the timer meets refusals
+    h = await startApi({ quota: { ...BASE_QUOTA, dbQps: 3 } })
+  })
+  after(() => h.stop())
+
+  test('each run has its own budget: a warm instance’s later run still sends a refused request again', async () => {
+    h.insert({ ngos: [ngo()], calls: [call({ _id: 'trees' })] })
+    const first = await h.remind()
+    assert.ok(first.ok, JSON.stringify(first))
+    // later than any budget counted from the instance's start (the module outlives the invocation)
+    await new Promise((done) => setTimeout(done, 2_500))
+    const later = await h.remind()
+    assert.ok(later.ok, JSON.stringify(later))
+    assert.ok(h.emu.quota!.refused.EXCEED_REQUEST_LIMIT > 0, 'the quota refused some')
+  })
+})

@@ -26,11 +26,15 @@ let invocationStartedAt = Date.now()
 /** database requests refused by the quota in this invocation and sent again */
 let retries = 0
 
-/** Starts an invocation's budget (an instance runs one invocation at a time). */
-export function startInvocation(at = Date.now()): void {
+/**
+ * Starts an invocation's budget (an instance runs one invocation at a time; a warm one's module outlives it, so
+ * every function's entry calls this). `resentOnBusy`: the caller sends the action again on BUSY (api's phone), so
+ * it starts with the short budget; nobody resends a timer's run or a poster: they have the long one from the start.
+ */
+export function startInvocation(at = Date.now(), { resentOnBusy = true } = {}): void {
   invocationStartedAt = at
   retries = 0
-  budgetMs = Math.min(UNWRITTEN_BUDGET_MS, BUDGET_MS)
+  budgetMs = resentOnBusy ? Math.min(UNWRITTEN_BUDGET_MS, BUDGET_MS) : BUDGET_MS
 }
 
 /**
