@@ -170,8 +170,19 @@ async function main(): Promise<void> {
       problems.push(`answered ${openid(o.who)} but stored nothing`)
   if ([...perPerson.values()].some((n) => n > 1)) problems.push('someone has two rows')
   if ([...createdTwice.values()].some((n) => n > 1)) problems.push('someone was told 报名成功 twice')
+  // Told 候补 and still queued, or promoted since (a seat given back, e.g. by a sign-up that could not write its
+  // row, goes to the head of the queue): never a seat without promotion.
+  const rowOf = new Map(rows.map((r) => [r.openid, r]))
+  const toldQueued = answered.filter((o) => statusOf(o) === 'waitlisted').map((o) => rowOf.get(openid(o.who)))
+  const promotedSince = toldQueued.filter(
+    (r) => r?.status === 'confirmed' && r.promotedAt !== undefined,
+  ).length
+  const stillQueued = toldQueued.filter((r) => r?.status === 'waitlisted').length
+  if (stillQueued + promotedSince !== waitlisted)
+    problems.push(`${waitlisted - stillQueued - promotedSince} told 候补 are neither queued nor promoted`)
   const queued = rows.filter((r) => r.status === 'waitlisted').length
-  if (queued !== waitlisted) problems.push(`waitlisted rows ${queued} ≠ answered waitlisted ${waitlisted}`)
+  if (queued !== stillQueued) problems.push(`${queued - stillQueued} queued rows were not answered 候补`)
+  if (promotedSince) console.log(`  promoted after being told 候补: ${promotedSince}`)
   console.log(
     problems.length
       ? `  PROBLEMS: ${problems.join('; ')}`
