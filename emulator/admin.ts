@@ -49,9 +49,13 @@ export async function handleAdmin(ctx: AdminContext, params: Record<string, unkn
       if (invocation) invocation.dbRequests++
       if (!ctx.quota) return ok(handler(ctx.store, params as unknown as WireRequest, ctx.clock.now()))
       try {
-        await ctx.quota.wait(action, documentOf(params as unknown as WireRequest))
-        // Synchronous on purpose: nothing else runs between reading and writing, so each action is atomic.
-        return ok(handler(ctx.store, params as unknown as WireRequest, ctx.clock.now()))
+        // The handler is synchronous on purpose: nothing else runs between reading and writing, so each is atomic.
+        const request = params as unknown as WireRequest
+        return ok(
+          await ctx.quota.perform(action, documentOf(request), () =>
+            handler(ctx.store, request, ctx.clock.now()),
+          ),
+        )
       } finally {
         ctx.quota.leave()
       }

@@ -106,16 +106,34 @@ export class DatabaseQuota {
     this.inFlight--
   }
 
-  /** Waits as the real database would: the request's latency, and a write's turn on its document. */
-  async wait(action: string, docKey: string | null): Promise<void> {
+  /**
+   * Runs a request (`apply`, synchronous so it is atomic) when the real database would: after its latency, and a
+   * write in its turn on its document, which it then holds `docWriteMs` before answering. A conditional update that
+   * matched nothing changed nothing: it waits for its turn (it must see the writes before it) but holds none.
+   */
+  async perform<T>(action: string, docKey: string | null, apply: () => T): Promise<T> {
     if (this.profile.dbLatencyMs > 0) await sleep(this.profile.dbLatencyMs)
-    if (READS.has(action) || !docKey || this.profile.docWriteMs <= 0) return
+    if (READS.has(action) || !docKey || this.profile.docWriteMs <= 0) return apply()
     const before = this.docTail.get(docKey) ?? Promise.resolve()
-    const mine = before.then(() => sleep(this.profile.docWriteMs))
+    let done = () => {}
+    const mine = new Promise<void>((resolve) => (done = resolve))
     this.docTail.set(docKey, mine)
-    await mine
-    if (this.docTail.get(docKey) === mine) this.docTail.delete(docKey)
+    await before
+    try {
+      const result = apply()
+      if (changedSomething(result)) await sleep(this.profile.docWriteMs)
+      return result
+    } finally {
+      done()
+      if (this.docTail.get(docKey) === mine) this.docTail.delete(docKey)
+    }
   }
+}
+
+/** What a write's reply says it did: `updated` or `deleted` documents (an insert is pinned to no document). */
+function changedSomething(reply: unknown): boolean {
+  const { updated, deleted } = (reply ?? {}) as { updated?: unknown; deleted?: unknown }
+  return updated !== 0 && deleted !== 0
 }
 
 /** The one document a write names by `_id` (`collection/_id`), or null when it is not pinned to one. */

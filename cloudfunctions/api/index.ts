@@ -5,7 +5,7 @@ import { fail, ok, type ApiResult } from '@core/shared/errors'
 import { asInput } from '@core/shared/validation'
 import { callerOpenid } from '@lib/cloud/cloud'
 import { now } from '@lib/cloud/clock'
-import { isQuotaError, startInvocation } from '@lib/cloud/quota-retry'
+import { answersBusy, startInvocation } from '@lib/cloud/quota-retry'
 import { applyVerdict, isMediaCheckPush } from '@lib/moderation/media-review'
 import { type AnyAction, pass } from './gate'
 import { ACTIONS, isAction } from './registry'
@@ -19,8 +19,9 @@ export async function main(event: unknown): Promise<ApiResult<unknown>> {
   try {
     return await pass<unknown>(ACTIONS[action] as AnyAction, event, callerOpenid(), now())
   } catch (err) {
-    // WeChat's quota refused longer than the function may wait: the client waits and sends it again
-    if (isQuotaError(err)) return fail('BUSY')
+    // WeChat's quota refused (or a read timed out) longer than the function may wait: the client waits and sends
+    // it again
+    if (answersBusy(err)) return fail('BUSY')
     // The details stay in the function's log; the client gets a stable code and a calm message.
     console.error(`api ${action} failed:`, err)
     return fail('INTERNAL')

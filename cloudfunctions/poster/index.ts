@@ -10,6 +10,7 @@ import { encodeScene } from '@core/sharing/scene'
 import { validateCallId } from '@core/calls/validate'
 import { findVisibleCall } from '@lib/calls/visible-call'
 import { now } from '@lib/cloud/clock'
+import { startInvocation } from '@lib/cloud/quota-retry'
 import { callerOpenid, openapi } from '@lib/cloud/cloud'
 import { downloadFile, storeFile, tempUrlOf } from '@lib/cloud/cloud-files'
 import { referrerCodeFor } from '@lib/sharing/referrers'
@@ -19,6 +20,7 @@ import { renderPoster } from './render'
 import { findStored, rememberStored } from './stored'
 
 export async function main(event: unknown): Promise<ApiResult<PosterResponse | CertificateImageResponse>> {
+  startInvocation(Date.now(), { resentOnBusy: false })
   try {
     // `kind: 'certificate'` asks for a certificate; anything else is a call's poster, as it always was
     return isCertificateRequest(event) ? await certificateImage(event) : await poster(event)

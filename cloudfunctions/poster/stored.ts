@@ -24,8 +24,10 @@ export async function rememberStored(
   about: Record<string, string>,
 ): Promise<void> {
   try {
-    await withQuotaRetry(() =>
-      db.collection('posters').add({ data: { _id: idOf(cloudPath), fileID, ...about, createdAt: now() } }),
+    await withQuotaRetry(
+      () =>
+        db.collection('posters').add({ data: { _id: idOf(cloudPath), fileID, ...about, createdAt: now() } }),
+      'write',
     )
   } catch {
     // a concurrent render of the same picture stored it first: either one serves

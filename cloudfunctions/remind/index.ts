@@ -4,6 +4,7 @@
 import type { ApiResult } from '@core/shared/errors'
 import { fail, ok } from '@core/shared/errors'
 import { now } from '@lib/cloud/clock'
+import { startInvocation } from '@lib/cloud/quota-retry'
 import { deliverDue, type DeliveryReport } from '@lib/messages/delivery'
 import { deleteExpiredExports } from '@lib/privacy/exports'
 import { deleteExpiredInsurance } from '@lib/privacy/insurance'
@@ -43,6 +44,7 @@ export interface RemindReport {
 }
 
 export async function main(): Promise<ApiResult<RemindReport>> {
+  startInvocation(Date.now(), { resentOnBusy: false })
   try {
     const startedAt = now()
     const reminders = await queueDueReminders(startedAt, CONCURRENCY)

@@ -15,11 +15,15 @@ export interface BenchCloud {
   stop(): Promise<void>
 }
 
-export async function startBenchCloud(options: Partial<EmulatorOptions> = {}): Promise<BenchCloud> {
+/** The local cloud with the `api` function (and the functions `also` names, e.g. `remind`) built from source. */
+export async function startBenchCloud(
+  options: Partial<EmulatorOptions> = {},
+  also: string[] = [],
+): Promise<BenchCloud> {
   // Inside the repository so the bundle's require('wx-server-sdk') resolves from node_modules, as in dist/.
   mkdirSync(join(ROOT, 'dist'), { recursive: true })
   const functionsDir = mkdtempSync(join(ROOT, 'dist', 'bench-functions-'))
-  await buildFunction('api', functionsDir)
+  for (const name of ['api', ...also]) await buildFunction(name, functionsDir)
   mkdirSync(join(functionsDir, 'ping'))
   writeFileSync(
     join(functionsDir, 'ping', 'index.js'),

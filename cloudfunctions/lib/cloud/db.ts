@@ -36,7 +36,7 @@ export function collection<K extends keyof Collections>(name: K): Collection {
 }
 
 export async function find<T>(query: Queryable): Promise<T[]> {
-  const result = (await withQuotaRetry(() => query.get())) as { data: unknown[] }
+  const result = (await withQuotaRetry(() => query.get(), 'read')) as { data: unknown[] }
   return result.data as T[]
 }
 
@@ -66,12 +66,14 @@ export async function findByIds<K extends keyof Collections>(
 
 /** Updates every matching document; returns how many changed (0 = the condition no longer held). */
 export async function updateWhere(query: Query, data: Record<string, unknown>): Promise<number> {
-  const result = (await withQuotaRetry(() => query.update({ data }))) as { stats: { updated: number } }
+  const result = (await withQuotaRetry(() => query.update({ data }), 'write')) as {
+    stats: { updated: number }
+  }
   return result.stats.updated
 }
 
 export async function insert<K extends keyof Collections>(name: K, doc: Collections[K]): Promise<void> {
-  await withQuotaRetry(() => collection(name).add({ data: doc }))
+  await withQuotaRetry(() => collection(name).add({ data: doc }), 'write')
 }
 
 /**
@@ -93,6 +95,6 @@ export async function insertOnce<K extends keyof Collections>(
 }
 
 export async function count(query: Query): Promise<number> {
-  const result = (await withQuotaRetry(() => query.count())) as { total: number }
+  const result = (await withQuotaRetry(() => query.count(), 'read')) as { total: number }
   return result.total
 }

@@ -122,8 +122,9 @@ async function insertAll(messages: Message[], concurrency: number): Promise<numb
   for (let i = 0; i < messages.length; i += ID_BATCH) batches.push(messages.slice(i, i + ID_BATCH))
   await inParallel(batches, concurrency, async (batch) => {
     try {
-      await withQuotaRetry(() =>
-        collection('messages').add({ data: batch as unknown as Record<string, unknown> }),
+      await withQuotaRetry(
+        () => collection('messages').add({ data: batch as unknown as Record<string, unknown> }),
+        'write',
       )
       written += batch.length
     } catch {

@@ -14,7 +14,7 @@ import { withQuotaRetry } from '@lib/cloud/quota-retry'
 const PAGE = 100
 
 async function removeWhere(name: string, where: Record<string, unknown>): Promise<number> {
-  const result = (await withQuotaRetry(() => db.collection(name).where(where).remove())) as {
+  const result = (await withQuotaRetry(() => db.collection(name).where(where).remove(), 'write')) as {
     stats: { removed: number }
   }
   return result.stats.removed

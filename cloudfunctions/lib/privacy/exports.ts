@@ -42,7 +42,7 @@ export async function storeExport(what: {
     expiresAt: what.now + EXPORT_KEEP_MS,
   }
   try {
-    await withQuotaRetry(() => db.collection('exports').add({ data: record }))
+    await withQuotaRetry(() => db.collection('exports').add({ data: record }), 'write')
   } catch (err) {
     // unrecorded, nothing would ever delete it: it goes now
     await deleteFiles([fileID]).catch(() => undefined)

@@ -281,15 +281,17 @@ export async function forgetInsuranceUnlessBooked(callId: string, openid: string
 
 /** 删除我的数据: every call's details of the person, at once. */
 export async function deleteInsuranceOf(openid: string): Promise<void> {
-  await withQuotaRetry(() => db.collection('insuranceDetails').where({ openid }).remove())
+  await withQuotaRetry(() => db.collection('insuranceDetails').where({ openid }).remove(), 'write')
 }
 
 async function removeIds(ids: string[]): Promise<void> {
-  await withQuotaRetry(() =>
-    db
-      .collection('insuranceDetails')
-      .where({ _id: _.in(ids) })
-      .remove(),
+  await withQuotaRetry(
+    () =>
+      db
+        .collection('insuranceDetails')
+        .where({ _id: _.in(ids) })
+        .remove(),
+    'write',
   )
 }
 

@@ -44,7 +44,7 @@ export async function activityFor(callId: string, openid: string, now: number): 
   if (!activityId) throw new Error('createActivityId returned no activity id')
   const expiresAt = result.expirationTime ? result.expirationTime * 1000 : now + ACTIVITY_LIFETIME_MS
   const doc: ShareActivity = { _id: activityId, callId, openid, createdAt: now, expiresAt }
-  await withQuotaRetry(() => db.collection('shareActivities').add({ data: doc }))
+  await withQuotaRetry(() => db.collection('shareActivities').add({ data: doc }), 'write')
   // The call says until when it has a live card, so a seat change on a call with none looks for no cards. The
   // newest activity expires last (24 h from its making), so setting it is never a step back.
   await updateWhere(collection('calls').where({ _id: callId }), { groupCardsUntil: expiresAt })

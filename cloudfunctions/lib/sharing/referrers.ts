@@ -26,8 +26,9 @@ export async function referrerCodeFor(openid: string, now: number): Promise<stri
     if (holder === openid) return code
     if (holder !== null) continue
     try {
-      await withQuotaRetry(() =>
-        db.collection('referrers').add({ data: { _id: code, openid, createdAt: now } }),
+      await withQuotaRetry(
+        () => db.collection('referrers').add({ data: { _id: code, openid, createdAt: now } }),
+        'write',
       )
       return code
     } catch (err) {

@@ -128,14 +128,16 @@ export async function placeInQueue(
   signUpId: string,
 ): Promise<number | null> {
   const $ = db.command.aggregate
-  const reply = (await withQuotaRetry(() =>
-    collection('signups')
-      .aggregate()
-      .match({ ...queueOf(call, slot), waitlistedAt: _.exists(true) })
-      .sort({ waitlistedAt: 1, _id: 1 })
-      .group({ _id: null, queue: $.push('$_id') })
-      .project({ _id: 0, index: $.indexOfArray(['$queue', signUpId]) })
-      .end(),
+  const reply = (await withQuotaRetry(
+    () =>
+      collection('signups')
+        .aggregate()
+        .match({ ...queueOf(call, slot), waitlistedAt: _.exists(true) })
+        .sort({ waitlistedAt: 1, _id: 1 })
+        .group({ _id: null, queue: $.push('$_id') })
+        .project({ _id: 0, index: $.indexOfArray(['$queue', signUpId]) })
+        .end(),
+    'read',
   )) as { list: { index?: number }[] }
   const index = reply.list[0]?.index
   return typeof index === 'number' && index >= 0 ? index + 1 : null
