@@ -204,6 +204,9 @@ async function main(): Promise<void> {
     problems.push(`${waitlisted - stillQueued - promotedSince} told 候补 are neither queued nor promoted`)
   const queued = rows.filter((r) => r.status === 'waitlisted').length
   if (queued !== stillQueued) problems.push(`${queued - stillQueued} queued rows were not answered 候补`)
+  // a seat held empty is the timer's to give to the queue: after its repair, none is
+  if (confirmedRows < CAPACITY && queued > 0)
+    problems.push(`${CAPACITY - confirmedRows} places empty while ${queued} wait`)
   if (promotedSince) console.log(`  promoted after being told 候补: ${promotedSince}`)
   console.log(
     problems.length
