@@ -1,6 +1,7 @@
-// The browser: ARIA attributes on Taro's custom elements, tabIndex for the keyboard, and Enter/Space on something
-// that acts as a button (a real <button> does that by itself; a <taro-view-core> does not).
-import type { A11yProps } from './a11y'
+// The browser: ARIA attributes, tabIndex for the keyboard, and Enter/Space on something that acts as a button (a real
+// <button> does that by itself; a <div> does not). View, Text, Image, Input and Button draw plain HTML here
+// (h5.useHtmlComponents); Textarea and Switch are still Taro's custom elements wrapping the real control.
+import type { A11yProps, FieldControl } from './a11y'
 
 type KeyEvent = Parameters<NonNullable<A11yProps['onKeyDown']>>[0]
 
@@ -29,15 +30,13 @@ export function asCheckbox(
 }
 
 export function asImage(label?: string): A11yProps {
-  // the custom element wraps a real <img>: the alt text goes there
-  return label
-    ? { role: 'img', 'aria-label': label, nativeProps: { alt: label } }
-    : { 'aria-hidden': 'true', nativeProps: { alt: '' } }
+  // Image is a <div> around the real <img>: the alt text goes on the <img>
+  return label ? { imgProps: { alt: label } } : { 'aria-hidden': 'true', imgProps: { alt: '' } }
 }
 
-export function asField(label: string): A11yProps {
-  // onto the real <input>/<textarea> inside Taro's element
-  return { nativeProps: { 'aria-label': label } }
+export function asField(label: string, control: FieldControl = 'input'): A11yProps {
+  // Input is the <input> itself; Taro's <taro-textarea-core> and <taro-switch-core> wrap theirs
+  return control === 'input' ? { 'aria-label': label } : { nativeProps: { 'aria-label': label } }
 }
 
 export function decorative(): A11yProps {
@@ -45,15 +44,16 @@ export function decorative(): A11yProps {
 }
 
 export function scrollRegion(label: string): A11yProps {
-  return { role: 'region', 'aria-label': label, tabIndex: 0 }
+  // what it holds (chips) is what the keyboard reaches; focusing one scrolls it into view
+  return { role: 'region', 'aria-label': label }
 }
 
 /**
- * The controls Taro draws itself in the browser, with the name each one gets (undefined: named by its words). Its
- * title bar's back and home controls are bare <div>s with an icon.
+ * The controls Taro draws itself in the browser, with the name each one gets (undefined: named by its words): its
+ * Button is a <div>, its title bar's back and home controls are bare <div>s with an icon.
  */
 const TARO_CONTROLS: Array<[selector: string, label?: string]> = [
-  ['taro-button-core'],
+  ['.taro-button-core'],
   ['.taro-navigation-bar-back', '返回'],
   ['.taro-navigation-bar-home', '回到首页'],
 ]

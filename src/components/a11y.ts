@@ -3,9 +3,9 @@
 // WeChat's screen reader reads `aria-role` / `aria-label` / `aria-hidden` (Taro props ariaRole, ariaLabel,
 // ariaHidden). Taro 4.2.1's weapp template does not carry them yet: adding them with mergeComponents shifted its
 // attribute aliases and left inputs without placeholders and images without src on the phone (the WeChat-runtime
-// stage caught it), so on weapp these props wait for a Taro that writes them. In the browser Taro's components are custom
-// elements that take `role`, `aria-*` and `tabIndex` as attributes; ariaRole would become a meaningless
-// `aria-role` attribute there.
+// stage caught it), so on weapp these props wait for a Taro that writes them. In the browser Taro's components draw HTML
+// elements (or, for some, custom elements) that take `role`, `aria-*` and `tabIndex` as attributes; ariaRole would
+// become a meaningless `aria-role` attribute there.
 
 /** Props to spread on a Taro component (View, Text, Image, ScrollView). */
 export interface A11yProps {
@@ -15,6 +15,7 @@ export interface A11yProps {
   role?: string
   tabIndex?: number
   nativeProps?: Record<string, unknown>
+  imgProps?: Record<string, unknown>
   onKeyDown?: (event: { key: string; currentTarget: unknown; preventDefault: () => void }) => void
   [attribute: `aria-${string}`]: string | undefined
 }
@@ -35,13 +36,16 @@ export declare function asCheckbox(label: string, checked: boolean, role?: 'chec
 /** An Image: its alt text, or hidden from screen readers when it only decorates. */
 export declare function asImage(label?: string): A11yProps
 
-/** A text field (Input, Textarea) named by a label shown beside it rather than tied to it. */
-export declare function asField(label: string): A11yProps
+/** Which control a field is: the browser draws an Input as the <input> itself, a Textarea or Switch inside a wrapper. */
+export type FieldControl = 'input' | 'textarea' | 'switch'
+
+/** A field (Input, Textarea, Switch) named by a label shown beside it rather than tied to it. */
+export declare function asField(label: string, control?: FieldControl): A11yProps
 
 /** A decoration (an icon next to words that say the same): skipped by screen readers. */
 export declare function decorative(): A11yProps
 
-/** A region that scrolls on its own (a row of chips): reachable by keyboard so it can be scrolled. */
+/** Around a region that scrolls on its own (a row of chips): named, its controls the keyboard reaches. */
 export declare function scrollRegion(label: string): A11yProps
 
 /**

@@ -1,5 +1,5 @@
 // WeChat's screen reader: aria-role, aria-label, aria-hidden (the tap itself is WeChat's business).
-import type { A11yProps } from './a11y'
+import type { A11yProps, FieldControl } from './a11y'
 
 export function asButton(label: string, state?: { pressed?: boolean; namedByContent?: boolean }): A11yProps {
   return { ariaRole: 'button', ariaLabel: state?.pressed ? `${label}，已选中` : label }
@@ -17,7 +17,7 @@ export function asImage(label?: string): A11yProps {
   return label ? { ariaRole: 'img', ariaLabel: label } : { ariaHidden: true }
 }
 
-export function asField(label: string): A11yProps {
+export function asField(label: string, _control?: FieldControl): A11yProps {
   return { ariaLabel: label }
 }
 

@@ -89,8 +89,8 @@ test(
       await textOnScreen(page, '请填写姓名').waitFor()
       await assertAccessible(page, 'the sign-up form with its messages')
 
-      await onScreen(page, '#name-input input').fill('林晓')
-      await onScreen(page, '#phone-input input').fill('13800138000')
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
       await textOnScreen(page, '参加过').click()
       await textOnScreen(page, 'M').click()
       await onScreen(page, '#privacy-consent').click()
@@ -130,11 +130,11 @@ test(
       assert.equal(await publish.getAttribute('tabindex'), '0')
       await publish.focus()
       await page.keyboard.press('Enter')
-      await onScreen(page, '#call-title input').waitFor({ timeout: 20_000 })
+      await onScreen(page, 'input#call-title').waitFor({ timeout: 20_000 })
       await assertAccessible(page, 'a new call in the editor')
 
       await open(`call-editor/index?id=${MINQIN}`)
-      await onScreen(page, '#call-title input').waitFor({ timeout: 20_000 })
+      await onScreen(page, 'input#call-title').waitFor({ timeout: 20_000 })
       await assertAccessible(page, 'the call editor')
       await keep('a11y-ngo-call-editor.png', page)
       // a draft: everything editable, the sign-up questions too

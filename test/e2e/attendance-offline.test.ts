@@ -100,7 +100,7 @@ test(
       // one character of the signature changed (not the last: its low bits are padding)
       const at = pass.length - 10
       const forged = pass.slice(0, at) + (pass[at] === 'A' ? 'B' : 'A') + pass.slice(at + 1)
-      await onScreen(organizer, '#offline-code input').fill(forged)
+      await onScreen(organizer, 'input#offline-code').fill(forged)
       await textOnScreen(organizer, '核验签到').click()
       await organizer
         .getByText(/签到码无效/)
@@ -108,7 +108,7 @@ test(
         .waitFor()
       await banner.getByText('离线记录 0 条，联网后自动同步').waitFor()
 
-      await onScreen(organizer, '#offline-code input').fill(pass)
+      await onScreen(organizer, 'input#offline-code').fill(pass)
       await textOnScreen(organizer, '核验签到').click()
       await banner.getByText('离线记录 1 条，联网后自动同步').waitFor()
       const row = onScreen(organizer, `#offline-attendee-${SIGN_UP_ID}`)
@@ -117,8 +117,8 @@ test(
       await banner.getByText('离线记录 2 条，联网后自动同步').waitFor()
       await row.getByText(/^已签退/).waitFor()
       // someone who came without signing up, added with no signal
-      await onScreen(organizer, '#offline-walk-in-name input').fill('王芳')
-      await onScreen(organizer, '#offline-walk-in-phone input').fill('13700137000')
+      await onScreen(organizer, 'input#offline-walk-in-name').fill('王芳')
+      await onScreen(organizer, 'input#offline-walk-in-phone').fill('13700137000')
       await textOnScreen(organizer, '添加并签到').click()
       await banner.getByText('离线记录 3 条，联网后自动同步').waitFor()
       const walkIn = onScreen(organizer, '#offline-attendee-walkin-13700137000')

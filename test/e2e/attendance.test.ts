@@ -147,8 +147,8 @@ test(
       const verify = async (hours: string) => {
         await volunteer.goto(`${emu.url}/#/packages/volunteer/verify/index`)
         await volunteer.reload()
-        await onScreen(volunteer, '#verify-code input').fill(certificateCode)
-        await onScreen(volunteer, '#verify-hours input').fill(hours)
+        await onScreen(volunteer, 'input#verify-code').fill(certificateCode)
+        await onScreen(volunteer, 'input#verify-hours').fill(hours)
         await onScreen(volunteer, '#verify-submit').click()
         return onScreen(volunteer, '#verify-verdict')
       }

@@ -55,8 +55,8 @@ test(
     assert.deepEqual(await chips(page), before, 'a tap does not reorder the chips')
     await textOnScreen(page, '全部').first().click()
 
-    await onScreen(page, '#search-input input').fill('银龄')
-    await onScreen(page, '#search-input input').press('Enter')
+    await onScreen(page, 'input#search-input').fill('银龄')
+    await onScreen(page, 'input#search-input').press('Enter')
     // the old list stays until the search answers: wait until every card shown is one of 银龄陪伴计划's
     await page.waitForFunction(() => {
       const cards = Array.from(document.querySelectorAll('.call-card'))
@@ -64,8 +64,8 @@ test(
     })
     assert.ok((await cardTitles(page)).length > 0)
 
-    await onScreen(page, '#search-input input').fill('没有这个词')
-    await onScreen(page, '#search-input input').press('Enter')
+    await onScreen(page, 'input#search-input').fill('没有这个词')
+    await onScreen(page, 'input#search-input').press('Enter')
     await textOnScreen(page, '没有找到与“没有这个词”相关的活动').waitFor()
   },
 )

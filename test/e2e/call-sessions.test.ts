@@ -52,48 +52,49 @@ async function shoot(part: Locator, name: string): Promise<void> {
 }
 
 /**
- * Sets a Taro H5 picker (date 'YYYY-MM-DD' or time 'HH:mm'): opens it from its chip, drags each column to the
- * value as a finger would (the column's own move handlers), then 确定.
+ * Sets a Taro H5 picker (date 'YYYY-MM-DD' or time 'HH:mm'): opens it from its chip, scrolls each column to the
+ * value as a finger would (a column is a scroller of rows; the row at rest in the middle is chosen), then 确定.
  */
 async function pick(page: Page, chip: Locator, value: string): Promise<void> {
   await chip.click()
-  // the open picker's overlay (its box has no height: its sheet is fixed to the bottom)
-  const overlay = page.locator('.weui-picker__overlay:not([style*="none"])')
-  await overlay.locator('.weui-picker__action').first().waitFor()
+  const overlay = page.locator('.taro-picker__overlay')
+  await overlay.locator('.taro-picker__action').first().waitFor()
   const parts = value.split(/[-:]/).map(Number)
+  const columns = overlay.locator('.taro-picker__content')
   for (let column = 0; column < parts.length; column++) {
-    await overlay
-      .locator('taro-picker-group')
+    const want = parts[column]
+    await columns.nth(column).evaluate(async (scroller, wanted) => {
+      const rows = Array.from(scroller.children)
+      const items = rows.filter((row) => !row.classList.contains('taro-picker__item--blank'))
+      const index = items.findIndex((row) => Number(row.textContent?.replace(/[^0-9]/g, '')) === wanted)
+      if (index < 0) throw new Error(`no ${wanted} in the picker column`)
+      // the picker's own measure of a row: the scroller's height over its rows
+      const row = scroller.scrollHeight / rows.length
+      // a column just opened scrolls itself to its value a moment later: let it, or it would undo this scroll
+      for (let frame = 0; frame < 120; frame++) {
+        const shown = items.findIndex((item) => item.classList.contains('taro-picker__item--selected'))
+        if (shown >= 0 && Math.abs(scroller.scrollTop - shown * row) < 1) break
+        await new Promise((done) => requestAnimationFrame(done))
+      }
+      const top = Math.round(index * row)
+      if (Math.abs(scroller.scrollTop - top) < 1) return
+      // The column takes its row 150 ms after the last scroll, then 100 ms later: wait on two timers that come due
+      // after each of those (timers run in the order they fall due, however busy the page). (No named functions in
+      // here: the test's compiler would wrap them in a helper the page lacks.)
+      await new Promise((done) => {
+        scroller.addEventListener('scroll', () => setTimeout(() => setTimeout(done, 150), 200), {
+          once: true,
+        })
+        scroller.scrollTop = top
+      })
+    }, want)
+    await columns
       .nth(column)
-      .evaluate(async (element, want) => {
-        type Group = HTMLElement & {
-          range: string[]
-          height: number
-          mode?: string
-          handleMoveStart(y: number): Promise<void>
-          handleMoving(y: number): Promise<void>
-          handleMoveEnd(y: number): Promise<void>
-        }
-        const group = element as Group
-        const TOP = 102
-        const LINE = 34
-        // a time column starts with 4 wrap-around items: the value's own row comes after them
-        const skipped = group.mode === 'time' ? 4 : 0
-        const index = group.range.findIndex(
-          (item, i) => i >= skipped && Number(String(item).replace(/[^0-9]/g, '')) === want,
-        )
-        if (index < 0) throw new Error(`no ${want} in the picker column`)
-        const delta = TOP - LINE * index - group.height
-        if (delta === 0) return
-        // (no named functions in here: the test's compiler would wrap them in a helper the page lacks)
-        await group.handleMoveStart(300)
-        await group.handleMoving(300 + delta)
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 30)))
-        await group.handleMoveEnd(300 + delta)
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 30)))
-      }, parts[column])
+      .locator('.taro-picker__item--selected')
+      .filter({ hasText: new RegExp(`^0?${want}\\D*$`) })
+      .waitFor()
   }
-  await overlay.getByText('确定', { exact: true }).click()
+  await overlay.locator('.taro-picker__action').getByText('确定', { exact: true }).click()
   await overlay.waitFor({ state: 'detached' })
 }
 
@@ -122,10 +123,10 @@ function callTitled(title: string): Call {
 async function newCall(page: Page, title: string): Promise<void> {
   await open(page, '/packages/ngo/dashboard/index')
   await textOnScreen(page, '发布新活动').click()
-  await onScreen(page, '#call-title input').fill(title)
+  await onScreen(page, 'input#call-title').fill(title)
   await onScreen(page, '#call-description textarea').fill('分批上山，每批三小时，自带水和手套。')
-  await onScreen(page, '#call-city input').fill('甘肃·民勤')
-  await onScreen(page, '#call-address input').fill('民勤县薛百镇治沙站')
+  await onScreen(page, 'input#call-city').fill('甘肃·民勤')
+  await onScreen(page, 'input#call-address').fill('民勤县薛百镇治沙站')
 }
 
 /** 发布, then 看名单 in the dialog that offers sharing */
@@ -157,14 +158,14 @@ test('three batches × 植树 / 后勤 through the editor: 6 slots with their pl
   await textOnScreen(page, '添加岗位').click()
   await textOnScreen(page, '添加岗位').click()
   const roles = onScreen(page, '.role-editor__item')
-  await roles.nth(0).locator('.role-editor__name input').fill('植树')
-  await roles.nth(0).locator('.role-editor__description input').fill('挖坑、扶苗、浇水')
-  await roles.nth(0).locator('.role-editor__places input').fill('10')
-  await roles.nth(1).locator('.role-editor__places input').fill('3')
+  await roles.nth(0).locator('input.role-editor__name').fill('植树')
+  await roles.nth(0).locator('input.role-editor__description').fill('挖坑、扶苗、浇水')
+  await roles.nth(0).locator('input.role-editor__places').fill('10')
+  await roles.nth(1).locator('input.role-editor__places').fill('3')
   await textOnScreen(page, '保存草稿').click()
   await roles.nth(1).getByText('岗位名称应为 1 到 10 个字').waitFor()
   assert.equal(emu.store.collection('calls').find({ title: TREES }).length, 0, 'nothing stored')
-  await roles.nth(1).locator('.role-editor__name input').fill('后勤')
+  await roles.nth(1).locator('input.role-editor__name').fill('后勤')
   await roles.nth(1).getByText('岗位名称应为 1 到 10 个字').waitFor({ state: 'detached' })
   await textOnScreen(page, '每场共 13 个名额（各岗位之和）').waitFor()
   assert.equal(await onScreen(page, '#call-capacity').count(), 0, 'places are the roles’ own')
@@ -339,7 +340,7 @@ test(
     }
     await pick(page, onScreen(page, '#repeat-start'), '09:00')
     await pick(page, onScreen(page, '#repeat-end'), '11:30')
-    await onScreen(page, '#repeat-count input').fill('8')
+    await onScreen(page, 'input#repeat-count').fill('8')
 
     // the next eight Saturdays from the rule's first day, as the server will make them
     const from = (await onScreen(page, '#repeat-from').textContent())!.trim()
@@ -363,7 +364,7 @@ test(
     )
     assert.match(lines[0], /周六 09:00–11:30$/)
     await preview.getByText('…… 还有 4 场，最后一场：').waitFor()
-    await onScreen(page, '#call-capacity input').fill('6')
+    await onScreen(page, 'input#call-capacity').fill('6')
     await shoot(onScreen(page, '#call-sessions'), 'editor-repeat-rule')
 
     // saved as a draft and opened again, it is the same rule, not a list of eight sessions
@@ -371,7 +372,7 @@ test(
     await textOnScreen(page, '草稿已保存').waitFor()
     await open(page, `/packages/ngo/call-editor/index?id=${callTitled(VISITS)._id}`)
     await onScreen(page, '#repeat-preview').getByText('共 8 场：').waitFor()
-    assert.equal(await onScreen(page, '#repeat-count input').inputValue(), '8')
+    assert.equal(await onScreen(page, 'input#repeat-count').inputValue(), '8')
     assert.equal(await onScreen(page, '[aria-label="周六"]').getAttribute('aria-checked'), 'true')
 
     await publish(page)

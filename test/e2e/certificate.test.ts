@@ -116,7 +116,7 @@ test(
       await keep('verify-genuine.png', stranger)
 
       // the same code typed with the paper's hours figure changed: 与记录不符, with what was really issued
-      await onScreen(stranger, '#verify-hours input').fill('35')
+      await onScreen(stranger, 'input#verify-hours').fill('35')
       await onScreen(stranger, '#verify-submit').click()
       await verdict.getByText('与记录不符').waitFor()
       await result.getByText(/证明上的服务时长（35 小时）与签发记录（3.5 小时）不符/).waitFor()
@@ -127,7 +127,7 @@ test(
       // its entry on 我的 (the title bar may still read 证书查验 while 我的 comes in)
       await onScreen(stranger, '#verify-entry').click()
       // the router keeps the earlier 证书查验 in the DOM and may still show it while the new one slides in
-      await onScreen(stranger, '#verify-code input').last().fill('ABC')
+      await onScreen(stranger, 'input#verify-code').last().fill('ABC')
       await onScreen(stranger, '#verify-submit').last().click()
       await textOnScreen(stranger, '验证码是 12 位字母和数字，请核对').waitFor()
       assert.deepEqual(pageErrors, [])

@@ -120,16 +120,16 @@ function counters(emu: Emulator, callId: string): [number, number] {
 }
 
 async function fillVolunteer(page: Page): Promise<void> {
-  await onScreen(page, '#name-input input').fill('林晓')
-  await onScreen(page, '#phone-input input').fill('13800138000')
+  await onScreen(page, 'input#name-input').fill('林晓')
+  await onScreen(page, 'input#phone-input').fill('13800138000')
 }
 
 async function addCompanion(page: Page, index: number, name: string, child?: { age: string }): Promise<void> {
   await onScreen(page, '#add-companion').click()
-  await onScreen(page, `#companion-name-${index} input`).fill(name)
+  await onScreen(page, `input#companion-name-${index}`).fill(name)
   if (child) {
     await onScreen(page, `#companion-kind-${index} .choice`).filter({ hasText: '儿童' }).click()
-    await onScreen(page, `#companion-age-${index} input`).fill(child.age)
+    await onScreen(page, `input#companion-age-${index}`).fill(child.age)
   }
 }
 
@@ -167,9 +167,9 @@ test(
       // a closed app loses nothing: the draft brings the companions back
       await page.reload()
       await onScreen(page, '#draft-restored').waitFor({ timeout: 20_000 })
-      assert.equal(await onScreen(page, '#companion-name-0 input').inputValue(), '林小树')
-      assert.equal(await onScreen(page, '#companion-name-1 input').inputValue(), '林小苗')
-      assert.equal(await onScreen(page, '#companion-age-1 input').inputValue(), '3')
+      assert.equal(await onScreen(page, 'input#companion-name-0').inputValue(), '林小树')
+      assert.equal(await onScreen(page, 'input#companion-name-1').inputValue(), '林小苗')
+      assert.equal(await onScreen(page, 'input#companion-age-1').inputValue(), '3')
       await textOnScreen(page, '共 3 人，占 3 个名额').waitFor()
       await onScreen(page, '#privacy-consent').click()
       await onScreen(page, '#submit-sign-up').click()
@@ -178,7 +178,7 @@ test(
       await shoot(onScreen(page, '#field-companions'), 'companions-form-error')
       assert.deepEqual(await axeViolations(page), [], 'the form with companions is accessible')
 
-      await onScreen(page, '#companion-age-1 input').fill('5')
+      await onScreen(page, 'input#companion-age-1').fill('5')
       await onScreen(page, '#submit-sign-up').filter({ hasText: '提交报名' }).click()
 
       await onScreen(page, '.success-page__title').filter({ hasText: '报名成功' }).waitFor()

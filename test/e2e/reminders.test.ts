@@ -47,8 +47,8 @@ test(
     try {
       await page.goto(detailUrl(emulator, CALL_ID))
       await onScreen(page, '#sign-up-button').filter({ hasText: '我要报名' }).click()
-      await onScreen(page, '#name-input input').fill('林晓')
-      await onScreen(page, '#phone-input input').fill('13800138000')
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
       await textOnScreen(page, '参加过').click()
       await textOnScreen(page, 'M').click()
       await onScreen(page, '#privacy-consent').click()

@@ -277,7 +277,7 @@ describe('a call of several sessions', () => {
         const personal = (await onScreen(xiaolin, '.my-code__text').innerText()).trim()
         await xiaolin.context().close()
         const xiaolinRow = signUpIdFor(LIVE, XIAOLIN, 's1-r1')
-        await onScreen(organizer, '#personal-code input').fill(personal)
+        await onScreen(organizer, 'input#personal-code').fill(personal)
         await textOnScreen(organizer, '核验签到').click()
         await onScreen(organizer, 'body')
           .getByText(`此人报名的是 ${sessionLabel(live[0])}，不是本场（${sessionLabel(live[1])}）`)

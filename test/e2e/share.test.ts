@@ -103,8 +103,8 @@ test(
       // sign up
       await onScreen(page, '#sign-up-button').filter({ hasText: '我要报名' }).click()
       await textOnScreen(page, '隐私说明').waitFor()
-      await onScreen(page, '#name-input input').fill('林晓')
-      await onScreen(page, '#phone-input input').fill('13800138000')
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
       await textOnScreen(page, '参加过').click()
       await textOnScreen(page, 'M').click()
       await onScreen(page, '#privacy-consent').click()

@@ -72,8 +72,8 @@ test(
 
       await onScreen(page, '#sign-up-button').click()
       await textOnScreen(page, '隐私说明').waitFor()
-      await onScreen(page, '#name-input input').fill('林晓')
-      await onScreen(page, '#phone-input input').fill('13800138000')
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
       await textOnScreen(page, '参加过').click()
       await onScreen(page, '#answer-words textarea').fill('第一次去沙漠')
 
@@ -84,7 +84,7 @@ test(
       await leaveDialog(page).locator('.taro-model__cancel').click()
       await leaveDialog(page).waitFor({ state: 'hidden' })
       await textOnScreen(page, '隐私说明').waitFor()
-      assert.equal(await onScreen(page, '#name-input input').inputValue(), '林晓')
+      assert.equal(await onScreen(page, 'input#name-input').inputValue(), '林晓')
 
       // back again, and leave: the detail page
       await page.goBack()
@@ -95,15 +95,15 @@ test(
       // the form again: the draft is back
       await onScreen(page, '#sign-up-button').click()
       await onScreen(page, '#draft-restored').waitFor()
-      assert.equal(await onScreen(page, '#name-input input').inputValue(), '林晓')
-      assert.equal(await onScreen(page, '#phone-input input').inputValue(), '13800138000')
+      assert.equal(await onScreen(page, 'input#name-input').inputValue(), '林晓')
+      assert.equal(await onScreen(page, 'input#phone-input').inputValue(), '13800138000')
       assert.equal(await onScreen(page, '#answer-words textarea').inputValue(), '第一次去沙漠')
       assert.equal(await onScreen(page, '.choice--on').filter({ hasText: '参加过' }).count(), 1)
 
       // even after a reload (a closed app)
       await page.reload()
       await onScreen(page, '#draft-restored').waitFor({ timeout: 20_000 })
-      assert.equal(await onScreen(page, '#name-input input').inputValue(), '林晓')
+      assert.equal(await onScreen(page, 'input#name-input').inputValue(), '林晓')
     } finally {
       await context.close()
     }
@@ -121,8 +121,8 @@ test(
       // no sign-up on this phone yet: nothing offered
       await openForm(page, emulator, MINQIN)
       assert.equal(await onScreen(page, '#use-saved-profile').count(), 0)
-      await onScreen(page, '#name-input input').fill('林晓')
-      await onScreen(page, '#phone-input input').fill('13800138000')
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
       await textOnScreen(page, '参加过').click()
       await textOnScreen(page, 'M').click()
       await onScreen(page, '#privacy-consent').click()
@@ -138,8 +138,8 @@ test(
       await textOnScreen(page, '仅保存在这台手机上，可在「我的 → 隐私与数据」中清除').waitFor()
       await keep('sign-up-saved-profile.png', page)
       await chip.click()
-      assert.equal(await onScreen(page, '#name-input input').inputValue(), '林晓')
-      assert.equal(await onScreen(page, '#phone-input input').inputValue(), '13800138000')
+      assert.equal(await onScreen(page, 'input#name-input').inputValue(), '林晓')
+      assert.equal(await onScreen(page, 'input#phone-input').inputValue(), '13800138000')
       await chip.waitFor({ state: 'detached' })
       assert.equal(await onScreen(page, '.choice--on').count(), 0, 'no answers carried over')
       const saved = await page.evaluate(() => JSON.stringify(window.localStorage))
@@ -155,7 +155,7 @@ test(
       await page.goto('about:blank')
       await page.goto(`${emulator.url}/#/packages/volunteer/privacy/index`)
       await onScreen(page, '#privacy-forget-local').waitFor({ timeout: 20_000 })
-      await onScreen(page, '#privacy-confirm input').fill('删除')
+      await onScreen(page, 'input#privacy-confirm').fill('删除')
       await onScreen(page, '#privacy-delete').click()
       await textOnScreen(page, '你的数据已删除').waitFor()
       await onScreen(page, '#privacy-local-empty').waitFor()
@@ -166,7 +166,7 @@ test(
 
       await openForm(page, emulator, SHELTER)
       assert.equal(await onScreen(page, '#use-saved-profile').count(), 0)
-      assert.equal(await onScreen(page, '#name-input input').inputValue(), '')
+      assert.equal(await onScreen(page, 'input#name-input').inputValue(), '')
     } finally {
       await context.close()
     }

@@ -138,8 +138,8 @@ async function confirmDialog(page: Page, expected: string): Promise<void> {
 }
 
 async function fillForm(page: Page, name: string, phone: string): Promise<void> {
-  await onScreen(page, '#name-input input').fill(name)
-  await onScreen(page, '#phone-input input').fill(phone)
+  await onScreen(page, 'input#name-input').fill(name)
+  await onScreen(page, 'input#phone-input').fill(phone)
   await onScreen(page, '#privacy-consent').click()
 }
 

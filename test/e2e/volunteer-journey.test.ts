@@ -73,8 +73,8 @@ test(
       await textOnScreen(page, '请填写手机号').waitFor()
       await textOnScreen(page, '请阅读并同意隐私说明').waitFor()
 
-      await onScreen(page, '#name-input input').fill('林晓')
-      await onScreen(page, '#phone-input input').fill('13800138000')
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
       await textOnScreen(page, '参加过').click()
       await textOnScreen(page, 'M').click()
       await onScreen(page, '#answer-words textarea').fill('第一次去沙漠，很期待！')

@@ -131,8 +131,8 @@ test(
 
       // the form says where the sign-up will go
       await textOnScreen(page, '名额已满，提交后将进入候补名单').waitFor()
-      await onScreen(page, '#name-input input').fill('林晓')
-      await onScreen(page, '#phone-input input').fill('13800138000')
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
       await onScreen(page, '#privacy-consent').click()
       await onScreen(page, '#submit-sign-up').filter({ hasText: '提交并加入候补' }).click()
 

@@ -20,7 +20,7 @@ export default function Field({ label, error, count, children }: Props) {
       <Text className="field__label">{label}</Text>
       {Children.map(children, (child) =>
         isValidElement(child) && (child.type === Input || child.type === Textarea)
-          ? cloneElement(child, asField(label))
+          ? cloneElement(child, asField(label, child.type === Textarea ? 'textarea' : 'input'))
           : child,
       )}
       {count && <LengthCount text={count.text} max={count.max} />}

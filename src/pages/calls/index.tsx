@@ -237,21 +237,24 @@ interface ChipRowProps {
 /** A horizontally scrolling row of filter chips; 「全部」 clears the filter. */
 function ChipRow({ label, options, selected, onSelect }: ChipRowProps) {
   return (
-    <ScrollView className="chip-row" scrollX enhanced showScrollbar={false} {...scrollRegion(label)}>
-      {[ALL, ...options].map((option) => {
-        const value = option === ALL ? '' : option
-        const active = value === selected
-        return (
-          <Text
-            key={option}
-            className={`chip ${active ? 'chip--active' : ''}`}
-            onClick={() => onSelect(active && value ? '' : value)}
-            {...asButton(option, { pressed: active })}
-          >
-            {option}
-          </Text>
-        )
-      })}
-    </ScrollView>
+    // the region is named on a View: the browser's ScrollView passes no ARIA attributes on
+    <View {...scrollRegion(label)}>
+      <ScrollView className="chip-row" scrollX enhanced showScrollbar={false}>
+        {[ALL, ...options].map((option) => {
+          const value = option === ALL ? '' : option
+          const active = value === selected
+          return (
+            <Text
+              key={option}
+              className={`chip ${active ? 'chip--active' : ''}`}
+              onClick={() => onSelect(active && value ? '' : value)}
+              {...asButton(option, { pressed: active })}
+            >
+              {option}
+            </Text>
+          )
+        })}
+      </ScrollView>
+    </View>
   )
 }

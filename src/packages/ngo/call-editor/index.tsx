@@ -514,7 +514,7 @@ export default function CallEditorPage() {
               <Switch
                 checked={maxSlots !== undefined}
                 onChange={(e) => setMaxSlots(e.detail.value ? 1 : undefined)}
-                {...asField('限制每人报名的场次数')}
+                {...asField('限制每人报名的场次数', 'switch')}
               />
             </View>
             {maxSlots !== undefined && (
@@ -539,7 +539,7 @@ export default function CallEditorPage() {
           <Switch
             checked={form.waitlist}
             onChange={(e) => set({ waitlist: e.detail.value })}
-            {...asField('满员后可候补')}
+            {...asField('满员后可候补', 'switch')}
           />
         </View>
         <Field label="活动提醒" error={shown.reminderLeadHours}>

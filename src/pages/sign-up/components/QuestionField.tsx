@@ -44,7 +44,7 @@ export default function QuestionField({ question, value, error, onChange }: Prop
           placeholder="请填写"
           autoHeight
           onInput={(e) => onChange(e.detail.value)}
-          {...asField(question.title)}
+          {...asField(question.title, 'textarea')}
         />
       )}
       {(question.kind === 'text' || question.kind === 'textarea') && <LengthCount text={text} max={max} />}

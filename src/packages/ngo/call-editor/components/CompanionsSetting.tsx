@@ -34,7 +34,7 @@ export default function CompanionsSetting({ value, published, errors, onChange }
           id="call-companions-switch"
           checked={value !== undefined}
           onChange={(e) => onChange(e.detail.value ? { max: 1 } : undefined)}
-          {...asField('允许带同行人')}
+          {...asField('允许带同行人', 'switch')}
         />
       </View>
       {value && (
@@ -62,7 +62,7 @@ export default function CompanionsSetting({ value, published, errors, onChange }
                   e.detail.value ? { ...value, children: { minAge: 3, maxAge: 12 } } : { max: value.max },
                 )
               }
-              {...asField('可带儿童')}
+              {...asField('可带儿童', 'switch')}
             />
           </View>
           {value.children && (

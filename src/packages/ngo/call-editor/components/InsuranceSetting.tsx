@@ -40,7 +40,7 @@ export default function InsuranceSetting({ value, published, errors, onChange }:
                 : undefined,
             )
           }
-          {...asField('需要购买保险（收集身份证号）')}
+          {...asField('需要购买保险（收集身份证号）', 'switch')}
         />
       </View>
       {value && (
@@ -50,7 +50,7 @@ export default function InsuranceSetting({ value, published, errors, onChange }:
             <Switch
               checked={value.emergencyContact}
               onChange={(e) => onChange({ ...value, emergencyContact: e.detail.value })}
-              {...asField('同时收集紧急联系人')}
+              {...asField('同时收集紧急联系人', 'switch')}
             />
           </View>
           <View className="chips call-max-slots">
