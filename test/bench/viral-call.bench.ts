@@ -206,6 +206,13 @@ async function main(): Promise<void> {
   console.log(
     `  opening the call: shown whole ${servedAs('whole').length}, shown from the copy without the visitor's part ${fromCopy.length}, gave up ${servedAs('gave up').length} (after the phone's last wait)`,
   )
+  const gaveUpWith = new Map<string, number>()
+  for (const o of servedAs('gave up')) {
+    const body = o.reply.body as { code?: string; errCode?: number }
+    const code = body.code ?? String(body.errCode)
+    gaveUpWith.set(code, (gaveUpWith.get(code) ?? 0) + 1)
+  }
+  if (gaveUpWith.size) console.log(`  opens gave up with: ${JSON.stringify(Object.fromEntries(gaveUpWith))}`)
   console.log(
     `  tap to the call on screen: ${latencySummary(opened.filter((o) => o.reply.body.ok).map((o) => o.ms))}`,
   )
