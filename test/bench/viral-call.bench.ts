@@ -12,6 +12,8 @@
 // a sign-up that could get neither its row nor the seat's return through the quota) are first repaired as the cloud
 // would: by the remind timer, fired once.
 // VIRAL_PROFILE=base (default) or =open (the quota lifted: what the call document itself allows).
+// VIRAL_PAGE_FUNCTION=own sends the page opens to a second function of the same code (`page`, instances of its
+// own, the same database): what a function of its own for the call's page would change.
 // VIRAL_SCALE shrinks (or grows) the crowd and the places together, e.g. 0.2 for a quicker run of the same shape.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { busyWait, mineLaterWait } from '@services/cloud/api'
@@ -97,7 +99,13 @@ async function main(): Promise<void> {
   const output = (text: string) => {
     if (/ failed:/.test(text)) failures.push(text.trim())
   }
-  const cloud = await startBenchCloud({ quota: profile, output }, ['remind'])
+  // the function the page opens go to: api, or (an experiment) a copy of it with instances of its own
+  const pageFunction = process.env.VIRAL_PAGE_FUNCTION === 'own' ? 'page' : 'api'
+  const cloud = await startBenchCloud(
+    { quota: profile, output },
+    ['remind'],
+    pageFunction === 'page' ? { page: 'api' } : {},
+  )
   const { emu } = cloud
   const call = insertBenchCall(emu, { capacity: CAPACITY, waitlist: true })
   const form = { callId: call._id, name: '志愿者', phone: '13800138000', privacyConsent: true }
@@ -109,7 +117,7 @@ async function main(): Promise<void> {
   const at = () => Math.random() * WINDOW_MS
   const openPage = (i: number) =>
     asThePhoneDoes('getCall', () =>
-      callDoor(emu, 'api', { action: 'getCall', callId: call._id, mineLater: true }, openid(i)),
+      callDoor(emu, pageFunction, { action: 'getCall', callId: call._id, mineLater: true }, openid(i)),
     )
   const opens = Array.from({ length: OPENERS }, async (_, i): Promise<Open> => {
     await new Promise((done) => setTimeout(done, at()))
@@ -179,7 +187,7 @@ async function main(): Promise<void> {
   const trips = (label: string) => emu.functions.roundTrips.get(label) ?? { invocations: 0, trips: 0 }
 
   console.log(
-    `viral call (${name}): ${OPENERS} open it and ${SIGNERS} sign up within ${WINDOW_MS / 1000} s; ${CAPACITY} places and a waitlist`,
+    `viral call (${name}${pageFunction === 'page' ? ', page opens on a function of their own' : ''}): ${OPENERS} open it and ${SIGNERS} sign up within ${WINDOW_MS / 1000} s; ${CAPACITY} places and a waitlist`,
   )
   console.log(`  quota ${JSON.stringify(profile)}`)
   console.log(`  all answered after ${seconds.toFixed(0)} s`)
@@ -223,7 +231,7 @@ async function main(): Promise<void> {
   console.log(
     `  the local cloud's event loop: delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, longest ${(loop.max / 1e6).toFixed(0)} ms`,
   )
-  for (const label of ['api.signUp', 'api.getCall']) {
+  for (const label of ['api.signUp', `${pageFunction}.getCall`]) {
     const t = trips(label)
     console.log(
       `  ${label}: ${t.invocations} invocations, ${t.trips} round trips (${(t.trips / Math.max(1, t.invocations)).toFixed(2)} each)`,
