@@ -5,7 +5,6 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import {
   answersBusy,
-  atOnce,
   ReadTimedOut,
   retriesThisInvocation,
   startInvocation,
@@ -137,23 +136,4 @@ test('a read that timed out past the budget is answered BUSY, not INTERNAL', asy
     throw other
   }, 'read').catch((e: unknown) => e)
   assert.equal(failed, other, 'another system error is not a timeout: thrown as it is')
-})
-
-test('inside atOnce a refusal is thrown at once, not sent again; after it the budget is as it was', async () => {
-  startInvocation()
-  let calls = 0
-  const refused = async () => {
-    calls++
-    if (calls === 1) throw refusal(-501003)
-    return 'done'
-  }
-  await assert.rejects(
-    atOnce(() => withQuotaRetry(refused, 'read')),
-    (err: { errCode: number }) => err.errCode === -501003,
-  )
-  assert.equal(calls, 1)
-  assert.equal(retriesThisInvocation(), 0)
-  calls = 0
-  assert.equal(await withQuotaRetry(refused, 'read'), 'done', 'outside it, sent again')
-  assert.equal(calls, 2)
 })

@@ -5,10 +5,9 @@
 // nothing about any one visitor. Drafts and calls of unverified NGOs (seen by their organizers only) are always
 // read afresh, and what depends on the visitor (their own sign-up) is read by the action each time.
 // Its counters (the places left) may be up to TTL_MS old; a sign-up reads the call itself and stays authoritative.
-// When the database refuses the read (past the quota), an older copy still serves the page (REFUSED_COPY_MS), at
-// once: waiting for the database would hold one of the function's instances, which everyone opening the call needs.
+// When the database refuses the read (past the quota), an older copy still serves the page (REFUSED_COPY_MS).
 import type { Call } from '@core/model'
-import { answersBusy, atOnce } from '@lib/cloud/quota-retry'
+import { answersBusy } from '@lib/cloud/quota-retry'
 import { findById } from '@lib/cloud/db'
 
 /** How stale a shared page may be: an edit, a close or the places left show on every instance within this. */
@@ -44,13 +43,11 @@ export async function readCallForPage(callId: string, now: number): Promise<Call
     handedFromCopy.add(copy.call)
     return copy.call
   }
-  // with a copy to fall back on, a refused read is not sent again: the instance answers now, the next open reads
-  const fallback = copy !== undefined && age < REFUSED_COPY_MS
   let call: Call | null
   try {
-    call = fallback ? await atOnce(() => findById('calls', callId)) : await findById('calls', callId)
+    call = await findById('calls', callId)
   } catch (err) {
-    if (fallback && answersBusy(err)) {
+    if (copy && age < REFUSED_COPY_MS && answersBusy(err)) {
       handedFromCopy.add(copy.call)
       return copy.call
     }

@@ -51,22 +51,6 @@ export async function finishing<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Runs `work` sending no refused request again: for what the answer can do without now and the caller asks for
- * again later (the call's page without the visitor's own part, or with its copy of the call), so a refusal gives
- * up at once instead of holding the instance through the budget while others wait for one.
- */
-export async function atOnce<T>(work: () => Promise<T>): Promise<T> {
-  const before = budgetMs
-  budgetMs = 0
-  try {
-    return await work()
-  } finally {
-    // a write meanwhile gave the invocation the long budget: it keeps it
-    budgetMs = Math.max(budgetMs, before)
-  }
-}
-
 export function retriesThisInvocation(): number {
   return retries
 }
