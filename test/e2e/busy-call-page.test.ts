@@ -9,6 +9,7 @@ import assert from 'node:assert/strict'
 import type { Browser } from 'playwright-core'
 import type { Emulator } from '@emulator/index'
 import { BASE_QUOTA } from '@emulator/quota'
+import { axeViolations, describeViolations } from './axe'
 import {
   detailUrl,
   launchChromium,
@@ -92,6 +93,12 @@ test(
       }
       await waitUntil(() => unknownAnswers.length >= 2, 15_000)
       assert.ok(await reading.isVisible(), 'still reading, the call still shown')
+      const violations = await axeViolations(page)
+      assert.deepEqual(
+        violations.map((v) => v.id),
+        [],
+        `serious or critical axe violations while reading:\n${describeViolations(violations)}`,
+      )
 
       quota.dailyReads = BASE_QUOTA.dailyReads // the database answers again
       await onScreen(page, '.action-bar__label').filter({ hasText: '我的报名' }).waitFor({ timeout: 20_000 })
