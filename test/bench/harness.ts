@@ -1,6 +1,6 @@
 // Shared by the benchmarks: the built `api` function (plus a trivial `ping` for the door's own cost) in a local
 // WeChat Cloud on a real SQLite file, and the figures they print.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { Agent, request } from 'node:http'
@@ -15,15 +15,22 @@ export interface BenchCloud {
   stop(): Promise<void>
 }
 
-/** The local cloud with the `api` function (and the functions `also` names, e.g. `remind`) built from source. */
+/**
+ * The local cloud with the `api` function (and the functions `also` names, e.g. `remind`) built from source;
+ * `copies` deploys a built function once more under another name (`{ page: 'api' }`: the same code with instances
+ * of its own, as a second function in the environment would have).
+ */
 export async function startBenchCloud(
   options: Partial<EmulatorOptions> = {},
   also: string[] = [],
+  copies: Record<string, string> = {},
 ): Promise<BenchCloud> {
   // Inside the repository so the bundle's require('wx-server-sdk') resolves from node_modules, as in dist/.
   mkdirSync(join(ROOT, 'dist'), { recursive: true })
   const functionsDir = mkdtempSync(join(ROOT, 'dist', 'bench-functions-'))
   for (const name of ['api', ...also]) await buildFunction(name, functionsDir)
+  for (const [name, from] of Object.entries(copies))
+    cpSync(join(functionsDir, from), join(functionsDir, name), { recursive: true })
   mkdirSync(join(functionsDir, 'ping'))
   writeFileSync(
     join(functionsDir, 'ping', 'index.js'),

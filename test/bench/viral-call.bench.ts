@@ -2,15 +2,21 @@
 // with 300 places and a waitlist, in a local cloud held to WeChat Cloud's base quota (30 database requests a
 // second, 20 at once, 20 instances of the function), with a database latency and per-document write turns like a
 // real database's. Each person's phone behaves as the client does (src/services/cloud/api.ts): on BUSY or the
-// cloud's -501003/-501004 it waits and sends again, and gives up after its last wait.
-// Prints accepted, waitlisted, retried, failed, latency and round trips; exits non-zero if a seat was given past
+// cloud's -501003/-501004 it waits and sends again, and gives up after its last wait. A page open asks as the call's
+// page does (`mineLater`): it is shown whole, or from the function's copy without the visitor's own part (the
+// database refused it), which the page then asks for again in the background (services/calls/call-page.ts), or it
+// gives up.
+// Prints accepted, waitlisted, retried, failed, opens by how they were served, latency and round trips; exits
+// non-zero if a seat was given past
 // the capacity, a sign-up was lost or someone was told twice. Counters that disagree with the rows (a seat taken by
 // a sign-up that could get neither its row nor the seat's return through the quota) are first repaired as the cloud
 // would: by the remind timer, fired once.
 // VIRAL_PROFILE=base (default) or =open (the quota lifted: what the call document itself allows).
+// VIRAL_PAGE_FUNCTION=own sends the page opens to a second function of the same code (`page`, instances of its
+// own, the same database): what a function of its own for the call's page would change.
 // VIRAL_SCALE shrinks (or grows) the crowd and the places together, e.g. 0.2 for a quicker run of the same shape.
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { busyWait } from '@services/cloud/api'
+import { busyWait, mineLaterWait } from '@services/cloud/api'
 import { BASE_QUOTA, type QuotaProfile } from '@emulator/quota'
 import type { Call, SignUp } from '@core/model'
 import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud, type DoorReply } from './harness'
@@ -36,7 +42,20 @@ interface Outcome {
   retries: number
 }
 
+/** A page open: shown whole, shown from the copy without the visitor's part, or given up. */
+interface Open extends Outcome {
+  served: 'whole' | 'copy' | 'gave up'
+  /** from the tap to the visitor's own part on screen (whole at once, or asked for again), when it got there */
+  mineMs?: number
+  /** for a page shown from the copy: how many times it asked again for the visitor's part */
+  asks: number
+}
+
 const QUOTA_CODES = new Set([-501003, -501004])
+
+function mineUnknown(reply: DoorReply): boolean {
+  return reply.body.ok === true && (reply.body.data as { mineUnknown?: boolean }).mineUnknown === true
+}
 
 function busy(reply: DoorReply): boolean {
   const body = reply.body as { code?: string; errCode?: number }
@@ -80,7 +99,13 @@ async function main(): Promise<void> {
   const output = (text: string) => {
     if (/ failed:/.test(text)) failures.push(text.trim())
   }
-  const cloud = await startBenchCloud({ quota: profile, output }, ['remind'])
+  // the function the page opens go to: api, or (an experiment) a copy of it with instances of its own
+  const pageFunction = process.env.VIRAL_PAGE_FUNCTION === 'own' ? 'page' : 'api'
+  const cloud = await startBenchCloud(
+    { quota: profile, output },
+    ['remind'],
+    pageFunction === 'page' ? { page: 'api' } : {},
+  )
   const { emu } = cloud
   const call = insertBenchCall(emu, { capacity: CAPACITY, waitlist: true })
   const form = { callId: call._id, name: '志愿者', phone: '13800138000', privacyConsent: true }
@@ -90,13 +115,27 @@ async function main(): Promise<void> {
   loop.enable()
   const started = performance.now()
   const at = () => Math.random() * WINDOW_MS
-  const opens = Array.from({ length: OPENERS }, async (_, i) => {
+  const openPage = (i: number) =>
+    asThePhoneDoes('getCall', () =>
+      callDoor(emu, pageFunction, { action: 'getCall', callId: call._id, mineLater: true }, openid(i)),
+    )
+  const opens = Array.from({ length: OPENERS }, async (_, i): Promise<Open> => {
     await new Promise((done) => setTimeout(done, at()))
     const t0 = performance.now()
-    const { reply, retries } = await asThePhoneDoes('getCall', () =>
-      callDoor(emu, 'api', { action: 'getCall', callId: call._id }, openid(i)),
-    )
-    return { who: i, reply, ms: performance.now() - t0, retries }
+    const { reply, retries } = await openPage(i)
+    const ms = performance.now() - t0
+    if (!reply.body.ok) return { who: i, reply, ms, retries, served: 'gave up', asks: 0 }
+    if (!mineUnknown(reply)) return { who: i, reply, ms, retries, served: 'whole', mineMs: ms, asks: 0 }
+    // shown from the copy: the page asks again for the visitor's part, with its waits, until it comes
+    const askedAt = performance.now()
+    for (let asks = 0; ; asks++) {
+      const wait = mineLaterWait(asks, performance.now() - askedAt)
+      if (wait === null) return { who: i, reply, ms, retries, served: 'copy', asks }
+      await new Promise((done) => setTimeout(done, wait))
+      const again = (await openPage(i)).reply
+      if (again.body.ok && !mineUnknown(again))
+        return { who: i, reply, ms, retries, served: 'copy', mineMs: performance.now() - t0, asks: asks + 1 }
+    }
   })
   const signs = Array.from({ length: SIGNERS }, async (_, i): Promise<Outcome> => {
     await new Promise((done) => setTimeout(done, at()))
@@ -148,7 +187,7 @@ async function main(): Promise<void> {
   const trips = (label: string) => emu.functions.roundTrips.get(label) ?? { invocations: 0, trips: 0 }
 
   console.log(
-    `viral call (${name}): ${OPENERS} open it and ${SIGNERS} sign up within ${WINDOW_MS / 1000} s; ${CAPACITY} places and a waitlist`,
+    `viral call (${name}${pageFunction === 'page' ? ', page opens on a function of their own' : ''}): ${OPENERS} open it and ${SIGNERS} sign up within ${WINDOW_MS / 1000} s; ${CAPACITY} places and a waitlist`,
   )
   console.log(`  quota ${JSON.stringify(profile)}`)
   console.log(`  all answered after ${seconds.toFixed(0)} s`)
@@ -169,13 +208,30 @@ async function main(): Promise<void> {
     `  refused by the quota (each sent again by the function or the phone): ${JSON.stringify(emu.quota?.refused)}`,
   )
   console.log(`  sign-up latency, tap to answer: ${latencySummary(signed.map((o) => o.ms))}`)
+  const servedAs = (how: Open['served']) => opened.filter((o) => o.served === how)
+  const fromCopy = servedAs('copy')
+  const mineCame = fromCopy.filter((o) => o.mineMs !== undefined)
   console.log(
-    `  opening the call: ${latencySummary(opened.map((o) => o.ms))}, failed ${opened.filter((o) => !o.reply.body.ok).length}`,
+    `  opening the call: shown whole ${servedAs('whole').length}, shown from the copy without the visitor's part ${fromCopy.length}, gave up ${servedAs('gave up').length} (after the phone's last wait)`,
   )
+  const gaveUpWith = new Map<string, number>()
+  for (const o of servedAs('gave up')) {
+    const body = o.reply.body as { code?: string; errCode?: number }
+    const code = body.code ?? String(body.errCode)
+    gaveUpWith.set(code, (gaveUpWith.get(code) ?? 0) + 1)
+  }
+  if (gaveUpWith.size) console.log(`  opens gave up with: ${JSON.stringify(Object.fromEntries(gaveUpWith))}`)
+  console.log(
+    `  tap to the call on screen: ${latencySummary(opened.filter((o) => o.reply.body.ok).map((o) => o.ms))}`,
+  )
+  if (fromCopy.length)
+    console.log(
+      `  shown from the copy: the visitor's part came for ${mineCame.length} (tap to it: ${latencySummary(mineCame.map((o) => o.mineMs!))}), not within the page's waits for ${fromCopy.length - mineCame.length}; asked again ${fromCopy.reduce((n, o) => n + o.asks, 0)} times`,
+    )
   console.log(
     `  the local cloud's event loop: delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, longest ${(loop.max / 1e6).toFixed(0)} ms`,
   )
-  for (const label of ['api.signUp', 'api.getCall']) {
+  for (const label of ['api.signUp', `${pageFunction}.getCall`]) {
     const t = trips(label)
     console.log(
       `  ${label}: ${t.invocations} invocations, ${t.trips} round trips (${(t.trips / Math.max(1, t.invocations)).toFixed(2)} each)`,

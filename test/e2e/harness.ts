@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { Persona } from '@core/shared/demo-personas'
-import { startEmulator, type Emulator } from '@emulator/index'
+import { startEmulator, type Emulator, type EmulatorOptions } from '@emulator/index'
 
 const ROOT = resolve(__dirname, '..', '..')
 const H5_DIR = join(ROOT, 'dist', 'h5')
@@ -23,8 +23,13 @@ export function whyNotRunnable(): string | undefined {
   return undefined
 }
 
-/** The local cloud in memory with the demo data, running the built functions and serving the H5 build. */
-export function startLocalCloud(): Promise<Emulator> {
+/**
+ * The local cloud in memory with the demo data, running the built functions and serving the H5 build; `options`
+ * adds e.g. a quota profile (emulator/quota.ts) and the functions' environment.
+ */
+export function startLocalCloud(
+  options: Pick<EmulatorOptions, 'quota' | 'functionEnv'> = {},
+): Promise<Emulator> {
   return startEmulator({
     port: 0,
     dataDir: ':memory:',
@@ -33,6 +38,7 @@ export function startLocalCloud(): Promise<Emulator> {
     seed: true,
     timers: false,
     instances: 2,
+    ...options,
   })
 }
 

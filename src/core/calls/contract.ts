@@ -64,6 +64,11 @@ export interface GetCallRequest {
    * was just saved); absent: a shared page, which may be up to a few seconds stale.
    */
   fresh?: boolean
+  /**
+   * The call's page, which shows the call at once and can ask again for the caller's own part: when the database
+   * refuses that part (past the quota), answer a public call without it, marked `mineUnknown`, instead of BUSY.
+   */
+  mineLater?: boolean
 }
 
 export interface SignUpView {
@@ -171,6 +176,12 @@ export interface CallDetail extends CallCard {
   companions?: CompanionRule
   /** what the caller gave for this call, masked (absent: nothing on file); a new sign-up may leave them out */
   myInsurance?: MaskedInsurance
+  /**
+   * Only when asked with `mineLater`: the database refused the caller's own part, so `mySignUp` (null),
+   * `mySignUps` (empty) and `myInsurance` say nothing about them, and the call may be up to a minute old. They may
+   * have signed up: ask again for their part before offering anything that depends on it.
+   */
+  mineUnknown?: true
 }
 
 export interface SignUpRequest {

@@ -79,7 +79,14 @@ export function validateGetCall(input: unknown): Validation<GetCallRequest> {
   const callId = readId(fields, 'callId', '活动编号', errors)
   const fresh = fields.fresh
   if (fresh !== undefined && typeof fresh !== 'boolean') errors.fresh = 'fresh 应为 true 或 false'
-  return finish(errors, fresh === true ? { callId, fresh: true } : { callId })
+  const mineLater = fields.mineLater
+  if (mineLater !== undefined && typeof mineLater !== 'boolean')
+    errors.mineLater = 'mineLater 应为 true 或 false'
+  return finish(errors, {
+    callId,
+    ...(fresh === true ? { fresh: true } : {}),
+    ...(mineLater === true ? { mineLater: true } : {}),
+  })
 }
 
 export function validateCancelSignUp(input: unknown): Validation<CancelSignUpRequest> {

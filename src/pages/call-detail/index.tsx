@@ -1,8 +1,9 @@
 // 活动详情: everything a volunteer needs to decide, and the one button to act. Renders read-only for an
-// anonymous visitor (a page opened from Moments on WeChat, 游客 on H5).
+// anonymous visitor (a page opened from Moments on WeChat, 游客 on H5). When the cloud is too busy to read the
+// visitor's own sign-ups, the call shows at once and their part follows (services/calls/call-page.ts).
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CallDetail, SlotView } from '@core/calls/contract'
 import { canCancel } from '@core/calls/rules'
 import CalendarButton from '@components/CalendarButton'
@@ -21,7 +22,7 @@ import { companionRuleText } from '@core/calls/companions'
 import StatusTag from '@components/StatusTag'
 import { cancelNotice, confirmAndCancel } from '@components/cancel-sign-up'
 import { formatTime, formatTimeRange } from '@components/format'
-import { getCall } from '@services/cloud/api'
+import { fetchMineLater, openCall } from '@services/calls/call-page'
 import { setNavigationTitle } from '@services/page/navigation-title'
 import { isAnonymous, PREVIEW_HINT } from '@services/cloud/session'
 import OrganizerNotices from './OrganizerNotices'
@@ -42,31 +43,51 @@ export default function CallDetailPage() {
   const [cancellingSlot, setCancellingSlot] = useState<string | undefined>(undefined)
   // the organizer arrives here right after publishing (call editor → 去分享)
   const justPublished = useRouter().params.share === '1'
+  // the visitor's own part did not come with the call and stopped coming after the waits: offer to read again
+  const [mineStalled, setMineStalled] = useState(false)
+  // each load's number: a later load, or leaving the page, stops an earlier one asking for the visitor's part
+  const loads = useRef(0)
+
+  const showCall = useCallback((detail: CallDetail) => {
+    setState({ phase: 'ready', call: detail })
+    setNavigationTitle(detail.title)
+    // back from the form or after a cancel: keep only ticks that can still be taken
+    const held = heldSlots(detail)
+    const still = new Set(
+      detail.slots.filter((slot) => canPick(detail, slot) && !held.has(slot.key)).map((s) => s.key),
+    )
+    setSelected((keys) => keys.filter((key) => still.has(key)))
+  }, [])
 
   const load = useCallback(async () => {
-    const result = await getCall({ callId })
-    setState(
-      result.ok
-        ? { phase: 'ready', call: result.data }
-        : { phase: 'error', message: result.message, notFound: result.code === 'NOT_FOUND' },
-    )
-    if (result.ok) {
-      setNavigationTitle(result.data.title)
-      // back from the form or after a cancel: keep only ticks that can still be taken
-      const held = heldSlots(result.data)
-      const still = new Set(
-        result.data.slots
-          .filter((slot) => canPick(result.data, slot) && !held.has(slot.key))
-          .map((s) => s.key),
-      )
-      setSelected((keys) => keys.filter((key) => still.has(key)))
+    const mine = ++loads.current
+    const current = () => loads.current === mine
+    setMineStalled(false)
+    const result = await openCall(callId)
+    if (!current()) return
+    if (!result.ok) {
+      setState({ phase: 'error', message: result.message, notFound: result.code === 'NOT_FOUND' })
+      return
     }
-  }, [callId])
+    showCall(result.data)
+    if (!result.data.mineUnknown) return
+    const outcome = await fetchMineLater(callId, current, showCall)
+    if (outcome === 'gave-up' && current()) setMineStalled(true)
+  }, [callId, showCall])
 
   // again on every show: coming back from the form or from 我的 must show the sign-up as it is now
   useDidShow(() => {
     load()
   })
+  useDidHide(() => {
+    loads.current++
+  })
+  useEffect(
+    () => () => {
+      loads.current++
+    },
+    [],
+  )
 
   const call = state.phase === 'ready' ? state.call : null
   useShareCard(callId, call)
@@ -205,7 +226,7 @@ export default function CallDetailPage() {
             onToggle={toggle}
             onCancel={cancelSlot}
             cancelling={cancellingSlot}
-            interactive={!isAnonymous() && detail.status !== 'draft'}
+            interactive={!isAnonymous() && detail.status !== 'draft' && !detail.mineUnknown}
             now={Date.now()}
           />
         </View>
@@ -233,9 +254,22 @@ export default function CallDetailPage() {
 
       <View className="detail-page__spacer" />
       {picker ? (
-        <SlotActionBar call={detail} arrival={arrival} selected={selected} />
+        <SlotActionBar
+          call={detail}
+          arrival={arrival}
+          selected={selected}
+          mineStalled={mineStalled}
+          onReadMine={load}
+        />
       ) : (
-        <ActionBar call={detail} arrival={arrival} cancelling={cancelling} onCancel={cancel} />
+        <ActionBar
+          call={detail}
+          arrival={arrival}
+          cancelling={cancelling}
+          onCancel={cancel}
+          mineStalled={mineStalled}
+          onReadMine={load}
+        />
       )}
       <PersonaChip />
     </View>
@@ -316,6 +350,35 @@ function closedLabel(call: CallDetail): string | undefined {
 }
 
 /**
+ * The bottom bar while the visitor's own part has not arrived (the cloud was too busy to read it): they may have
+ * signed up, so nothing that depends on it is offered (「我要报名」 would say they have not) until it does.
+ */
+function MineReading({ stalled, onRead }: { stalled: boolean; onRead: () => void }) {
+  if (stalled) {
+    return (
+      <View className="action-bar">
+        <Text className="action-bar__hint">报名人数较多，暂时读不到你的报名</Text>
+        <Button id="read-mine-button" className="action-bar__primary" onClick={onRead}>
+          重新读取我的报名
+        </Button>
+      </View>
+    )
+  }
+  return (
+    <View className="action-bar">
+      <Button
+        id="reading-mine"
+        className="action-bar__primary action-bar__primary--disabled"
+        disabled
+        loading
+      >
+        正在读取你的报名…
+      </Button>
+    </View>
+  )
+}
+
+/**
  * The bottom bar of a call of several slots: 「报名所选 N 个场次」 for the ticked ones (to the form, which signs up
  * for each), what the caller holds, or why nothing can be picked. Giving a slot back is on its row in the picker.
  */
@@ -323,10 +386,14 @@ function SlotActionBar({
   call,
   arrival,
   selected,
+  mineStalled,
+  onReadMine,
 }: {
   call: CallDetail
   arrival: Arrival
   selected: string[]
+  mineStalled: boolean
+  onReadMine: () => void
 }) {
   if (isAnonymous()) {
     return (
@@ -341,6 +408,7 @@ function SlotActionBar({
       </View>
     )
   }
+  if (call.mineUnknown) return <MineReading stalled={mineStalled} onRead={onReadMine} />
   const held = call.mySignUps.length
   const chosen = knownSlots(call, selected)
   const queued = chosen.filter((slot) => slot.spotsLeft <= 0).length
@@ -410,10 +478,13 @@ interface ActionBarProps {
   arrival: Arrival
   cancelling: boolean
   onCancel: () => void
+  /** the visitor's own part did not arrive after the waits */
+  mineStalled: boolean
+  onReadMine: () => void
 }
 
 /** The bottom bar: what this visitor can do with this call right now. */
-function ActionBar({ call, arrival, cancelling, onCancel }: ActionBarProps) {
+function ActionBar({ call, arrival, cancelling, onCancel, mineStalled, onReadMine }: ActionBarProps) {
   const mine = call.mySignUp
   if (isAnonymous()) {
     // a preview (a Moments share opens without a login): say how to sign up, and offer the other calls
@@ -429,6 +500,7 @@ function ActionBar({ call, arrival, cancelling, onCancel }: ActionBarProps) {
       </View>
     )
   }
+  if (call.mineUnknown) return <MineReading stalled={mineStalled} onRead={onReadMine} />
   if (mine && mine.status !== 'cancelled') {
     const waitlisted = mine.status === 'waitlisted'
     const cancellable =

@@ -32,9 +32,26 @@ const DEFAULT_QUEUE_MS = 40_000
  * null: stop and answer BUSY. */
 export function busyWait(action: Action, attempt: number, elapsedMs: number): number | null {
   if (!SAFE_TO_SEND_AGAIN.has(action)) return null
-  const wait = BUSY_WAITS_MS[Math.min(attempt, BUSY_WAITS_MS.length - 1)]
-  const jittered = wait / 2 + (Math.random() * wait) / 2
+  const jittered = calmWait(attempt)
   return elapsedMs + jittered > (QUEUE_FOR_MS[action] ?? DEFAULT_QUEUE_MS) ? null : jittered
+}
+
+/**
+ * How long the call's page keeps asking for the visitor's own part when the cloud sent the call without it
+ * (`mineUnknown`): as long as a sign-up keeps its turn, then it offers to try again.
+ */
+const MINE_LATER_FOR_MS = 10 * 60_000
+
+/** The wait before the call's page asks again for the visitor's own part, the `attempt`-th time; null: stop. */
+export function mineLaterWait(attempt: number, elapsedMs: number): number | null {
+  const jittered = calmWait(attempt)
+  return elapsedMs + jittered > MINE_LATER_FOR_MS ? null : jittered
+}
+
+/** The busy waits, doubling, each jittered down to half: many phones refused at once spread out. */
+function calmWait(attempt: number): number {
+  const wait = BUSY_WAITS_MS[Math.min(attempt, BUSY_WAITS_MS.length - 1)]
+  return wait / 2 + (Math.random() * wait) / 2
 }
 
 export interface CallOptions {
