@@ -57,6 +57,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV_ID: JSON.stringify(cloudEnvIdOrExit()),
       // '' = the same origin that served the H5 app (the emulator)
       H5_API_BASE: JSON.stringify(process.env.H5_API_BASE || ''),
+      // where calls' public files are read (src/services/calls/public-call.ts): the storage's CDN address,
+      // https://<bucket>.tcb.qcloud.la (README: deploying); the browser build served by the local cloud reads its
+      // storage, a weapp built without it reads none (its pages ask the function alone)
+      PUBLIC_FILES_BASE: JSON.stringify(
+        process.env.PUBLIC_FILES_BASE || (isH5 ? `${process.env.H5_API_BASE || ''}/_storage` : ''),
+      ),
     },
     // WeChat search reads which pages it may index from sitemap.json (app.config.ts: sitemapLocation)
     copy: {

@@ -28,21 +28,32 @@ export function imageExtension(type: ImageType): string {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
- * Response headers for a stored file: images by their bytes, shown inline; everything else a download
- * (an .xlsx by its type, the rest application/octet-stream). Never HTML, never sniffed, and sandboxed should a
- * browser render it anyway.
+ * Response headers for a stored file: images by their bytes, shown inline; a .json file that is JSON (a call's
+ * public file) as JSON, for the page's request to read; everything else a download (an .xlsx by its type, the rest
+ * application/octet-stream). Never HTML, never sniffed, and sandboxed should a browser render it anyway.
  */
 export function storedFileHeaders(cloudPath: string, content: Buffer): Record<string, string | number> {
   const image = imageTypeOf(content)
   const name = cloudPath.slice(cloudPath.lastIndexOf('/') + 1)
   const isZip = content[0] === 0x50 && content[1] === 0x4b // PK: an Office Open XML file is a zip
+  const json = !image && name.toLowerCase().endsWith('.json') && isJson(content)
   const headers: Record<string, string | number> = {
-    'content-type':
-      image ?? (isZip && name.toLowerCase().endsWith('.xlsx') ? XLSX : 'application/octet-stream'),
+    'content-type': json
+      ? 'application/json; charset=utf-8'
+      : (image ?? (isZip && name.toLowerCase().endsWith('.xlsx') ? XLSX : 'application/octet-stream')),
     'content-length': content.length,
     'x-content-type-options': 'nosniff',
     'content-security-policy': 'sandbox',
   }
-  if (!image) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`
+  if (!image && !json) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`
   return headers
+}
+
+function isJson(content: Buffer): boolean {
+  try {
+    JSON.parse(content.toString('utf8'))
+    return true
+  } catch {
+    return false
+  }
 }

@@ -56,7 +56,8 @@ function labelOf(name: string, event: unknown): string {
 
 export interface PoolOptions {
   functionsDir: string
-  instances: number
+  /** instances per function; read at each invocation, so a quota profile a test changes applies at once */
+  instances: number | (() => number)
   /** refuse an invocation when all `instances` are busy (WeChat Cloud's quota), instead of queueing it */
   refuseWhenBusy?: boolean
   /** one time limit for every function (tests); absent: each function's config.json `timeout` */
@@ -130,14 +131,12 @@ export class FunctionPool {
       })
     }
     const pool = this.pool(name)
-    if (
-      this.opts.refuseWhenBusy &&
-      pool.instances.size - pool.idle.length + pool.queue.length >= this.opts.instances
-    )
+    const limit = this.instanceLimit()
+    if (this.opts.refuseWhenBusy && pool.instances.size - pool.idle.length + pool.queue.length >= limit)
       return Promise.resolve({
         ok: false,
         errCode: FUNCTION_ERRORS.CONCURRENCY,
-        errMsg: `exceed concurrent request limit: ${this.opts.instances} instances of ${name} are busy`,
+        errMsg: `exceed concurrent request limit: ${limit} instances of ${name} are busy`,
       })
     return new Promise((resolve) => {
       pool.queue.push({ event, identity, timer, resolve })
@@ -187,13 +186,18 @@ export class FunctionPool {
     return pool
   }
 
+  private instanceLimit(): number {
+    const { instances } = this.opts
+    return typeof instances === 'function' ? instances() : instances
+  }
+
   private dispatch(name: string): void {
     const pool = this.pools.get(name)
     if (!pool) return
     while (pool.queue.length) {
       let instance = pool.idle.pop()
       if (!instance) {
-        if (pool.instances.size >= this.opts.instances) return // all busy: the queue waits
+        if (pool.instances.size >= this.instanceLimit()) return // all busy: the queue waits
         try {
           instance = this.spawn(name)
         } catch (err) {

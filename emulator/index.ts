@@ -99,10 +99,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     JUSHOU_PASS_KEY: passKey(inMemory ? null : resolve(dataDir)),
   }
   const clock = new EmulatorClock()
+  // the quota profile as given: a test that changes it (a day of reads used up, instances taken) changes the cloud
+  const quotaProfile = opts.quota
   const functions = new FunctionPool({
     functionsDir,
     // under a quota, WeChat's instance limit, and a function past it refuses rather than queues
-    instances: opts.quota ? opts.quota.functionInstances : (opts.instances ?? 8),
+    instances: quotaProfile ? () => quotaProfile.functionInstances : (opts.instances ?? 8),
     refuseWhenBusy: opts.quota !== undefined,
     timeoutMs: opts.timeoutMs,
     baseEnv,

@@ -135,6 +135,23 @@ test('stored files are never served as a page: images by their bytes, the rest a
   assert.equal(res.headers.get('content-disposition'), null, 'an image shows inline')
 })
 
+test('a .json file that holds JSON (a call\'s public file) is served as JSON; one that does not stays a download', async () => {
+  const page = { v: 1, callId: 'c1', writtenAt: 1, call: { _id: 'c1', title: '植树' } }
+  await sdk.uploadFile({ cloudPath: 'public/calls/c1.json', fileContent: Buffer.from(JSON.stringify(page)) })
+  const res = await fetch(`${emu.url}/_storage/public/calls/c1.json?v=1`)
+  assert.equal(res.status, 200)
+  assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8')
+  assert.equal(res.headers.get('content-disposition'), null)
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff')
+  assert.deepEqual(await res.json(), page)
+
+  const html = Buffer.from('<html><script>alert(1)</script></html>')
+  await sdk.uploadFile({ cloudPath: 'public/calls/c2.json', fileContent: html })
+  const fake = await fetch(`${emu.url}/_storage/public/calls/c2.json`)
+  assert.equal(fake.headers.get('content-type'), 'application/octet-stream')
+  assert.match(fake.headers.get('content-disposition') ?? '', /^attachment;/)
+})
+
 describe('the upload door', () => {
   const upload = (query: string, body: Buffer | string, openid?: string) =>
     fetch(`${emu.url}/upload?${query}`, {

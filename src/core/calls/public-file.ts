@@ -47,7 +47,9 @@ export function callFromPublicFile(body: unknown, callId: string): CallDetail | 
  */
 export function callAsOf(call: CallDetail, now: number): CallDetail {
   const startOf = new Map(call.sessions.map((session) => [session.id, session.startAt]))
-  const lastStart = Math.max(call.startAt, ...call.sessions.map((session) => session.startAt))
+  // as rules.ts counts it: a cancelled session takes no sign-up
+  const starts = call.sessions.filter((session) => !session.cancelled).map((session) => session.startAt)
+  const lastStart = starts.length ? Math.max(...starts) : call.startAt
   const signupOpen = call.signupOpen && now < call.signupDeadline && now < lastStart
   return {
     ...call,

@@ -48,7 +48,11 @@ export default function CallDetailPage() {
   // each load's number: a later load, or leaving the page, stops an earlier one asking for the visitor's part
   const loads = useRef(0)
 
+  // whether the page shows a call already: coming back from the form it keeps it until the fresh answer comes
+  const shown = useRef(false)
+
   const showCall = useCallback((detail: CallDetail) => {
+    shown.current = true
     setState({ phase: 'ready', call: detail })
     setNavigationTitle(detail.title)
     // back from the form or after a cancel: keep only ticks that can still be taken
@@ -63,7 +67,13 @@ export default function CallDetailPage() {
     const mine = ++loads.current
     const current = () => loads.current === mine
     setMineStalled(false)
-    const result = await openCall(callId)
+    // the call's public file, if it comes first, shows the call while the function answers (a page opened afresh)
+    const fromFile = shown.current
+      ? undefined
+      : (file: CallDetail) => {
+          if (current()) showCall(file)
+        }
+    const result = await openCall(callId, fromFile)
     if (!current()) return
     if (!result.ok) {
       setState({ phase: 'error', message: result.message, notFound: result.code === 'NOT_FOUND' })

@@ -2,13 +2,35 @@
 // call without the visitor's own part (`mineUnknown`: a call shared into big group chats, everyone opening it at
 // once): the page shows the call at once, and this asks again for that part in the background, with the calm waits
 // of a busy cloud, until it arrives. No error is shown meanwhile: the page already shows what it can.
+// A page opened afresh also reads the call's public file from the storage's CDN, which needs no function instance:
+// when the function is too busy even to start (its instances all taken), the call shows from the file.
 import type { CallDetail } from '@core/calls/contract'
-import type { ApiResult } from '@core/shared/errors'
-import { getCall, mineLaterWait } from '@services/cloud/api'
+import { type ApiResult, ok } from '@core/shared/errors'
+import { getCall, isNetworkFailure, mineLaterWait } from '@services/cloud/api'
+import { readPublicCall } from './public-call'
 
-/** The call's page: the call, with the visitor's own part when the database gives it now. */
-export function openCall(callId: string): Promise<ApiResult<CallDetail>> {
-  return getCall({ callId, mineLater: true })
+/**
+ * The call's page: the call, with the visitor's own part when the database gives it now. `onFile` gets the call from
+ * its public file (marked `mineUnknown`) when that comes before the function's answer; then a function too busy to
+ * answer through its waits leaves the file's call, still without the visitor's part, rather than an error.
+ */
+export async function openCall(
+  callId: string,
+  onFile?: (call: CallDetail) => void,
+): Promise<ApiResult<CallDetail>> {
+  let answered = false
+  let fromFile: CallDetail | undefined
+  if (onFile) {
+    readPublicCall(callId).then((call) => {
+      if (!call || answered) return
+      fromFile = { ...call, mineUnknown: true }
+      onFile(fromFile)
+    })
+  }
+  const result = await getCall({ callId, mineLater: true })
+  answered = true
+  if (!result.ok && fromFile && (result.code === 'BUSY' || isNetworkFailure(result))) return ok(fromFile)
+  return result
 }
 
 /**
