@@ -86,6 +86,26 @@ export function callDoor(emu: Emulator, fn: string, event: object, openid?: stri
   })
 }
 
+/** GETs a public file from the local cloud's storage (as a phone asks the storage's CDN); null when there is none. */
+export function fetchStorageFile(emu: Emulator, cloudPath: string): Promise<unknown> {
+  return new Promise((resolveFile, reject) => {
+    const req = request(`${emu.url}/_storage/${cloudPath}`, { method: 'GET', agent }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        if (res.statusCode !== 200) return resolveFile(null)
+        try {
+          resolveFile(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+        } catch {
+          resolveFile(null)
+        }
+      })
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]

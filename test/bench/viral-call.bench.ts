@@ -2,10 +2,12 @@
 // with 300 places and a waitlist, in a local cloud held to WeChat Cloud's base quota (30 database requests a
 // second, 20 at once, 20 instances of the function), with a database latency and per-document write turns like a
 // real database's. Each person's phone behaves as the client does (src/services/cloud/api.ts): on BUSY or the
-// cloud's -501003/-501004 it waits and sends again, and gives up after its last wait. A page open asks as the call's
-// page does (`mineLater`): it is shown whole, or from the function's copy without the visitor's own part (the
-// database refused it), which the page then asks for again in the background (services/calls/call-page.ts), or it
-// gives up.
+// cloud's -501003/-501004 it waits and sends again, and gives up after its last wait. A page open does what the
+// call's page does (services/calls/call-page.ts): it reads the call's public file from storage (the CDN's work in the
+// cloud, no function and no database) while it asks the function (`mineLater`); the call is on screen from whichever
+// comes first. The function answers whole, or from its copy without the visitor's own part (the database refused
+// it); a page without the visitor's part (from the file or the copy) asks again for it in the background. An open
+// gives up only when neither the file nor the function showed the call.
 // Prints accepted, waitlisted, retried, failed, opens by how they were served, latency and round trips; exits
 // non-zero if a seat was given past
 // the capacity, a sign-up was lost or someone was told twice. Counters that disagree with the rows (a seat taken by
@@ -19,7 +21,16 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { busyWait, mineLaterWait } from '@services/cloud/api'
 import { BASE_QUOTA, type QuotaProfile } from '@emulator/quota'
 import type { Call, SignUp } from '@core/model'
-import { callDoor, insertBenchCall, latencySummary, openid, startBenchCloud, type DoorReply } from './harness'
+import { callFromPublicFile, publicCallPath } from '@core/calls/public-file'
+import {
+  callDoor,
+  fetchStorageFile,
+  insertBenchCall,
+  latencySummary,
+  openid,
+  startBenchCloud,
+  type DoorReply,
+} from './harness'
 
 const SCALE = Number(process.env.VIRAL_SCALE) || 1
 const OPENERS = Math.round(2000 * SCALE)
@@ -42,12 +53,17 @@ interface Outcome {
   retries: number
 }
 
-/** A page open: shown whole, shown from the copy without the visitor's part, or given up. */
+/**
+ * A page open: shown whole by the function, from the call's public file, from the function's copy without the
+ * visitor's part, or given up.
+ */
 interface Open extends Outcome {
-  served: 'whole' | 'copy' | 'gave up'
+  served: 'whole' | 'file' | 'copy' | 'gave up'
+  /** from the tap to the call on screen */
+  shownMs?: number
   /** from the tap to the visitor's own part on screen (whole at once, or asked for again), when it got there */
   mineMs?: number
-  /** for a page shown from the copy: how many times it asked again for the visitor's part */
+  /** for a page shown without the visitor's part: how many times it asked again for it */
   asks: number
 }
 
@@ -119,22 +135,39 @@ async function main(): Promise<void> {
     asThePhoneDoes('getCall', () =>
       callDoor(emu, pageFunction, { action: 'getCall', callId: call._id, mineLater: true }, openid(i)),
     )
+  const filePath = publicCallPath(call._id)!
+  // The call was published before it was shared: its public file is in storage (the function writes it when it
+  // reads the call afresh for a page; here one open before the crowd does).
+  await callDoor(emu, 'api', { action: 'getCall', callId: call._id })
+  const fileReady = callFromPublicFile(await fetchStorageFile(emu, filePath), call._id) !== null
+  let fileReads = 0
   const opens = Array.from({ length: OPENERS }, async (_, i): Promise<Open> => {
     await new Promise((done) => setTimeout(done, at()))
     const t0 = performance.now()
+    let fileShownAt: number | undefined
+    let answered = false
+    const file = fetchStorageFile(emu, filePath).then((body) => {
+      fileReads++
+      if (!answered && callFromPublicFile(body, call._id)) fileShownAt = performance.now()
+    })
     const { reply, retries } = await openPage(i)
+    answered = true
+    await file
     const ms = performance.now() - t0
-    if (!reply.body.ok) return { who: i, reply, ms, retries, served: 'gave up', asks: 0 }
-    if (!mineUnknown(reply)) return { who: i, reply, ms, retries, served: 'whole', mineMs: ms, asks: 0 }
-    // shown from the copy: the page asks again for the visitor's part, with its waits, until it comes
+    const shownMs = fileShownAt !== undefined ? fileShownAt - t0 : reply.body.ok ? ms : undefined
+    if (shownMs === undefined) return { who: i, reply, ms, retries, served: 'gave up', asks: 0 }
+    if (reply.body.ok && !mineUnknown(reply))
+      return { who: i, reply, ms, retries, served: 'whole', shownMs, mineMs: ms, asks: 0 }
+    const served = reply.body.ok ? (fileShownAt !== undefined ? 'file' : 'copy') : 'file'
+    // shown without the visitor's part: the page asks again for it, with its waits, until it comes
     const askedAt = performance.now()
     for (let asks = 0; ; asks++) {
       const wait = mineLaterWait(asks, performance.now() - askedAt)
-      if (wait === null) return { who: i, reply, ms, retries, served: 'copy', asks }
+      if (wait === null) return { who: i, reply, ms, retries, served, shownMs, asks }
       await new Promise((done) => setTimeout(done, wait))
       const again = (await openPage(i)).reply
       if (again.body.ok && !mineUnknown(again))
-        return { who: i, reply, ms, retries, served: 'copy', mineMs: performance.now() - t0, asks: asks + 1 }
+        return { who: i, reply, ms, retries, served, shownMs, mineMs: performance.now() - t0, asks: asks + 1 }
     }
   })
   const signs = Array.from({ length: SIGNERS }, async (_, i): Promise<Outcome> => {
@@ -209,10 +242,13 @@ async function main(): Promise<void> {
   )
   console.log(`  sign-up latency, tap to answer: ${latencySummary(signed.map((o) => o.ms))}`)
   const servedAs = (how: Open['served']) => opened.filter((o) => o.served === how)
-  const fromCopy = servedAs('copy')
-  const mineCame = fromCopy.filter((o) => o.mineMs !== undefined)
+  const withoutMine = opened.filter((o) => o.served === 'copy' || o.served === 'file')
+  const mineCame = withoutMine.filter((o) => o.mineMs !== undefined)
   console.log(
-    `  opening the call: shown whole ${servedAs('whole').length}, shown from the copy without the visitor's part ${fromCopy.length}, gave up ${servedAs('gave up').length} (after the phone's last wait)`,
+    `  the call's public file ${fileReady ? 'in storage before the crowd' : 'MISSING before the crowd'}; read ${fileReads} times`,
+  )
+  console.log(
+    `  opening the call: shown whole ${servedAs('whole').length}, from the public file ${servedAs('file').length}, from the function's copy ${servedAs('copy').length}, gave up ${servedAs('gave up').length} (neither the file nor the function after the phone's last wait)`,
   )
   const gaveUpWith = new Map<string, number>()
   for (const o of servedAs('gave up')) {
@@ -222,11 +258,11 @@ async function main(): Promise<void> {
   }
   if (gaveUpWith.size) console.log(`  opens gave up with: ${JSON.stringify(Object.fromEntries(gaveUpWith))}`)
   console.log(
-    `  tap to the call on screen: ${latencySummary(opened.filter((o) => o.reply.body.ok).map((o) => o.ms))}`,
+    `  tap to the call on screen: ${latencySummary(opened.flatMap((o) => (o.shownMs === undefined ? [] : [o.shownMs])))}`,
   )
-  if (fromCopy.length)
+  if (withoutMine.length)
     console.log(
-      `  shown from the copy: the visitor's part came for ${mineCame.length} (tap to it: ${latencySummary(mineCame.map((o) => o.mineMs!))}), not within the page's waits for ${fromCopy.length - mineCame.length}; asked again ${fromCopy.reduce((n, o) => n + o.asks, 0)} times`,
+      `  shown without the visitor's part: it came for ${mineCame.length} (tap to it: ${latencySummary(mineCame.map((o) => o.mineMs!))}), not within the page's waits for ${withoutMine.length - mineCame.length}; asked again ${withoutMine.reduce((n, o) => n + o.asks, 0)} times`,
     )
   console.log(
     `  the local cloud's event loop: delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, longest ${(loop.max / 1e6).toFixed(0)} ms`,
