@@ -36,6 +36,11 @@ const TARO_PACKAGES = /(?<=node_modules[\\/]).*taro/
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
+  // where calls' public files are read (src/services/calls/public-call.*): the storage's CDN address,
+  // https://<bucket>.tcb.qcloud.la (README: deploying); the browser build served by the local cloud reads its
+  // storage, a weapp built without it reads none (its pages ask the function alone)
+  const publicFilesBase =
+    process.env.PUBLIC_FILES_BASE || (isH5 ? `${process.env.H5_API_BASE || ''}/_storage` : '')
   if (process.env.TARO_ENV === 'weapp') applyAppId()
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jushou',
@@ -57,12 +62,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV_ID: JSON.stringify(cloudEnvIdOrExit()),
       // '' = the same origin that served the H5 app (the emulator)
       H5_API_BASE: JSON.stringify(process.env.H5_API_BASE || ''),
-      // where calls' public files are read (src/services/calls/public-call.ts): the storage's CDN address,
-      // https://<bucket>.tcb.qcloud.la (README: deploying); the browser build served by the local cloud reads its
-      // storage, a weapp built without it reads none (its pages ask the function alone)
-      PUBLIC_FILES_BASE: JSON.stringify(
-        process.env.PUBLIC_FILES_BASE || (isH5 ? `${process.env.H5_API_BASE || ''}/_storage` : ''),
-      ),
+      PUBLIC_FILES_BASE: JSON.stringify(publicFilesBase),
     },
     // WeChat search reads which pages it may index from sitemap.json (app.config.ts: sitemapLocation)
     copy: {
@@ -162,6 +162,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
               global: '__jushouFirstPage',
               requests: { 'pages/calls/index': { action: 'listCalls' } },
             },
+            // a shared call's page: its public file (src/core/calls/public-file.ts: the folder, the address's period)
+            callFile: publicFilesBase
+              ? {
+                  page: 'pages/call-detail/index',
+                  folderUrl: `${publicFilesBase}/public/calls/`,
+                  freshMs: 10_000,
+                  global: '__jushouCallFile',
+                }
+              : undefined,
           },
         ])
       },

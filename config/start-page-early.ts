@@ -25,6 +25,12 @@ export interface StartPageOptions {
   publicPath: string
   /** the api function's address, and per page the request its first frame needs, the same for every visitor */
   early: { url: string; global: string; requests: Record<string, object> }
+  /**
+   * A call's page opened by a shared link (`page` with `?id=`): its public file read from `folderUrl` + id + `.json`
+   * (the address changing every `freshMs`, as src/core/calls/public-file.ts's publicCallUrl makes it), the read left at
+   * `window[global]` as `{ id, at, file }` for src/services/calls/public-call.h5.ts. Absent: no storage to read.
+   */
+  callFile?: { page: string; folderUrl: string; freshMs: number; global: string }
 }
 
 /**
@@ -62,14 +68,22 @@ function normalize(path: string): string {
  * app supports. A failed early request is the app's to handle, as any failed request.
  */
 export function startPageScript(files: PageFiles, options: StartPageOptions): string {
-  const { firstPage, publicPath, early } = options
+  const { firstPage, publicPath, early, callFile } = options
   const json = JSON.stringify
+  // the call's id as the page reads it (?id=…), only if it is one (looksLikeId in src/core/shared/validation.ts)
+  const readCallFile = callFile
+    ? `var m=r===${json(callFile.page)}&&/[?&]id=([A-Za-z0-9_-]{1,32})(&|$)/.exec(location.hash);` +
+      `if(m&&window.fetch){var t=Date.now();window[${json(callFile.global)}]={id:m[1],at:t,` +
+      `file:fetch(${json(callFile.folderUrl)}+m[1]+'.json?v='+Math.floor(t/${callFile.freshMs}))` +
+      `.then(function(s){return s.ok?s.json():null})['catch'](function(){return null})}}`
+    : ''
   return (
     `(function(f,q,p){var r=location.hash.replace(/^#\\/?/,'').split('?')[0]||${json(firstPage)};` +
     `(f[r]||[]).forEach(function(u){var l=document.createElement('link');l.rel='preload';` +
     `l.as=/\\.css$/.test(u)?'style':'script';l.href=p+u;document.head.appendChild(l)});` +
     `if(q[r]&&window.fetch)window[${json(early.global)}]=fetch(${json(early.url)},{method:'POST',` +
-    `headers:{'content-type':'application/json'},body:JSON.stringify(q[r])}).then(function(s){return s.json()})})` +
+    `headers:{'content-type':'application/json'},body:JSON.stringify(q[r])}).then(function(s){return s.json()});` +
+    `${readCallFile}})` +
     `(${json(files)},${json(early.requests)},${json(publicPath)})`
   )
 }

@@ -31,6 +31,8 @@ export type PlatformModules = [
   Implements<typeof import('@services/calls/calendar'), typeof import('@services/calls/calendar.h5')>,
   Implements<typeof import('@services/calls/first-page'), typeof import('@services/calls/first-page.weapp')>,
   Implements<typeof import('@services/calls/first-page'), typeof import('@services/calls/first-page.h5')>,
+  Implements<typeof import('@services/calls/public-call'), typeof import('@services/calls/public-call.weapp')>,
+  Implements<typeof import('@services/calls/public-call'), typeof import('@services/calls/public-call.h5')>,
   Implements<typeof import('@services/page/top-page-shown'), typeof import('@services/page/top-page-shown.weapp')>,
   Implements<typeof import('@services/page/top-page-shown'), typeof import('@services/page/top-page-shown.h5')>,
   Implements<typeof import('@services/certificates/certificate-image'), typeof import('@services/certificates/certificate-image.weapp')>,

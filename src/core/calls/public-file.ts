@@ -21,9 +21,22 @@ export type PublicCallFile =
    */
   | { v: typeof PUBLIC_CALL_FILE_VERSION; callId: string; writtenAt: number; removed: true }
 
+/**
+ * A CDN keeps a file it served for a while, though a call's file is written over in place: the address a page reads
+ * it at changes every PUBLIC_FILE_FRESH_MS, so the page is at most that much older than the file (the function's
+ * answer, which follows, is the one that counts) and each CDN node asks the storage for it at most once in that time.
+ */
+export const PUBLIC_FILE_FRESH_MS = 10_000
+
 /** The storage path of a call's public file; null for anything that is not a call's id (never a path of its own). */
 export function publicCallPath(callId: string): string | null {
   return looksLikeId(callId) ? `${PUBLIC_CALLS_FOLDER}${callId}.json` : null
+}
+
+/** Where a page reads a call's public file at `now`, `base` being the storage's public address; null: nowhere. */
+export function publicCallUrl(base: string, callId: string, now: number): string | null {
+  const path = publicCallPath(callId)
+  return base && path ? `${base}/${path}?v=${Math.floor(now / PUBLIC_FILE_FRESH_MS)}` : null
 }
 
 /**
