@@ -98,6 +98,9 @@ describe('the public file of a call', () => {
     )
     assert.equal(fileOf(draft._id), undefined, 'a draft has no file')
     await h.apiOk('publishCall', { callId: draft._id }, ORGANIZER)
+    const writtenOnPublish = fileOf(draft._id)
+    assert.ok(writtenOnPublish && !('removed' in writtenOnPublish), 'publishing wrote the file')
+    assert.equal(writtenOnPublish.call.status, 'open')
     const anonymous = await h.apiOk<CallDetail>('getCall', { callId: draft._id })
     await h.apiOk('signUp', form(draft._id, { answers: { q1: '是' } }), ALICE)
 
