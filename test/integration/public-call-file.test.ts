@@ -145,7 +145,7 @@ describe('the public file of a call', () => {
     assert.equal(publicCall(callId).status, 'cancelled')
   })
 
-  test('a new session shows', async () => {
+  test('a new session shows, and the next session once the first is under way', async () => {
     const callId = id('sessions')
     const start = Date.now() + 10 * DAY
     h.insert({ calls: [call({ _id: callId, startAt: start, endAt: start + 4 * HOUR })] })
@@ -156,6 +156,18 @@ describe('the public file of a call', () => {
     )
     assert.equal(publicCall(callId).sessions.length, 2)
     assert.equal(publicCall(callId).capacity, 60)
+    assert.equal(publicCall(callId).startAt, start)
+
+    // the first session under way: the remind run lists the call by its next one, and its page shows that too
+    const offsetMs = h.emu.clock.offsetMs
+    h.emu.clock.set({ offsetMs: start + HOUR - Date.now() })
+    try {
+      const report = await h.remind<{ nextSessions: number }>()
+      assert.equal(report.ok && report.data.nextSessions, 1)
+    } finally {
+      h.emu.clock.set({ offsetMs })
+    }
+    assert.equal(publicCall(callId).startAt, start + 7 * DAY)
   })
 
   test('an NGO no longer verified leaves tombstones; verified again, its calls are public again', async () => {
