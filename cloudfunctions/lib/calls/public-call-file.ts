@@ -74,7 +74,8 @@ export async function syncPublicCallFile(callId: string, now: number, seen?: Bod
     const again = (await currentBody(callId, now)) ?? bodyOf(callId, null, now)
     if (again === body) return
     if (round === ROUNDS) {
-      // Still changing: whoever changed it last syncs after their change, and their write lands after this read.
+      // Rare: the call changed three times during this sync. Each change's own sync writes and verifies too, and
+      // getCall's next refresh rewrites whatever is still behind; stopping keeps the invocation's time bounded.
       console.warn(`public file of call ${callId}: still changing after ${ROUNDS} writes`)
       return
     }

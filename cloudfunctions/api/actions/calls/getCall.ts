@@ -27,7 +27,8 @@ export const getCall = defineAction({
   validate: validateGetCall,
   staleCallOk: true,
   run: async ({ call: shared, ngo: sharedNgo, openid, now, input }): Promise<ApiResult<CallDetail>> => {
-    // never rejects; run beside the visitor's own part and awaited before answering (a frozen instance writes nothing)
+    // Never rejects. Runs beside the visitor's own part, awaited before answering: once the function has answered,
+    // WeChat may freeze the instance mid-upload.
     const refreshing = isFromCopy(shared) ? undefined : refreshAfterRead(shared, sharedNgo, now)
     if (!openid) {
       await refreshing
