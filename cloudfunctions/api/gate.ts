@@ -9,6 +9,7 @@ import type { Call, Ngo, NgoOnCall, SignUp } from '@core/model'
 import { asInput, notAnObject, type Validation } from '@core/shared/validation'
 import { findById } from '@lib/cloud/db'
 import { findVisibleCall } from '@lib/calls/visible-call'
+import { syncPublicCallFileQuietly } from '@lib/calls/public-call-file'
 
 /** What an action acts on, loaded by the gate from the input field named beside it. */
 export interface Resources {
@@ -75,6 +76,12 @@ export interface ActionDefinition<I, R extends ResourceKind, W extends Audience,
    * the instance's short-lived copy (lib/calls/public-call-cache.ts) instead of the database.
    */
   staleCallOk?: true
+  /**
+   * The action may change what the call's public page shows (lib/calls/public-call-file.ts): after it succeeds, the
+   * gate writes the call's public file afresh (two reads and an upload). Sign-ups do not: their places left are
+   * refreshed by getCall's own reads.
+   */
+  changesPublicCall?: true
 }
 
 /** Declares an action. Organizer-only audiences must name a call or an NGO: their roles hold toward its NGO. */
@@ -102,6 +109,7 @@ export interface AnyAction<Res = unknown> {
   validate(input: unknown): Validation<unknown>
   run(ctx: Context<unknown, ResourceKind, Audience>): Promise<ApiResult<Res>>
   staleCallOk?: true
+  changesPublicCall?: true
 }
 
 /** Runs one request through the gate, then the action. */
@@ -130,7 +138,11 @@ export async function pass<Res>(
   if (!isAllowed(action.who, roles)) return fail('FORBIDDEN')
   // The one place the types are taken on trust: `validate` produced the input, `load` the resource it names.
   const context = { openid, input: withoutIds(input.value, action.resource), now, roles, ...loaded }
-  return action.run(context as Context<unknown, ResourceKind, Audience>)
+  const result = await action.run(context as Context<unknown, ResourceKind, Audience>)
+  // One place for every organizer's change of a call's page. Only after success: a refused action changed nothing
+  // (one that throws half-way is sent again, and its success syncs). A file not written does not fail the action.
+  if (action.changesPublicCall && result.ok && loaded.call) await syncPublicCallFileQuietly(loaded.call._id, now)
+  return result
 }
 
 async function load(

@@ -5,6 +5,7 @@ import { callTimes } from '@core/calls/session-edit'
 import type { Call } from '@core/model'
 import { _ } from '@lib/cloud/cloud'
 import { collection, find, updateWhere } from '@lib/cloud/db'
+import { syncPublicCallFileQuietly } from './public-call-file'
 
 const PAGE = 100
 
@@ -33,6 +34,8 @@ export async function moveOnToNextSessions(now: number): Promise<number> {
         startAt: next,
       })
       moved += updated
+      // its page shows the next session's start too; only the calls moved, so a run with none reads nothing more
+      if (updated > 0) await syncPublicCallFileQuietly(call._id, now)
     }
     if (calls.length < PAGE) return moved
     after = calls[calls.length - 1]._id

@@ -15,7 +15,14 @@ export async function findVisibleCall(
   pageAt?: number,
 ): Promise<{ call: Call; ngo: NgoOnCall } | null> {
   const call = pageAt === undefined ? await findById('calls', callId) : await readCallForPage(callId, pageAt)
-  if (!call) return null
+  return call ? asSeenBy(call, openid) : null
+}
+
+/** A call already read, with its NGO as `openid` (undefined: an anonymous visitor) sees it; null when they do not. */
+export async function asSeenBy(
+  call: Call,
+  openid: string | undefined,
+): Promise<{ call: Call; ngo: NgoOnCall } | null> {
   if (call.ngo?.verified && call.status !== 'draft') return { call, ngo: call.ngo }
   const ngo = await findById('ngos', call.ngoId)
   if (!ngo || !isVisibleTo(call, ngo, openid)) return null

@@ -6,6 +6,8 @@ import type { MediaReview } from '@core/model'
 import { _, openapi, tempFileUrl } from '@lib/cloud/cloud'
 import { collection, findById, insert, updateWhere } from '@lib/cloud/db'
 import { syncNgoOnCalls } from '@lib/ngos/ngo-on-calls'
+import { syncPublicCallFileQuietly } from '@lib/calls/public-call-file'
+import { now } from '@lib/cloud/clock'
 
 type Target = Pick<MediaReview, 'collection' | 'docId' | 'field' | 'fileID'>
 
@@ -53,6 +55,8 @@ export async function applyVerdict(push: MediaCheckPush): Promise<{ applied: boo
   )
   // an NGO's logo shows on its calls too (before the review's own status, for the same reason)
   if (review.collection === 'ngos') await syncNgoOnCalls(review.docId)
+  // a call's cover shows on its public page (a draft's is skipped: it has no file)
+  if (review.collection === 'calls') await syncPublicCallFileQuietly(review.docId, now())
   await updateWhere(collection('mediaReviews').where({ _id: review._id, status: 'pending' }), {
     status: passed ? 'pass' : 'risky',
   })

@@ -15,6 +15,7 @@ import { defineAction } from '@functions/api/gate'
 export const cancelCall = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateCancelCall,
   run: async ({ input, call, ngo, now }): Promise<ApiResult<CancelCallResponse>> => {
     // From here on no seat or queue place can be taken (both need the call open, or open/closed for promotions).

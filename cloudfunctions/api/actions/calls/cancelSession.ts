@@ -21,6 +21,7 @@ const GIVE_BACK_BUDGET_MS = 10_000
 export const cancelSession = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateCancelSession,
   run: async ({ input, call: loaded, ngo, now }): Promise<ApiResult<SessionEditResponse>> => {
     let call: Call | null = loaded

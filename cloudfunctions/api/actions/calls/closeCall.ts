@@ -10,6 +10,7 @@ import { defineAction } from '@functions/api/gate'
 export const closeCall = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateCloseCall,
   run: async ({ call, ngo, now }): Promise<ApiResult<CloseCallResponse>> => {
     if (call.status === 'cancelled') return fail('CALL_CANCELLED')

@@ -6,11 +6,14 @@
 // When the database refuses the visitor's own part (past the quota) on a public call, the call's page (which asks
 // with `mineLater`) gets the call without it, marked `mineUnknown`, and asks again for it, instead of waiting for
 // the whole page: the call itself needs no read then.
+// A call read afresh (not from the copy) also refreshes the call's public file when its page changed (mostly its
+// places left: sign-ups do not write the file), at most every 10 s per instance (public-call-file.ts).
 import type { CallDetail } from '@core/calls/contract'
 import { type ApiResult, fail, ok } from '@core/shared/errors'
 import { validateGetCall } from '@core/calls/validate'
 import { toCallDetail } from '@core/calls/views'
 import { isFromCopy, isPublicCall } from '@lib/calls/public-call-cache'
+import { refreshAfterRead } from '@lib/calls/public-call-file'
 import { signUpsOf } from '@lib/calls/signups'
 import { findVisibleCall } from '@lib/calls/visible-call'
 import { answersBusy } from '@lib/cloud/quota-retry'
@@ -24,7 +27,13 @@ export const getCall = defineAction({
   validate: validateGetCall,
   staleCallOk: true,
   run: async ({ call: shared, ngo: sharedNgo, openid, now, input }): Promise<ApiResult<CallDetail>> => {
-    if (!openid) return ok(toCallDetail(shared, sharedNgo, [], now))
+    // Never rejects. Runs beside the visitor's own part, awaited before answering: once the function has answered,
+    // WeChat may freeze the instance mid-upload.
+    const refreshing = isFromCopy(shared) ? undefined : refreshAfterRead(shared, sharedNgo, now)
+    if (!openid) {
+      await refreshing
+      return ok(toCallDetail(shared, sharedNgo, [], now))
+    }
     try {
       const mine = await signUpsOf(shared, openid)
       const current =
@@ -43,6 +52,8 @@ export const getCall = defineAction({
       // organizers' and is never shown without a fresh read): anything else fails as it would have.
       if (!(input.mineLater && answersBusy(err) && isPublicCall(shared))) throw err
       return ok({ ...toCallDetail(shared, sharedNgo, [], now), mineUnknown: true })
+    } finally {
+      await refreshing
     }
   },
 })

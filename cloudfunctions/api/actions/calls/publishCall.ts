@@ -11,6 +11,7 @@ import { defineAction } from '@functions/api/gate'
 export const publishCall = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateCallId,
   run: async ({ call, ngo, now }): Promise<ApiResult<PublishCallResponse>> => {
     if (ngo.status !== 'verified') return fail('NGO_NOT_VERIFIED')

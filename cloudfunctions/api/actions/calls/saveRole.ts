@@ -15,6 +15,7 @@ import { defineAction } from '@functions/api/gate'
 export const saveRole = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateSaveRole,
   run: async ({ input, call: loaded, ngo, now }): Promise<ApiResult<SessionEditResponse>> => {
     let call: Call | null = loaded

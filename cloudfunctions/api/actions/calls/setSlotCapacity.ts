@@ -18,6 +18,7 @@ import { defineAction } from '@functions/api/gate'
 export const setSlotCapacity = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateSetSlotCapacity,
   run: async ({ input, call: loaded, ngo, now }): Promise<ApiResult<SessionEditResponse>> => {
     const { slot, capacity } = input

@@ -28,6 +28,7 @@ const ATTEMPTS = 5
 export const updateCall = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateUpdateCall,
   run: async ({ input, call: loaded, ngo, now }): Promise<ApiResult<UpdateCallResponse>> => {
     // the core's edit rules read the call's id from the edit: it is the call the gate loaded

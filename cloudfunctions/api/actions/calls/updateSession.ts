@@ -16,6 +16,7 @@ import { defineAction } from '@functions/api/gate'
 export const updateSession = defineAction({
   who: 'organizers',
   resource: 'call',
+  changesPublicCall: true,
   validate: validateUpdateSession,
   run: async ({ input, call: loaded, ngo, now }): Promise<ApiResult<SessionEditResponse>> => {
     let call: Call | null = loaded
