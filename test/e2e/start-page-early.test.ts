@@ -45,6 +45,8 @@ interface Load {
   files: Fetched[]
   /** requests to the api function, in the order sent */
   api: Fetched[]
+  /** reads of calls' public files from storage, in the order sent */
+  callFiles: Fetched[]
   /** when the app's own script had finished arriving */
   appArrived: number
   /** whether the list's loading skeleton was ever in the document */
@@ -91,6 +93,9 @@ function measured(page: Page): Promise<Load> {
     return {
       files: all.filter((f) => /^(js|css)\//.test(f.path)),
       api: all.filter((f) => f.path === 'functions/api').sort((a, b) => a.startTime - b.startTime),
+      callFiles: all
+        .filter((f) => f.path.startsWith('_storage/public/calls/'))
+        .sort((a, b) => a.startTime - b.startTime),
       appArrived: app ? app.responseEnd : NaN,
       skeletonShown: (window as unknown as { skeletonShown?: boolean }).skeletonShown === true,
     }
@@ -126,11 +131,18 @@ test(
 )
 
 test(
-  "a shared call's link preloads the call's page, no other page, and asks for no list",
+  "a shared call's link preloads the call's page and reads the call's public file, no other page, and asks for no list",
   { skip },
   async () => {
+    assert.ok(emulator)
+    // the call's public file is in storage (written when the function last read the call afresh for a page)
+    await fetch(`${emulator.url}/functions/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'getCall', callId: 'mq-trees' }),
+    })
     const table = preloadTable()
-    const { files, api, appArrived } = await load(
+    const { files, api, appArrived, callFiles } = await load(
       '/#/pages/call-detail/index?id=mq-trees',
       '.detail-page__title',
       APP_SCRIPT_SLOW,
@@ -146,8 +158,14 @@ test(
     assert.equal(
       api.filter((a) => a.startTime < appArrived).length,
       0,
-      'nothing is asked before the app runs',
+      'nothing is asked of the function before the app runs',
     )
+    assert.deepEqual(
+      callFiles.map((f) => f.path),
+      ['_storage/public/calls/mq-trees.json'],
+      "the call's file is read once: the page takes the read index.html started",
+    )
+    assert.ok(callFiles[0].startTime < appArrived, "the call's file was asked for before the app's script had arrived")
   },
 )
 

@@ -1,0 +1,127 @@
+// A call shared into big group chats, opened while every instance of the function is taken (WeChat Cloud refuses
+// the call at the function's door, -501004, before any code runs): the call's page shows the call from its public
+// file in storage, which needs no function, says it is reading the visitor's own sign-up (offering no 报名 that
+// might be false), and fills in their sign-up once the function answers again, never showing an error meanwhile.
+// The local cloud runs under a quota profile whose function instances the test takes away, then gives back.
+// Needs `dist/h5` and `dist/cloudfunctions`.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Browser } from 'playwright-core'
+import type { Emulator } from '@emulator/index'
+import { BASE_QUOTA } from '@emulator/quota'
+import { axeViolations, describeViolations } from './axe'
+import {
+  detailUrl,
+  launchChromium,
+  onScreen,
+  phoneContext,
+  startLocalCloud,
+  textOnScreen,
+  whyNotRunnable,
+} from './harness'
+
+const MINQIN = 'mq-trees' // 阿梅 (the volunteer2 persona) holds a place on it
+const TITLE = '民勤梭梭林植树志愿者招募'
+const skip = whyNotRunnable()
+// only the function's instances refuse
+const quota = { ...BASE_QUOTA, dbQps: 10_000, dbConnections: 1_000 }
+let emulator: Emulator | undefined
+let browser: Browser | undefined
+
+before(async () => {
+  if (skip) return
+  emulator = await startLocalCloud({ quota })
+  browser = await launchChromium()
+})
+
+after(async () => {
+  await browser?.close()
+  await emulator?.stop()
+})
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    assert.ok(Date.now() < end, `${what}, in time`)
+    await new Promise((done) => setTimeout(done, 100))
+  }
+}
+
+test(
+  'no function instance free: the call shows from its public file, the visitor’s sign-up follows, no error and no false 报名',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const cloud = emulator
+    // someone opened the shared call before: the function wrote its public file
+    const opened = await fetch(`${cloud.url}/functions/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'getCall', callId: MINQIN }),
+    })
+    assert.equal(((await opened.json()) as { ok: boolean }).ok, true)
+    const file = await until(
+      'the call’s public file',
+      async () => {
+        const res = await fetch(`${cloud.url}/_storage/public/calls/${MINQIN}.json`)
+        return res.ok ? ((await res.json()) as { call?: { title?: string } }) : undefined
+      },
+      10_000,
+    )
+    assert.equal(file.call?.title, TITLE)
+    assert.equal(/"phone"|openid/i.test(JSON.stringify(file)), false, 'nothing personal in a public file')
+
+    quota.functionInstances = 0
+    const context = await phoneContext(browser, 'volunteer2')
+    // whatever appeared on the page, however briefly
+    await context.addInitScript(() => {
+      const seen = new Set<string>()
+      ;(window as unknown as { seenTexts: Set<string> }).seenTexts = seen
+      new MutationObserver(() => {
+        const text = document.body?.textContent ?? ''
+        for (const word of ['加载失败', '我要报名', '网络异常']) if (text.includes(word)) seen.add(word)
+      }).observe(document, { childList: true, subtree: true, characterData: true })
+    })
+    const page = await context.newPage()
+    let refused = 0
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/functions/api')) return
+      const body = (await response.json().catch(() => null)) as { errCode?: number } | null
+      if (body?.errCode === -501004) refused++
+    })
+    try {
+      await page.goto(detailUrl(cloud, MINQIN))
+      await onScreen(page, '.detail-page__title').filter({ hasText: TITLE }).waitFor({ timeout: 20_000 })
+      await onScreen(page, '.info-row__value').filter({ hasText: '甘肃省武威市民勤县西渠镇治沙点' }).waitFor()
+      await onScreen(page, '.spots-box__count').filter({ hasText: '已报名' }).waitFor()
+      const reading = onScreen(page, '#reading-mine')
+      await reading.filter({ hasText: '正在读取你的报名…' }).waitFor()
+      assert.ok(await reading.isDisabled(), 'nothing to press while it is not known')
+      assert.equal(await onScreen(page, '#sign-up-button').count(), 0, 'no 报名 that might be false')
+      assert.ok(refused >= 1, 'the function refused the page at its door')
+
+      // the page keeps asking, calmly, while no instance is free, and the call stays on screen
+      await until('a second refusal', async () => (refused >= 2 ? true : undefined), 15_000)
+      assert.ok(await reading.isVisible())
+      const violations = await axeViolations(page)
+      assert.deepEqual(
+        violations.map((v) => v.id),
+        [],
+        `serious or critical axe violations while reading:\n${describeViolations(violations)}`,
+      )
+
+      quota.functionInstances = BASE_QUOTA.functionInstances // instances free again
+      await onScreen(page, '.action-bar__label').filter({ hasText: '我的报名' }).waitFor({ timeout: 30_000 })
+      await textOnScreen(page, '已确认').waitFor()
+      await onScreen(page, '#cancel-sign-up-button').waitFor()
+      assert.equal(await onScreen(page, '#reading-mine').count(), 0)
+      const seen = await page.evaluate(() => [...(window as unknown as { seenTexts: Set<string> }).seenTexts])
+      assert.deepEqual(seen, [], 'neither an error nor 我要报名 ever showed')
+    } finally {
+      quota.functionInstances = BASE_QUOTA.functionInstances
+      await context.close()
+    }
+  },
+)
