@@ -73,8 +73,13 @@ test(
     assert.equal(file.call?.title, TITLE)
     assert.equal(/"phone"|openid/i.test(JSON.stringify(file)), false, 'nothing personal in a public file')
 
-    quota.functionInstances = 0
+    // 阿梅 signed up on this phone: it remembers that she may have a sign-up here (a newcomer is another test)
     const context = await phoneContext(browser, 'volunteer2')
+    const earlier = await context.newPage()
+    await earlier.goto(detailUrl(cloud, MINQIN))
+    await onScreen(earlier, '.action-bar__label').filter({ hasText: '我的报名' }).waitFor({ timeout: 20_000 })
+    await earlier.close()
+    quota.functionInstances = 0
     // whatever appeared on the page, however briefly
     await context.addInitScript(() => {
       const seen = new Set<string>()
@@ -119,6 +124,54 @@ test(
       assert.equal(await onScreen(page, '#reading-mine').count(), 0)
       const seen = await page.evaluate(() => [...(window as unknown as { seenTexts: Set<string> }).seenTexts])
       assert.deepEqual(seen, [], 'neither an error nor 我要报名 ever showed')
+    } finally {
+      quota.functionInstances = BASE_QUOTA.functionInstances
+      await context.close()
+    }
+  },
+)
+
+test(
+  'a newcomer while no function instance is free: 报名 at once from the public file, the form from it too, and the sign-up queues until an instance is free',
+  { skip },
+  async () => {
+    assert.ok(emulator && browser)
+    const cloud = emulator
+    const file = await fetch(`${cloud.url}/_storage/public/calls/${MINQIN}.json`)
+    assert.equal(file.status, 200, 'the call’s public file is in storage (the test above made it)')
+
+    quota.functionInstances = 0
+    // 林晓 (the volunteer persona) has never signed up for the call, on this phone or any other
+    const context = await phoneContext(browser, 'volunteer')
+    const page = await context.newPage()
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/functions/api'))
+        asked.push((request.postDataJSON() as { action: string }).action)
+    })
+    try {
+      await page.goto(detailUrl(cloud, MINQIN))
+      await onScreen(page, '.detail-page__title').filter({ hasText: TITLE }).waitFor({ timeout: 20_000 })
+      const signUp = onScreen(page, '#sign-up-button').filter({ hasText: '我要报名' })
+      await signUp.waitFor()
+      assert.equal(await onScreen(page, '#reading-mine').count(), 0, 'nothing to wait for: this phone knows no sign-up')
+      assert.ok(asked.includes('getCall'), 'the page asked the function too (refused at its door)')
+
+      await signUp.click()
+      await textOnScreen(page, '隐私说明').waitFor({ timeout: 20_000 })
+      await onScreen(page, 'input#name-input').fill('林晓')
+      await onScreen(page, 'input#phone-input').fill('13800138000')
+      await textOnScreen(page, '参加过').click()
+      await textOnScreen(page, 'M').click()
+      await onScreen(page, '#privacy-consent').click()
+      await onScreen(page, '#submit-sign-up').click()
+      // the sign-up waits its turn, calmly, while every instance is taken
+      await onScreen(page, '#submit-sign-up').filter({ hasText: '报名人数较多，正在为你排队…' }).waitFor({ timeout: 15_000 })
+
+      quota.functionInstances = BASE_QUOTA.functionInstances
+      await onScreen(page, '.success-page__title').filter({ hasText: '报名成功' }).waitFor({ timeout: 30_000 })
+      const stored = cloud.store.collection('signups').find({ callId: MINQIN }) as unknown as { name: string }[]
+      assert.equal(stored.filter((row) => row.name === '林晓').length, 1, 'one sign-up, stored once')
     } finally {
       quota.functionInstances = BASE_QUOTA.functionInstances
       await context.close()

@@ -28,13 +28,15 @@ import LoadFailed from '@components/LoadFailed'
 import PersonaChip from '@components/PersonaChip'
 import PhoneQuickFill from '@components/PhoneQuickFill'
 import { formatTimeRange } from '@components/format'
-import { getCall, signUp } from '@services/cloud/api'
+import { signUp } from '@services/cloud/api'
+import { openCall } from '@services/calls/call-page'
 import { guardLeave } from '@services/page/leave-guard'
 import { isAnonymous } from '@services/cloud/session'
 import {
   clearDraft,
   loadDraft,
   loadProfile,
+  rememberSignedUp,
   saveDraft,
   saveProfile,
   type SavedProfile,
@@ -119,10 +121,11 @@ export default function SignUpPage() {
   const opened = useRef(snapshot('', '', {}, []))
   const releaseGuard = useRef<(() => void) | undefined>(undefined)
 
-  const load = async () => {
-    setState({ phase: 'loading' })
-    const result = await getCall({ callId })
-    if (result.ok) {
+  // whether the form shows yet: its draft is restored once, with the first call shown
+  const shown = useRef(false)
+  const show = (call: CallDetail) => {
+    if (!shown.current) {
+      shown.current = true
       // restored in the same render that shows the form, so the draft is never overwritten by an empty one
       const draft = loadDraft(callId)
       if (draft) {
@@ -140,7 +143,19 @@ export default function SignUpPage() {
       )
       setProfile(loadProfile())
     }
-    setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
+    setState({ phase: 'ready', call })
+  }
+
+  // As the call's page opens it (services/calls/call-page.ts): from its public file when that comes first, so the
+  // form shows while a call shared into big group chats keeps the function busy; the function's answer follows.
+  const load = async () => {
+    if (!shown.current) setState({ phase: 'loading' })
+    const result = await openCall(callId, (call) => {
+      if (!shown.current) show(call)
+    })
+    // (a busy function after the file showed the call answers with that call: any error left is the page's)
+    if (result.ok) show(result.data)
+    else setState({ phase: 'error', message: result.message })
   }
   useLoad(() => {
     load()
@@ -279,6 +294,7 @@ export default function SignUpPage() {
     setQueued(false)
     if (result.ok || result.code === 'ALREADY_SIGNED_UP') {
       if (result.ok) saveProfile({ name: checked.value.name, phone: checked.value.phone })
+      rememberSignedUp(callId)
       clearDraft(callId)
       // sent: nothing to lose, and the guard would hold the redirect in the browser
       releaseGuard.current?.()
@@ -311,6 +327,7 @@ export default function SignUpPage() {
     }
     if (sent.outcomes.some((outcome) => outcome.ok)) {
       saveProfile({ name: form.name, phone: form.phone })
+      rememberSignedUp(callId)
       clearDraft(callId)
     }
     releaseGuard.current?.()

@@ -2,8 +2,11 @@
 // phone, localStorage in the browser; nothing is sent anywhere):
 // - the volunteer's name and phone from their last successful sign-up, offered on the next form;
 // - a draft per call while a form is being filled, so leaving and coming back loses nothing. A draft holds that
-//   call's answers; the saved profile never holds answers (each call asks its own questions).
-// Both are forgotten after 删除我的数据 (隐私与数据) and can be forgotten there on their own.
+//   call's answers; the saved profile never holds answers (each call asks its own questions);
+// - which calls the volunteer signed up for on this phone (ids only): a call's page shown while the cloud is too busy
+//   to say whether they have a sign-up offers 报名 at once to someone who has none here, and waits for the cloud's
+//   word only for someone who may have one (services/calls/call-page.ts).
+// All are forgotten after 删除我的数据 (隐私与数据) and can be forgotten there on their own.
 import Taro from '@tarojs/taro'
 import type { Answers } from '@core/model'
 
@@ -32,6 +35,9 @@ export interface SignUpDraft {
 const MAX_KEPT_COMPANIONS = 20
 
 const PROFILE_KEY = 'jushou.volunteer-profile'
+const SIGNED_UP_KEY = 'jushou.signed-up-calls'
+/** the most call ids kept (the oldest go first): far more than anyone signs up for while those calls are open */
+const MAX_SIGNED_UP = 200
 const DRAFT_PREFIX = 'jushou.sign-up-draft.'
 /** a draft older than this is stale (the call has long started or ended) */
 const DRAFT_MAX_AGE_MS = 30 * 24 * 3600 * 1000
@@ -115,14 +121,31 @@ export function hasAnswers(answers: Answers): boolean {
   return Object.values(answers).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)))
 }
 
-/** Whether anything is remembered on this phone (for 隐私与数据). */
-export function hasSignUpMemory(): boolean {
-  return loadProfile() !== null || draftKeys().length > 0
+function signedUpCalls(): string[] {
+  const value = read(SIGNED_UP_KEY)
+  return Array.isArray(value) ? value.filter(isText) : []
 }
 
-/** Forgets the saved profile and every draft on this phone. */
+/** Remembers that the volunteer signed up for the call on this phone, or the cloud showed them a sign-up there. */
+export function rememberSignedUp(callId: string): void {
+  const kept = signedUpCalls().filter((id) => id !== callId)
+  write(SIGNED_UP_KEY, [...kept, callId].slice(-MAX_SIGNED_UP))
+}
+
+/** Whether this phone knows of a sign-up of the volunteer for the call (cancelled since, perhaps). */
+export function signedUpHere(callId: string): boolean {
+  return signedUpCalls().includes(callId)
+}
+
+/** Whether anything is remembered on this phone (for 隐私与数据). */
+export function hasSignUpMemory(): boolean {
+  return loadProfile() !== null || draftKeys().length > 0 || signedUpCalls().length > 0
+}
+
+/** Forgets the saved profile, every draft and the calls signed up for on this phone. */
 export function forgetSignUpMemory(): void {
   remove(PROFILE_KEY)
+  remove(SIGNED_UP_KEY)
   for (const key of draftKeys()) remove(key)
 }
 

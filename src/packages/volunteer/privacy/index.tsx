@@ -55,7 +55,7 @@ export default function PrivacyPage() {
       <View className="volunteer-card" id="privacy-on-phone">
         <Text className="volunteer-card__title">这台手机上</Text>
         <Text className="volunteer-card__note">
-          报名成功后，你的姓名和手机号会保存在这台手机上，下次报名时可一键填入；没填完的报名表也暂存在这里。这些只在这台手机上，不会上传。
+          报名成功后，你的姓名和手机号会保存在这台手机上，下次报名时可一键填入；没填完的报名表、你报过名的活动（仅活动编号）也暂存在这里。这些只在这台手机上，不会上传。
         </Text>
         {remembered ? (
           <Button
