@@ -86,10 +86,13 @@ export function callDoor(emu: Emulator, fn: string, event: object, openid?: stri
   })
 }
 
+/** The storage's CDN is another host than the functions': its connections are not the functions' to wait for. */
+const cdnAgent = new Agent({ keepAlive: true, maxSockets: 256 })
+
 /** GETs a public file from the local cloud's storage (as a phone asks the storage's CDN); null when there is none. */
 export function fetchStorageFile(emu: Emulator, cloudPath: string): Promise<unknown> {
   return new Promise((resolveFile, reject) => {
-    const req = request(`${emu.url}/_storage/${cloudPath}`, { method: 'GET', agent }, (res) => {
+    const req = request(`${emu.url}/_storage/${cloudPath}`, { method: 'GET', agent: cdnAgent }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {

@@ -6,8 +6,10 @@
 // call's page does (services/calls/call-page.ts): it reads the call's public file from storage (the CDN's work in the
 // cloud, no function and no database) while it asks the function (`mineLater`); the call is on screen from whichever
 // comes first. The function answers whole, or from its copy without the visitor's own part (the database refused
-// it); a page without the visitor's part (from the file or the copy) asks again for it in the background. An open
-// gives up only when neither the file nor the function showed the call.
+// it). A page without the visitor's part (from the file or the copy) asks again for it in the background only on a
+// phone that remembers a sign-up for the call (here: the person's own sign-up was answered before they opened it);
+// everyone else is shown 报名 at once and asks nothing more. An open gives up only when neither the file nor the
+// function showed the call.
 // Prints accepted, waitlisted, retried, failed, opens by how they were served, latency and round trips; exits
 // non-zero if a seat was given past
 // the capacity, a sign-up was lost or someone was told twice. Counters that disagree with the rows (a seat taken by
@@ -65,6 +67,8 @@ interface Open extends Outcome {
   mineMs?: number
   /** for a page shown without the visitor's part: how many times it asked again for it */
   asks: number
+  /** the phone remembered a sign-up for the call, so a page without the visitor's part waited for it */
+  remembered: boolean
 }
 
 const QUOTA_CODES = new Set([-501003, -501004])
@@ -141,9 +145,12 @@ async function main(): Promise<void> {
   await callDoor(emu, 'api', { action: 'getCall', callId: call._id })
   const fileReady = callFromPublicFile(await fetchStorageFile(emu, filePath), call._id) !== null
   let fileReads = 0
+  /** the people whose sign-up has been answered: their phones remember it */
+  const signedUp = new Set<number>()
   const opens = Array.from({ length: OPENERS }, async (_, i): Promise<Open> => {
     await new Promise((done) => setTimeout(done, at()))
     const t0 = performance.now()
+    const remembered = signedUp.has(i)
     let fileShownAt: number | undefined
     let answered = false
     const file = fetchStorageFile(emu, filePath).then((body) => {
@@ -155,19 +162,21 @@ async function main(): Promise<void> {
     await file
     const ms = performance.now() - t0
     const shownMs = fileShownAt !== undefined ? fileShownAt - t0 : reply.body.ok ? ms : undefined
-    if (shownMs === undefined) return { who: i, reply, ms, retries, served: 'gave up', asks: 0 }
-    if (reply.body.ok && !mineUnknown(reply))
-      return { who: i, reply, ms, retries, served: 'whole', shownMs, mineMs: ms, asks: 0 }
+    const open = { who: i, reply, ms, retries, shownMs, remembered }
+    if (shownMs === undefined) return { ...open, served: 'gave up', asks: 0 }
+    if (reply.body.ok && !mineUnknown(reply)) return { ...open, served: 'whole', mineMs: ms, asks: 0 }
     const served = reply.body.ok ? (fileShownAt !== undefined ? 'file' : 'copy') : 'file'
-    // shown without the visitor's part: the page asks again for it, with its waits, until it comes
+    // a newcomer on this phone: 报名 at once, nothing more asked
+    if (!remembered) return { ...open, served, asks: 0 }
+    // shown without the visitor's part on a phone that remembers a sign-up: it asks again, with its waits
     const askedAt = performance.now()
     for (let asks = 0; ; asks++) {
       const wait = mineLaterWait(asks, performance.now() - askedAt)
-      if (wait === null) return { who: i, reply, ms, retries, served, shownMs, asks }
+      if (wait === null) return { ...open, served, asks }
       await new Promise((done) => setTimeout(done, wait))
       const again = (await openPage(i)).reply
       if (again.body.ok && !mineUnknown(again))
-        return { who: i, reply, ms, retries, served, shownMs, mineMs: performance.now() - t0, asks: asks + 1 }
+        return { ...open, served, mineMs: performance.now() - t0, asks: asks + 1 }
     }
   })
   const signs = Array.from({ length: SIGNERS }, async (_, i): Promise<Outcome> => {
@@ -176,6 +185,7 @@ async function main(): Promise<void> {
     const { reply, retries } = await asThePhoneDoes('signUp', () =>
       callDoor(emu, 'api', { action: 'signUp', ...form }, openid(i)),
     )
+    if (reply.body.ok) signedUp.add(i)
     return { who: i, reply, ms: performance.now() - t0, retries }
   })
   const [opened, signed] = await Promise.all([Promise.all(opens), Promise.all(signs)])
@@ -242,8 +252,9 @@ async function main(): Promise<void> {
   )
   console.log(`  sign-up latency, tap to answer: ${latencySummary(signed.map((o) => o.ms))}`)
   const servedAs = (how: Open['served']) => opened.filter((o) => o.served === how)
-  const withoutMine = opened.filter((o) => o.served === 'copy' || o.served === 'file')
+  const withoutMine = opened.filter((o) => (o.served === 'copy' || o.served === 'file') && o.remembered)
   const mineCame = withoutMine.filter((o) => o.mineMs !== undefined)
+  const newcomers = opened.filter((o) => (o.served === 'copy' || o.served === 'file') && !o.remembered)
   console.log(
     `  the call's public file ${fileReady ? 'in storage before the crowd' : 'MISSING before the crowd'}; read ${fileReads} times`,
   )
@@ -257,12 +268,16 @@ async function main(): Promise<void> {
     gaveUpWith.set(code, (gaveUpWith.get(code) ?? 0) + 1)
   }
   if (gaveUpWith.size) console.log(`  opens gave up with: ${JSON.stringify(Object.fromEntries(gaveUpWith))}`)
+  for (const how of ['whole', 'file', 'copy'] as const) {
+    const shown = servedAs(how)
+    if (shown.length) console.log(`  tap to the call on screen, ${how}: ${latencySummary(shown.map((o) => o.shownMs!))}`)
+  }
   console.log(
-    `  tap to the call on screen: ${latencySummary(opened.flatMap((o) => (o.shownMs === undefined ? [] : [o.shownMs])))}`,
+    `  shown without the visitor's part: ${newcomers.length} to phones that remember no sign-up for the call (报名 at once, nothing more asked); ${withoutMine.length} to phones that remember one`,
   )
   if (withoutMine.length)
     console.log(
-      `  shown without the visitor's part: it came for ${mineCame.length} (tap to it: ${latencySummary(mineCame.map((o) => o.mineMs!))}), not within the page's waits for ${withoutMine.length - mineCame.length}; asked again ${withoutMine.reduce((n, o) => n + o.asks, 0)} times`,
+      `  on those, the visitor's part came for ${mineCame.length} (tap to it: ${latencySummary(mineCame.map((o) => o.mineMs!))}), not within the page's waits for ${withoutMine.length - mineCame.length}; asked again ${withoutMine.reduce((n, o) => n + o.asks, 0)} times`,
     )
   console.log(
     `  the local cloud's event loop: delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, longest ${(loop.max / 1e6).toFixed(0)} ms`,
