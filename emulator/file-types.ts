@@ -45,7 +45,8 @@ export function storedFileHeaders(cloudPath: string, content: Buffer): Record<st
     'x-content-type-options': 'nosniff',
     'content-security-policy': 'sandbox',
   }
-  if (!image && !json) headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`
+  if (!image && !json)
+    headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`
   return headers
 }
 

@@ -141,7 +141,8 @@ export async function pass<Res>(
   const result = await action.run(context as Context<unknown, ResourceKind, Audience>)
   // One place for every organizer's change of a call's page. Only after success: a refused action changed nothing
   // (one that throws half-way is sent again, and its success syncs). A file not written does not fail the action.
-  if (action.changesPublicCall && result.ok && loaded.call) await syncPublicCallFileQuietly(loaded.call._id, now)
+  if (action.changesPublicCall && result.ok && loaded.call)
+    await syncPublicCallFileQuietly(loaded.call._id, now)
   return result
 }
 

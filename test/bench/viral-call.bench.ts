@@ -270,7 +270,8 @@ async function main(): Promise<void> {
   if (gaveUpWith.size) console.log(`  opens gave up with: ${JSON.stringify(Object.fromEntries(gaveUpWith))}`)
   for (const how of ['whole', 'file', 'copy'] as const) {
     const shown = servedAs(how)
-    if (shown.length) console.log(`  tap to the call on screen, ${how}: ${latencySummary(shown.map((o) => o.shownMs!))}`)
+    if (shown.length)
+      console.log(`  tap to the call on screen, ${how}: ${latencySummary(shown.map((o) => o.shownMs!))}`)
   }
   console.log(
     `  shown without the visitor's part: ${newcomers.length} to phones that remember no sign-up for the call (报名 at once, nothing more asked); ${withoutMine.length} to phones that remember one`,

@@ -9,7 +9,8 @@ const ngo = toNgoOnCall(makeNgo())
 
 test('a call’s file has a path only for a call’s id: never a path of the caller’s making', () => {
   assert.equal(publicCallPath('mq-trees'), 'public/calls/mq-trees.json')
-  for (const bad of ['', '../exports/x', 'a/b', 'a.json', 'x'.repeat(33), '名单']) assert.equal(publicCallPath(bad), null, bad)
+  for (const bad of ['', '../exports/x', 'a/b', 'a.json', 'x'.repeat(33), '名单'])
+    assert.equal(publicCallPath(bad), null, bad)
 })
 
 test('a file shows its call only when it is this call’s, of this format, and not taken down', () => {
@@ -17,10 +18,24 @@ test('a file shows its call only when it is this call’s, of this format, and n
   const file = { v: 1, callId: 'mq-trees', writtenAt: NOW, call }
   assert.deepEqual(callFromPublicFile(JSON.parse(JSON.stringify(file)), 'mq-trees'), call)
   assert.equal(callFromPublicFile(file, 'other-call'), null, 'another call’s file')
-  assert.equal(callFromPublicFile({ ...file, callId: 'other-call' }, 'other-call'), null, 'a file whose call is not its name')
+  assert.equal(
+    callFromPublicFile({ ...file, callId: 'other-call' }, 'other-call'),
+    null,
+    'a file whose call is not its name',
+  )
   assert.equal(callFromPublicFile({ ...file, v: 2 }, 'mq-trees'), null, 'a format this app does not know')
-  assert.equal(callFromPublicFile({ v: 1, callId: 'mq-trees', writtenAt: NOW, removed: true }, 'mq-trees'), null)
-  for (const junk of [null, 'text', 42, [], { v: 1, callId: 'mq-trees' }, { ...file, call: { _id: 'mq-trees' } }])
+  assert.equal(
+    callFromPublicFile({ v: 1, callId: 'mq-trees', writtenAt: NOW, removed: true }, 'mq-trees'),
+    null,
+  )
+  for (const junk of [
+    null,
+    'text',
+    42,
+    [],
+    { v: 1, callId: 'mq-trees' },
+    { ...file, call: { _id: 'mq-trees' } },
+  ])
     assert.equal(callFromPublicFile(junk, 'mq-trees'), null, JSON.stringify(junk))
 })
 
@@ -33,8 +48,18 @@ test('a file written earlier shows what time has closed since, as the function w
   const calls = [
     makeCall(),
     makeCall({ signupDeadline: NOW + 20 * DAY }),
-    makeCall({ sessions, startAt: sessions[0].startAt, endAt: sessions[1].endAt, signupDeadline: NOW + 5 * DAY }),
-    makeCall({ sessions, startAt: sessions[0].startAt, endAt: sessions[1].endAt, signupDeadline: NOW + 3 * DAY }),
+    makeCall({
+      sessions,
+      startAt: sessions[0].startAt,
+      endAt: sessions[1].endAt,
+      signupDeadline: NOW + 5 * DAY,
+    }),
+    makeCall({
+      sessions,
+      startAt: sessions[0].startAt,
+      endAt: sessions[1].endAt,
+      signupDeadline: NOW + 3 * DAY,
+    }),
     makeCall({ status: 'closed' }),
   ]
   let closedSome = 0

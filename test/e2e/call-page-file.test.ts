@@ -154,7 +154,11 @@ test(
       await onScreen(page, '.detail-page__title').filter({ hasText: TITLE }).waitFor({ timeout: 20_000 })
       const signUp = onScreen(page, '#sign-up-button').filter({ hasText: '我要报名' })
       await signUp.waitFor()
-      assert.equal(await onScreen(page, '#reading-mine').count(), 0, 'nothing to wait for: this phone knows no sign-up')
+      assert.equal(
+        await onScreen(page, '#reading-mine').count(),
+        0,
+        'nothing to wait for: this phone knows no sign-up',
+      )
       assert.ok(asked.includes('getCall'), 'the page asked the function too (refused at its door)')
 
       await signUp.click()
@@ -166,11 +170,17 @@ test(
       await onScreen(page, '#privacy-consent').click()
       await onScreen(page, '#submit-sign-up').click()
       // the sign-up waits its turn, calmly, while every instance is taken
-      await onScreen(page, '#submit-sign-up').filter({ hasText: '报名人数较多，正在为你排队…' }).waitFor({ timeout: 15_000 })
+      await onScreen(page, '#submit-sign-up')
+        .filter({ hasText: '报名人数较多，正在为你排队…' })
+        .waitFor({ timeout: 15_000 })
 
       quota.functionInstances = BASE_QUOTA.functionInstances
-      await onScreen(page, '.success-page__title').filter({ hasText: '报名成功' }).waitFor({ timeout: 30_000 })
-      const stored = cloud.store.collection('signups').find({ callId: MINQIN }) as unknown as { name: string }[]
+      await onScreen(page, '.success-page__title')
+        .filter({ hasText: '报名成功' })
+        .waitFor({ timeout: 30_000 })
+      const stored = cloud.store.collection('signups').find({ callId: MINQIN }) as unknown as {
+        name: string
+      }[]
       assert.equal(stored.filter((row) => row.name === '林晓').length, 1, 'one sign-up, stored once')
     } finally {
       quota.functionInstances = BASE_QUOTA.functionInstances

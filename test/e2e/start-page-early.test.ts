@@ -165,7 +165,10 @@ test(
       ['_storage/public/calls/mq-trees.json'],
       "the call's file is read once: the page takes the read index.html started",
     )
-    assert.ok(callFiles[0].startTime < appArrived, "the call's file was asked for before the app's script had arrived")
+    assert.ok(
+      callFiles[0].startTime < appArrived,
+      "the call's file was asked for before the app's script had arrived",
+    )
   },
 )
 

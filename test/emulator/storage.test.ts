@@ -135,7 +135,7 @@ test('stored files are never served as a page: images by their bytes, the rest a
   assert.equal(res.headers.get('content-disposition'), null, 'an image shows inline')
 })
 
-test('a .json file that holds JSON (a call\'s public file) is served as JSON; one that does not stays a download', async () => {
+test("a .json file that holds JSON (a call's public file) is served as JSON; one that does not stays a download", async () => {
   const page = { v: 1, callId: 'c1', writtenAt: 1, call: { _id: 'c1', title: '植树' } }
   await sdk.uploadFile({ cloudPath: 'public/calls/c1.json', fileContent: Buffer.from(JSON.stringify(page)) })
   const res = await fetch(`${emu.url}/_storage/public/calls/c1.json?v=1`)

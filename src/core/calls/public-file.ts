@@ -49,7 +49,8 @@ export function callFromPublicFile(body: unknown, callId: string): CallDetail | 
   if (file.v !== PUBLIC_CALL_FILE_VERSION || file.callId !== callId || 'removed' in file) return null
   const call = file.call as Partial<CallDetail> | undefined
   if (typeof call !== 'object' || call === null || call._id !== callId) return null
-  if (typeof call.title !== 'string' || !Array.isArray(call.slots) || !Array.isArray(call.sessions)) return null
+  if (typeof call.title !== 'string' || !Array.isArray(call.slots) || !Array.isArray(call.sessions))
+    return null
   return call as CallDetail
 }
 
