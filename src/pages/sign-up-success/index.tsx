@@ -3,7 +3,7 @@
 // form sends how each slot went (`results=`): each is listed, 报名成功 / 候补第 N 位 / 未成功 and why.
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CallDetail } from '@core/calls/contract'
 import { companionLabel } from '@core/calls/companions'
 import CalendarButton from '@components/CalendarButton'
@@ -14,7 +14,8 @@ import PersonaChip from '@components/PersonaChip'
 import StatusTag from '@components/StatusTag'
 import { formatTimeRange } from '@components/format'
 import { hasSlotPicker, heldSlots, partsOfSlot, slotForCalendar } from '@components/SlotPicker/slots-view'
-import { getCall } from '@services/cloud/api'
+import { fetchMineLater, openCall } from '@services/calls/call-page'
+import { takeHandedSignUp } from '@services/calls/sign-up-handoff'
 import { outcomesFromQuery, refusalText, type ShownOutcome } from '@services/calls/slot-sign-up'
 import ReminderCard from './ReminderCard'
 import './index.scss'
@@ -24,10 +25,44 @@ type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phas
 export default function SignUpSuccessPage() {
   const { id: callId = '', results } = useRouter().params
   const [state, setState] = useState<State>({ phase: 'loading' })
+  // the form's own answer to the sign-up, when it came from the form just now
+  const [handed] = useState(() => takeHandedSignUp(callId))
+  const open = useRef(true)
+  useEffect(
+    () => () => {
+      open.current = false
+    },
+    [],
+  )
 
+  /** The call with the volunteer's sign-up; undefined while the cloud has not said it and the form handed none. */
+  const withMine = (call: CallDetail): CallDetail | undefined => {
+    if (!call.mineUnknown) return call
+    if (!handed) return undefined
+    const { mineUnknown: _unknown, ...known } = call
+    return { ...known, mySignUp: handed, mySignUps: [handed] }
+  }
+  const showIfKnown = (call: CallDetail) => {
+    const known = withMine(call)
+    if (known && open.current) setState({ phase: 'ready', call: known })
+  }
+
+  // As the call's page reads the call (services/calls/call-page.ts): from its public file or the function's copy
+  // while a busy cloud cannot read the sign-up back, with the sign-up the form handed over.
   const load = async () => {
-    const result = await getCall({ callId })
-    setState(result.ok ? { phase: 'ready', call: result.data } : { phase: 'error', message: result.message })
+    setState({ phase: 'loading' })
+    const result = await openCall(callId, showIfKnown)
+    if (!open.current) return
+    if (!result.ok) {
+      setState({ phase: 'error', message: result.message })
+      return
+    }
+    showIfKnown(result.data)
+    if (withMine(result.data)) return
+    // opened again later (nothing handed) while the cloud is busy: ask for the sign-up as the call's page does
+    const outcome = await fetchMineLater(callId, () => open.current, showIfKnown)
+    if (outcome === 'gave-up' && open.current)
+      setState({ phase: 'error', message: '报名人数较多，暂时读取不到你的报名，请稍后重试' })
   }
   useLoad(() => {
     load()

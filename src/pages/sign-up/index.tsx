@@ -30,6 +30,7 @@ import PhoneQuickFill from '@components/PhoneQuickFill'
 import { formatTimeRange } from '@components/format'
 import { signUp } from '@services/cloud/api'
 import { openCall } from '@services/calls/call-page'
+import { handOverSignUp } from '@services/calls/sign-up-handoff'
 import { guardLeave } from '@services/page/leave-guard'
 import { isAnonymous } from '@services/cloud/session'
 import {
@@ -293,7 +294,10 @@ export default function SignUpPage() {
     setSubmitting(false)
     setQueued(false)
     if (result.ok || result.code === 'ALREADY_SIGNED_UP') {
-      if (result.ok) saveProfile({ name: checked.value.name, phone: checked.value.phone })
+      if (result.ok) {
+        saveProfile({ name: checked.value.name, phone: checked.value.phone })
+        handOverSignUp(callId, result.data.signUp)
+      }
       rememberSignedUp(callId)
       clearDraft(callId)
       // sent: nothing to lose, and the guard would hold the redirect in the browser
