@@ -280,7 +280,9 @@ test(
       await onScreen(page, '.call-card').first().waitFor()
       await page.getByRole('heading', { name: '志愿活动', level: 1 }).waitFor()
 
-      // a call opened from a shared link has nothing to go back to: 回到首页 leads to the list
+      // a call opened from a shared link has nothing to go back to: 回到首页 leads to the list. A link opens a
+      // new page, not a hash change in this one (where Taro's router briefly shows the page it popped)
+      await page.goto('about:blank')
       await page.goto(detailUrl(emulator, MINQIN))
       await onScreen(page, '.detail-page__title').waitFor({ timeout: 20_000 })
       assert.equal(await control('返回').count(), 0)
