@@ -133,6 +133,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // the app is served locally by the emulator; webpack's 244 KiB web hint is noise here
         chain.performance.hints(false)
+        // the list's page in the app's own script (config/first-page-in-app-loader.js); Taro's loader generates the
+        // entry from app.config.ts
+        chain.module
+          .rule('first-page-in-app')
+          .test(/[\\/]src[\\/]app\.config\.ts$/)
+          .use('first-page-in-app')
+          .loader(resolve(__dirname, 'first-page-in-app-loader.js'))
+          .options({ page: 'pages/calls/index' })
         // Taro's stylesheets beneath the app's (config/base-layer-loader.js)
         const layers: Array<[name: string, stylesheet: RegExp]> = [
           [

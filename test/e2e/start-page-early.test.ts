@@ -1,6 +1,7 @@
 // What the page a link opens needs is on its way before the app's own code has run (config/start-page-early.ts):
-// its files preloaded (the list when the app opens bare, the call's page when a friend's shared link opens it, and
-// no other page's), and the list's calls asked for by index.html itself, once. When that answer is in hand by the
+// its files preloaded (the call's page when a friend's shared link opens it, and no other page's; the list, which
+// the app opens bare, is part of the app's own script: config/first-page-in-app-loader.js), and the list's calls
+// asked for by index.html itself, once. When that answer is in hand by the
 // time the list draws, its first frame has the cards (no skeleton drawn only to be replaced); when it is not, the
 // skeleton shows until it comes. Without this, on 4G the router asked for the page's code only after the app had
 // started, and the list asked for its calls only after that. Needs `dist/h5` and `dist/cloudfunctions`.
@@ -33,6 +34,19 @@ function preloadTable(): Record<string, string[]> {
   const table = /\}\)\((\{.*?\}),\{/.exec(html)
   assert.ok(table, 'index.html carries the preload table')
   return JSON.parse(table[1]) as Record<string, string[]>
+}
+
+/** the scripts and stylesheets index.html itself names (the app's entry), as paths without the leading slash */
+function entryFiles(): string[] {
+  const html = readFileSync(join(__dirname, '..', '..', 'dist', 'h5', 'index.html'), 'utf8')
+  const named = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\/((?:js|css)\/[^"]+)"/g)].map(
+    (m) => m[1],
+  )
+  assert.ok(
+    named.some((file) => /^js\/app\./.test(file)),
+    "index.html names the app's script",
+  )
+  return named
 }
 
 interface Fetched {
@@ -119,12 +133,14 @@ function assertPreloaded(files: Fetched[], wanted: string[], appArrived: number)
 }
 
 test(
-  'opened bare: the list page and its calls are on their way before the app has started',
+  "opened bare: the list is drawn by the app's own files, and its calls are on their way before the app has started",
   { skip },
   async () => {
     const table = preloadTable()
+    assert.equal(table['pages/calls/index'], undefined, 'the list has no files of its own to preload')
     const { files, api, appArrived } = await load('/', '.call-card', APP_SCRIPT_SLOW)
-    assertPreloaded(files, table['pages/calls/index'], appArrived)
+    // the scripts and stylesheets index.html names itself, and nothing else: no chunk is loaded for the list
+    assert.deepEqual(files.map((f) => f.path).sort(), entryFiles().sort())
     assert.equal(api.length, 1, 'the calls are asked for once: the app takes the reply index.html asked for')
     assert.ok(api[0].startTime < appArrived, "the calls were asked for before the app's script had arrived")
   },
@@ -148,13 +164,11 @@ test(
       APP_SCRIPT_SLOW,
     )
     assertPreloaded(files, table['pages/call-detail/index'], appArrived)
-    for (const file of table['pages/calls/index']) {
-      assert.equal(
-        files.some((f) => f.path === file),
-        false,
-        `the list's ${file} is not fetched`,
-      )
-    }
+    assert.deepEqual(
+      files.map((f) => f.path).sort(),
+      [...entryFiles(), ...table['pages/call-detail/index']].sort(),
+      "the app's files and the call page's, no other page's",
+    )
     assert.equal(
       api.filter((a) => a.startTime < appArrived).length,
       0,
