@@ -4,7 +4,8 @@
 // have started with the first. This plugin writes into index.html a short script that, before the app's code runs:
 // - asks the browser to preload the files of the page in the address (its scripts and stylesheets): the router
 //   then finds them downloaded or on the way. Pages of subpackages too: an organizer's link (a roster, a check-in)
-//   opens straight on one;
+//   opens straight on one. (The list has no files of its own: config/first-page-in-app-loader.js makes it part of
+//   the app's script.);
 // - for a page whose first request is the same for everyone (the list's first page: `listCalls` answers everyone
 //   alike), sends it, and leaves the reply's promise at `window[earlyReplyGlobal]` for the app to take
 //   (src/services/calls/first-page.h5.ts) instead of asking again.
