@@ -31,6 +31,9 @@ function cloudEnvIdOrExit(): string {
   }
 }
 
+/** The page the app opens on without a route: app.config.ts's first page, and its tab bar's first tab. */
+const FIRST_PAGE = 'pages/calls/index'
+
 /** The node_modules files that Taro's own script rule already sends through Babel (its include pattern). */
 const TARO_PACKAGES = /(?<=node_modules[\\/]).*taro/
 
@@ -133,14 +136,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // the app is served locally by the emulator; webpack's 244 KiB web hint is noise here
         chain.performance.hints(false)
-        // the list's page in the app's own script (config/first-page-in-app-loader.js); Taro's loader generates the
+        // the first page in the app's own script (config/first-page-in-app-loader.js); Taro's loader generates the
         // entry from app.config.ts
         chain.module
           .rule('first-page-in-app')
           .test(/[\\/]src[\\/]app\.config\.ts$/)
           .use('first-page-in-app')
           .loader(resolve(__dirname, 'first-page-in-app-loader.js'))
-          .options({ page: 'pages/calls/index' })
+          .options({ page: FIRST_PAGE })
         // Taro's stylesheets beneath the app's (config/base-layer-loader.js)
         const layers: Array<[name: string, stylesheet: RegExp]> = [
           [
@@ -161,14 +164,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // the page a link opens: its files preloaded, the list's calls asked for, before the app's code has run
         chain.plugin('start-page-early').use(StartPageEarlyPlugin, [
           {
-            firstPage: 'pages/calls/index',
+            firstPage: FIRST_PAGE,
             sourceDir: resolve(__dirname, '..', 'src'),
             publicPath: '/',
             // the global is the one src/services/calls/first-page.h5.ts takes the reply from
             early: {
               url: `${process.env.H5_API_BASE || ''}/functions/api`,
               global: '__jushouFirstPage',
-              requests: { 'pages/calls/index': { action: 'listCalls' } },
+              requests: { [FIRST_PAGE]: { action: 'listCalls' } },
             },
             // a shared call's page: its public file (src/core/calls/public-file.ts: the folder, the address's period)
             callFile: publicFilesBase
